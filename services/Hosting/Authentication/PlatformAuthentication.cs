@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Identity.Web;
+
+namespace ConsentPlatform.Hosting.Authentication;
+
+/// <summary>
+/// Bearer-token validation, the same in the gateway and in every service: no process trusts a
+/// header a caller could set. <c>Auth:Mode</c> picks the issuer:
+/// <list type="bullet">
+/// <item><c>Entra</c> (the default): Microsoft Entra ID through Microsoft.Identity.Web, settings in <c>AzureAd</c>.</item>
+/// <item><c>Local</c>: the <see cref="LocalIssuer"/> key in <c>Auth:Local:KeyFile</c>, issuer <c>Auth:Local:Issuer</c>.</item>
+/// </list>
+/// </summary>
+public static class PlatformAuthentication
+{
+    public static bool IsLocalMode(IConfiguration configuration) =>
+        string.Equals(configuration["Auth:Mode"], "Local", StringComparison.OrdinalIgnoreCase);
+
+    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (IsLocalMode(builder.Configuration))
+        {
+            var issuer = LocalIssuerFrom(builder.Configuration);
+            builder.Services.AddSingleton(issuer);
+            builder.Services
+                .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+                .AddJwtBearer(o =>
+                {
+                    o.MapInboundClaims = false;
+                    o.TokenValidationParameters = issuer.ValidationParameters();
+                });
+        }
+        else
+        {
+            builder.Services
+                .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApi(builder.Configuration, "AzureAd");
+            // Keep Entra's claims as issued: app roles stay in "roles", which the role
+            // policies read, rather than being renamed to ClaimTypes.Role.
+            builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.RoleClaimType = PlatformClaims.Roles;
+                o.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            // Everything needs a valid token unless an endpoint says otherwise (health, docs).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddRolePolicies();
+        return builder;
+    }
+
+    public static LocalIssuer LocalIssuerFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var issuer = configuration["Auth:Local:Issuer"] ?? "http://localhost:8080";
+        var keyFile = configuration["Auth:Local:KeyFile"]
+                      ?? throw new InvalidOperationException("Auth:Mode is Local but Auth:Local:KeyFile is not set.");
+        return LocalIssuer.LoadOrCreate(issuer, keyFile);
+    }
+
+    /// <summary>One policy per role, named as the role, so endpoints say <c>RequireAuthorization(PlatformRoles.Auditor)</c>.</summary>
+    private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var role in PlatformRoles.All)
+        {
+            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, role));
+        }
+
+        return authorization;
+    }
+}

@@ -1,0 +1,22 @@
+namespace ConsentPlatform.Hosting.Authentication;
+
+/// <summary>The five roles of the brief, as they appear in the token's <c>roles</c> claim.</summary>
+public static class PlatformRoles
+{
+    public const string YoungCarer = nameof(YoungCarer);
+    public const string Practitioner = nameof(Practitioner);
+    public const string IgOfficer = nameof(IgOfficer);
+    public const string SafeguardingLead = nameof(SafeguardingLead);
+    public const string Auditor = nameof(Auditor);
+
+    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor];
+}
+
+/// <summary>Claim types beyond the standard ones. Entra ID puts app roles in <c>roles</c>.</summary>
+public static class PlatformClaims
+{
+    public const string Roles = "roles";
+    public const string Org = "org";
+    public const string SubjectId = "subject_id";
+    public const string Name = "name";
+}

@@ -1,0 +1,44 @@
+using ConsentPlatform.Hosting.Health;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+
+namespace ConsentPlatform.Hosting.Persistence;
+
+public static class PlatformMarten
+{
+    public const string ConnectionStringName = "Marten";
+
+    /// <summary>
+    /// The service's own Marten event store, in the database named by <c>ConnectionStrings:Marten</c>
+    /// (one database per service; no service reads another's). Its health check is named
+    /// <c>postgres</c> and gates readiness.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddPlatformMarten(this WebApplicationBuilder builder, string schemaName, Action<StoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+                               ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = schemaName;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                configure?.Invoke(options);
+            })
+            .UseLightweightSessions();
+
+        builder.Services.AddHealthChecks()
+            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                "postgres",
+                _ => new PostgresHealthCheck(connectionString),
+                failureStatus: null,
+                tags: [HealthEndpoints.ReadyTag]));
+        return marten;
+    }
+}
