@@ -1,0 +1,11 @@
+using ConsentPlatform.Consent;
+using ConsentPlatform.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformDefaults("consent");
+builder.AddConsent();
+
+var app = builder.Build();
+app.UsePlatformDefaults();
+app.MapConsentApi();
+app.Run();
