@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ConsentPlatform.Gateway.Authorization;
+
+/// <summary>
+/// Coarse, per-route role checks: a caller whose role can never use an API is refused here
+/// with 403 and the service never sees the request. The finer checks (whose consent, which
+/// organisation) stay in the services.
+/// </summary>
+public static class GatewayPolicies
+{
+    public const string ConsentApi = "consent-api";
+    public const string DsaApi = "dsa-api";
+    public const string DisclosureApi = "disclosure-api";
+    public const string AuditApi = "audit-api";
+    public const string MeApi = "me-api";
+
+    public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
+    {
+        [ConsentApi] = [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor],
+        [DsaApi] = [PlatformRoles.IgOfficer, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
+        [DisclosureApi] = [PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
+        [AuditApi] = [PlatformRoles.Auditor],
+        [MeApi] = [PlatformRoles.YoungCarer],
+    };
+
+    public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)
+    {
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (name, roles) in RolesByPolicy)
+        {
+            authorization.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasAnyRole(c.User, roles)));
+        }
+
+        return services;
+    }
+
+    // Local tokens keep the claim as "roles"; Entra tokens read with inbound claim mapping on
+    // arrive as ClaimTypes.Role. Either way the value is the role name.
+    private static bool HasAnyRole(ClaimsPrincipal user, string[] roles) =>
+        user.Claims.Any(c => (c.Type == PlatformClaims.Roles || c.Type == ClaimTypes.Role)
+                             && roles.Contains(c.Value, StringComparer.Ordinal));
+}

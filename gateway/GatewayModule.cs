@@ -1,0 +1,62 @@
+using ConsentPlatform.Gateway.Authorization;
+using ConsentPlatform.Gateway.Docs;
+using ConsentPlatform.Gateway.Health;
+using ConsentPlatform.Gateway.Limits;
+using ConsentPlatform.Gateway.LocalIdentity;
+using ConsentPlatform.Gateway.Routing;
+using ConsentPlatform.Hosting.Authentication;
+
+namespace ConsentPlatform.Gateway;
+
+/// <summary>
+/// The gateway: validates the bearer token, checks the caller's role per route, limits body
+/// size and request rate, and forwards to the four services with the Authorization header
+/// unchanged (each service validates the token again). Nothing of the domain lives here.
+/// </summary>
+public static class GatewayModule
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddRequestLimits();
+        builder.Services.AddGatewayPolicies();
+        builder.Services.AddReadiness();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddServiceProxy(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// The order matters: problems first so every error below becomes problem+json; the body
+    /// limit before anything reads a body; rate limits after authentication so that a signed-in
+    /// caller is counted by who they are, not by their address.
+    /// </summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseUnknownRouteNotFound();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGatewayHealth();
+        app.MapApiDocs();
+        if (PlatformAuthentication.IsLocalMode(app.Configuration))
+        {
+            // Only on a developer machine or in tests: production has no endpoint that mints tokens.
+            app.MapLocalIdentity();
+        }
+
+        app.MapReverseProxy();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using ConsentPlatform.Gateway;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Json;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Telemetry;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformLogging()
+    .AddPlatformJson()
+    .AddPlatformProblemDetails()
+    .AddPlatformTelemetry("gateway")
+    .AddPlatformAuthentication();
+builder.AddGateway();
+
+var app = builder.Build();
+app.UseGateway();
+app.MapGateway();
+app.Run();
+
+public partial class Program;

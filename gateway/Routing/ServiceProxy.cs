@@ -1,0 +1,64 @@
+using ConsentPlatform.Gateway.Authorization;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace ConsentPlatform.Gateway.Routing;
+
+/// <summary>
+/// The route table of the brief's API, built in code so that each route names its service and
+/// the roles that may use it in one line. Paths are forwarded unchanged; so is the
+/// Authorization header, which each service validates again.
+/// </summary>
+public static class ServiceProxy
+{
+    public const string Anonymous = "Anonymous";
+
+    public static IReadOnlyList<RouteConfig> Routes() =>
+    [
+        Api("consents", "/api/consents/{**rest}", DownstreamServices.Consent, GatewayPolicies.ConsentApi),
+        Api("dsas", "/api/dsas/{**rest}", DownstreamServices.DsaRegistry, GatewayPolicies.DsaApi),
+        Api("disclosures", "/api/disclosures/{**rest}", DownstreamServices.Disclosure, GatewayPolicies.DisclosureApi),
+        Api("audit", "/api/audit/{**rest}", DownstreamServices.Audit, GatewayPolicies.AuditApi),
+        Api("me", "/api/me/{**rest}", DownstreamServices.Audit, GatewayPolicies.MeApi),
+        .. DownstreamServices.All.Select(OpenApiDocument),
+    ];
+
+    public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
+        [.. DownstreamServices.All.Select(s => new ClusterConfig
+        {
+            ClusterId = s.Name,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [s.Name] = new() { Address = configuration.AddressOf(s).ToString() },
+            },
+        })];
+
+    /// <summary>Where the gateway serves a service's OpenAPI document (the service's own <c>/openapi/v1.json</c>).</summary>
+    public static string OpenApiPath(DownstreamService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return $"/openapi/{service.Name}.json";
+    }
+
+    public static IServiceCollection AddServiceProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReverseProxy().LoadFromMemory(Routes(), Clusters(configuration));
+        return services;
+    }
+
+    private static RouteConfig Api(string id, string path, DownstreamService service, string policy) => new()
+    {
+        RouteId = id,
+        ClusterId = service.Name,
+        AuthorizationPolicy = policy,
+        Match = new RouteMatch { Path = path },
+    };
+
+    private static RouteConfig OpenApiDocument(DownstreamService service) => new RouteConfig
+    {
+        RouteId = $"openapi-{service.Name}",
+        ClusterId = service.Name,
+        AuthorizationPolicy = Anonymous,
+        Match = new RouteMatch { Path = OpenApiPath(service), Methods = ["GET"] },
+    }.WithTransformPathSet("/openapi/v1.json");
+}
