@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using ConsentPlatform.Gateway.Tests.Support;
+using ConsentPlatform.Hosting.Authentication;
+
+namespace ConsentPlatform.Gateway.Tests;
+
+public sealed class RequestBodyLimitTests(LocalGateway gateway) : IClassFixture<LocalGateway>
+{
+    private const int Limit = 64 * 1024;
+
+    private GatewayHost Host => gateway.Host;
+
+    [Fact]
+    public async Task Body_over_64_KiB_is_413_problem_and_never_reaches_the_service()
+    {
+        var token = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
+        var probe = $"/api/disclosures?probe={Guid.NewGuid():N}";
+        using var content = new ByteArrayContent(new byte[Limit + 1]);
+
+        using var response = await Host.SendAsync(HttpMethod.Post, probe, token, content);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.DoesNotContain(probe, Host.Services["disclosure"].Received);
+    }
+
+    [Fact]
+    public async Task Chunked_body_over_64_KiB_is_413_problem()
+    {
+        var token = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
+        using var content = new StreamContent(new UnknownLengthStream(Limit * 2));
+        Assert.Null(content.Headers.ContentLength);
+
+        using var response = await Host.SendAsync(HttpMethod.Post, "/api/disclosures", token, content);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Body_of_exactly_64_KiB_is_forwarded()
+    {
+        var token = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
+        using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(new string('x', Limit)));
+
+        using var response = await Host.SendAsync(HttpMethod.Post, "/api/disclosures", token, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+        Assert.Equal(Limit, echoed!.BodyLength);
+    }
+
+    [Fact]
+    public async Task Dev_token_body_over_64_KiB_is_413_problem()
+    {
+        using var content = new ByteArrayContent(new byte[Limit + 10]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await Host.Client.PostAsync("/auth/dev-token", content, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    /// <summary>A stream that cannot say its length, so HttpClient sends it chunked.</summary>
+    private sealed class UnknownLengthStream(int length) : Stream
+    {
+        private int remaining = length;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(count, remaining);
+            Array.Fill(buffer, (byte)'x', offset, n);
+            remaining -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private GatewayHost host = null!;
+
+    public async ValueTask InitializeAsync() => host = await GatewayHost.StartAsync(new GatewaySetup
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitsPerSecond"] = "3",
+            ["RateLimiting:QueueLimit"] = "0",
+        },
+    });
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Caller_over_the_limit_gets_429_problem_with_Retry_After_while_another_caller_is_served()
+    {
+        var busy = host.Issuer.CreateToken(PlatformRoles.Auditor, "Busy", null, null);
+        var other = host.Issuer.CreateToken(PlatformRoles.Auditor, "Other", null, null);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 10 && refused is null; i++)
+        {
+            var response = await host.GetAsync("/api/audit/verify", busy);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+            else response.Dispose();
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            Assert.Equal(HttpStatusCode.OK, statuses[0]);
+            await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+            Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+            Assert.True(refused.Headers.RetryAfter.Delta >= TimeSpan.FromSeconds(1));
+        }
+
+        using var otherResponse = await host.GetAsync("/api/audit/verify", other);
+        Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using ConsentPlatform.Gateway.Tests.Support;
+using ConsentPlatform.Hosting.Authentication;
+
+namespace ConsentPlatform.Gateway.Tests;
+
+public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
+{
+    private GatewayHost Host => gateway.Host;
+
+    public static TheoryData<string, string, string> AllowedRoutes => new()
+    {
+        { PlatformRoles.YoungCarer, "/api/consents", "consent" },
+        { PlatformRoles.YoungCarer, "/api/consents/c-1/history", "consent" },
+        { PlatformRoles.YoungCarer, "/api/me/disclosures", "audit" },
+        { PlatformRoles.Practitioner, "/api/consents?subjectId=yc-0001", "consent" },
+        { PlatformRoles.Practitioner, "/api/dsas?orgId=SCH-100001&status=active", "dsa-registry" },
+        { PlatformRoles.Practitioner, "/api/disclosures/d-1/package", "disclosure" },
+        { PlatformRoles.IgOfficer, "/api/dsas", "dsa-registry" },
+        { PlatformRoles.IgOfficer, "/api/dsas/dsa-1/history", "dsa-registry" },
+        { PlatformRoles.SafeguardingLead, "/api/dsas/dsa-1", "dsa-registry" },
+        { PlatformRoles.SafeguardingLead, "/api/disclosures?subjectId=yc-0001", "disclosure" },
+        { PlatformRoles.Auditor, "/api/consents/c-1", "consent" },
+        { PlatformRoles.Auditor, "/api/dsas", "dsa-registry" },
+        { PlatformRoles.Auditor, "/api/disclosures/d-1", "disclosure" },
+        { PlatformRoles.Auditor, "/api/audit/entries?subjectId=yc-0001&limit=10", "audit" },
+        { PlatformRoles.Auditor, "/api/audit/disclosures/d-1/replay", "audit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedRoutes))]
+    public async Task Dev_token_reaches_the_routes_service_with_the_Authorization_header_unchanged(string role, string path, string service)
+    {
+        var token = await Host.DevTokenForAsync(role);
+
+        using var response = await Host.GetAsync(path, token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+        Assert.NotNull(echoed);
+        Assert.Equal(service, echoed.Service);
+        Assert.Equal(path, echoed.Path + echoed.Query);
+        Assert.Equal($"Bearer {token}", echoed.Authorization);
+    }
+
+    public static TheoryData<string, string> ForbiddenRoutes => new()
+    {
+        { PlatformRoles.YoungCarer, "/api/audit/entries" },
+        { PlatformRoles.YoungCarer, "/api/dsas" },
+        { PlatformRoles.YoungCarer, "/api/disclosures" },
+        { PlatformRoles.Practitioner, "/api/audit/entries" },
+        { PlatformRoles.Practitioner, "/api/me/disclosures" },
+        { PlatformRoles.IgOfficer, "/api/consents" },
+        { PlatformRoles.IgOfficer, "/api/disclosures" },
+        { PlatformRoles.SafeguardingLead, "/api/consents" },
+        { PlatformRoles.SafeguardingLead, "/api/audit/verify" },
+        { PlatformRoles.Auditor, "/api/me/disclosures" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForbiddenRoutes))]
+    public async Task Role_that_may_not_use_a_route_is_403_problem_and_the_service_never_sees_it(string role, string path)
+    {
+        var token = await Host.DevTokenForAsync(role);
+        var probe = $"{path}?probe={Guid.NewGuid():N}";
+
+        using var response = await Host.GetAsync(probe, token);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+    }
+
+    [Fact]
+    public async Task Post_body_is_forwarded_to_the_service()
+    {
+        var token = await Host.DevTokenForAsync(PlatformRoles.YoungCarer);
+        using var content = JsonContent.Create(new { subjectId = "yc-0001", purpose = "school-support", givenBy = "self" });
+
+        using var response = await Host.SendAsync(HttpMethod.Post, "/api/consents", token, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+        Assert.Equal("POST", echoed!.Method);
+        Assert.True(echoed.BodyLength > 0);
+    }
+
+    [Theory]
+    [InlineData("/api/unknown")]
+    [InlineData("/api/consentsx")]
+    [InlineData("/admin")]
+    public async Task Path_outside_the_route_table_is_404_problem(string path)
+    {
+        var token = await Host.DevTokenForAsync(PlatformRoles.Auditor);
+
+        using var anonymous = await Host.GetAsync(path);
+        using var signedIn = await Host.GetAsync(path, token);
+
+        await anonymous.AssertProblemAsync(HttpStatusCode.NotFound);
+        await signedIn.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+}

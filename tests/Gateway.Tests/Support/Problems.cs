@@ -1,0 +1,25 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ConsentPlatform.Gateway.Tests.Support;
+
+public static class Problems
+{
+    /// <summary>Asserts an RFC 9457 answer whose body status equals the response status; returns the body.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((int)status, body.GetProperty("status").GetInt32());
+        return body;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+}

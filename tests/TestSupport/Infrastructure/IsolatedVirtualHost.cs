@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace ConsentPlatform.TestSupport.Infrastructure;
+
+/// <summary>
+/// A fresh RabbitMQ virtual host for one suite (created through the management API, deleted
+/// when the suite ends), so that runs never see each other's queues or messages.
+/// </summary>
+public sealed class IsolatedVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient management;
+
+    private IsolatedVirtualHost(HttpClient management, string name, InfrastructureEndpoints endpoints)
+    {
+        this.management = management;
+        Name = name;
+        var user = endpoints.RabbitMq.UserInfo.Split(':');
+        Host = endpoints.RabbitMq.Host;
+        Port = (ushort)(endpoints.RabbitMq.IsDefaultPort ? 5672 : endpoints.RabbitMq.Port);
+        Username = Uri.UnescapeDataString(user[0]);
+        Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest";
+    }
+
+    public string Name { get; }
+    public string Host { get; }
+    public ushort Port { get; }
+    public string Username { get; }
+    public string Password { get; }
+
+    public static async Task<IsolatedVirtualHost> CreateAsync(InfrastructureEndpoints endpoints, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var client = ManagementClient(endpoints.RabbitMqManagement);
+        var name = $"t-{prefix}-{Guid.NewGuid():N}";
+        var user = Uri.UnescapeDataString(endpoints.RabbitMq.UserInfo.Split(':')[0]);
+        (await client.PutAsync($"api/vhosts/{name}", Json("{}"))).EnsureSuccessStatusCode();
+        (await client.PutAsync($"api/permissions/{name}/{user}", Json("""{"configure":".*","write":".*","read":".*"}"""))).EnsureSuccessStatusCode();
+        return new IsolatedVirtualHost(client, name, endpoints);
+    }
+
+    /// <summary>The settings a service reads from configuration section <c>RabbitMq</c>.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> AsConfiguration() =>
+    [
+        new("RabbitMq:Host", Host),
+        new("RabbitMq:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("RabbitMq:VirtualHost", Name),
+        new("RabbitMq:Username", Username),
+        new("RabbitMq:Password", Password),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        using (management)
+        {
+            await management.DeleteAsync($"api/vhosts/{Name}");
+        }
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static HttpClient ManagementClient(Uri managementUri)
+    {
+        var credentials = Uri.UnescapeDataString(managementUri.UserInfo);
+        var client = new HttpClient { BaseAddress = new Uri(managementUri.GetLeftPart(UriPartial.Authority) + "/"), Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        return client;
+    }
+}
