@@ -1,6 +1,17 @@
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Consent.Expiring;
+using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Consent.Messaging;
+using ConsentPlatform.Consent.Pausing;
+using ConsentPlatform.Consent.Reading;
+using ConsentPlatform.Consent.Resuming;
+using ConsentPlatform.Consent.Withdrawing;
 using ConsentPlatform.Hosting.Messaging;
+using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
+using JasperFx.Events.Projections;
+using Marten.Schema;
 
 namespace ConsentPlatform.Consent;
 
@@ -11,10 +22,46 @@ public static class ConsentModule
 
     public static WebApplicationBuilder AddConsent(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformMarten(schemaName: "consent");
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<ConsentPingConsumer>());
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPlatformMarten(schemaName: "consent", options =>
+            {
+                options.Events.AddEventTypes(
+                [
+                    typeof(ConsentGranted), typeof(ConsentPaused), typeof(ConsentResumed), typeof(ConsentWithdrawn), typeof(ConsentExpired),
+                ]);
+                // Inline: the consent document is written in the same transaction as its events.
+                options.Projections.Add(new ConsentProjection(), ProjectionLifecycle.Inline);
+                var consents = options.Schema.For<ConsentState>();
+                // The database's guarantee of one live consent per subject and purpose.
+                consents.UniqueIndex(UniqueIndexType.Computed, "consent_one_live_per_subject_purpose", c => c.LiveKey!);
+                consents.Index(c => c.Terms.SubjectId);
+            })
+            .ForwardEventsToBroker<ConsentEventContracts>();
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<ConsentPingConsumer>();
+            bus.AddConsumer<CheckConsentConsumer>();
+        });
+        builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
+        builder.Services.AddSingleton<ExpirySweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
         return builder;
     }
 
-    public static WebApplication MapConsentApi(this WebApplication app) => app;
+    public static WebApplication MapConsentApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var consents = app.MapGroup("/api/consents")
+            .RequireAuthorization(ConsentPolicies.Read)
+            .WithTags("Consents");
+        consents
+            .MapGrantConsent()
+            .MapPauseConsent()
+            .MapResumeConsent()
+            .MapWithdrawConsent()
+            .MapGetConsent()
+            .MapListSubjectConsents()
+            .MapConsentHistory();
+        return app;
+    }
 }

@@ -1,0 +1,83 @@
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+
+namespace ConsentPlatform.Consent.Api;
+
+/// <summary>
+/// The rules of who may touch which consent, from the token only. A young carer sees and acts on
+/// their own subject's consents; anyone else's is "not found", exactly like an unknown id.
+/// </summary>
+public static class ConsentAccess
+{
+    public static EventActor ActorOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        EnsureIdentified(caller);
+        return new EventActor(caller.UserId, caller.Role, caller.OrgId);
+    }
+
+    public static bool IsYoungCarer(Caller caller) => caller.IsInRole(PlatformRoles.YoungCarer);
+
+    public static bool IsPractitioner(Caller caller) => caller.IsInRole(PlatformRoles.Practitioner);
+
+    /// <summary>A young carer grants for their own subject only (403 otherwise).</summary>
+    public static void EnsureMayGrantFor(Caller caller, string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        EnsureIdentified(caller);
+        if (IsYoungCarer(caller) && !string.Equals(caller.SubjectId, subjectId, StringComparison.Ordinal))
+        {
+            throw new ForbiddenException("A young carer may grant consent for their own subject id only.");
+        }
+    }
+
+    /// <summary>Another subject's consent does not exist for a young carer: 404, never data.</summary>
+    public static void EnsureVisible(Caller caller, ConsentState consent)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(consent);
+        EnsureIdentified(caller);
+        if (IsYoungCarer(caller) && !string.Equals(caller.SubjectId, consent.Terms.SubjectId, StringComparison.Ordinal))
+        {
+            throw NotFound(consent.Id);
+        }
+    }
+
+    /// <summary>The subject whose consents a caller lists: a young carer's own (the default), never another's (403).</summary>
+    public static string SubjectToList(Caller caller, string? requested)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        EnsureIdentified(caller);
+        if (IsYoungCarer(caller))
+        {
+            requested ??= caller.SubjectId!;
+            if (!string.Equals(requested, caller.SubjectId, StringComparison.Ordinal))
+            {
+                throw new ForbiddenException("A young carer may list their own consents only.");
+            }
+        }
+
+        return requested ?? throw new RequestValidationException(new Dictionary<string, string[]>
+        {
+            ["subjectId"] = ["The subjectId query parameter is required."],
+        });
+    }
+
+    public static NotFoundException NotFound(Guid consentId) => new($"Consent {consentId} was not found.");
+
+    /// <summary>A token without the claim its role depends on cannot act for anyone.</summary>
+    private static void EnsureIdentified(Caller caller)
+    {
+        if (IsYoungCarer(caller) && string.IsNullOrEmpty(caller.SubjectId))
+        {
+            throw new ForbiddenException("The token names no subject_id.");
+        }
+
+        if (IsPractitioner(caller) && string.IsNullOrEmpty(caller.OrgId))
+        {
+            throw new ForbiddenException("The token names no organisation.");
+        }
+    }
+}

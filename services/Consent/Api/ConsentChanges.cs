@@ -1,0 +1,64 @@
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using JasperFx;
+using Marten;
+using Npgsql;
+
+namespace ConsentPlatform.Consent.Api;
+
+/// <summary>
+/// The one way an existing consent changes: load it for writing, hide it from a caller who may not
+/// see it, honour <c>If-Match</c>, decide, append, and save with Marten's optimistic check so that
+/// a concurrent change is refused rather than overwritten.
+/// </summary>
+public static class ConsentChanges
+{
+    public static async Task<ConsentState> ApplyAsync(
+        IDocumentSession session,
+        Guid consentId,
+        long? expectedVersion,
+        Caller caller,
+        Func<ConsentState, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(decide);
+        var stream = await session.Events.FetchForWriting<ConsentState>(consentId, cancellationToken);
+        var consent = stream.Aggregate ?? throw ConsentAccess.NotFound(consentId);
+        ConsentAccess.EnsureVisible(caller, consent);
+        if (expectedVersion is { } expected && expected != consent.Version)
+        {
+            throw Stale(consent.Version, expected);
+        }
+
+        var events = decide(consent);
+        stream.AppendMany(events);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw expectedVersion is not null
+                ? new PreconditionFailedException($"The consent changed while this request was handled; it is no longer at version {expectedVersion}.")
+                : new ConflictException("The consent changed while this request was handled; read it again and retry.");
+        }
+
+        return ConsentEvolution.Fold(events, consent)!;
+    }
+
+    public static PreconditionFailedException Stale(long current, long expected) =>
+        new($"The consent is at version {current}, not {expected}: read it again before changing it.");
+
+    /// <summary>PostgreSQL refused a row that a unique index forbids (here: a second live consent).</summary>
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or DocumentAlreadyExistsException) return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ConsentPlatform.Consent.Api;
+
+/// <summary>
+/// Which roles reach which consent routes. <c>IgOfficer</c> and <c>SafeguardingLead</c> reach none
+/// (403). Finer rules that depend on the consent itself (a young carer's own subject only, a
+/// practitioner's reason) are in <see cref="ConsentAccess"/>.
+/// </summary>
+public static class ConsentPolicies
+{
+    /// <summary>Every consent route: young carers, practitioners, auditors.</summary>
+    public const string Read = "consent:read";
+
+    /// <summary>Grant, pause, withdraw: the young carer, or a practitioner on their behalf.</summary>
+    public const string Act = "consent:act";
+
+    /// <summary>Resume: the young carer only. Re-enabling sharing is the young person's own decision.</summary>
+    public const string Resume = "consent:resume";
+
+    public static AuthorizationBuilder AddConsentPolicies(this AuthorizationBuilder authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        return authorization
+            .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor))
+            .AddPolicy(Act, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer, PlatformRoles.Practitioner))
+            .AddPolicy(Resume, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using ConsentPlatform.Hosting.Problems;
+
+namespace ConsentPlatform.Consent.Api;
+
+/// <summary>Collects per-field errors and refuses the request (400) with all of them at once.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool Any => errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+}
+
+/// <summary>The brief's vocabulary patterns and limits. <c>\z</c>, not <c>$</c>: a trailing newline is not allowed.</summary>
+public static partial class ConsentRules
+{
+    public const int MaxRecipients = 50;
+    public const int MaxCategories = 50;
+    public const int MaxReasonLength = 500;
+
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
+    public static partial Regex SubjectId();
+
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
+    public static partial Regex OrgId();
+
+    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
+    public static partial Regex Purpose();
+
+    [GeneratedRegex(@"^[a-z0-9.-]{1,64}\z", RegexOptions.CultureInvariant)]
+    public static partial Regex DataCategory();
+
+    public static void Required(FieldErrors errors, string field, string? value, Regex pattern, string description)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (value is null)
+        {
+            errors.Add(field, $"The {field} field is required.");
+        }
+        else if (!pattern.IsMatch(value))
+        {
+            errors.Add(field, $"The {field} field must be {description}.");
+        }
+    }
+
+    /// <summary>An optional list: at most <paramref name="max"/> entries, each matching, none repeated.</summary>
+    public static IReadOnlyList<string> List(FieldErrors errors, string field, IReadOnlyList<string?>? values, int max, Regex pattern, string description)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (values is null) return [];
+        if (values.Count > max)
+        {
+            errors.Add(field, $"The {field} field may hold at most {max} entries.");
+            return [];
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            if (value is null || !pattern.IsMatch(value))
+            {
+                errors.Add($"{field}[{i}]", $"Each entry of {field} must be {description}.");
+            }
+            else if (!seen.Add(value))
+            {
+                errors.Add($"{field}[{i}]", $"'{value}' appears more than once in {field}.");
+            }
+        }
+
+        return [.. values.OfType<string>()];
+    }
+
+    /// <summary>An optional reason of at most 500 characters; blank counts as none.</summary>
+    public static string? Reason(FieldErrors errors, string? reason, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (trimmed is null && required)
+        {
+            errors.Add("reason", "A practitioner acting on the young person's behalf must give a reason.");
+        }
+        else if (trimmed is not null && trimmed.Length > MaxReasonLength)
+        {
+            errors.Add("reason", $"The reason may be at most {MaxReasonLength} characters long.");
+        }
+
+        return trimmed;
+    }
+}

@@ -1,0 +1,25 @@
+using ConsentPlatform.Contracts.Common;
+
+namespace ConsentPlatform.Consent.Domain;
+
+// The consent stream's own events, as stored in Marten. Each carries the actor, the time, the
+// version the stream reaches with it, and (after the grant) the terms and grant time, so that
+// each event can be published on its own as a complete contract (see ConsentEventContracts).
+
+/// <summary>The stream's first event: a consent given on these terms.</summary>
+public sealed record ConsentGranted(Guid ConsentId, long Version, ConsentTerms Terms, EventActor GrantedBy, DateTimeOffset GrantedAt);
+
+public sealed record ConsentPaused(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, EventActor PausedBy, string? Reason, DateTimeOffset PausedAt);
+
+public sealed record ConsentResumed(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, EventActor ResumedBy, DateTimeOffset ResumedAt);
+
+public sealed record ConsentWithdrawn(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, EventActor WithdrawnBy, string? Reason, DateTimeOffset WithdrawnAt);
+
+/// <summary>Recorded by the expiry job (<see cref="ConsentActors.ExpiryJob"/>) once <c>expiresAt</c> has passed.</summary>
+public sealed record ConsentExpired(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, EventActor ExpiredBy, DateTimeOffset ExpiredAt);
+
+public static class ConsentActors
+{
+    /// <summary>The actor of events that no person caused.</summary>
+    public static EventActor ExpiryJob { get; } = new("system:consent-expiry", "System", null);
+}

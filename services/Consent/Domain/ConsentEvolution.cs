@@ -1,0 +1,23 @@
+using ConsentPlatform.Contracts.Consent;
+
+namespace ConsentPlatform.Consent.Domain;
+
+/// <summary>The pure fold of a consent stream: <c>Evolve(state, event) => state with { … }</c>.</summary>
+public static class ConsentEvolution
+{
+    public static ConsentState? Evolve(ConsentState? state, object @event) => @event switch
+    {
+        ConsentGranted e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Active, e.GrantedAt),
+        ConsentPaused e => Existing(state, e) with { Status = ConsentStatus.Paused, Version = e.Version },
+        ConsentResumed e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version },
+        ConsentWithdrawn e => Existing(state, e) with { Status = ConsentStatus.Withdrawn, Version = e.Version },
+        ConsentExpired e => Existing(state, e) with { Status = ConsentStatus.Expired, Version = e.Version },
+        _ => state,
+    };
+
+    public static ConsentState? Fold(IEnumerable<object> events, ConsentState? state = null) =>
+        events.Aggregate(state, Evolve);
+
+    private static ConsentState Existing(ConsentState? state, object @event) =>
+        state ?? throw new InvalidOperationException($"{@event.GetType().Name} cannot start a consent stream.");
+}

@@ -1,0 +1,15 @@
+using ConsentPlatform.Contracts.Consent;
+
+namespace ConsentPlatform.Consent.Domain;
+
+/// <summary>
+/// What the young person agreed to: the subject, the purpose, and the optional limits on who may
+/// receive (empty = any recipient the DSA allows) and on what (empty = any category of the purpose).
+/// </summary>
+public sealed record ConsentTerms(
+    string SubjectId,
+    string Purpose,
+    IReadOnlyList<string> RecipientOrgIds,
+    IReadOnlyList<string> DataCategories,
+    GivenBy GivenBy,
+    DateTimeOffset? ExpiresAt);

@@ -1,0 +1,81 @@
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Consent;
+using JasperFx;
+using Marten;
+
+namespace ConsentPlatform.Consent.Expiring;
+
+/// <summary>
+/// The expiry job: every <c>Consent:ExpirySweepInterval</c> (default one minute) it records
+/// <c>ConsentExpired</c> for each live consent past its <c>expiresAt</c>. Checks do not wait for
+/// it (they compare <c>expiresAt</c> themselves); it makes the expiry part of the history and
+/// publishes it. Safe to run on several instances: a concurrent change simply loses the race.
+/// </summary>
+public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<ExpirySweeper> logger) : BackgroundService
+{
+    public const string IntervalSetting = "Consent:ExpirySweepInterval";
+    private const int BatchSize = 200;
+
+    public TimeSpan Interval { get; } = configuration.GetValue<TimeSpan?>(IntervalSetting) ?? TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                LogSweepFailed(logger, e.GetType().Name, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; returns how many consents it recorded as expired.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        IReadOnlyList<Guid> due;
+        await using (var query = store.QuerySession())
+        {
+            due = await query.Query<ConsentState>()
+                .Where(c => (c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
+                .Select(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+        }
+
+        var expired = 0;
+        foreach (var id in due)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<ConsentState>(id, cancellationToken);
+            if (stream.Aggregate is not { } consent) continue;
+            var events = ExpireConsent.Decide(new ExpireConsent(id, now), consent);
+            if (events.Count == 0) continue;
+            stream.AppendMany(events);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                expired++;
+            }
+            catch (ConcurrencyException)
+            {
+                // Changed (or expired by another instance) meanwhile: the next pass judges it again.
+            }
+        }
+
+        if (expired > 0) LogExpired(logger, expired);
+        return expired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} consents as expired")]
+    private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The expiry sweep failed with {Error}; it runs again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, string error, Exception exception);
+}

@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Consent.Expiring;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
+
+namespace ConsentPlatform.Consent.Granting;
+
+/// <summary><c>POST /api/consents</c>. Every field is nullable so that a missing one is a per-field 400, not a JSON error.</summary>
+public sealed record GrantConsentRequest(
+    string? SubjectId,
+    string? Purpose,
+    IReadOnlyList<string?>? RecipientOrgIds,
+    IReadOnlyList<string?>? DataCategories,
+    DateTimeOffset? ExpiresAt,
+    GivenBy? GivenBy);
+
+/// <summary>Give consent on <paramref name="Terms"/>: by the young carer, or recorded by a practitioner in person.</summary>
+public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor Actor, DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(GrantConsent command, ConsentState? state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state is not null)
+        {
+            throw new ConflictException($"Consent {command.ConsentId} has already been granted.");
+        }
+
+        if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["expiresAt"] = ["The expiresAt field must be in the future."],
+            });
+        }
+
+        return [new ConsentGranted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];
+    }
+}
+
+public static class GrantConsentEndpoint
+{
+    public static RouteGroupBuilder MapGrantConsent(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", HandleAsync)
+            .RequireAuthorization(ConsentPolicies.Act)
+            .WithName("GrantConsent")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    public static async Task<Created<ConsentResponse>> HandleAsync(
+        GrantConsentRequest? request,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        TimeProvider clock,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(response);
+        var caller = Caller.From(user);
+        var now = clock.GetUtcNow();
+        var terms = Validate(request, now);
+        ConsentAccess.EnsureMayGrantFor(caller, terms.SubjectId);
+
+        // A live consent already past its expiry is recorded as expired first (in the same
+        // transaction), so that it does not block the new one until the expiry job passes by.
+        var liveKey = ConsentState.LiveKeyOf(terms.SubjectId, terms.Purpose);
+        var live = await session.Query<ConsentState>().Where(c => c.LiveKey == liveKey).FirstOrDefaultAsync(cancellationToken);
+        if (live is not null)
+        {
+            if (live.StatusAt(now) != ConsentStatus.Expired) throw SecondLiveConsent(terms);
+            var stale = await session.Events.FetchForWriting<ConsentState>(live.Id, cancellationToken);
+            if (stale.Aggregate is { } current) stale.AppendMany(ExpireConsent.Decide(new ExpireConsent(live.Id, now), current));
+        }
+
+        var command = new GrantConsent(Guid.CreateVersion7(now), terms, ConsentAccess.ActorOf(caller), now);
+        var events = GrantConsent.Decide(command, state: null);
+        session.Events.StartStream<ConsentState>(command.ConsentId, events);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (ConsentChanges.IsUniqueViolation(e) || e is ConcurrencyException)
+        {
+            // Another grant for the same subject and purpose committed first.
+            throw SecondLiveConsent(terms);
+        }
+
+        var consent = ConsentEvolution.Fold(events)!;
+        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
+    }
+
+    public static ConsentTerms Validate(GrantConsentRequest? request, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON body is required.");
+            errors.ThrowIfAny();
+        }
+
+        ConsentRules.Required(errors, "subjectId", request!.SubjectId, ConsentRules.SubjectId(), "1 to 64 letters, digits or hyphens");
+        ConsentRules.Required(errors, "purpose", request.Purpose, ConsentRules.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
+        var recipients = ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, ConsentRules.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
+        var categories = ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, ConsentRules.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
+        if (request.ExpiresAt is { } expiresAt && expiresAt <= now)
+        {
+            errors.Add("expiresAt", "The expiresAt field must be in the future.");
+        }
+
+        if (request.GivenBy is null)
+        {
+            errors.Add("givenBy", "The givenBy field is required: self, parent or guardian.");
+        }
+
+        errors.ThrowIfAny();
+        return new ConsentTerms(request.SubjectId!, request.Purpose!, recipients, categories, request.GivenBy!.Value, request.ExpiresAt?.ToUniversalTime());
+    }
+
+    private static ConflictException SecondLiveConsent(ConsentTerms terms) =>
+        new($"Subject {terms.SubjectId} already has a live consent for purpose '{terms.Purpose}': withdraw it before granting another.");
+}

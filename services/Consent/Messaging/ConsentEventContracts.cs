@@ -1,0 +1,39 @@
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Messaging.Forwarding;
+using JasperFx.Events;
+using Published = ConsentPlatform.Contracts.Consent;
+
+namespace ConsentPlatform.Consent.Messaging;
+
+/// <summary>
+/// The edge between the stream's own events and the published contracts: each contract carries
+/// the Marten event id (for consumers to de-duplicate), every term, and the version reached.
+/// </summary>
+public sealed class ConsentEventContracts : IEventContracts
+{
+    public object? ToContract(IEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var id = @event.Id;
+        return @event.Data switch
+        {
+            Domain.ConsentGranted e => new Published.ConsentGranted(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Active, e.GrantedBy, e.GrantedAt),
+            Domain.ConsentPaused e => new Published.ConsentPaused(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Paused, e.Reason, e.PausedBy, e.PausedAt),
+            Domain.ConsentResumed e => new Published.ConsentResumed(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Active, e.ResumedBy, e.ResumedAt),
+            Domain.ConsentWithdrawn e => new Published.ConsentWithdrawn(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Withdrawn, e.Reason, e.WithdrawnBy, e.WithdrawnAt),
+            Domain.ConsentExpired e => new Published.ConsentExpired(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Expired, e.ExpiredBy, e.ExpiredAt),
+            _ => null,
+        };
+    }
+}

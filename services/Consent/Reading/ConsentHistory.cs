@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Hosting.Authentication;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Consent.Reading;
+
+/// <summary>
+/// One entry of <c>GET /api/consents/{id}/history</c>: what happened (<c>consent-granted</c>,
+/// <c>consent-paused</c>, …), when, by whom, why, and the consent as it stood after it.
+/// </summary>
+public sealed record ConsentHistoryEntry(long Version, string Event, DateTimeOffset OccurredAt, EventActor Actor, string? Reason, ConsentResponse Consent);
+
+public static class ConsentHistoryEndpoint
+{
+    public static RouteGroupBuilder MapConsentHistory(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/history", HandleAsync)
+            .WithName("GetConsentHistory")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ConsentHistoryEntry>>> HandleAsync(
+        Guid id,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var caller = Caller.From(user);
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (events.Count == 0) throw ConsentAccess.NotFound(id);
+
+        var entries = new List<ConsentHistoryEntry>(events.Count);
+        ConsentState? state = null;
+        foreach (var e in events)
+        {
+            state = ConsentEvolution.Evolve(state, e.Data);
+            if (state is null) continue;
+            if (entries.Count == 0) ConsentAccess.EnsureVisible(caller, state);
+            entries.Add(Describe(e.Data, state));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ConsentHistoryEntry>>(entries);
+    }
+
+    // Each entry shows the consent as it stood at that moment (its status as recorded then).
+    private static ConsentHistoryEntry Describe(object @event, ConsentState after) => @event switch
+    {
+        ConsentGranted e => Entry(after, "consent-granted", e.GrantedAt, e.GrantedBy, null),
+        ConsentPaused e => Entry(after, "consent-paused", e.PausedAt, e.PausedBy, e.Reason),
+        ConsentResumed e => Entry(after, "consent-resumed", e.ResumedAt, e.ResumedBy, null),
+        ConsentWithdrawn e => Entry(after, "consent-withdrawn", e.WithdrawnAt, e.WithdrawnBy, e.Reason),
+        ConsentExpired e => Entry(after, "consent-expired", e.ExpiredAt, e.ExpiredBy, null),
+        _ => throw new InvalidOperationException($"Unknown consent event {@event.GetType().Name}."),
+    };
+
+    private static ConsentHistoryEntry Entry(ConsentState after, string name, DateTimeOffset at, EventActor actor, string? reason) =>
+        new(after.Version, name, at, actor, reason, ConsentResponse.From(after, at));
+}

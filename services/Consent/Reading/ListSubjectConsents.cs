@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Hosting.Authentication;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Consent.Reading;
+
+/// <summary>
+/// <c>GET /api/consents?subjectId=</c>: every consent of one subject, newest first, ended ones
+/// included. A young carer may leave out <c>subjectId</c> (their own is meant) and may not name another.
+/// </summary>
+public static class ListSubjectConsentsEndpoint
+{
+    public static RouteGroupBuilder MapListSubjectConsents(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", HandleAsync)
+            .WithName("ListSubjectConsents")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ConsentResponse>>> HandleAsync(
+        string? subjectId,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(clock);
+        var caller = Caller.From(user);
+        if (subjectId is not null)
+        {
+            var errors = new FieldErrors();
+            ConsentRules.Required(errors, "subjectId", subjectId, ConsentRules.SubjectId(), "1 to 64 letters, digits or hyphens");
+            errors.ThrowIfAny();
+        }
+
+        var subject = ConsentAccess.SubjectToList(caller, subjectId);
+        var consents = await session.Query<ConsentState>()
+            .Where(c => c.Terms.SubjectId == subject)
+            .OrderByDescending(c => c.GrantedAt)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok<IReadOnlyList<ConsentResponse>>([.. consents.Select(c => ConsentResponse.From(c, now))]);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ConsentResumed = ConsentPlatform.Consent.Domain.ConsentResumed;
+
+namespace ConsentPlatform.Consent.Resuming;
+
+/// <summary>Let sharing under a paused consent start again. The young carer's own decision only.</summary>
+public sealed record ResumeConsent(Guid ConsentId, EventActor Actor, DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(ResumeConsent command, ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        ConsentRefusals.EnsureNotEnded(state, command.Now, "resumed");
+        if (state.Status != ConsentStatus.Paused)
+        {
+            throw new ConflictException("Only a paused consent can be resumed; this one is active.");
+        }
+
+        return [new ConsentResumed(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Now)];
+    }
+}
+
+public static class ResumeConsentEndpoint
+{
+    public static RouteGroupBuilder MapResumeConsent(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/resume", HandleAsync)
+            .RequireAuthorization(ConsentPolicies.Resume)
+            .WithName("ResumeConsent")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return group;
+    }
+
+    public static async Task<Ok<ConsentResponse>> HandleAsync(
+        Guid id,
+        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        TimeProvider clock,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(response);
+        var caller = Caller.From(user);
+        var expected = IfMatch.ExpectedVersion(ifMatch);
+        var now = clock.GetUtcNow();
+        var command = new ResumeConsent(id, ConsentAccess.ActorOf(caller), now);
+        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, state => ResumeConsent.Decide(command, state), cancellationToken);
+        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        return TypedResults.Ok(ConsentResponse.From(consent, now));
+    }
+}

@@ -1,0 +1,57 @@
+using ConsentPlatform.Consent.IntegrationTests.Support;
+using ConsentPlatform.Contracts.Consent;
+using Xunit;
+using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
+
+namespace ConsentPlatform.Consent.IntegrationTests;
+
+public sealed class ExpiryTests(ConsentApi api)
+{
+    [Fact]
+    public async Task A_consent_past_expires_at_reads_as_expired_at_once_and_the_job_records_it_once()
+    {
+        var subject = NewSubject();
+        using var client = api.YoungCarer(subject);
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var consent = await client.GrantedAsync(GrantBody(subject, expiresAt: expiresAt));
+        await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+
+        var beforeTheJob = Assert.Single(await client.ListAsync(subject));
+        await api.ExpiryJob.SweepOnceAsync(TestContext.Current.CancellationToken);
+        await api.ExpiryJob.SweepOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(("expired", 1L), (beforeTheJob.Status, beforeTheJob.Version));
+        var history = await client.HistoryAsync(consent.Id);
+        Assert.Equal(["consent-granted", "consent-expired"], history.Select(h => h.Event));
+        Assert.Equal(("System", expiresAt), (history[1].Actor.Role, history[1].OccurredAt));
+        var published = Assert.Single(await api.Events.WaitForAsync<ConsentExpired>(e => e.ConsentId == consent.Id));
+        Assert.Equal((2L, ConsentStatus.Expired), (published.Message.Version, published.Message.Status));
+    }
+}
+
+/// <summary>The expiry job on its own timer, in a host whose interval is short.</summary>
+public sealed class ExpiryJobHost() : ConsentServiceHost(TimeSpan.FromMilliseconds(300));
+
+public sealed class ExpiryJobTests(ExpiryJobHost host) : IClassFixture<ExpiryJobHost>
+{
+    [Fact]
+    public async Task The_background_job_records_the_expiry_by_itself()
+    {
+        var subject = NewSubject();
+        using var client = host.ClientFor("YoungCarer", subjectId: subject);
+        var consent = await client.GrantedAsync(GrantBody(subject, expiresAt: DateTimeOffset.UtcNow.AddSeconds(1)));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<HistoryBody> history;
+        do
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            history = await client.HistoryAsync(consent.Id);
+        }
+        while (history.Count < 2 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(["consent-granted", "consent-expired"], history.Select(h => h.Event));
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        Assert.Equal(2, (await client.HistoryAsync(consent.Id)).Count);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ConsentPlatform.Hosting.Authentication;
+using Xunit;
+
+namespace ConsentPlatform.Consent.IntegrationTests.Support;
+
+/// <summary>The Consent resource as a client reads it; enums stay strings to check the wire format.</summary>
+public sealed record ConsentBody(
+    Guid Id,
+    string SubjectId,
+    string Purpose,
+    string[] RecipientOrgIds,
+    string[] DataCategories,
+    string GivenBy,
+    string Status,
+    DateTimeOffset GrantedAt,
+    DateTimeOffset? ExpiresAt,
+    long Version);
+
+public sealed record HistoryBody(long Version, string Event, DateTimeOffset OccurredAt, ActorBody Actor, string? Reason, ConsentBody Consent);
+
+public sealed record ActorBody(string UserId, string Role, string? OrgId);
+
+/// <summary>Calls of the consent API, as a young carer, practitioner or auditor would make them.</summary>
+public static class Api
+{
+    public const string Org = "school-1";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static string NewSubject() => $"yc-{Guid.NewGuid():N}";
+
+    public static HttpClient YoungCarer(this ConsentApi api, string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.ClientFor(PlatformRoles.YoungCarer, subjectId: subjectId);
+    }
+
+    public static HttpClient Practitioner(this ConsentApi api, string org = Org)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.ClientFor(PlatformRoles.Practitioner, org: org);
+    }
+
+    public static HttpClient Auditor(this ConsentApi api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.ClientFor(PlatformRoles.Auditor);
+    }
+
+    public static object GrantBody(
+        string subjectId,
+        string purpose = "school-support",
+        string[]? recipientOrgIds = null,
+        string[]? dataCategories = null,
+        DateTimeOffset? expiresAt = null,
+        string givenBy = "self") =>
+        new { subjectId, purpose, recipientOrgIds, dataCategories, expiresAt, givenBy };
+
+    public static Task<HttpResponseMessage> GrantAsync(this HttpClient client, object body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.PostAsJsonAsync(new Uri("/api/consents", UriKind.Relative), body, Json, Cancel);
+    }
+
+    public static async Task<HttpResponseMessage> RawPostAsync(this HttpClient client, string path, string json)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Cancel);
+    }
+
+    /// <summary>Grants and returns the created consent, failing the test if it was not 201.</summary>
+    public static async Task<ConsentBody> GrantedAsync(this HttpClient client, object body)
+    {
+        using var response = await client.GrantAsync(body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ConsentAsync();
+    }
+
+    /// <summary>POST /api/consents/{id}/{action} with an optional JSON body and If-Match.</summary>
+    public static async Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid id, string action, object? body = null, string? ifMatch = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/consents/{id}/{action}", UriKind.Relative));
+        if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await client.SendAsync(request, Cancel);
+    }
+
+    public static Task<HttpResponseMessage> ReadAsync(this HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+    }
+
+    public static async Task<ConsentBody> ConsentAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.Content.ReadFromJsonAsync<ConsentBody>(Json, Cancel))!;
+    }
+
+    public static async Task<T> BodyAsync<T>(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, Cancel))!;
+    }
+
+    public static async Task<IReadOnlyList<HistoryBody>> HistoryAsync(this HttpClient client, Guid id)
+    {
+        using var response = await client.ReadAsync($"/api/consents/{id}/history");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.BodyAsync<HistoryBody[]>();
+    }
+
+    public static async Task<IReadOnlyList<ConsentBody>> ListAsync(this HttpClient client, string subjectId)
+    {
+        using var response = await client.ReadAsync($"/api/consents?subjectId={subjectId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.BodyAsync<ConsentBody[]>();
+    }
+
+    /// <summary>Asserts a problem+json body with this status and returns its <c>errors</c> keys (empty when none).</summary>
+    public static async Task<IReadOnlyList<string>> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        return problem.RootElement.TryGetProperty("errors", out var errors)
+            ? [.. errors.EnumerateObject().Select(e => e.Name)]
+            : [];
+    }
+}

@@ -1,0 +1,51 @@
+using ConsentPlatform.Consent.Expiring;
+using ConsentPlatform.TestSupport.Hosts;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ConsentPlatform.Consent.IntegrationTests.Support;
+
+/// <summary>The consent service on its own database and virtual host, with a given expiry interval.</summary>
+public class ConsentServiceHost(TimeSpan expirySweepInterval) : ServiceHost<ConsentEntryPoint>
+{
+    protected override void ConfigureService(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting(ExpirySweeper.IntervalSetting, expirySweepInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>
+/// One consent service for the whole assembly (tests use their own subject ids, so they never see
+/// each other's data) plus a test bus on its virtual host. The expiry job's own timer is slow
+/// here, so that tests run the sweep themselves when they mean to.
+/// </summary>
+public sealed class ConsentApi : IAsyncLifetime
+{
+    private IBusControl? bus;
+
+    public ConsentServiceHost Host { get; } = new(TimeSpan.FromHours(1));
+
+    public EventInbox Events { get; } = new();
+
+    public IBusControl Bus => bus ?? throw new InvalidOperationException("not initialised");
+
+    public ExpirySweeper ExpiryJob => Host.Services.GetRequiredService<ExpirySweeper>();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        var vhost = Host.VirtualHost;
+        bus = await TestBus.StartAsync(vhost.Host, vhost.Port, vhost.Name, vhost.Username, vhost.Password, "consent-integration-tests", Events);
+    }
+
+    public HttpClient ClientFor(string role, string? org = null, string? subjectId = null) => Host.ClientFor(role, org, subjectId);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (bus is not null) await bus.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
