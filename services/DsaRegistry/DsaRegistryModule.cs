@@ -1,6 +1,17 @@
+using ConsentPlatform.DsaRegistry.Activating;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Amending;
+using ConsentPlatform.DsaRegistry.Drafting;
 using ConsentPlatform.DsaRegistry.Messaging;
+using ConsentPlatform.DsaRegistry.Publishing;
+using ConsentPlatform.DsaRegistry.Reading;
+using ConsentPlatform.DsaRegistry.Reinstating;
+using ConsentPlatform.DsaRegistry.Suspending;
+using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Messaging;
+using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
+using JasperFx.Events.Projections;
 
 namespace ConsentPlatform.DsaRegistry;
 
@@ -11,10 +22,39 @@ public static class DsaRegistryModule
 
     public static WebApplicationBuilder AddDsaRegistry(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformMarten(schemaName: "dsa_registry");
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<DsaRegistryPingConsumer>());
+        builder.AddPlatformMarten(schemaName: "dsa_registry", options =>
+            {
+                options.Events.AddEventTypes(
+                [
+                    typeof(DsaDrafted), typeof(DsaAmended), typeof(DsaActivated),
+                    typeof(DsaSuspended), typeof(DsaReinstated), typeof(DsaTerminated),
+                ]);
+                // Inline: the read model changes in the same transaction as the events, so the
+                // next read or scope check sees a suspension at once.
+                options.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
+            })
+            .ForwardEventsToBroker<DsaEventContracts>();
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<DsaRegistryPingConsumer>();
+            bus.AddConsumer<CheckDsaScopeConsumer>();
+        });
         return builder;
     }
 
-    public static WebApplication MapDsaRegistryApi(this WebApplication app) => app;
+    public static WebApplication MapDsaRegistryApi(this WebApplication app)
+    {
+        app.MapGroup("/api/dsas")
+            .WithTags("DSA registry")
+            .MapDraftDsa()
+            .MapAmendDsa()
+            .MapActivateDsa()
+            .MapSuspendDsa()
+            .MapReinstateDsa()
+            .MapTerminateDsa()
+            .MapListDsas()
+            .MapGetDsa()
+            .MapDsaHistory();
+        return app;
+    }
 }

@@ -1,0 +1,22 @@
+namespace ConsentPlatform.Contracts.DsaRegistry;
+
+/// <summary>
+/// The whole content of one version of a DSA: what <see cref="DsaDrafted"/> and
+/// <see cref="DsaAmended"/> carry, so that any version can be rebuilt from the events alone.
+/// The effective window is half-open: from <see cref="EffectiveFrom"/> (inclusive) to
+/// <see cref="EffectiveTo"/> (exclusive).
+/// </summary>
+public sealed record DsaContent(
+    string Title,
+    IReadOnlyList<DsaParty> Parties,
+    IReadOnlyList<DsaPurpose> Purposes,
+    DateTimeOffset EffectiveFrom,
+    DateTimeOffset EffectiveTo,
+    int RetentionDays)
+{
+    public DsaParty? PartyOf(string orgId) => Parties.FirstOrDefault(p => string.Equals(p.OrgId, orgId, StringComparison.Ordinal));
+
+    public DsaPurpose? PurposeOf(string code) => Purposes.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.Ordinal));
+
+    public bool IsInWindow(DateTimeOffset at) => EffectiveFrom <= at && at < EffectiveTo;
+}

@@ -1,0 +1,14 @@
+using ConsentPlatform.Contracts.Common;
+
+namespace ConsentPlatform.Contracts.DsaRegistry;
+
+/// <summary>Published when a DSA is reinstated: its status becomes active. <see cref="Version"/> is the DSA's version after the event.</summary>
+public sealed record DsaReinstated(
+    Guid EventId,
+    Guid DsaId,
+    long Version,
+    EventActor Actor,
+    DateTimeOffset OccurredAt) : IPlatformEvent
+{
+    public string? SubjectId => null;
+}

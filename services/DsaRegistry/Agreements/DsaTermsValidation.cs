@@ -1,0 +1,264 @@
+using System.Text.RegularExpressions;
+using ConsentPlatform.Contracts.DsaRegistry;
+
+namespace ConsentPlatform.DsaRegistry.Agreements;
+
+/// <summary>
+/// What makes a DSA valid (the contents the ICO data sharing code expects), checked on create
+/// and amend and again on activation. Returns every error, keyed by the JSON path of the field
+/// (<c>purposes[0].description</c>); an empty result means the terms are valid.
+/// </summary>
+public static partial class DsaTermsValidation
+{
+    public const int MinDescriptionLength = 20;
+    public const int MaxDescriptionLength = 1000;
+    public const int MaxTitleLength = 200;
+    public const int MaxNameLength = 200;
+    public const int MinRetentionDays = 1;
+    public const int MaxRetentionDays = 3650;
+
+    /// <summary>Categories of special category data (health of the young carer or the person cared for): they need an article 9 condition.</summary>
+    public static readonly IReadOnlyList<string> SpecialCategoryPrefixes = ["health.", "cared-for."];
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex OrgIdPattern();
+
+    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    private static partial Regex PurposeCodePattern();
+
+    [GeneratedRegex("^[a-z0-9.-]{1,64}$")]
+    private static partial Regex CategoryPattern();
+
+    public static IReadOnlyDictionary<string, string[]> Validate(DsaTerms? terms)
+    {
+        var errors = new Errors();
+        if (terms is null)
+        {
+            errors.Add("$", "A body with the DSA's terms is required.");
+            return errors.ToDictionary();
+        }
+
+        ValidateTitle(terms.Title, errors);
+        ValidateParties(terms.Parties, errors);
+        ValidatePurposes(terms.Purposes, errors);
+        ValidateWindow(terms, errors);
+        ValidateRetention(terms.RetentionDays, errors);
+        return errors.ToDictionary();
+    }
+
+    private static void ValidateTitle(string? title, Errors errors)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add("title", "A title is required.");
+        }
+        else if (title.Trim().Length > MaxTitleLength)
+        {
+            errors.Add("title", $"The title must be at most {MaxTitleLength} characters.");
+        }
+    }
+
+    private static void ValidateParties(IReadOnlyList<PartyTerms?>? parties, Errors errors)
+    {
+        if (parties is null || parties.Count == 0)
+        {
+            errors.Add("parties", "At least one provider and one recipient are required.");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var roles = new List<DsaPartyRole>();
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var key = $"parties[{i}]";
+            var party = parties[i];
+            if (party is null)
+            {
+                errors.Add(key, "A party is required.");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(party.OrgId) || !OrgIdPattern().IsMatch(party.OrgId))
+            {
+                errors.Add($"{key}.orgId", "The organisation id must be 1 to 64 letters, digits or hyphens.");
+            }
+            else if (!seen.Add(party.OrgId))
+            {
+                errors.Add($"{key}.orgId", $"Organisation {party.OrgId} is listed more than once.");
+            }
+
+            if (string.IsNullOrWhiteSpace(party.Name))
+            {
+                errors.Add($"{key}.name", "The organisation's name is required.");
+            }
+            else if (party.Name.Trim().Length > MaxNameLength)
+            {
+                errors.Add($"{key}.name", $"The organisation's name must be at most {MaxNameLength} characters.");
+            }
+
+            if (WireNames.Parse<DsaPartyRole>(party.Role) is { } role)
+            {
+                roles.Add(role);
+            }
+            else
+            {
+                errors.Add($"{key}.role", $"The role must be one of: {string.Join(", ", WireNames.All<DsaPartyRole>())}.");
+            }
+        }
+
+        if (!roles.Any(r => r is DsaPartyRole.Provider or DsaPartyRole.Both))
+        {
+            errors.Add("parties", "At least one party must be a provider (or both).");
+        }
+
+        if (!roles.Any(r => r is DsaPartyRole.Recipient or DsaPartyRole.Both))
+        {
+            errors.Add("parties", "At least one party must be a recipient (or both).");
+        }
+    }
+
+    private static void ValidatePurposes(IReadOnlyList<PurposeTerms?>? purposes, Errors errors)
+    {
+        if (purposes is null || purposes.Count == 0)
+        {
+            errors.Add("purposes", "At least one purpose is required.");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < purposes.Count; i++)
+        {
+            var key = $"purposes[{i}]";
+            var purpose = purposes[i];
+            if (purpose is null)
+            {
+                errors.Add(key, "A purpose is required.");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(purpose.Code) || !PurposeCodePattern().IsMatch(purpose.Code))
+            {
+                errors.Add($"{key}.code", "The purpose code must be 1 to 64 lower-case letters, digits or hyphens.");
+            }
+            else if (!seen.Add(purpose.Code))
+            {
+                errors.Add($"{key}.code", $"Purpose {purpose.Code} is listed more than once.");
+            }
+
+            var description = purpose.Description?.Trim();
+            if (string.IsNullOrEmpty(description) || description.Length < MinDescriptionLength)
+            {
+                errors.Add($"{key}.description", $"A plain-English description of at least {MinDescriptionLength} characters is required: the young person reads it.");
+            }
+            else if (description.Length > MaxDescriptionLength)
+            {
+                errors.Add($"{key}.description", $"The description must be at most {MaxDescriptionLength} characters.");
+            }
+
+            var special = ValidateCategories(purpose.DataCategories, key, errors);
+            ValidateLawfulBasis(purpose, special, key, errors);
+        }
+    }
+
+    /// <summary>Returns whether any category is special category data.</summary>
+    private static bool ValidateCategories(IReadOnlyList<string?>? categories, string key, Errors errors)
+    {
+        if (categories is null || categories.Count == 0)
+        {
+            errors.Add($"{key}.dataCategories", "At least one data category is required.");
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var special = false;
+        for (var j = 0; j < categories.Count; j++)
+        {
+            var category = categories[j];
+            if (string.IsNullOrEmpty(category) || !CategoryPattern().IsMatch(category))
+            {
+                errors.Add($"{key}.dataCategories[{j}]", "A data category must be 1 to 64 lower-case letters, digits, dots or hyphens.");
+                continue;
+            }
+
+            if (!seen.Add(category))
+            {
+                errors.Add($"{key}.dataCategories[{j}]", $"Category {category} is listed more than once.");
+            }
+
+            special |= IsSpecialCategory(category);
+        }
+
+        return special;
+    }
+
+    private static void ValidateLawfulBasis(PurposeTerms purpose, bool special, string key, Errors errors)
+    {
+        var basis = purpose.LawfulBasis;
+        var article6 = WireNames.Parse<Article6Basis>(basis?.Article6);
+        if (article6 is null)
+        {
+            errors.Add($"{key}.lawfulBasis.article6", $"An article 6 basis is required, one of: {string.Join(", ", WireNames.All<Article6Basis>())}.");
+        }
+
+        if (basis?.Article9 is not null && WireNames.Parse<Article9Condition>(basis.Article9) is null)
+        {
+            errors.Add($"{key}.lawfulBasis.article9", $"The article 9 condition must be one of: {string.Join(", ", WireNames.All<Article9Condition>())}.");
+        }
+        else if (special && basis?.Article9 is null)
+        {
+            errors.Add($"{key}.lawfulBasis.article9", "Categories under health. or cared-for. are special category data: an article 9 condition is required.");
+        }
+
+        if (article6 == Article6Basis.Consent && !purpose.RequiresConsent)
+        {
+            errors.Add($"{key}.requiresConsent", "A purpose whose article 6 basis is consent must require consent.");
+        }
+    }
+
+    private static void ValidateWindow(DsaTerms terms, Errors errors)
+    {
+        if (terms.EffectiveFrom is null)
+        {
+            errors.Add("effectiveFrom", "The date the agreement takes effect is required.");
+        }
+
+        if (terms.EffectiveTo is null)
+        {
+            errors.Add("effectiveTo", "The date the agreement ends is required.");
+        }
+
+        if (terms.EffectiveFrom is { } from && terms.EffectiveTo is { } to && from >= to)
+        {
+            errors.Add("effectiveTo", "The agreement must end after it takes effect.");
+        }
+    }
+
+    private static void ValidateRetention(int? retentionDays, Errors errors)
+    {
+        if (retentionDays is not (>= MinRetentionDays and <= MaxRetentionDays))
+        {
+            errors.Add("retentionDays", $"Retention must be {MinRetentionDays} to {MaxRetentionDays} days.");
+        }
+    }
+
+    public static bool IsSpecialCategory(string category) =>
+        SpecialCategoryPrefixes.Any(prefix => category.StartsWith(prefix, StringComparison.Ordinal));
+
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+
+        public void Add(string field, string message)
+        {
+            if (!byField.TryGetValue(field, out var messages))
+            {
+                byField[field] = messages = [];
+            }
+
+            messages.Add(message);
+        }
+
+        public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+            byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,59 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using JasperFx;
+using Marten;
+
+namespace ConsentPlatform.DsaRegistry.Http;
+
+/// <summary>
+/// The one way a change reaches the store: load the DSA for writing, check who may change it
+/// and the caller's If-Match, let the pure decision produce the event, append it with
+/// Marten's optimistic concurrency and return the new state.
+/// </summary>
+public static class AgreementStore
+{
+    public static EventActor ActorOf(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var caller = Caller.From(user);
+        return new EventActor(caller.UserId, caller.Role, caller.OrgId);
+    }
+
+    public static async Task<Agreement> ChangeAsync(
+        IDocumentSession session,
+        Guid id,
+        string? ifMatch,
+        EventActor actor,
+        Func<Agreement, object> decide,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(decide);
+        var expected = Versioning.ExpectedVersion(ifMatch);
+        var stream = await session.Events.FetchForWriting<Agreement>(id, cancellationToken);
+        var state = stream.Aggregate ?? throw new NotFoundException($"DSA {id} does not exist.");
+
+        // Who may touch it comes before whether their copy is current: a stranger learns nothing from a 412.
+        Governance.EnsureMayGovern(actor, state.Content);
+        if (expected is { } version && version != state.Version)
+        {
+            throw new PreconditionFailedException($"DSA {id} is at version {state.Version}, not {version}: read it again before changing it.");
+        }
+
+        var @event = decide(state);
+        stream.AppendOne(@event);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw expected is null
+                ? new ConflictException($"DSA {id} was changed by someone else at the same time: read it again and retry.")
+                : new PreconditionFailedException($"DSA {id} was changed by someone else: read it again before changing it.");
+        }
+
+        return AgreementEvolution.Evolve(state, @event);
+    }
+}

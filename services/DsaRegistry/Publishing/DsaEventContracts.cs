@@ -1,0 +1,28 @@
+using ConsentPlatform.Hosting.Messaging.Forwarding;
+using JasperFx.Events;
+using Domain = ConsentPlatform.DsaRegistry.Agreements;
+using Published = ConsentPlatform.Contracts.DsaRegistry;
+
+namespace ConsentPlatform.DsaRegistry.Publishing;
+
+/// <summary>
+/// The edge between the registry's Marten events and the published contracts: each published
+/// event carries the Marten event id (consumers de-duplicate on it) and the DSA's version after it.
+/// </summary>
+public sealed class DsaEventContracts : IEventContracts
+{
+    public object? ToContract(IEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return @event.Data switch
+        {
+            Domain.DsaDrafted e => new Published.DsaDrafted(@event.Id, e.DsaId, @event.Version, e.Content, e.DraftedBy, e.DraftedAt),
+            Domain.DsaAmended e => new Published.DsaAmended(@event.Id, e.DsaId, @event.Version, e.Content, e.AmendedBy, e.AmendedAt),
+            Domain.DsaActivated e => new Published.DsaActivated(@event.Id, e.DsaId, @event.Version, e.ActivatedBy, e.ActivatedAt),
+            Domain.DsaSuspended e => new Published.DsaSuspended(@event.Id, e.DsaId, @event.Version, e.Reason, e.SuspendedBy, e.SuspendedAt),
+            Domain.DsaReinstated e => new Published.DsaReinstated(@event.Id, e.DsaId, @event.Version, e.ReinstatedBy, e.ReinstatedAt),
+            Domain.DsaTerminated e => new Published.DsaTerminated(@event.Id, e.DsaId, @event.Version, e.Reason, e.TerminatedBy, e.TerminatedAt),
+            _ => null,
+        };
+    }
+}

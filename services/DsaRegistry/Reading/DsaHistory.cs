@@ -1,0 +1,64 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.DsaRegistry.Reading;
+
+/// <summary>One version of a DSA: the event that produced it, and the DSA as it stood after that event.</summary>
+public sealed record DsaVersion(long Version, DsaChange Change, Dsa Dsa);
+
+/// <summary>What produced a version: the event's type (<c>dsa-amended</c>), id, time, actor and any reason.</summary>
+public sealed record DsaChange(string Event, Guid EventId, DateTimeOffset OccurredAt, EventActor Actor, string? Reason);
+
+/// <summary><c>GET /api/dsas/{id}/history</c>: every version, oldest first, each with its whole content.</summary>
+public static class DsaHistory
+{
+    public static RouteGroupBuilder MapDsaHistory(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/history", HandleAsync)
+            .RequireAuthorization(Readers.Policy)
+            .WithName("GetDsaHistory")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    /// <summary>Replays the stream with the same <see cref="AgreementEvolution.Evolve"/> the store uses.</summary>
+    public static IReadOnlyList<DsaVersion> Build(IEnumerable<(Guid EventId, object Data)> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var versions = new List<DsaVersion>();
+        Agreement? state = null;
+        foreach (var (eventId, data) in events)
+        {
+            state = AgreementEvolution.Evolve(state, data);
+            versions.Add(new DsaVersion(state.Version, ChangeOf(eventId, data), Dsa.From(state)));
+        }
+
+        return versions;
+    }
+
+    private static DsaChange ChangeOf(Guid eventId, object data) => data switch
+    {
+        DsaDrafted e => new DsaChange("dsa-drafted", eventId, e.DraftedAt, e.DraftedBy, null),
+        DsaAmended e => new DsaChange("dsa-amended", eventId, e.AmendedAt, e.AmendedBy, null),
+        DsaActivated e => new DsaChange("dsa-activated", eventId, e.ActivatedAt, e.ActivatedBy, null),
+        DsaSuspended e => new DsaChange("dsa-suspended", eventId, e.SuspendedAt, e.SuspendedBy, e.Reason),
+        DsaReinstated e => new DsaChange("dsa-reinstated", eventId, e.ReinstatedAt, e.ReinstatedBy, null),
+        DsaTerminated e => new DsaChange("dsa-terminated", eventId, e.TerminatedAt, e.TerminatedBy, e.Reason),
+        _ => throw new InvalidOperationException($"{data.GetType().Name} is not a DSA event."),
+    };
+
+    private static async Task<Ok<IReadOnlyList<DsaVersion>>> HandleAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (events.Count == 0)
+        {
+            throw new NotFoundException($"DSA {id} does not exist.");
+        }
+
+        return TypedResults.Ok(Build(events.Select(e => (e.Id, e.Data))));
+    }
+}

@@ -1,0 +1,29 @@
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.DsaRegistry.Reading;
+
+/// <summary><c>GET /api/dsas/{id}</c>: the DSA as it stands, with its version as the <c>ETag</c>.</summary>
+public static class GetDsa
+{
+    public static RouteGroupBuilder MapGetDsa(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}", HandleAsync)
+            .RequireAuthorization(Readers.Policy)
+            .WithName("GetDsa")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Ok<Dsa>> HandleAsync(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var agreement = await session.LoadAsync<Agreement>(id, cancellationToken)
+                        ?? throw new NotFoundException($"DSA {id} does not exist.");
+        response.SetETag(agreement.Version);
+        return TypedResults.Ok(Dsa.From(agreement));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.DsaRegistry.Reading;
+
+/// <summary>
+/// <c>GET /api/dsas?orgId=&amp;purpose=&amp;status=</c>: the DSAs a party is in, that contain a
+/// purpose, in a status (each filter optional, all combined), oldest first.
+/// </summary>
+public static partial class ListDsas
+{
+    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex OrgIdPattern();
+
+    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    private static partial Regex PurposePattern();
+
+    public static RouteGroupBuilder MapListDsas(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", HandleAsync)
+            .RequireAuthorization(Readers.Policy)
+            .WithName("ListDsas")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<Dsa>>> HandleAsync(
+        string? orgId, string? purpose, string? status, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (orgId is not null && !OrgIdPattern().IsMatch(orgId))
+        {
+            errors["orgId"] = ["An organisation id is 1 to 64 letters, digits or hyphens."];
+        }
+
+        if (purpose is not null && !PurposePattern().IsMatch(purpose))
+        {
+            errors["purpose"] = ["A purpose code is 1 to 64 lower-case letters, digits or hyphens."];
+        }
+
+        var wanted = WireNames.Parse<DsaStatus>(status);
+        if (status is not null && wanted is null)
+        {
+            errors["status"] = [$"The status must be one of: {string.Join(", ", WireNames.All<DsaStatus>())}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var query = session.Query<Agreement>().AsQueryable();
+        if (orgId is not null)
+        {
+            query = query.Where(a => a.OrgIds.Contains(orgId));
+        }
+
+        if (purpose is not null)
+        {
+            query = query.Where(a => a.PurposeCodes.Contains(purpose));
+        }
+
+        if (wanted is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        var agreements = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<Dsa>>([.. agreements.Select(Dsa.From)]);
+    }
+}

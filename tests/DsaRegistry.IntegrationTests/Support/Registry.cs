@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Reading;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Json;
+using Xunit;
+
+namespace ConsentPlatform.DsaRegistry.IntegrationTests.Support;
+
+/// <summary>The registry's HTTP API as the tests drive it, with a pair of fresh organisations per test.</summary>
+public sealed class Registry(RegistryFixture fixture)
+{
+    public static JsonSerializerOptions Json => PlatformJson.Options;
+
+    public string LocalAuthority { get; } = NewOrg("LA");
+    public string School { get; } = NewOrg("URN");
+
+    public static string NewOrg(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public HttpClient Officer(string? org = null) => fixture.Host.ClientFor(PlatformRoles.IgOfficer, org ?? LocalAuthority);
+
+    public HttpClient As(string role, string? org = null, string? subjectId = null) => fixture.Host.ClientFor(role, org, subjectId);
+
+    /// <summary>The acceptance scenario's terms: school-support by consent, whole-family-support under public task.</summary>
+    public DsaTerms Terms(DateTimeOffset? from = null, DateTimeOffset? to = null) => new(
+        "Young carers support: council and school",
+        [new PartyTerms(LocalAuthority, "Example Council", "both"), new PartyTerms(School, "Example School", "both")],
+        [
+            new PurposeTerms(
+                "school-support",
+                "So your school can help you with attendance and homework around your caring.",
+                ["identity.basic", "caring.role", "education.attendance"],
+                new LawfulBasisTerms("consent", null),
+                RequiresConsent: true,
+                AllowsSafeguardingOverride: true),
+            new PurposeTerms(
+                "whole-family-support",
+                "So the council can plan support for the whole family, including the person you care for.",
+                ["identity.basic", "caring.role", "caring.hours", "cared-for.condition"],
+                new LawfulBasisTerms("public-task", "health-or-social-care"),
+                RequiresConsent: false,
+                AllowsSafeguardingOverride: true),
+        ],
+        from ?? DateTimeOffset.UtcNow.AddDays(-1),
+        to ?? DateTimeOffset.UtcNow.AddDays(365),
+        365);
+
+    public static JsonContent Body(object value) => JsonContent.Create(value, value.GetType(), options: Json);
+
+    public async Task<Dsa> DraftAsync(DsaTerms? terms = null, HttpClient? client = null)
+    {
+        var response = await (client ?? Officer()).PostAsync(new Uri("/api/dsas", UriKind.Relative), Body(terms ?? Terms()), Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await ReadAsync<Dsa>(response);
+    }
+
+    public async Task<Dsa> ActiveAsync(DsaTerms? terms = null)
+    {
+        var dsa = await DraftAsync(terms);
+        var response = await PostAsync(Officer(), $"/api/dsas/{dsa.Id}/activate");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadAsync<Dsa>(response);
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body = null, string? ifMatch = null) =>
+        SendAsync(client, HttpMethod.Post, path, body, ifMatch);
+
+    public static Task<HttpResponseMessage> PutAsync(HttpClient client, string path, object body, string? ifMatch = null) =>
+        SendAsync(client, HttpMethod.Put, path, body, ifMatch);
+
+    public static Task<HttpResponseMessage> GetAsync(HttpClient client, string path) =>
+        client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null) request.Content = Body(body);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await client.SendAsync(request, Cancel);
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, Cancel))!;
+    }
+
+    /// <summary>A problem response: its status and content type checked, its body returned.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var body = document.RootElement.Clone();
+        Assert.Equal((int)expected, body.GetProperty("status").GetInt32());
+        return body;
+    }
+
+    public static string? ETag(HttpResponseMessage response) => response.Headers.ETag?.Tag;
+
+    public static EntityTagHeaderValue Tag(long version) => new($"\"{version}\"");
+}

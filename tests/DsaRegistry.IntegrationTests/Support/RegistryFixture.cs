@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
+using ConsentPlatform.TestSupport.Hosts;
+using MassTransit;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(RegistryFixture))]
+
+namespace ConsentPlatform.DsaRegistry.IntegrationTests.Support;
+
+/// <summary>
+/// One registry host for the whole run, plus a second bus on its virtual host that stands for
+/// the other services: it sends scope checks from outside and records every DSA event the
+/// registry publishes. Tests stay independent by using organisation ids of their own.
+/// </summary>
+public sealed class RegistryFixture : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<(IPlatformEvent Event, Guid? MessageId)> published = new();
+    private IBusControl? bus;
+
+    public ServiceHost<DsaRegistryEntryPoint> Host { get; } = new();
+
+    public IBus Bus => bus ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        var vhost = Host.VirtualHost;
+        bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(vhost.Host, vhost.Port, vhost.Name, h =>
+            {
+                h.Username(vhost.Username);
+                h.Password(vhost.Password);
+            });
+            cfg.ReceiveEndpoint("dsa-registry-tests-published", e =>
+            {
+                Record<DsaDrafted>(e);
+                Record<DsaAmended>(e);
+                Record<DsaActivated>(e);
+                Record<DsaSuspended>(e);
+                Record<DsaReinstated>(e);
+                Record<DsaTerminated>(e);
+            });
+        });
+        await bus.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    private void Record<T>(IReceiveEndpointConfigurator endpoint) where T : class, IPlatformEvent =>
+        endpoint.Handler<T>(ctx =>
+        {
+            published.Enqueue((ctx.Message, ctx.MessageId));
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The published events of one DSA, in arrival order, once <paramref name="count"/> have arrived.</summary>
+    public async Task<IReadOnlyList<(IPlatformEvent Event, Guid? MessageId)>> PublishedForAsync(Guid dsaId, int count, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var mine = published.Where(p => DsaIdOf(p.Event) == dsaId).ToList();
+            if (mine.Count >= count || deadline.IsCancellationRequested) return mine;
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    public async Task<DsaScopeResult> CheckScopeAsync(CheckDsaScope request)
+    {
+        var client = Bus.CreateRequestClient<CheckDsaScope>(RequestTimeout.After(s: 15));
+        var response = await client.GetResponse<DsaScopeResult>(request, TestContext.Current.CancellationToken);
+        return response.Message;
+    }
+
+    private static Guid DsaIdOf(IPlatformEvent e) => e switch
+    {
+        DsaDrafted d => d.DsaId,
+        DsaAmended d => d.DsaId,
+        DsaActivated d => d.DsaId,
+        DsaSuspended d => d.DsaId,
+        DsaReinstated d => d.DsaId,
+        DsaTerminated d => d.DsaId,
+        _ => Guid.Empty,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (bus is not null) await bus.StopAsync(CancellationToken.None);
+        await Host.DisposeAsync();
+    }
+}

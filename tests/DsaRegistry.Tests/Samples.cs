@@ -1,0 +1,70 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.Hosting.Authentication;
+using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
+using DsaAmended = ConsentPlatform.DsaRegistry.Agreements.DsaAmended;
+using DsaDrafted = ConsentPlatform.DsaRegistry.Agreements.DsaDrafted;
+using DsaReinstated = ConsentPlatform.DsaRegistry.Agreements.DsaReinstated;
+using DsaSuspended = ConsentPlatform.DsaRegistry.Agreements.DsaSuspended;
+using DsaTerminated = ConsentPlatform.DsaRegistry.Agreements.DsaTerminated;
+
+namespace ConsentPlatform.DsaRegistry.Tests;
+
+/// <summary>The acceptance scenario's DSA: a local authority and a school, two purposes.</summary>
+public static class Samples
+{
+    public const string LocalAuthority = "E09000033";
+    public const string School = "URN100001";
+    public const string Stranger = "ODS-Y01";
+
+    public static readonly Guid DsaId = Guid.Parse("0196b0c0-0000-7000-8000-000000000001");
+    public static readonly DateTimeOffset Now = new(2025, 3, 10, 9, 30, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset From = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset To = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static EventActor Officer(string org = LocalAuthority) => new($"ig-{org}", PlatformRoles.IgOfficer, org);
+
+    public static EventActor Practitioner(string org = School) => new($"pr-{org}", PlatformRoles.Practitioner, org);
+
+    public static PurposeTerms SchoolSupport => new(
+        "school-support",
+        "So your school can help you with attendance and homework around your caring.",
+        ["identity.basic", "caring.role", "education.attendance"],
+        new LawfulBasisTerms("consent", null),
+        RequiresConsent: true,
+        AllowsSafeguardingOverride: true);
+
+    public static PurposeTerms WholeFamilySupport => new(
+        "whole-family-support",
+        "So the council can plan support for the whole family, including the person you care for.",
+        ["identity.basic", "caring.role", "caring.hours", "cared-for.condition"],
+        new LawfulBasisTerms("public-task", "health-or-social-care"),
+        RequiresConsent: false,
+        AllowsSafeguardingOverride: true);
+
+    public static DsaTerms Terms => new(
+        "Young carers support: council and school",
+        [new PartyTerms(LocalAuthority, "Example Council", "both"), new PartyTerms(School, "Example School", "both")],
+        [SchoolSupport, WholeFamilySupport],
+        From,
+        To,
+        365);
+
+    public static DsaContent Content => Terms.ToContent();
+
+    public static DsaDrafted Drafted(DsaContent? content = null) => new(DsaId, content ?? Content, Officer(), From);
+
+    public static DsaAmended Amended(DsaContent? content = null) => new(DsaId, content ?? Content with { Title = "Amended title" }, Officer(), Now);
+
+    public static DsaActivated Activated => new(DsaId, Officer(), From.AddDays(1));
+
+    public static DsaSuspended Suspended => new(DsaId, "School breached the agreement", Officer(), Now.AddDays(-1));
+
+    public static DsaReinstated Reinstated => new(DsaId, Officer(), Now.AddHours(-1));
+
+    public static DsaTerminated Terminated => new(DsaId, "Agreement replaced", Officer(), Now.AddHours(-1));
+
+    /// <summary>Given: the state these events build.</summary>
+    public static Agreement Given(params object[] events) => AgreementEvolution.Fold(events)!;
+}

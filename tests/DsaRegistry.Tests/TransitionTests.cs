@@ -1,0 +1,350 @@
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.DsaRegistry.Activating;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Amending;
+using ConsentPlatform.DsaRegistry.Drafting;
+using ConsentPlatform.DsaRegistry.Reinstating;
+using ConsentPlatform.DsaRegistry.Suspending;
+using ConsentPlatform.DsaRegistry.Terminating;
+using ConsentPlatform.Hosting.Problems;
+using Xunit;
+using static ConsentPlatform.DsaRegistry.Tests.Samples;
+using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
+
+namespace ConsentPlatform.DsaRegistry.Tests;
+
+public sealed class DraftingTests
+{
+    [Fact]
+    public void Given_valid_terms_from_an_officer_of_a_party_When_drafted_Then_draft_version_1()
+    {
+        var drafted = Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(), Now));
+
+        Assert.Equal(DsaId, drafted.DsaId);
+        Assert.Equal(Now, drafted.DraftedAt);
+        Assert.Equal(Officer(), drafted.DraftedBy);
+        Assert.Equal("Young carers support: council and school", drafted.Content.Title);
+        Assert.Equal([DsaPartyRole.Both, DsaPartyRole.Both], drafted.Content.Parties.Select(p => p.Role));
+        Assert.Equal(Article9Condition.HealthOrSocialCare, drafted.Content.Purposes[1].LawfulBasis.Article9);
+
+        var state = Given(drafted);
+        Assert.Equal((DsaStatus.Draft, 1L), (state.Status, state.Version));
+    }
+
+    [Fact]
+    public void Given_an_officer_of_another_org_When_drafted_Then_forbidden()
+    {
+        Assert.Throws<ForbiddenException>(() => Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(Stranger), Now)));
+    }
+
+    [Fact]
+    public void Given_a_practitioner_of_a_party_When_drafted_Then_forbidden()
+    {
+        Assert.Throws<ForbiddenException>(() => Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Practitioner(), Now)));
+    }
+
+    [Fact]
+    public void Given_invalid_terms_When_drafted_Then_validation_error_naming_the_field()
+    {
+        var error = Assert.Throws<RequestValidationException>(() =>
+            Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms with { RetentionDays = 0 }, Officer(), Now)));
+
+        Assert.Equal(["retentionDays"], error.Errors.Keys);
+    }
+
+    [Fact]
+    public void Given_no_body_When_drafted_Then_validation_error()
+    {
+        Assert.Throws<RequestValidationException>(() => Drafting.Drafting.Decide(new DraftDsa(DsaId, null, Officer(), Now)));
+    }
+}
+
+public sealed class AmendingTests
+{
+    private static readonly DsaTerms NewTerms = Terms with { Title = "Second version", RetentionDays = 180 };
+
+    [Theory]
+    [InlineData(DsaStatus.Draft)]
+    [InlineData(DsaStatus.Suspended)]
+    public void Given_draft_or_suspended_When_amended_Then_new_version_with_new_content_and_same_status(DsaStatus status)
+    {
+        var state = status == DsaStatus.Draft ? Given(Drafted()) : Given(Drafted(), Activated, Suspended);
+
+        var amended = Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(School), Now), state);
+
+        Assert.Equal(("Second version", 180), (amended.Content.Title, amended.Content.RetentionDays));
+        var after = AgreementEvolution.Evolve(state, amended);
+        Assert.Equal((status, state.Version + 1, "Second version"), (after.Status, after.Version, after.Content.Title));
+    }
+
+    [Fact]
+    public void Given_active_When_amended_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(), Now), Given(Drafted(), Activated)));
+    }
+
+    [Fact]
+    public void Given_terminated_When_amended_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(), Now), Given(Drafted(), Terminated)));
+    }
+
+    [Fact]
+    public void Given_active_When_amended_with_invalid_terms_Then_conflict_first()
+    {
+        Assert.Throws<ConflictException>(() =>
+            Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { Title = null }, Officer(), Now), Given(Drafted(), Activated)));
+    }
+
+    [Fact]
+    public void Given_draft_When_amended_with_invalid_terms_Then_validation_error()
+    {
+        var error = Assert.Throws<RequestValidationException>(() =>
+            Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { Purposes = [] }, Officer(), Now), Given(Drafted())));
+
+        Assert.Contains("purposes", error.Errors.Keys);
+    }
+
+    [Fact]
+    public void Given_draft_When_amended_by_an_officer_of_a_non_party_Then_forbidden()
+    {
+        Assert.Throws<ForbiddenException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(Stranger), Now), Given(Drafted())));
+    }
+
+    [Fact]
+    public void Given_draft_When_the_officer_amends_their_own_org_out_Then_forbidden()
+    {
+        var withoutSchool = Terms with
+        {
+            Parties = [new PartyTerms(LocalAuthority, "Example Council", "provider"), new PartyTerms(Stranger, "Example GP", "recipient")],
+        };
+
+        Assert.Throws<ForbiddenException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, withoutSchool, Officer(School), Now), Given(Drafted())));
+    }
+}
+
+public sealed class ActivatingTests
+{
+    [Fact]
+    public void Given_valid_draft_When_activated_Then_active()
+    {
+        var state = Given(Drafted());
+
+        var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(School), Now), state);
+
+        Assert.Equal((DsaId, Now, Officer(School)), (activated.DsaId, activated.ActivatedAt, activated.ActivatedBy));
+        Assert.Equal((DsaStatus.Active, 2L), (AgreementEvolution.Evolve(state, activated).Status, AgreementEvolution.Evolve(state, activated).Version));
+    }
+
+    [Fact]
+    public void Given_draft_not_yet_in_effect_When_activated_Then_active()
+    {
+        var future = Content with { EffectiveFrom = Now.AddDays(30), EffectiveTo = Now.AddDays(400) };
+
+        var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future)));
+
+        Assert.Equal(Now, activated.ActivatedAt);
+    }
+
+    [Fact]
+    public void Given_draft_whose_window_has_ended_When_activated_Then_conflict()
+    {
+        var ended = Content with { EffectiveFrom = Now.AddDays(-30), EffectiveTo = Now.AddDays(-1) };
+
+        var error = Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(ended))));
+
+        Assert.Contains("ended", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_draft_ending_exactly_now_When_activated_Then_conflict()
+    {
+        var endsNow = Content with { EffectiveTo = Now };
+
+        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(endsNow))));
+    }
+
+    [Fact]
+    public void Given_draft_that_breaks_the_rules_When_activated_Then_conflict_naming_the_rule()
+    {
+        // Content stored before a rule existed (events are not validated on replay).
+        var noRecipient = Content with { Parties = [new DsaParty(LocalAuthority, "Example Council", DsaPartyRole.Provider)] };
+
+        var error = Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(noRecipient))));
+
+        Assert.Contains("recipient", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_active_When_activated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated)));
+    }
+
+    [Fact]
+    public void Given_suspended_When_activated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended)));
+    }
+
+    [Fact]
+    public void Given_terminated_When_activated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Terminated)));
+    }
+
+    [Fact]
+    public void Given_draft_When_a_practitioner_of_a_party_activates_Then_forbidden()
+    {
+        Assert.Throws<ForbiddenException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Practitioner(), Now), Given(Drafted())));
+    }
+
+    [Fact]
+    public void Given_draft_When_an_officer_of_a_non_party_activates_Then_forbidden()
+    {
+        Assert.Throws<ForbiddenException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(Stranger), Now), Given(Drafted())));
+    }
+}
+
+public sealed class SuspendingTests
+{
+    [Fact]
+    public void Given_active_When_suspended_Then_suspended_with_the_reason()
+    {
+        var state = Given(Drafted(), Activated);
+
+        var suspended = Suspending.Suspending.Decide(new SuspendDsa(DsaId, "  Breach reported  ", Officer(), Now), state);
+
+        Assert.Equal("Breach reported", suspended.Reason);
+        var after = AgreementEvolution.Evolve(state, suspended);
+        Assert.Equal((DsaStatus.Suspended, "Breach reported", 3L), (after.Status, after.StatusReason, after.Version));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Given_active_When_suspended_without_a_reason_Then_validation_error(string? reason)
+    {
+        var error = Assert.Throws<RequestValidationException>(() =>
+            Suspending.Suspending.Decide(new SuspendDsa(DsaId, reason, Officer(), Now), Given(Drafted(), Activated)));
+
+        Assert.Equal(["reason"], error.Errors.Keys);
+    }
+
+    [Fact]
+    public void Given_active_When_suspended_with_an_overlong_reason_Then_validation_error()
+    {
+        Assert.Throws<RequestValidationException>(() =>
+            Suspending.Suspending.Decide(new SuspendDsa(DsaId, new string('x', Governance.MaxReasonLength + 1), Officer(), Now), Given(Drafted(), Activated)));
+    }
+
+    [Fact]
+    public void Given_draft_When_suspended_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted())));
+    }
+
+    [Fact]
+    public void Given_suspended_When_suspended_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted(), Activated, Suspended)));
+    }
+
+    [Fact]
+    public void Given_terminated_When_suspended_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted(), Activated, Terminated)));
+    }
+
+    [Fact]
+    public void Given_active_When_an_officer_of_a_non_party_suspends_Then_forbidden()
+    {
+        Assert.Throws<ForbiddenException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(Stranger), Now), Given(Drafted(), Activated)));
+    }
+}
+
+public sealed class ReinstatingTests
+{
+    [Fact]
+    public void Given_suspended_When_reinstated_Then_active_again_without_the_suspension_reason()
+    {
+        var state = Given(Drafted(), Activated, Suspended);
+
+        var reinstated = Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state);
+
+        var after = AgreementEvolution.Evolve(state, reinstated);
+        Assert.Equal((DsaStatus.Active, null, 4L), (after.Status, after.StatusReason, after.Version));
+    }
+
+    [Fact]
+    public void Given_suspended_whose_window_has_ended_When_reinstated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), To), Given(Drafted(), Activated, Suspended)));
+    }
+
+    [Fact]
+    public void Given_suspended_and_amended_to_break_a_rule_When_reinstated_Then_conflict()
+    {
+        var broken = Content with { RetentionDays = 0 };
+
+        Assert.Throws<ConflictException>(() =>
+            Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended, Amended(broken))));
+    }
+
+    [Fact]
+    public void Given_active_When_reinstated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated)));
+    }
+
+    [Fact]
+    public void Given_draft_When_reinstated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted())));
+    }
+
+    [Fact]
+    public void Given_terminated_When_reinstated_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended, Terminated)));
+    }
+}
+
+public sealed class TerminatingTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Given_draft_active_or_suspended_When_terminated_Then_terminated_with_the_reason(int stage)
+    {
+        object[][] histories = [[Drafted()], [Drafted(), Activated], [Drafted(), Activated, Suspended]];
+        var state = Given(histories[stage]);
+
+        var terminated = Terminating.Terminating.Decide(new TerminateDsa(DsaId, "Replaced by a new agreement", Officer(), Now), state);
+
+        var after = AgreementEvolution.Evolve(state, terminated);
+        Assert.Equal((DsaStatus.Terminated, "Replaced by a new agreement"), (after.Status, after.StatusReason));
+    }
+
+    [Fact]
+    public void Given_terminated_When_terminated_Then_conflict_because_final()
+    {
+        Assert.Throws<ConflictException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, "again", Officer(), Now), Given(Drafted(), Terminated)));
+    }
+
+    [Fact]
+    public void Given_active_When_terminated_without_a_reason_Then_validation_error()
+    {
+        Assert.Throws<RequestValidationException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, null, Officer(), Now), Given(Drafted(), Activated)));
+    }
+
+    [Fact]
+    public void Given_active_When_an_auditor_terminates_Then_forbidden()
+    {
+        var auditor = new Contracts.Common.EventActor("auditor", Hosting.Authentication.PlatformRoles.Auditor, null);
+
+        Assert.Throws<ForbiddenException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, "why", auditor, Now), Given(Drafted(), Activated)));
+    }
+}
