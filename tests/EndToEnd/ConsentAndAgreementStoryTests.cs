@@ -1,0 +1,53 @@
+using System.Net;
+using ConsentPlatform.TestSupport.Processes;
+using Xunit;
+
+namespace ConsentPlatform.EndToEnd.Tests;
+
+/// <summary>The first half of the brief's story: an agreement is made, a young carer consents.</summary>
+public sealed class ConsentAndAgreementStoryTests(PlatformProcesses platform)
+{
+    [Fact]
+    public async Task IG_officer_drafts_and_activates_a_DSA_that_a_practitioner_can_read_but_not_activate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var ig = await platform.ClientAsAsync("IgOfficer", org: Story.LocalAuthority);
+        using var practitioner = await platform.ClientAsAsync("Practitioner", org: Story.School);
+
+        var drafted = await ig.PostJsonAsync("/api/dsas", Story.SchoolSupportDsa());
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var id = (await drafted.ReadJsonAsync()).GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.PostJsonAsync($"/api/dsas/{id}/activate")).StatusCode);
+        var activated = await ig.PostJsonAsync($"/api/dsas/{id}/activate");
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+
+        var read = await practitioner.GetAsync(new Uri($"/api/dsas/{id}", UriKind.Relative), ct);
+        Assert.Equal("active", (await read.ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Young_carer_grants_pauses_resumes_and_withdraws_and_another_young_carer_sees_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subject = Story.NewSubject();
+        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var someoneElse = await platform.ClientAsAsync("YoungCarer", subjectId: Story.NewSubject());
+
+        var granted = await youngCarer.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        var id = (await granted.ReadJsonAsync()).GetProperty("id").GetString();
+
+        foreach (var (action, status) in new[] { ("pause", "paused"), ("resume", "active"), ("withdraw", "withdrawn") })
+        {
+            var changed = await youngCarer.PostJsonAsync($"/api/consents/{id}/{action}");
+            Assert.Equal(status, (await changed.ReadJsonAsync()).GetProperty("status").GetString());
+        }
+
+        var history = await (await youngCarer.GetAsync(new Uri($"/api/consents/{id}/history", UriKind.Relative), ct)).ReadJsonAsync();
+        Assert.Equal(4, history.GetArrayLength());
+        var stranger = await someoneElse.GetAsync(new Uri($"/api/consents/{id}", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.DoesNotContain(subject, await stranger.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text.Json;
+using ConsentPlatform.TestSupport.Infrastructure;
+using Xunit;
+
+namespace ConsentPlatform.TestSupport.Processes;
+
+/// <summary>
+/// The whole platform as separate processes: the four services and the gateway, started from
+/// their built dlls the way <c>infra/up</c> starts them, on a real broker (one fresh virtual host
+/// shared by all) and real databases (one fresh database per service), with their own key file
+/// for the local issuer. Tests talk to the gateway over HTTP as users do, and may stop, kill and
+/// restart any process by pid.
+/// </summary>
+public class PlatformProcesses : IAsyncLifetime
+{
+    public static readonly IReadOnlyList<(string Name, string Folder, string Dll)> Services =
+    [
+        ("consent", "services/Consent", "ConsentPlatform.Consent.dll"),
+        ("dsa-registry", "services/DsaRegistry", "ConsentPlatform.DsaRegistry.dll"),
+        ("disclosure", "services/Disclosure", "ConsentPlatform.Disclosure.dll"),
+        ("audit", "services/Audit", "ConsentPlatform.Audit.dll"),
+    ];
+
+    private readonly Dictionary<string, PlatformProcess> processes = [];
+    private readonly List<IsolatedDatabase> databases = [];
+    private string? workDir;
+
+    public InfrastructureEndpoints Infrastructure { get; private set; } = default!;
+    public IsolatedVirtualHost VirtualHost { get; private set; } = default!;
+    public IReadOnlyDictionary<string, IsolatedDatabase> Databases { get; private set; } = new Dictionary<string, IsolatedDatabase>();
+    public PlatformProcess Gateway => processes["gateway"];
+    public PlatformProcess this[string name] => processes[name];
+    public string KeyFile => Path.Combine(workDir!, "local-issuer-key.json");
+
+    /// <summary>Extra settings per process (name → key → value), as environment variables use them (<c>Section__Key</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraSettings { get; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Infrastructure = await PlatformInfrastructure.GetAsync();
+        workDir = Directory.CreateTempSubdirectory("consentplatform-e2e-").FullName;
+        VirtualHost = await IsolatedVirtualHost.CreateAsync(Infrastructure, "e2e");
+        var databasesByService = new Dictionary<string, IsolatedDatabase>();
+        foreach (var (name, _, _) in Services)
+        {
+            var database = await IsolatedDatabase.CreateAsync(Infrastructure, "e2e_" + name.Replace("-", "_", StringComparison.Ordinal));
+            databases.Add(database);
+            databasesByService[name] = database;
+        }
+
+        Databases = databasesByService;
+        var gatewayPort = FreePort();
+        var issuer = $"http://localhost:{gatewayPort}";
+        var serviceAddresses = new Dictionary<string, string>();
+        foreach (var (name, folder, dll) in Services)
+        {
+            var port = FreePort();
+            serviceAddresses[name] = $"http://127.0.0.1:{port}";
+            var environment = CommonEnvironment(port, issuer);
+            environment["ConnectionStrings__Marten"] = databasesByService[name].ConnectionString;
+            Add(name, folder, dll, port, environment);
+        }
+
+        var gatewayEnvironment = CommonEnvironment(gatewayPort, issuer);
+        gatewayEnvironment["Services__Consent"] = serviceAddresses["consent"];
+        gatewayEnvironment["Services__DsaRegistry"] = serviceAddresses["dsa-registry"];
+        gatewayEnvironment["Services__Disclosure"] = serviceAddresses["disclosure"];
+        gatewayEnvironment["Services__Audit"] = serviceAddresses["audit"];
+        Add("gateway", "gateway", "ConsentPlatform.Gateway.dll", gatewayPort, gatewayEnvironment);
+
+        // The gateway creates the key file first (atomically), the services then read it.
+        Gateway.Start();
+        foreach (var (name, _, _) in Services) processes[name].Start();
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A client of the gateway carrying a dev token for the role, fetched from <c>/auth/dev-token</c>.</summary>
+    public async Task<HttpClient> ClientAsAsync(string role, string? org = null, string? subjectId = null, string? name = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await client.PostAsJsonAsync("/auth/dev-token", new { role, org, subjectId, name });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>Waits until the gateway's <c>/health/ready</c> is 200 (every service, database and the broker).</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var process in processes.Values.Where(p => !p.IsRunning))
+            {
+                throw new InvalidOperationException($"{process.Name} exited while starting:\n{process.LogTail()}");
+            }
+
+            try
+            {
+                var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+                last = await response.Content.ReadAsStringAsync();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"the platform was not ready in {timeout}: {last}\n" +
+                                   string.Join("\n", processes.Values.Select(p => $"--- {p.Name}\n{p.LogTail(15)}")));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(processes.Values.Select(p => p.StopAsync()));
+        await VirtualHost.DisposeAsync();
+        foreach (var database in databases) await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private Dictionary<string, string> CommonEnvironment(int port, string issuer)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["DOTNET_gcServer"] = "0",
+            ["Auth__Mode"] = "Local",
+            ["Auth__Local__Issuer"] = issuer,
+            ["Auth__Local__KeyFile"] = KeyFile,
+        };
+        foreach (var (key, value) in VirtualHost.AsConfiguration())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        return environment;
+    }
+
+    private void Add(string name, string folder, string dll, int port, Dictionary<string, string> environment)
+    {
+        if (ExtraSettings.TryGetValue(name, out var extra))
+        {
+            foreach (var (key, value) in extra) environment[key] = value;
+        }
+
+        var path = Path.Combine(RepositoryRoot.Find(), folder, "bin", BuildConfiguration, "net10.0", dll);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} is missing: build the solution in {BuildConfiguration} first (infra/test does).");
+        }
+
+        processes[name] = new PlatformProcess(name, path, port, Path.Combine(workDir!, name + ".log"), environment);
+    }
+
+    /// <summary>The configuration this test assembly was built in: the services were built alongside it.</summary>
+    private static string BuildConfiguration =>
+        Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
