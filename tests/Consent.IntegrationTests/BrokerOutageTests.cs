@@ -3,6 +3,7 @@ using System.Net;
 using ConsentPlatform.Consent.IntegrationTests.Support;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.TestSupport.Hosts;
+using ConsentPlatform.TestSupport.Infrastructure;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

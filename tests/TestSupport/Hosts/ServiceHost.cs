@@ -16,6 +16,7 @@ public class ServiceHost<TModule> : WebApplicationFactory<TModule>, IAsyncLifeti
     where TModule : class
 {
     private readonly string prefix;
+    private readonly bool ownsVirtualHost = true;
     private IsolatedDatabase? database;
     private IsolatedVirtualHost? virtualHost;
 
@@ -25,6 +26,17 @@ public class ServiceHost<TModule> : WebApplicationFactory<TModule>, IAsyncLifeti
 
     protected ServiceHost(string prefix) => this.prefix = prefix;
 
+    /// <summary>
+    /// A host on <paramref name="sharedVirtualHost"/> instead of a fresh one, so that several
+    /// services of one suite talk to each other over the broker. The caller owns (and deletes) it.
+    /// </summary>
+    protected ServiceHost(string prefix, IsolatedVirtualHost sharedVirtualHost)
+    {
+        this.prefix = prefix;
+        virtualHost = sharedVirtualHost ?? throw new ArgumentNullException(nameof(sharedVirtualHost));
+        ownsVirtualHost = false;
+    }
+
     public InfrastructureEndpoints Infrastructure { get; private set; } = default!;
     public IsolatedDatabase Database => database ?? throw new InvalidOperationException("not initialised");
     public IsolatedVirtualHost VirtualHost => virtualHost ?? throw new InvalidOperationException("not initialised");
@@ -33,7 +45,7 @@ public class ServiceHost<TModule> : WebApplicationFactory<TModule>, IAsyncLifeti
     {
         Infrastructure = await PlatformInfrastructure.GetAsync();
         database = await IsolatedDatabase.CreateAsync(Infrastructure, prefix);
-        virtualHost = await IsolatedVirtualHost.CreateAsync(Infrastructure, prefix);
+        virtualHost ??= await IsolatedVirtualHost.CreateAsync(Infrastructure, prefix);
         _ = Server; // start the host now, so that a broken start fails the fixture, not a test
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
     }
@@ -82,7 +94,7 @@ public class ServiceHost<TModule> : WebApplicationFactory<TModule>, IAsyncLifeti
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (virtualHost is not null) await virtualHost.DisposeAsync();
+        if (virtualHost is not null && ownsVirtualHost) await virtualHost.DisposeAsync();
         if (database is not null) await database.DisposeAsync();
         GC.SuppressFinalize(this);
     }

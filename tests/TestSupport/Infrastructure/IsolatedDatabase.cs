@@ -17,12 +17,18 @@ public sealed class IsolatedDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<IsolatedDatabase> CreateAsync(InfrastructureEndpoints endpoints, string prefix)
+    public static Task<IsolatedDatabase> CreateAsync(InfrastructureEndpoints endpoints, string prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        return CreateAsync(endpoints.PostgresServer, prefix);
+    }
+
+    /// <summary>A fresh database on the server named by <paramref name="server"/> (a connection string without a database).</summary>
+    public static async Task<IsolatedDatabase> CreateAsync(string server, string prefix)
+    {
         var name = $"t_{prefix}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
-        await ExecuteAsync(endpoints.PostgresServer, $"create database \"{name}\"");
-        return new IsolatedDatabase(endpoints.PostgresServer, name);
+        await ExecuteAsync(server, $"create database \"{name}\"");
+        return new IsolatedDatabase(server, name);
     }
 
     public async ValueTask DisposeAsync()

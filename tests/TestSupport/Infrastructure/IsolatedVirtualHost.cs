@@ -39,15 +39,10 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return new IsolatedVirtualHost(client, name, endpoints);
     }
 
+    public BrokerSettings Settings => new(Host, Port, Name, Username, Password);
+
     /// <summary>The settings a service reads from configuration section <c>RabbitMq</c>.</summary>
-    public IEnumerable<KeyValuePair<string, string?>> AsConfiguration() =>
-    [
-        new("RabbitMq:Host", Host),
-        new("RabbitMq:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("RabbitMq:VirtualHost", Name),
-        new("RabbitMq:Username", Username),
-        new("RabbitMq:Password", Password),
-    ];
+    public IEnumerable<KeyValuePair<string, string?>> AsConfiguration() => Settings.AsConfiguration();
 
     public async ValueTask DisposeAsync()
     {

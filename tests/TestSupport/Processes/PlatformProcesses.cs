@@ -28,9 +28,10 @@ public class PlatformProcesses : IAsyncLifetime
     private readonly Dictionary<string, PlatformProcess> processes = [];
     private readonly List<IsolatedDatabase> databases = [];
     private string? workDir;
+    private IsolatedVirtualHost? virtualHost;
 
     public InfrastructureEndpoints Infrastructure { get; private set; } = default!;
-    public IsolatedVirtualHost VirtualHost { get; private set; } = default!;
+    public BrokerSettings Broker { get; private set; } = default!;
     public IReadOnlyDictionary<string, IsolatedDatabase> Databases { get; private set; } = new Dictionary<string, IsolatedDatabase>();
     public PlatformProcess Gateway => processes["gateway"];
     public PlatformProcess this[string name] => processes[name];
@@ -44,11 +45,12 @@ public class PlatformProcesses : IAsyncLifetime
     {
         Infrastructure = await PlatformInfrastructure.GetAsync();
         workDir = Directory.CreateTempSubdirectory("consentplatform-e2e-").FullName;
-        VirtualHost = await IsolatedVirtualHost.CreateAsync(Infrastructure, "e2e");
+        Broker = await StartBrokerAsync();
         var databasesByService = new Dictionary<string, IsolatedDatabase>();
         foreach (var (name, _, _) in Services)
         {
-            var database = await IsolatedDatabase.CreateAsync(Infrastructure, "e2e_" + name.Replace("-", "_", StringComparison.Ordinal));
+            var server = await DatabaseServerForAsync(name);
+            var database = await IsolatedDatabase.CreateAsync(server, "e2e_" + name.Replace("-", "_", StringComparison.Ordinal));
             databases.Add(database);
             databasesByService[name] = database;
         }
@@ -78,6 +80,16 @@ public class PlatformProcesses : IAsyncLifetime
         foreach (var (name, _, _) in Services) processes[name].Start();
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
+
+    /// <summary>The broker every process uses: by default a fresh virtual host on the shared broker.</summary>
+    protected virtual async Task<BrokerSettings> StartBrokerAsync()
+    {
+        virtualHost = await IsolatedVirtualHost.CreateAsync(Infrastructure, "e2e");
+        return virtualHost.Settings;
+    }
+
+    /// <summary>The PostgreSQL server (a connection string without a database) that holds a service's database.</summary>
+    protected virtual Task<string> DatabaseServerForAsync(string service) => Task.FromResult(Infrastructure.PostgresServer);
 
     /// <summary>A client of the gateway carrying a dev token for the role, fetched from <c>/auth/dev-token</c>.</summary>
     public async Task<HttpClient> ClientAsAsync(string role, string? org = null, string? subjectId = null, string? name = null)
@@ -124,10 +136,25 @@ public class PlatformProcesses : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(processes.Values.Select(p => p.StopAsync()));
-        await VirtualHost.DisposeAsync();
-        foreach (var database in databases) await database.DisposeAsync();
+        if (virtualHost is not null) await virtualHost.DisposeAsync();
+        foreach (var database in databases)
+        {
+            try
+            {
+                await database.DisposeAsync();
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // a fault test's private server may be gone already; its folder goes with it
+            }
+        }
+
+        await DisposeInfrastructureAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Stops whatever a derived fixture started for itself (a private broker or database).</summary>
+    protected virtual ValueTask DisposeInfrastructureAsync() => ValueTask.CompletedTask;
 
     private Dictionary<string, string> CommonEnvironment(int port, string issuer)
     {
@@ -139,7 +166,7 @@ public class PlatformProcesses : IAsyncLifetime
             ["Auth__Local__Issuer"] = issuer,
             ["Auth__Local__KeyFile"] = KeyFile,
         };
-        foreach (var (key, value) in VirtualHost.AsConfiguration())
+        foreach (var (key, value) in Broker.AsConfiguration())
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }

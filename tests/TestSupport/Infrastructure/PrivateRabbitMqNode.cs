@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ConsentPlatform.Consent.IntegrationTests.Support;
+namespace ConsentPlatform.TestSupport.Infrastructure;
 
 /// <summary>
 /// A RabbitMQ node of the test's own (its own ports, state and cookie in a temporary folder), so
@@ -25,13 +25,14 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         this.root = root;
         this.distPort = distPort;
         Port = port;
-        nodeName = $"cp-consent-test-{Path.GetFileName(root)}@localhost";
+        nodeName = $"cp-test-{Path.GetFileName(root)}@localhost";
     }
 
     public string Host => "127.0.0.1";
     public ushort Port { get; }
     public string Username => "guest";
     public string Password => "guest";
+    public BrokerSettings Settings => new(Host, Port, "/", Username, Password);
 
     private string PidFile => Path.Combine(root, "rabbitmq.pid");
 
