@@ -31,7 +31,10 @@ public static class PlatformMarten
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 configure?.Invoke(options);
             })
-            .UseLightweightSessions();
+            .UseLightweightSessions()
+            // Every table exists before the first request: no DDL on a hot path, no race between
+            // two first requests, and a reader never meets a table that is not there yet.
+            .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddHealthChecks()
             .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
