@@ -1,6 +1,19 @@
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Disclosure.Api;
+using ConsentPlatform.Disclosure.Checking;
+using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.Messaging;
+using ConsentPlatform.Disclosure.Overriding;
+using ConsentPlatform.Disclosure.Packages;
+using ConsentPlatform.Disclosure.Purging;
+using ConsentPlatform.Disclosure.Reading;
+using ConsentPlatform.Disclosure.Releasing;
+using ConsentPlatform.Disclosure.Requesting;
 using ConsentPlatform.Hosting.Messaging;
+using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
+using JasperFx.Events.Projections;
 
 namespace ConsentPlatform.Disclosure;
 
@@ -11,10 +24,55 @@ public static class DisclosureModule
 
     public static WebApplicationBuilder AddDisclosure(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformMarten(schemaName: "disclosure");
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<DisclosurePingConsumer>());
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPlatformMarten(schemaName: "disclosure", options =>
+            {
+                options.Events.AddEventTypes(
+                [
+                    typeof(DisclosureRequested), typeof(DisclosureApproved), typeof(DisclosureDenied),
+                    typeof(DisclosureAwaitingOverrideApproval), typeof(SafeguardingOverrideApproved),
+                    typeof(DisclosureReleased), typeof(DisclosureReleaseRefused),
+                    typeof(PackageRead), typeof(PackageReadRefused), typeof(PackagePurged),
+                ]);
+                // Inline: the disclosure document is written in the same transaction as its events.
+                options.Projections.Add(new DisclosureProjection(), ProjectionLifecycle.Inline);
+                var disclosures = options.Schema.For<DisclosureState>();
+                disclosures.Index(d => d.Request.SubjectId);
+                disclosures.Index(d => d.AvailableUntil);
+                options.Schema.For<SealedPackage>();
+            })
+            .ForwardEventsToBroker<DisclosureEventContracts>();
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<DisclosurePingConsumer>();
+            bus.AddRequestClient<CheckConsent>();
+            bus.AddRequestClient<CheckDsaScope>();
+        });
+
+        builder.Services.AddOptions<LiveCheckOptions>().BindConfiguration(LiveCheckOptions.Section);
+        builder.Services.AddSingleton<CheckPipelines>();
+        builder.Services.AddScoped<LiveChecks>();
+        // Loaded now, so that a missing or malformed key stops the service at start, not at the first release.
+        builder.Services.AddSingleton(PayloadProtector.FromConfiguration(builder.Configuration));
+        builder.Services.AddAuthorizationBuilder().AddDisclosurePolicies();
+        builder.Services.AddSingleton<PurgeSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PurgeSweeper>());
         return builder;
     }
 
-    public static WebApplication MapDisclosureApi(this WebApplication app) => app;
+    public static WebApplication MapDisclosureApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var disclosures = app.MapGroup("/api/disclosures")
+            .RequireAuthorization(DisclosurePolicies.Read)
+            .WithTags("Disclosures");
+        disclosures
+            .MapRequestDisclosure()
+            .MapApproveOverride()
+            .MapReleaseDisclosure()
+            .MapReadPackage()
+            .MapGetDisclosure()
+            .MapListSubjectDisclosures();
+        return app;
+    }
 }

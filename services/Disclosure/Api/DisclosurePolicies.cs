@@ -1,0 +1,30 @@
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ConsentPlatform.Disclosure.Api;
+
+/// <summary>
+/// Which roles reach which disclosure routes (403 otherwise). Young carers and IG officers reach
+/// none: the young carer's view of who received what is the audit service's <c>/api/me/disclosures</c>.
+/// Which organisation may touch which disclosure is <see cref="DisclosureAccess"/>.
+/// </summary>
+public static class DisclosurePolicies
+{
+    /// <summary>Reading decisions: practitioners and safeguarding leads of the two orgs, auditors.</summary>
+    public const string Read = "disclosure:read";
+
+    /// <summary>Requesting, releasing, reading a package: practitioners.</summary>
+    public const string Practitioner = "disclosure:practitioner";
+
+    /// <summary>Approving a safeguarding override: safeguarding leads.</summary>
+    public const string SafeguardingLead = "disclosure:safeguarding-lead";
+
+    public static AuthorizationBuilder AddDisclosurePolicies(this AuthorizationBuilder authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        return authorization
+            .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor))
+            .AddPolicy(Practitioner, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner))
+            .AddPolicy(SafeguardingLead, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.SafeguardingLead));
+    }
+}

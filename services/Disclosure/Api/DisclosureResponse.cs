@@ -1,0 +1,49 @@
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Contracts.Rules;
+using ConsentPlatform.Disclosure.Domain;
+
+namespace ConsentPlatform.Disclosure.Api;
+
+/// <summary>Who approved a safeguarding override and when (the rationale stays in the ledger).</summary>
+public sealed record OverrideResponse(string ApprovedBy, string ApprovedByOrgId, DateTimeOffset ApprovedAt);
+
+/// <summary>
+/// The Disclosure resource of the brief. <c>decision</c> is the decision that set the status
+/// (approval, denial, awaiting override); <c>lastCheck</c> the latest live re-check at release or
+/// read, with its reasons when it refused. Never the released data.
+/// </summary>
+public sealed record DisclosureResponse(
+    Guid Id,
+    string SubjectId,
+    string Purpose,
+    string RequesterOrgId,
+    string HolderOrgId,
+    IReadOnlyList<string> DataCategories,
+    ShareBasis Basis,
+    string? Justification,
+    DisclosureStatus Status,
+    ShareDecision? Decision,
+    ShareDecision? LastCheck,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    OverrideResponse? Override,
+    DateTimeOffset? ReleasedAt,
+    IReadOnlyList<string>? ReleasedCategories,
+    DateTimeOffset? AvailableUntil,
+    int Reads,
+    DateTimeOffset? LastReadAt,
+    DateTimeOffset? PurgedAt,
+    long Version)
+{
+    public static DisclosureResponse From(DisclosureState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var request = state.Request;
+        return new DisclosureResponse(
+            state.Id, request.SubjectId, request.Purpose, request.RequesterOrgId, request.HolderOrgId, request.DataCategories,
+            request.Basis, request.Justification, state.Status, state.Decision, state.LastCheck, state.RequestedBy.UserId, state.RequestedAt,
+            state.Approval is { } a ? new OverrideResponse(a.ApprovedBy, a.ApprovedByOrgId, a.ApprovedAt) : null,
+            state.ReleasedAt, state.ReleasedAt is null ? null : state.ReleasedCategories, state.AvailableUntil,
+            state.Reads, state.LastReadAt, state.PurgedAt, state.Version);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace ConsentPlatform.Disclosure.Checking;
+
+/// <summary>
+/// One Polly pipeline per checked service (a singleton, so that each circuit remembers its
+/// failures across requests): a circuit breaker around a per-attempt timeout. No retry: a
+/// decision waits at most one timeout, and a second ask would only double the wait.
+/// </summary>
+public sealed class CheckPipelines
+{
+    public CheckPipelines(IOptions<LiveCheckOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Consent = Build(options.Value);
+        Dsa = Build(options.Value);
+    }
+
+    public ResiliencePipeline Consent { get; }
+
+    public ResiliencePipeline Dsa { get; }
+
+    private static ResiliencePipeline Build(LiveCheckOptions options) =>
+        new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.CircuitFailureRatio,
+                MinimumThroughput = Math.Max(2, options.CircuitMinimumThroughput),
+                SamplingDuration = options.CircuitSamplingDuration,
+                BreakDuration = options.CircuitBreakDuration,
+                // Every failure counts (timeout, fault, broker error), except the caller hanging up.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            })
+            .AddTimeout(options.CheckTimeout)
+            .Build();
+}

@@ -1,0 +1,49 @@
+using ConsentPlatform.Contracts.Disclosure;
+
+namespace ConsentPlatform.Disclosure.Domain;
+
+/// <summary>Evolve: how each event changes a disclosure. Pure; versions count the stream's events.</summary>
+public static class DisclosureEvolution
+{
+    public static DisclosureState? Evolve(DisclosureState? state, object @event) => @event switch
+    {
+        DisclosureRequested e => new DisclosureState(
+            e.DisclosureId, 1, e.Request, e.RequestedBy, e.RequesterName, e.RequestedAt,
+            // Until the decision (committed with it) says otherwise, nothing may be released.
+            DisclosureStatus.Denied, null, null, null, null, null, null, [], null, null, 0, null),
+        DisclosureApproved e => Next(state) with
+        {
+            Status = DisclosureStatus.Approved,
+            Decision = e.Judgement.Decision,
+            Approval = e.Approval,
+            ApprovedAt = e.ApprovedAt,
+            RetentionDays = e.RetentionDays,
+            AvailableUntil = e.AvailableUntil,
+        },
+        DisclosureDenied e => Next(state) with { Status = DisclosureStatus.Denied, Decision = e.Judgement.Decision },
+        DisclosureAwaitingOverrideApproval e => Next(state) with { Status = DisclosureStatus.AwaitingOverrideApproval, Decision = e.Judgement.Decision },
+        SafeguardingOverrideApproved e => Next(state) with { Approval = e.Approval },
+        DisclosureReleased e => Next(state) with
+        {
+            Status = DisclosureStatus.Released,
+            LastCheck = e.Decision,
+            ReleasedCategories = e.ReleasedCategories,
+            ReleasedAt = e.ReleasedAt,
+            AvailableUntil = e.AvailableUntil,
+        },
+        DisclosureReleaseRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
+        PackageRead e => Next(state) with { LastCheck = e.Decision, Reads = state!.Reads + 1, LastReadAt = e.ReadAt },
+        PackageReadRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
+        PackagePurged e => Next(state) with { Status = DisclosureStatus.Purged, PurgedAt = e.PurgedAt },
+        _ => state,
+    };
+
+    public static DisclosureState? Fold(IEnumerable<object> events, DisclosureState? state = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return events.Aggregate(state, Evolve);
+    }
+
+    private static DisclosureState Next(DisclosureState? state) =>
+        (state ?? throw new InvalidOperationException("A disclosure stream must start with DisclosureRequested.")) with { Version = state.Version + 1 };
+}

@@ -1,0 +1,55 @@
+using ConsentPlatform.Hosting.Messaging.Forwarding;
+using JasperFx.Events;
+using Domain = ConsentPlatform.Disclosure.Domain;
+using Published = ConsentPlatform.Contracts.Disclosure;
+
+namespace ConsentPlatform.Disclosure.Messaging;
+
+/// <summary>
+/// The edge between the stream's own events and the published contracts: each contract carries
+/// the Marten event id (for consumers to de-duplicate), the request's subject, purpose and
+/// organisations, and the decision with the answers it was judged on. Never released data.
+/// </summary>
+public sealed class DisclosureEventContracts : IEventContracts
+{
+    public object? ToContract(IEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var id = @event.Id;
+        return @event.Data switch
+        {
+            Domain.DisclosureRequested e => new Published.DisclosureRequested(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Request.DataCategories, e.Request.Basis, e.Request.Justification, e.RequestedBy, e.RequestedAt),
+            Domain.DisclosureApproved e => new Published.DisclosureApproved(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Request.DataCategories, e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.Approval, e.RetentionDays,
+                e.DecidedBy, e.ApprovedAt),
+            Domain.DisclosureDenied e => new Published.DisclosureDenied(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Request.DataCategories, e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.DecidedBy, e.DeniedAt),
+            Domain.DisclosureAwaitingOverrideApproval e => new Published.DisclosureAwaitingOverrideApproval(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Request.DataCategories, e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.DecidedBy, e.DecidedAt),
+            Domain.SafeguardingOverrideApproved e => new Published.SafeguardingOverrideApproved(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Request.RequestedBy, e.Rationale, e.Approval, e.ApprovedBy, e.ApprovedAt),
+            Domain.DisclosureReleased e => new Published.DisclosureReleased(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.ReleasedCategories, e.Decision, e.AvailableUntil, e.ReleasedBy, e.ReleasedAt),
+            Domain.DisclosureReleaseRefused e => new Published.DisclosureReleaseRefused(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.RefusedTo, e.RefusedAt),
+            Domain.PackageRead e => new Published.PackageRead(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.ReadCategories, e.Decision, e.ReadBy, e.ReadAt),
+            Domain.PackageReadRefused e => new Published.PackageReadRefused(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.RefusedTo, e.RefusedAt),
+            Domain.PackagePurged e => new Published.PackagePurged(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.RetentionDays, e.PurgedBy, e.PurgedAt),
+            _ => null,
+        };
+    }
+}

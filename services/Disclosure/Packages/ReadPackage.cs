@@ -1,0 +1,31 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Disclosure.Overriding;
+using ConsentPlatform.Hosting.Problems;
+
+namespace ConsentPlatform.Disclosure.Packages;
+
+/// <summary>The requester reads the released package; every read is checked again live and recorded.</summary>
+public sealed record ReadPackage(Guid DisclosureId, EventActor Actor, DateTimeOffset Now)
+{
+    /// <summary>Not released (409). A purged package, or one past its window, is handled by the caller (410).</summary>
+    public static void EnsureReadable(DisclosureState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status is not (DisclosureStatus.Released or DisclosureStatus.Purged))
+        {
+            throw new ConflictException($"Nothing has been released for this disclosure; it is {ApproveOverride.Wire(state.Status)}.");
+        }
+    }
+
+    public static IReadOnlyList<object> Decide(ReadPackage command, DisclosureState state, LiveAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        EnsureReadable(state);
+        var judgement = Judgement.Of(state.Request, answers, state.Approval, command.Now);
+        return judgement.Approved
+            ? [new Domain.PackageRead(state.Id, state.Request, state.ReleasedCategories, judgement.Decision, command.Actor, command.Now)]
+            : [new Domain.PackageReadRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
+    }
+}

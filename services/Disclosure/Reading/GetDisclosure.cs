@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using ConsentPlatform.Disclosure.Api;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Authentication;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Disclosure.Reading;
+
+/// <summary><c>GET /api/disclosures/{id}</c>: the decision and what happened since; another org's is 404.</summary>
+public static class GetDisclosureEndpoint
+{
+    public static RouteGroupBuilder MapGetDisclosure(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}", HandleAsync)
+            .WithName("GetDisclosure")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    public static async Task<Ok<DisclosureResponse>> HandleAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var caller = Caller.From(user);
+        var state = await session.LoadAsync<DisclosureState>(id, cancellationToken) ?? throw DisclosureAccess.NotFound(id);
+        DisclosureAccess.EnsureVisible(caller, state);
+        return TypedResults.Ok(DisclosureResponse.From(state));
+    }
+}

@@ -1,0 +1,47 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Disclosure.Overriding;
+using ConsentPlatform.Hosting.Problems;
+
+namespace ConsentPlatform.Disclosure.Releasing;
+
+/// <summary>The holder releases data under the approved categories only, after a live re-check.</summary>
+public sealed record ReleaseDisclosure(Guid DisclosureId, EventActor Actor, IReadOnlyList<string> Categories, DateTimeOffset Now)
+{
+    /// <summary>Refusals that need no live check: not approved (409), a category outside the approval (422).</summary>
+    public static void EnsureReleasable(ReleaseDisclosure command, DisclosureState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status != DisclosureStatus.Approved)
+        {
+            throw new ConflictException($"Only an approved disclosure can be released; this one is {ApproveOverride.Wire(state.Status)}.");
+        }
+
+        var outside = command.Categories.Where(c => !state.Request.DataCategories.Contains(c, StringComparer.Ordinal)).ToList();
+        if (outside.Count > 0)
+        {
+            throw new UnprocessableException($"Not approved for this disclosure: {string.Join(", ", outside)}. Nothing was stored.");
+        }
+
+        if (command.Categories.Count == 0)
+        {
+            throw new UnprocessableException("The data holds no category. Nothing was stored.");
+        }
+    }
+
+    /// <summary><see cref="DisclosureReleased"/> when the re-check approves, else <see cref="DisclosureReleaseRefused"/>.</summary>
+    public static IReadOnlyList<object> Decide(ReleaseDisclosure command, DisclosureState state, LiveAnswers answers)
+    {
+        EnsureReleasable(command, state);
+        var judgement = Judgement.Of(state.Request, answers, state.Approval, command.Now);
+        if (!judgement.Approved)
+        {
+            return [new Domain.DisclosureReleaseRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
+        }
+
+        var until = state.AvailableUntil ?? command.Now;
+        return [new Domain.DisclosureReleased(state.Id, state.Request, [.. command.Categories.Order(StringComparer.Ordinal)], judgement.Decision, until, command.Actor, command.Now)];
+    }
+}

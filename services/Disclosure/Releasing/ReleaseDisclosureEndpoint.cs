@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using System.Text.Json;
+using ConsentPlatform.Disclosure.Api;
+using ConsentPlatform.Disclosure.Checking;
+using ConsentPlatform.Disclosure.Packages;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Disclosure.Releasing;
+
+public static class ReleaseDisclosureEndpoint
+{
+    public static RouteGroupBuilder MapReleaseDisclosure(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/release", HandleAsync)
+            .RequireAuthorization(DisclosurePolicies.Practitioner)
+            .WithName("ReleaseDisclosure")
+            .Accepts<JsonElement>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    /// <summary>
+    /// <c>{data: {category: any JSON}}</c>: the body is read here, not bound, so that its size is
+    /// limited on this route (256 KiB) and its content never reaches a log or an error message.
+    /// Every refusal before the live check (400, 403, 404, 409, 413, 422) stores nothing.
+    /// </summary>
+    public static async Task<Results<Ok<DisclosureResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        HttpRequest http,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        LiveChecks checks,
+        PayloadProtector protector,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(protector);
+        ArgumentNullException.ThrowIfNull(clock);
+        var caller = Caller.From(user);
+        var actor = DisclosureAccess.ActorOf(caller);
+        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
+        var state = stream.Aggregate!;
+        DisclosureAccess.EnsureHolder(caller, state);
+
+        var (categories, json) = await ReadDataAsync(http, cancellationToken);
+        var now = clock.GetUtcNow();
+        var command = new ReleaseDisclosure(id, actor, categories, now);
+        ReleaseDisclosure.EnsureReleasable(command, state);
+
+        var answers = await checks.AskAsync(state.Request, now, cancellationToken);
+        var events = ReleaseDisclosure.Decide(command, state, answers);
+        if (events[0] is Domain.DisclosureReleased)
+        {
+            session.Store(protector.Seal(id, json, now));
+        }
+
+        var after = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
+        return events[0] is Domain.DisclosureReleaseRefused refused
+            ? Refusal.Of("Release refused", refused.Judgement.Decision, http.Path)
+            : TypedResults.Ok(DisclosureResponse.From(after));
+    }
+
+    /// <summary>Reads at most 256 KiB (413 beyond), then the <c>data</c> object and its category keys.</summary>
+    public static async Task<(IReadOnlyList<string> Categories, string Json)> ReadDataAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.ContentLength > DisclosureRules.MaxReleaseBodyBytes) throw TooLarge();
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > DisclosureRules.MaxReleaseBodyBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+
+        return ParseData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    public static (IReadOnlyList<string> Categories, string Json) ParseData(ReadOnlyMemory<byte> body)
+    {
+        var errors = new FieldErrors();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            // The parser's message may quote the body: say only that it is not JSON.
+            errors.Add("$", "The body must be a JSON object {\"data\": {<category>: <any JSON>}}.");
+            errors.ThrowIfAny();
+            throw;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) errors.Add("$", "The body must be a JSON object.");
+            else
+            {
+                foreach (var property in root.EnumerateObject())
+                {
+                    if (!string.Equals(property.Name, "data", StringComparison.Ordinal)) errors.Add(property.Name, "This field is unknown.");
+                }
+
+                if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add("data", "The data field is required: an object keyed by data category.");
+                }
+                else
+                {
+                    var categories = new List<string>();
+                    foreach (var property in data.EnumerateObject())
+                    {
+                        if (categories.Contains(property.Name, StringComparer.Ordinal)) errors.Add("data", "A data category appears more than once.");
+                        else categories.Add(property.Name);
+                    }
+
+                    if (categories.Count == 0) errors.Add("data", "The data object holds no category.");
+                    errors.ThrowIfAny();
+                    return (categories, data.GetRawText());
+                }
+            }
+
+            errors.ThrowIfAny();
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    private static BadHttpRequestException TooLarge() =>
+        new($"The release body is over {DisclosureRules.MaxReleaseBodyBytes / 1024} KiB.", StatusCodes.Status413PayloadTooLarge);
+}

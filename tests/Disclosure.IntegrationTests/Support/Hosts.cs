@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using ConsentPlatform.Consent;
+using ConsentPlatform.Disclosure;
+using ConsentPlatform.DsaRegistry;
+using ConsentPlatform.TestSupport.Hosts;
+using ConsentPlatform.TestSupport.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
+
+public sealed class ConsentHost(IsolatedVirtualHost vhost) : ServiceHost<ConsentEntryPoint>("consent", vhost);
+
+public sealed class RegistryHost(IsolatedVirtualHost vhost) : ServiceHost<DsaRegistryEntryPoint>("registry", vhost);
+
+/// <summary>
+/// The disclosure service with a payload key of the test's own, a clock the test can move, every
+/// log line captured, and a short check timeout.
+/// </summary>
+public sealed class DisclosureHost(IsolatedVirtualHost vhost, LogCapture logs, ShiftableClock clock) : ServiceHost<DisclosureEntryPoint>("disclosure", vhost)
+{
+    public const string CheckTimeout = "00:00:02";
+
+    protected override void ConfigureService(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Disclosure:PayloadKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Disclosure:CheckTimeout", CheckTimeout);
+        // Every log category at its most verbose, so that "the payload is never logged" means something.
+        builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddSingleton<TimeProvider>(clock);
+        });
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Json;
+using ConsentPlatform.TestSupport.Hosts;
+using Xunit;
+
+namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
+
+public sealed record ReasonBody(string Code, string Message);
+
+public sealed record DecisionBody(string Outcome, ReasonBody[] Reasons, Guid? ConsentId, long? ConsentVersion, Guid? DsaId, long? DsaVersion, DateTimeOffset CheckedAt)
+{
+    public string[] Codes => [.. Reasons.Select(r => r.Code)];
+}
+
+public sealed record DisclosureBody(
+    Guid Id, string SubjectId, string Purpose, string RequesterOrgId, string HolderOrgId, string[] DataCategories, string Basis,
+    string? Justification, string Status, DecisionBody? Decision, DecisionBody? LastCheck, string RequestedBy, DateTimeOffset RequestedAt,
+    JsonElement? Override, DateTimeOffset? ReleasedAt, string[]? ReleasedCategories, DateTimeOffset? AvailableUntil, int Reads,
+    DateTimeOffset? LastReadAt, DateTimeOffset? PurgedAt, long Version);
+
+/// <summary>
+/// One story of the brief, with organisations and a young carer of its own: a council (the holder)
+/// and a school (the requester) under an active DSA, and a consent for <c>school-support</c>.
+/// </summary>
+public sealed class Scenario(Platform platform)
+{
+    public const string Justification = "The school needs this to adjust homework deadlines.";
+
+    public static JsonSerializerOptions Json => PlatformJson.Options;
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public Platform Platform => platform;
+    public string Council { get; } = NewOrg("LA");
+    public string School { get; } = NewOrg("URN");
+    public string Subject { get; } = $"yc-{Guid.NewGuid():N}";
+    public Guid DsaId { get; private set; }
+    public long DsaVersion { get; private set; }
+    public Guid ConsentId { get; private set; }
+    public long ConsentVersion { get; private set; }
+
+    public static string NewOrg(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    public HttpClient SchoolPractitioner(string name = "teacher") => platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, School, name: name);
+    public HttpClient CouncilPractitioner() => platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, Council, name: "social-worker");
+    public HttpClient Lead(string org, string name = "lead") => platform.Disclosure.CreateClient().Authorize(PlatformRoles.SafeguardingLead, org, name: name);
+    public HttpClient Auditor() => platform.Disclosure.CreateClient().Authorize(PlatformRoles.Auditor, name: "auditor");
+    public HttpClient Disclosures(string role, string? org, string name = "someone") => platform.Disclosure.CreateClient().Authorize(role, org, name: name);
+
+    private HttpClient Officer() => platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, Council, name: "ig");
+    private HttpClient YoungCarer() => platform.Consent.CreateClient().Authorize(PlatformRoles.YoungCarer, subjectId: Subject, name: "yc");
+
+    /// <summary>An active DSA between the council and the school, and (unless told otherwise) the young carer's consent.</summary>
+    public async Task<Scenario> GivenDsaAndConsentAsync(bool withConsent = true, int retentionDays = 30)
+    {
+        var dsa = new
+        {
+            title = "Young carers support: council and school",
+            parties = new[]
+            {
+                new { orgId = Council, name = "Example Council", role = "both" },
+                new { orgId = School, name = "Example School", role = "both" },
+            },
+            purposes = new object[]
+            {
+                new
+                {
+                    code = "school-support",
+                    description = "So your school can help you with attendance and homework around your caring.",
+                    dataCategories = new[] { "identity.basic", "caring.role", "education.attendance" },
+                    lawfulBasis = new { article6 = "consent" },
+                    requiresConsent = true,
+                    allowsSafeguardingOverride = false,
+                },
+                new
+                {
+                    code = "whole-family-support",
+                    description = "So the council can plan support for the whole family, including the person you care for.",
+                    dataCategories = new[] { "identity.basic", "caring.role", "caring.hours", "cared-for.condition" },
+                    lawfulBasis = new { article6 = "public-task", article9 = "health-or-social-care" },
+                    requiresConsent = false,
+                    allowsSafeguardingOverride = true,
+                },
+            },
+            effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),
+            effectiveTo = DateTimeOffset.UtcNow.AddDays(365),
+            retentionDays,
+        };
+        using var officer = Officer();
+        using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        DsaId = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
+        using var activated = await officer.PostAsync(new Uri($"/api/dsas/{DsaId}/activate", UriKind.Relative), null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        DsaVersion = (await activated.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("version").GetInt64();
+
+        if (withConsent)
+        {
+            using var carer = YoungCarer();
+            var consent = new { subjectId = Subject, purpose = "school-support", recipientOrgIds = new[] { School }, givenBy = "self" };
+            using var granted = await carer.PostAsJsonAsync(new Uri("/api/consents", UriKind.Relative), consent, Json, Cancel);
+            Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+            var body = await granted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
+            (ConsentId, ConsentVersion) = (body.GetProperty("id").GetGuid(), body.GetProperty("version").GetInt64());
+        }
+
+        return this;
+    }
+
+    public async Task PauseConsentAsync()
+    {
+        using var carer = YoungCarer();
+        using var paused = await carer.PostAsJsonAsync(new Uri($"/api/consents/{ConsentId}/pause", UriKind.Relative), new { reason = "exams" }, Json, Cancel);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+    }
+
+    public async Task SuspendDsaAsync()
+    {
+        using var officer = Officer();
+        using var suspended = await officer.PostAsJsonAsync(new Uri($"/api/dsas/{DsaId}/suspend", UriKind.Relative), new { reason = "review" }, Json, Cancel);
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+    }
+
+    public object Body(string[]? categories = null, string purpose = "school-support", string basis = "consent", string? justification = null, string? holder = null) =>
+        new { subjectId = Subject, purpose, holderOrgId = holder ?? Council, dataCategories = categories ?? ["caring.role"], basis, justification };
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json, Cancel);
+    }
+
+    public static async Task<HttpResponseMessage> PostRawAsync(HttpClient client, string path, string json)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Cancel);
+    }
+
+    public static Task<HttpResponseMessage> GetAsync(HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+    }
+
+    public async Task<DisclosureBody> RequestAsync(object? body = null, HttpClient? client = null)
+    {
+        using var school = client is null ? SchoolPractitioner() : null;
+        using var response = await PostAsync(client ?? school!, "/api/disclosures", body ?? Body());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await ReadAsync<DisclosureBody>(response);
+    }
+
+    public async Task<HttpResponseMessage> ReleaseAsync(Guid id, object? data = null, HttpClient? client = null)
+    {
+        using var council = client is null ? CouncilPractitioner() : null;
+        return await PostAsync(client ?? council!, $"/api/disclosures/{id}/release", new { data = data ?? new Dictionary<string, object> { ["caring.role"] = new { cares = "mother", hoursPerWeek = 20 } } });
+    }
+
+    public async Task<HttpResponseMessage> ReadPackageAsync(Guid id, HttpClient? client = null)
+    {
+        using var school = client is null ? SchoolPractitioner() : null;
+        return await GetAsync(client ?? school!, $"/api/disclosures/{id}/package");
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, Cancel))!;
+    }
+
+    /// <summary>A problem response: status and content type checked, body returned.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var body = document.RootElement.Clone();
+        Assert.Equal((int)expected, body.GetProperty("status").GetInt32());
+        return body;
+    }
+
+    public static string[] ReasonCodes(JsonElement problem) =>
+        [.. problem.GetProperty("decision").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!)];
+}

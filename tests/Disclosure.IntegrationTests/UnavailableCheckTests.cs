@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConsentPlatform.Disclosure.IntegrationTests.Support;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.TestSupport.Hosts;
+using Xunit;
+using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
+
+namespace ConsentPlatform.Disclosure.IntegrationTests;
+
+/// <summary>Fail closed: with no consent service on the broker, a request is denied check-unavailable in time.</summary>
+public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : IClassFixture<PlatformWithoutConsent>
+{
+    [Fact]
+    public async Task Given_the_consent_service_is_not_running_When_requested_Then_denied_check_unavailable_in_under_3_seconds()
+    {
+        var council = NewOrg("LA");
+        var school = NewOrg("URN");
+        await ActiveDsaAsync(council, school);
+        using var practitioner = platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, school, name: "teacher");
+        var body = new { subjectId = "yc-1", purpose = "school-support", holderOrgId = council, dataCategories = new[] { "caring.role" }, basis = "consent" };
+
+        var watch = Stopwatch.StartNew();
+        using var response = await PostAsync(practitioner, "/api/disclosures", body);
+        watch.Stop();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var disclosure = await ReadAsync<DisclosureBody>(response);
+        Assert.Equal("denied", disclosure.Status);
+        Assert.Equal(["check-unavailable"], disclosure.Decision!.Codes);
+        Assert.NotNull(disclosure.Decision.DsaId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Given_the_consent_service_keeps_failing_Then_the_circuit_opens_and_later_requests_fail_closed_at_once()
+    {
+        var council = NewOrg("LA");
+        var school = NewOrg("URN");
+        await ActiveDsaAsync(council, school);
+        using var practitioner = platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, school, name: "teacher");
+        var body = new { subjectId = "yc-2", purpose = "school-support", holderOrgId = council, dataCategories = new[] { "caring.role" }, basis = "consent" };
+
+        var requests = Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await PostAsync(practitioner, "/api/disclosures", body);
+            return (await ReadAsync<DisclosureBody>(response)).Decision!.Codes;
+        });
+        Assert.All(await Task.WhenAll(requests), codes => Assert.Equal(["check-unavailable"], codes));
+
+        var watch = Stopwatch.StartNew();
+        using var open = await PostAsync(practitioner, "/api/disclosures", body);
+        watch.Stop();
+        Assert.Equal(["check-unavailable"], (await ReadAsync<DisclosureBody>(open)).Decision!.Codes);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"an open circuit should answer at once, took {watch.Elapsed}");
+    }
+
+    private async Task ActiveDsaAsync(string council, string school)
+    {
+        using var officer = platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, council, name: "ig");
+        var dsa = new
+        {
+            title = "Council and school",
+            parties = new[] { new { orgId = council, name = "Council", role = "both" }, new { orgId = school, name = "School", role = "both" } },
+            purposes = new[]
+            {
+                new
+                {
+                    code = "school-support",
+                    description = "So your school can help you with attendance and homework around your caring.",
+                    dataCategories = new[] { "caring.role" },
+                    lawfulBasis = new { article6 = "consent" },
+                    requiresConsent = true,
+                    allowsSafeguardingOverride = false,
+                },
+            },
+            effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),
+            effectiveTo = DateTimeOffset.UtcNow.AddDays(30),
+            retentionDays = 30,
+        };
+        using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
+        using var activated = await officer.PostAsync(new Uri($"/api/dsas/{id}/activate", UriKind.Relative), null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+    }
+}

@@ -1,0 +1,153 @@
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Contracts.Rules;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Disclosure.Overriding;
+using ConsentPlatform.Disclosure.Packages;
+using ConsentPlatform.Disclosure.Purging;
+using ConsentPlatform.Disclosure.Releasing;
+using ConsentPlatform.Hosting.Problems;
+using Xunit;
+using static ConsentPlatform.Disclosure.Tests.Scenario;
+
+namespace ConsentPlatform.Disclosure.Tests;
+
+public sealed class DecideTests
+{
+    [Fact]
+    public void Given_nothing_When_requested_with_allowing_answers_Then_requested_and_approved_with_the_retention()
+    {
+        var events = Requested();
+
+        Assert.IsType<Domain.DisclosureRequested>(events[0]);
+        var approved = Assert.IsType<Domain.DisclosureApproved>(events[1]);
+        Assert.Equal(Now.AddDays(30), approved.AvailableUntil);
+        Assert.Equal(DisclosureStatus.Approved, Given(events).Status);
+    }
+
+    [Fact]
+    public void Given_nothing_When_no_check_answers_Then_denied_check_unavailable()
+    {
+        var events = Requested(answers: new LiveAnswers(null, null));
+
+        var denied = Assert.IsType<Domain.DisclosureDenied>(events[1]);
+        Assert.Equal([ReasonCode.CheckUnavailable], denied.Judgement.Decision.Reasons.Select(r => r.Code));
+        Assert.Equal(DisclosureStatus.Denied, Given(events).Status);
+    }
+
+    [Fact]
+    public void Given_nothing_When_safeguarding_requested_Then_awaiting_override_approval()
+    {
+        var events = Requested(Request(ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true)));
+
+        Assert.IsType<Domain.DisclosureAwaitingOverrideApproval>(events[1]);
+        Assert.Equal(DisclosureStatus.AwaitingOverrideApproval, Given(events).Status);
+    }
+
+    [Fact]
+    public void Given_awaiting_When_another_lead_approves_Then_override_recorded_and_approved()
+    {
+        var state = Given(Requested(Request(ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true))));
+
+        var events = ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "Child at risk.", Now.AddMinutes(5)), state, Answers(dsa: Dsa(allowsOverride: true)));
+
+        var overridden = Assert.IsType<Domain.SafeguardingOverrideApproved>(events[0]);
+        Assert.Equal(("Child at risk.", CouncilLead.UserId), (overridden.Rationale, overridden.Approval.ApprovedBy));
+        var approved = Assert.IsType<Domain.DisclosureApproved>(events[1]);
+        Assert.NotNull(approved.Approval);
+    }
+
+    [Fact]
+    public void Given_awaiting_When_the_dsa_was_suspended_meanwhile_Then_override_recorded_and_denied()
+    {
+        var state = Given(Requested(Request(ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true))));
+
+        var events = ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "Child at risk.", Now), state, new LiveAnswers(null, DsaScopeResult.Denied([ReasonCode.NoActiveDsa], Now)));
+
+        Assert.IsType<Domain.SafeguardingOverrideApproved>(events[0]);
+        Assert.IsType<Domain.DisclosureDenied>(events[1]);
+    }
+
+    [Fact]
+    public void Given_awaiting_When_the_requester_approves_under_another_role_Then_forbidden()
+    {
+        var state = Given(Requested(Request(ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true))));
+        var sameSam = new Contracts.Common.EventActor("SafeguardingLead:school-1:sam", "SafeguardingLead", "school-1");
+
+        Assert.Throws<ForbiddenException>(() => ApproveOverride.Decide(new ApproveOverride(Id, sameSam, "Sam", "Child at risk.", Now), state, Answers()));
+    }
+
+    [Fact]
+    public void Given_approved_When_override_approved_Then_conflict() =>
+        Assert.Throws<ConflictException>(() => ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "r", Now), Given(Requested()), Answers()));
+
+    [Fact]
+    public void Given_approved_When_released_Then_released_with_sorted_categories_until_the_window_ends()
+    {
+        var state = Given(Requested(Request() with { DataCategories = ["caring.role", "identity.basic"] }));
+
+        var events = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["identity.basic", "caring.role"], Now.AddHours(1)), state, Answers());
+
+        var released = Assert.IsType<Domain.DisclosureReleased>(Assert.Single(events));
+        Assert.Equal(["caring.role", "identity.basic"], released.ReleasedCategories);
+        Assert.Equal(Now.AddDays(30), released.AvailableUntil);
+    }
+
+    [Fact]
+    public void Given_approved_When_consent_paused_since_Then_release_refused_with_the_reason()
+    {
+        var events = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers(Consent(ReasonCode.ConsentPaused)));
+
+        var refused = Assert.IsType<Domain.DisclosureReleaseRefused>(Assert.Single(events));
+        Assert.True(refused.Judgement.Decision.Has(ReasonCode.ConsentPaused));
+        Assert.Equal(DisclosureStatus.Approved, Given(Requested(), events).Status);
+    }
+
+    [Fact]
+    public void Given_approved_When_released_with_an_unapproved_category_Then_unprocessable() =>
+        Assert.Throws<UnprocessableException>(() => ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role", "health.mental"], Now), Given(Requested()), Answers()));
+
+    [Fact]
+    public void Given_denied_When_released_Then_conflict() =>
+        Assert.Throws<ConflictException>(() => ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested(answers: new LiveAnswers(null, null))), Answers()));
+
+    [Fact]
+    public void Given_released_When_read_Then_package_read_and_counted()
+    {
+        var released = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers());
+        var state = Given(Requested(), released);
+
+        var events = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now.AddHours(2)), state, Answers());
+
+        Assert.IsType<Domain.PackageRead>(Assert.Single(events));
+        Assert.Equal(1, Given(Requested(), released, events).Reads);
+    }
+
+    [Fact]
+    public void Given_released_When_the_dsa_is_suspended_Then_read_refused()
+    {
+        var released = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers());
+
+        var events = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(Requested(), released), new LiveAnswers(Consent(), DsaScopeResult.Denied([ReasonCode.NoActiveDsa], Now)));
+
+        var refused = Assert.IsType<Domain.PackageReadRefused>(Assert.Single(events));
+        Assert.True(refused.Judgement.Decision.Has(ReasonCode.NoActiveDsa));
+    }
+
+    [Fact]
+    public void Given_approved_not_released_When_read_Then_conflict() =>
+        Assert.Throws<ConflictException>(() => ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(Requested()), Answers()));
+
+    [Fact]
+    public void Given_released_When_the_window_has_ended_Then_purged_and_not_before()
+    {
+        var released = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers());
+        var state = Given(Requested(), released);
+
+        Assert.Empty(PurgePackage.Decide(new PurgePackage(Id, DisclosureActors.PurgeJob, Now.AddDays(30).AddTicks(-1)), state));
+        var purged = PurgePackage.Decide(new PurgePackage(Id, DisclosureActors.PurgeJob, Now.AddDays(30)), state);
+
+        Assert.IsType<Domain.PackagePurged>(Assert.Single(purged));
+        Assert.Equal(DisclosureStatus.Purged, Given(Requested(), released, purged).Status);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Reflection;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Disclosure.Messaging;
+using ConsentPlatform.Disclosure.Overriding;
+using ConsentPlatform.Disclosure.Packages;
+using ConsentPlatform.Disclosure.Purging;
+using ConsentPlatform.Disclosure.Releasing;
+using JasperFx.Events;
+using Xunit;
+using static ConsentPlatform.Disclosure.Tests.Scenario;
+
+namespace ConsentPlatform.Disclosure.Tests;
+
+public sealed class EventContractsTests
+{
+    private static object Publish(object data, Guid eventId)
+    {
+        var wrapper = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        wrapper.Id = eventId;
+        return new DisclosureEventContracts().ToContract(wrapper)!;
+    }
+
+    [Fact]
+    public void Every_internal_event_is_published_as_the_contract_of_the_same_name_with_its_event_id_and_subject()
+    {
+        var requested = Requested(Request(Contracts.Rules.ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true)));
+        var approval = ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "Child at risk.", Now), Given(requested), Answers(dsa: Dsa(allowsOverride: true)));
+        var released = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(requested, approval), Answers(dsa: Dsa(allowsOverride: true)));
+        var read = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(requested, approval, released), Answers(dsa: Dsa(allowsOverride: true)));
+        var refused = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(requested, approval, released), new LiveAnswers(null, null));
+        var purged = PurgePackage.Decide(new PurgePackage(Id, DisclosureActors.PurgeJob, Now.AddYears(1)), Given(requested, approval, released));
+        var denied = Requested(answers: new LiveAnswers(null, null));
+        var releaseRefused = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), new LiveAnswers(null, null));
+        object[] all = [.. requested, .. approval, .. released, .. read, .. refused, .. purged, denied[1], .. releaseRefused];
+
+        var internalTypes = typeof(DisclosureState).Assembly.GetTypes().Where(t => t.Namespace == typeof(DisclosureState).Namespace && t.GetProperty("DisclosureId") is not null).Select(t => t.Name).ToHashSet();
+        Assert.Equal(internalTypes, all.Select(e => e.GetType().Name).ToHashSet());
+        foreach (var e in all)
+        {
+            var eventId = Guid.NewGuid();
+            var contract = Publish(e, eventId);
+            Assert.Equal(e.GetType().Name, contract.GetType().Name);
+            Assert.Equal("ConsentPlatform.Contracts.Disclosure", contract.GetType().Namespace);
+            var platformEvent = Assert.IsAssignableFrom<IPlatformEvent>(contract);
+            Assert.Equal((eventId, "yc-1"), (platformEvent.EventId, platformEvent.SubjectId));
+        }
+    }
+
+    [Fact]
+    public void No_published_disclosure_contract_has_a_field_that_could_carry_released_data()
+    {
+        var contracts = typeof(Contracts.Disclosure.DisclosureReleased).Assembly.GetTypes()
+            .Where(t => t.Namespace == "ConsentPlatform.Contracts.Disclosure" && typeof(IPlatformEvent).IsAssignableFrom(t));
+
+        foreach (var contract in contracts)
+        {
+            var properties = contract.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+            Assert.DoesNotContain(properties, p => p.Name is "Data" or "Payload" or "Package" || p.PropertyType == typeof(object) || p.PropertyType == typeof(System.Text.Json.JsonElement));
+        }
+    }
+}
