@@ -11,10 +11,10 @@ public sealed class ConsentAndAgreementStoryTests(PlatformProcesses platform)
     public async Task IG_officer_drafts_and_activates_a_DSA_that_a_practitioner_can_read_but_not_activate()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var ig = await platform.ClientAsAsync("IgOfficer", org: Story.LocalAuthority);
-        using var practitioner = await platform.ClientAsAsync("Practitioner", org: Story.School);
+        using var ig = await platform.ClientAsAsync("IgOfficer", org: Scenario.LocalAuthority);
+        using var practitioner = await platform.ClientAsAsync("Practitioner", org: Scenario.School);
 
-        var drafted = await ig.PostJsonAsync("/api/dsas", Story.SchoolSupportDsa());
+        var drafted = await ig.PostJsonAsync("/api/dsas", Scenario.SchoolSupportDsa());
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (await drafted.ReadJsonAsync()).GetProperty("id").GetString();
 
@@ -30,9 +30,9 @@ public sealed class ConsentAndAgreementStoryTests(PlatformProcesses platform)
     public async Task Young_carer_grants_pauses_resumes_and_withdraws_and_another_young_carer_sees_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        var subject = Story.NewSubject();
+        var subject = Scenario.NewSubject();
         using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
-        using var someoneElse = await platform.ClientAsAsync("YoungCarer", subjectId: Story.NewSubject());
+        using var someoneElse = await platform.ClientAsAsync("YoungCarer", subjectId: Scenario.NewSubject());
 
         var granted = await youngCarer.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" });
         Assert.Equal(HttpStatusCode.Created, granted.StatusCode);

@@ -65,6 +65,17 @@ public sealed class PlatformProcess
         }
     }
 
+    /// <summary>
+    /// A second instance of the same service with the same settings on another port: a
+    /// competing consumer on the same queues and the same database.
+    /// </summary>
+    public PlatformProcess AnotherInstance(int port)
+    {
+        var settings = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
+        var log = Path.Combine(Path.GetDirectoryName(LogFile)!, $"{Name}-{port}.log");
+        return new PlatformProcess($"{Name}-{port}", dll, port, log, settings);
+    }
+
     /// <summary>The end of the process's log, for a failure message.</summary>
     public string LogTail(int lines = 40)
     {
