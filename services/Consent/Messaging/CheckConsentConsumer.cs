@@ -8,7 +8,8 @@ namespace ConsentPlatform.Consent.Messaging;
 
 /// <summary>
 /// Answers the live <see cref="CheckConsent"/> over RabbitMQ from the inline projection, which
-/// is committed with the events: a pause is seen by the very next check.
+/// is committed with the events: a pause is seen by the very next check. The judgement is the
+/// shared, pure <see cref="ConsentRule"/>, the same code the audit service replays decisions with.
 /// </summary>
 public sealed class CheckConsentConsumer(IQuerySession session, TimeProvider clock) : IConsumer<CheckConsent>
 {
@@ -19,15 +20,15 @@ public sealed class CheckConsentConsumer(IQuerySession session, TimeProvider clo
         // A check that names no instant is judged now.
         if (check.At == default) check = check with { At = clock.GetUtcNow() };
 
-        ConsentState? consent = null;
+        ConsentSnapshot? consent = null;
         if (!string.IsNullOrEmpty(check.SubjectId) && !string.IsNullOrEmpty(check.Purpose))
         {
             var candidates = await session.Query<ConsentState>()
                 .Where(c => c.Terms.SubjectId == check.SubjectId && c.Terms.Purpose == check.Purpose)
                 .ToListAsync(context.CancellationToken);
-            consent = ConsentCheck.Choose(candidates);
+            consent = ConsentRule.Choose(candidates.Select(ConsentCheck.Snapshot));
         }
 
-        await context.RespondAsync(ConsentCheck.Evaluate(consent, check));
+        await context.RespondAsync(ConsentRule.Check(consent, check));
     }
 }
