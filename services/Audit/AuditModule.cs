@@ -1,20 +1,65 @@
+using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Messaging;
+using ConsentPlatform.Audit.Querying;
+using ConsentPlatform.Audit.Replaying;
+using ConsentPlatform.Audit.Stats;
+using ConsentPlatform.Audit.Transparency;
+using ConsentPlatform.Audit.Verifying;
+using ConsentPlatform.Hosting.Health;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Persistence;
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using OpenTelemetry.Metrics;
 
 namespace ConsentPlatform.Audit;
 
-/// <summary>Everything the audit service registers and maps, one extension method per concern.</summary>
+/// <summary>
+/// Everything the audit service registers and maps, one extension method per concern. The ledger
+/// lives in tables of its own in the service's database (docs/adr/0004), not in a Marten event
+/// store: it needs a gap-free sequence and a hash chain under one lock.
+/// </summary>
 public static class AuditModule
 {
     public const string ServiceName = "audit";
 
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformMarten(schemaName: "audit");
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<AuditPingConsumer>());
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(PlatformMarten.ConnectionStringName)
+                               ?? throw new InvalidOperationException($"ConnectionStrings:{PlatformMarten.ConnectionStringName} is not set.");
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<LedgerDatabase>();
+        builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddSingleton<LedgerReader>();
+        builder.Services.AddHostedService<LedgerSchemaInitializer>();
+        builder.Services.AddSingleton<AuditMetrics>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "postgres", _ => new PostgresHealthCheck(connectionString), failureStatus: null, tags: [HealthEndpoints.ReadyTag]));
+        builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(AuditMetrics.MeterName));
+
+        builder.Services.AddReceiveObserver<LedgerFaultReporter>();
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<AuditPingConsumer>();
+            bus.AddConsumer<LedgerConsumer, LedgerConsumerDefinition>();
+        });
         return builder;
     }
 
-    public static WebApplication MapAuditApi(this WebApplication app) => app;
+    public static WebApplication MapAuditApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGroup("/api/audit")
+            .WithTags("Audit")
+            .MapListEntries()
+            .MapVerifyLedger()
+            .MapDisclosureStats()
+            .MapReplayDisclosure();
+        app.MapGroup("/api/me")
+            .WithTags("Transparency")
+            .MapMyDisclosures();
+        return app;
+    }
 }

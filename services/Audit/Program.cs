@@ -1,5 +1,9 @@
 using ConsentPlatform.Audit;
+using ConsentPlatform.Audit.Verifying;
 using ConsentPlatform.Hosting;
+
+// `verify --connection "…"`: the offline chain check, no web host (see README).
+if (VerifyCommand.IsRequested(args)) return await VerifyCommand.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults("audit");
@@ -9,3 +13,4 @@ var app = builder.Build();
 app.UsePlatformDefaults();
 app.MapAuditApi();
 app.Run();
+return 0;

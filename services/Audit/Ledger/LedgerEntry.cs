@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace ConsentPlatform.Audit.Ledger;
+
+/// <summary>
+/// One row of the ledger: an event as the audit service recorded it, at <see cref="Sequence"/>
+/// (1, 2, 3, … with no gap), chained to the entry before by <see cref="PreviousHash"/>.
+/// </summary>
+public sealed record LedgerEntry(
+    long Sequence,
+    Guid EventId,
+    string EventType,
+    string Source,
+    string? SubjectId,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    JsonElement Data,
+    byte[] PreviousHash,
+    byte[] Hash);
+
+/// <summary>An event to be ledgered, before it has a place in the chain.</summary>
+public sealed record IncomingEvent(
+    Guid EventId,
+    string EventType,
+    string Source,
+    string? SubjectId,
+    DateTimeOffset OccurredAt,
+    JsonElement Data);

@@ -1,0 +1,93 @@
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Contracts.Rules;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Audit.Replaying;
+
+/// <summary>
+/// The answer of a replay: the request's decision as recorded and as replayed, whether every
+/// decision of the disclosure (the request's, and each re-check at release and read) replays the
+/// same, the differences of the request's decision, and every decision replayed.
+/// </summary>
+public sealed record ReplayResponse(
+    Guid DisclosureId,
+    ShareDecision Recorded,
+    ShareDecision Replayed,
+    bool Consistent,
+    IReadOnlyList<string> Differences,
+    IReadOnlyList<ReplayedDecision> Decisions);
+
+/// <summary>
+/// <c>GET /api/audit/disclosures/{id}/replay</c> (Auditor): rebuilds from the ledger's own entries
+/// (no call to any other service) the consent and DSA versions as they stood at each decision of
+/// the disclosure, runs the shared rulebook, and compares. 404 when the ledger holds no decided request of that id.
+/// </summary>
+public static class ReplayDisclosureEndpoint
+{
+    private static readonly string[] ConsentTypes =
+        [nameof(ConsentGranted), nameof(ConsentPaused), nameof(ConsentResumed), nameof(ConsentWithdrawn), nameof(ConsentExpired)];
+
+    private static readonly string[] DsaTypes =
+        [nameof(DsaDrafted), nameof(DsaAmended), nameof(DsaActivated), nameof(DsaSuspended), nameof(DsaReinstated), nameof(DsaTerminated)];
+
+    public static RouteGroupBuilder MapReplayDisclosure(this RouteGroupBuilder group)
+    {
+        group.MapGet("/disclosures/{id:guid}/replay", HandleAsync)
+            .WithName("ReplayDisclosure")
+            .RequireAuthorization(PlatformRoles.Auditor)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    public static async Task<Ok<ReplayResponse>> HandleAsync(Guid id, LedgerReader ledger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var events = await ledger.ListAsync([EntryKeys.Disclosure(id)], null, cancellationToken);
+        var requested = events.Select(e => e.Event).OfType<DisclosureRequested>().FirstOrDefault()
+                        ?? throw new NotFoundException($"The ledger holds no request for disclosure {id}.");
+        if (!events.Any(e => DecisionReplay.IsRequestDecision(e.Event)))
+        {
+            throw new NotFoundException($"The ledger holds no decision for disclosure {id} yet.");
+        }
+
+        var request = requested.ToShareRequest();
+        var consentEvents = request.Basis == ShareBasis.Consent
+            ? (await ledger.ListAsync([EntryKeys.Subject(request.SubjectId)], ConsentTypes, cancellationToken)).Select(e => e.Event).ToList()
+            : [];
+        var dsaEvents = await DsaEventsAsync(ledger, request, cancellationToken);
+
+        var decisions = new List<ReplayedDecision>();
+        OverrideApproval? approval = null;
+        foreach (var (sequence, e) in events)
+        {
+            if (e is SafeguardingOverrideApproved approved)
+            {
+                approval = approved.Approval;
+                continue;
+            }
+
+            if (DecisionReplay.RecordedDecisionOf(e) is not { } recorded) continue;
+            var replayed = DecisionReplay.Replay(request, recorded.CheckedAt, approval, consentEvents, dsaEvents);
+            decisions.Add(DecisionReplay.Compare(e.GetType().Name, sequence, recorded, replayed));
+        }
+
+        var main = decisions.Last(d => d.EventType is nameof(DisclosureApproved) or nameof(DisclosureDenied) or nameof(DisclosureAwaitingOverrideApproval));
+        return TypedResults.Ok(new ReplayResponse(id, main.Recorded, main.Replayed, decisions.All(d => d.Consistent), main.Differences, decisions));
+    }
+
+    /// <summary>Every event of every DSA that names the requester or the holder as a party (the only DSAs the scope check considers).</summary>
+    private static async Task<List<IPlatformEvent>> DsaEventsAsync(LedgerReader ledger, ShareRequest request, CancellationToken cancellationToken)
+    {
+        var withParties = await ledger.ListAsync([EntryKeys.Org(request.RequesterOrgId), EntryKeys.Org(request.HolderOrgId)], [nameof(DsaDrafted), nameof(DsaAmended)], cancellationToken);
+        var ids = withParties.Select(e => e.Event switch { DsaDrafted d => d.DsaId, DsaAmended a => a.DsaId, _ => Guid.Empty }).Distinct().ToList();
+        if (ids.Count == 0) return [];
+        var all = await ledger.ListAsync([.. ids.Select(EntryKeys.Dsa)], DsaTypes, cancellationToken);
+        return [.. all.Select(e => e.Event)];
+    }
+}

@@ -1,0 +1,184 @@
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Contracts.Rules;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+
+namespace ConsentPlatform.Audit.Transparency;
+
+/// <summary>The purpose of a request, with the plain-English description from the DSA it was judged under (when one was).</summary>
+public sealed record PurposeView(string Code, string? Description);
+
+/// <summary>The DSA a request was judged under: its id, version and title.</summary>
+public sealed record AgreementView(Guid DsaId, long Version, string? Title);
+
+/// <summary>A decision in plain terms: the outcome, every reason (code and message), and when.</summary>
+public sealed record DecisionView(ShareOutcome Outcome, IReadOnlyList<ShareReason> Reasons, DateTimeOffset DecidedAt);
+
+/// <summary>A safeguarding override: which organisation's safeguarding lead approved it, and when (never the rationale).</summary>
+public sealed record OverrideView(string ApprovedByOrgId, DateTimeOffset ApprovedAt);
+
+/// <summary>A read of the package, or a refused one: when, by which organisation, which categories or why not.</summary>
+public sealed record ReadView(DateTimeOffset At, string? OrgId, IReadOnlyList<string> Categories, IReadOnlyList<ShareReason> Reasons);
+
+/// <summary>One request about the young carer, from its ask to its last read.</summary>
+public sealed record MyDisclosure(
+    Guid DisclosureId,
+    DateTimeOffset RequestedAt,
+    string RequestedByOrgId,
+    string HolderOrgId,
+    PurposeView Purpose,
+    IReadOnlyList<string> DataCategories,
+    ShareBasis Basis,
+    string Status,
+    DecisionView? Decision,
+    AgreementView? Dsa,
+    OverrideView? SafeguardingOverride,
+    DateTimeOffset? ReleasedAt,
+    IReadOnlyList<string> ReleasedCategories,
+    DateTimeOffset? AvailableUntil,
+    IReadOnlyList<ReadView> ReleaseRefusals,
+    IReadOnlyList<ReadView> Reads,
+    IReadOnlyList<ReadView> RefusedReads,
+    DateTimeOffset? PurgedAt);
+
+/// <summary>
+/// <c>GET /api/me/disclosures</c> (YoungCarer): every request about the caller's own subject id,
+/// taken from the token and nothing else, so no other subject is reachable. Built from the ledger:
+/// who asked, for what (with the DSA's description), which categories, the decision and its
+/// reasons, the release and each read (and refused read), the DSA, and any safeguarding override
+/// with the approving organisation but not the rationale. Newest request first.
+/// </summary>
+public static class MyDisclosuresEndpoint
+{
+    private static readonly string[] DisclosureTypes =
+    [
+        nameof(DisclosureRequested), nameof(DisclosureApproved), nameof(DisclosureDenied), nameof(DisclosureAwaitingOverrideApproval),
+        nameof(SafeguardingOverrideApproved), nameof(DisclosureReleased), nameof(DisclosureReleaseRefused), nameof(PackageRead),
+        nameof(PackageReadRefused), nameof(PackagePurged),
+    ];
+
+    public static RouteGroupBuilder MapMyDisclosures(this RouteGroupBuilder group)
+    {
+        group.MapGet("/disclosures", HandleAsync)
+            .WithName("MyDisclosures")
+            .RequireAuthorization(PlatformRoles.YoungCarer)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, LedgerReader ledger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var subjectId = Caller.From(user).SubjectId;
+        if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
+
+        var events = await ledger.ListAsync([EntryKeys.Subject(subjectId)], DisclosureTypes, cancellationToken);
+        var byDisclosure = events
+            .Select(e => e.Event)
+            .Where(e => string.Equals(e.SubjectId, subjectId, StringComparison.Ordinal))
+            .GroupBy(DisclosureIdOf)
+            .ToList();
+
+        var dsaIds = events.Select(e => DecisionOf(e.Event)?.DsaId).OfType<Guid>().Distinct().ToList();
+        var agreements = dsaIds.Count == 0
+            ? []
+            : (await ledger.ListAsync([.. dsaIds.Select(EntryKeys.Dsa)], [nameof(DsaDrafted), nameof(DsaAmended)], cancellationToken)).Select(e => e.Event).ToList();
+
+        var views = byDisclosure
+            .Select(g => Build(g.ToList(), agreements))
+            .OfType<MyDisclosure>()
+            .OrderByDescending(d => d.RequestedAt)
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<MyDisclosure>>(views);
+    }
+
+    private static MyDisclosure? Build(List<IPlatformEvent> events, List<IPlatformEvent> agreements)
+    {
+        if (events.OfType<DisclosureRequested>().FirstOrDefault() is not { } requested) return null;
+        var decided = events.LastOrDefault(e => e is DisclosureApproved or DisclosureDenied or DisclosureAwaitingOverrideApproval);
+        var decision = decided is null ? null : DecisionOf(decided);
+        var released = events.OfType<DisclosureReleased>().LastOrDefault();
+        var purged = events.OfType<PackagePurged>().LastOrDefault();
+        var approval = events.OfType<SafeguardingOverrideApproved>().LastOrDefault();
+        var content = decision?.DsaId is { } dsaId ? ContentAt(agreements, dsaId, decision.DsaVersion ?? long.MaxValue) : null;
+        var status = purged is not null ? "purged"
+            : released is not null ? "released"
+            : decided switch
+            {
+                DisclosureApproved => "approved",
+                DisclosureDenied => "denied",
+                DisclosureAwaitingOverrideApproval => "awaiting-override-approval",
+                _ => "requested",
+            };
+
+        return new MyDisclosure(
+            requested.DisclosureId,
+            requested.OccurredAt,
+            requested.RequesterOrgId,
+            requested.HolderOrgId,
+            new PurposeView(requested.Purpose, content?.PurposeOf(requested.Purpose)?.Description),
+            requested.DataCategories,
+            requested.Basis,
+            status,
+            decision is null ? null : new DecisionView(decision.Outcome, decision.Reasons, decided!.OccurredAt),
+            decision?.DsaId is { } id ? new AgreementView(id, decision.DsaVersion ?? 0, content?.Title) : null,
+            approval is null ? null : new OverrideView(approval.Approval.ApprovedByOrgId, approval.Approval.ApprovedAt),
+            released?.OccurredAt,
+            released?.ReleasedCategories ?? [],
+            released?.AvailableUntil,
+            [.. events.OfType<DisclosureReleaseRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId, [], r.Decision.Reasons))],
+            [.. events.OfType<PackageRead>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, r.ReadCategories, []))],
+            [.. events.OfType<PackageReadRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, [], r.Decision.Reasons))],
+            purged?.OccurredAt);
+    }
+
+    /// <summary>The DSA's content at a version: from the last drafted or amended event at or below it.</summary>
+    private static DsaContent? ContentAt(List<IPlatformEvent> agreements, Guid dsaId, long version)
+    {
+        DsaContent? content = null;
+        var found = long.MinValue;
+        foreach (var e in agreements)
+        {
+            var (id, v, c) = e switch
+            {
+                DsaDrafted d => (d.DsaId, d.Version, d.Content),
+                DsaAmended a => (a.DsaId, a.Version, a.Content),
+                _ => (Guid.Empty, long.MinValue, null),
+            };
+            if (c is not null && id == dsaId && v <= version && v > found)
+            {
+                (content, found) = (c, v);
+            }
+        }
+
+        return content;
+    }
+
+    private static ShareDecision? DecisionOf(IPlatformEvent e) => e switch
+    {
+        DisclosureApproved x => x.Decision,
+        DisclosureDenied x => x.Decision,
+        DisclosureAwaitingOverrideApproval x => x.Decision,
+        _ => null,
+    };
+
+    private static Guid DisclosureIdOf(IPlatformEvent e) => e switch
+    {
+        DisclosureRequested x => x.DisclosureId,
+        DisclosureApproved x => x.DisclosureId,
+        DisclosureDenied x => x.DisclosureId,
+        DisclosureAwaitingOverrideApproval x => x.DisclosureId,
+        SafeguardingOverrideApproved x => x.DisclosureId,
+        DisclosureReleased x => x.DisclosureId,
+        DisclosureReleaseRefused x => x.DisclosureId,
+        PackageRead x => x.DisclosureId,
+        PackageReadRefused x => x.DisclosureId,
+        PackagePurged x => x.DisclosureId,
+        _ => Guid.Empty,
+    };
+}

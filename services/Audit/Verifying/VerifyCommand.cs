@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ConsentPlatform.Hosting.Json;
+using Npgsql;
+
+namespace ConsentPlatform.Audit.Verifying;
+
+/// <summary>
+/// The offline check, without the web host, the broker or a token:
+/// <code>dotnet ConsentPlatform.Audit.dll verify --connection "Host=…;Database=audit;Username=…;Password=…"</code>
+/// (or the connection string in <c>ConnectionStrings__Marten</c>). Prints the same JSON as
+/// <c>GET /api/audit/verify</c>; exit code 0 valid, 1 invalid, 2 usage or connection error.
+/// </summary>
+public static class VerifyCommand
+{
+    public static bool IsRequested(string[] args) => args is ["verify", ..];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var index = Array.IndexOf(args, "--connection");
+        var connectionString = index >= 0 && index + 1 < args.Length
+            ? args[index + 1]
+            : Environment.GetEnvironmentVariable("ConnectionStrings__Marten");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await error.WriteLineAsync("usage: ConsentPlatform.Audit verify --connection \"<PostgreSQL connection string>\"");
+            return 2;
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var result = await LedgerVerifier.VerifyAsync(connection, CancellationToken.None);
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, PlatformJson.Options));
+            return result.Valid ? 0 : 1;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            await error.WriteLineAsync("verify failed: this database holds no audit ledger (the audit.ledger tables do not exist).");
+            return 2;
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"verify failed: {e.GetType().Name}: {e.Message}");
+            return 2;
+        }
+    }
+}

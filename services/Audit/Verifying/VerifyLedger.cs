@@ -1,0 +1,24 @@
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Audit.Verifying;
+
+/// <summary><c>GET /api/audit/verify</c> (Auditor): <c>{valid, entries, headHash, firstInvalidSequence?}</c>, recomputed now.</summary>
+public static class VerifyLedgerEndpoint
+{
+    public static RouteGroupBuilder MapVerifyLedger(this RouteGroupBuilder group)
+    {
+        group.MapGet("/verify", HandleAsync)
+            .WithName("VerifyLedger")
+            .RequireAuthorization(PlatformRoles.Auditor);
+        return group;
+    }
+
+    public static async Task<Ok<VerificationResult>> HandleAsync(LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return TypedResults.Ok(await LedgerVerifier.VerifyAsync(connection, cancellationToken));
+    }
+}

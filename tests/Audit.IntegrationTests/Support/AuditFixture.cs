@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using ConsentPlatform.Audit.IntegrationTests.Support;
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.TestSupport.Hosts;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(AuditFixture))]
+
+namespace ConsentPlatform.Audit.IntegrationTests.Support;
+
+/// <summary>
+/// One audit service for the run (its own database and virtual host) and a publisher bus on the
+/// same virtual host that stands for the other three services: tests publish contracts exactly as
+/// they would, with the event id as the message id. Tests use subject and org ids of their own.
+/// Tests that tamper with rows use a database of their own (<see cref="Ledgers"/>), never this one.
+/// </summary>
+public sealed class AuditFixture : IAsyncLifetime
+{
+    private IBusControl? publisher;
+
+    public ServiceHost<AuditEntryPoint> Host { get; } = new();
+
+    public IBus Publisher => publisher ?? throw new InvalidOperationException("not initialised");
+
+    public LedgerDatabase Database => Host.Services.GetRequiredService<LedgerDatabase>();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        publisher = await TestBuses.StartAsync(Host.VirtualHost);
+    }
+
+    public HttpClient Auditor() => Host.ClientFor(PlatformRoles.Auditor);
+
+    public HttpClient YoungCarer(string subjectId) => Host.ClientFor(PlatformRoles.YoungCarer, subjectId: subjectId);
+
+    public Task PublishAsync(params IPlatformEvent[] events) => TestBuses.PublishAsync(Publisher, events);
+
+    /// <summary>Waits until every event id is in the ledger; returns their sequences, by event id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> LedgeredAsync(IEnumerable<Guid> eventIds, TimeSpan? timeout = null)
+    {
+        var ids = eventIds.Distinct().ToArray();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = new Dictionary<Guid, long>();
+            await using (var connection = await Database.OpenAsync(CancellationToken.None))
+            await using (var command = new NpgsqlCommand("select event_id, sequence from audit.ledger where event_id = any(@ids)", connection))
+            {
+                command.Parameters.AddWithValue("ids", ids);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) found[reader.GetGuid(0)] = reader.GetInt64(1);
+            }
+
+            if (found.Count == ids.Length) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Length} events were ledgered in time.");
+            await Task.Delay(100);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<Guid, long>> LedgeredAsync(params IPlatformEvent[] events) =>
+        LedgeredAsync(events.Select(e => e.EventId));
+
+    public async Task<T> GetAsync<T>(HttpClient client, string uri)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri(uri, UriKind.Relative), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(Json.Options, TestContext.Current.CancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (publisher is not null) await publisher.StopAsync(CancellationToken.None);
+        await Host.DisposeAsync();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Audit.Verifying;
+using ConsentPlatform.TestSupport.Infrastructure;
+using Npgsql;
+using Xunit;
+
+namespace ConsentPlatform.Audit.IntegrationTests;
+
+/// <summary>
+/// Editing, deleting or reordering rows with plain SQL, as someone with database access could, is
+/// found by verification, which names the first bad sequence. Each test has a database of its own.
+/// </summary>
+public sealed class TamperingTests : IAsyncLifetime
+{
+    private IsolatedDatabase? database;
+    private NpgsqlDataSource? dataSource;
+
+    private NpgsqlDataSource DataSource => dataSource ?? throw new InvalidOperationException("not initialised");
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await IsolatedDatabase.CreateAsync(await PlatformInfrastructure.GetAsync(), "audit_tamper");
+        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var writer = new LedgerWriter(new LedgerDatabase(dataSource), TimeProvider.System);
+        for (var i = 1; i <= 5; i++)
+        {
+            using var data = JsonDocument.Parse($$"""{"n":{{i}},"purpose":"school-support"}""");
+            await writer.AppendAsync(new IncomingEvent(Guid.NewGuid(), "ConsentGranted", "consent", $"yc-{i}", DateTimeOffset.UtcNow, data.RootElement.Clone()), CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dataSource is not null) await dataSource.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+    }
+
+    private async Task<VerificationResult> VerifyAfterAsync(string sql)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        if (sql.Length > 0)
+        {
+            await using var tamper = new NpgsqlCommand(sql, connection);
+            await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        return await LedgerVerifier.VerifyAsync(connection, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Untouched_ledger_is_valid()
+    {
+        var result = await VerifyAfterAsync(string.Empty);
+
+        Assert.Equal((true, 5L, (long?)null), (result.Valid, result.Entries, result.FirstInvalidSequence));
+    }
+
+    [Fact]
+    public async Task Edited_data_is_found_at_its_sequence() =>
+        Assert.Equal(3, (await VerifyAfterAsync("update audit.ledger set data = jsonb_set(data, '{purpose}', '\"gp-register\"') where sequence = 3")).FirstInvalidSequence);
+
+    [Fact]
+    public async Task Edited_subject_or_time_is_found_at_its_sequence()
+    {
+        Assert.Equal(2, (await VerifyAfterAsync("update audit.ledger set subject_id = 'yc-someone-else' where sequence = 2")).FirstInvalidSequence);
+    }
+
+    [Fact]
+    public async Task Edited_occurred_at_is_found_at_its_sequence() =>
+        Assert.Equal(4, (await VerifyAfterAsync("update audit.ledger set occurred_at = occurred_at - interval '1 day' where sequence = 4")).FirstInvalidSequence);
+
+    [Fact]
+    public async Task Edit_that_recomputes_the_rows_own_hash_is_still_found_by_the_next_link()
+    {
+        // Rewrite row 2 and give it a correct-looking hash of its own: row 3 no longer chains to it.
+        await using var connection = await DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var row = await ReadAsync(connection, 2);
+        using var forged = JsonDocument.Parse("""{"n":2,"purpose":"forged"}""");
+        var hash = LedgerHash.Compute(row.PreviousHash, 2, row.EventId, row.EventType, row.Source, row.SubjectId, row.OccurredAt, row.RecordedAt, forged.RootElement);
+        await using (var update = new NpgsqlCommand("update audit.ledger set data = @data::jsonb, hash = @hash where sequence = 2", connection))
+        {
+            update.Parameters.AddWithValue("data", forged.RootElement.GetRawText());
+            update.Parameters.AddWithValue("hash", hash);
+            await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var result = await LedgerVerifier.VerifyAsync(connection, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, result.FirstInvalidSequence);
+    }
+
+    [Fact]
+    public async Task Deleted_row_is_found_at_its_sequence()
+    {
+        var result = await VerifyAfterAsync("delete from audit.ledger where sequence = 3");
+
+        Assert.Equal((false, 4L, (long?)3), (result.Valid, result.Entries, result.FirstInvalidSequence));
+    }
+
+    [Fact]
+    public async Task Deleted_last_row_is_found_against_the_head() =>
+        Assert.Equal(5, (await VerifyAfterAsync("delete from audit.ledger where sequence = 5")).FirstInvalidSequence);
+
+    [Fact]
+    public async Task Reordered_rows_are_found_at_the_first_moved_sequence() =>
+        Assert.Equal(2, (await VerifyAfterAsync(
+            """
+            update audit.ledger set sequence = -4 where sequence = 4;
+            update audit.ledger set sequence = 4 where sequence = 2;
+            update audit.ledger set sequence = 2 where sequence = -4;
+            """)).FirstInvalidSequence);
+
+    [Fact]
+    public async Task Swapped_contents_of_two_rows_are_found_at_the_first()
+    {
+        var result = await VerifyAfterAsync(
+            """
+            update audit.ledger a set data = b.data from audit.ledger b
+            where (a.sequence, b.sequence) in ((2, 4), (4, 2));
+            """);
+
+        Assert.Equal(2, result.FirstInvalidSequence);
+    }
+
+    private static async Task<LedgerEntry> ReadAsync(NpgsqlConnection connection, long sequence)
+    {
+        await using var command = new NpgsqlCommand("select event_id, event_type, source, subject_id, occurred_at, recorded_at, data::text, previous_hash, hash from audit.ledger where sequence = @s", connection);
+        command.Parameters.AddWithValue("s", sequence);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        await reader.ReadAsync(TestContext.Current.CancellationToken);
+        using var data = JsonDocument.Parse(reader.GetString(6));
+        return new LedgerEntry(sequence, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), data.RootElement.Clone(), (byte[])reader[7], (byte[])reader[8]);
+    }
+}
