@@ -553,3 +553,18 @@ app_dll_name() { basename "$(app_project "$1")" .csproj | sed 's/$/.dll/'; }
 app_out_dir() { printf '%s/%s/bin/%s/net10.0\n' "$CP_ROOT" "$(dirname "$(app_project "$1")")" "$CP_CONFIGURATION"; }
 app_pid() { read_pid "$PID_DIR/$1.pid"; }
 app_alive() { pid_matches "$(app_pid "$1")" "$(app_dll_name "$1")"; }
+
+# ---------------------------------------------------------------------------------------------
+# Browser tests (tests/Portal drive Debian's Chromium through Playwright; never `playwright install`)
+# ---------------------------------------------------------------------------------------------
+CP_CHROMIUM="${CP_CHROMIUM:-/usr/bin/chromium}"
+
+# ensure_chromium: installs Debian's chromium with apt-get only when it is missing.
+ensure_chromium() {
+  [[ -x "$CP_CHROMIUM" ]] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "$CP_CHROMIUM is missing and there is no apt-get to install chromium"
+  log "installing chromium for the browser tests (tests/Portal)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  [[ -x "$CP_CHROMIUM" ]] || die "chromium still missing after apt-get install ($CP_CHROMIUM)"
+}
