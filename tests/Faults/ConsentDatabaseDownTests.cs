@@ -36,7 +36,7 @@ public sealed class ConsentDatabaseDownTests(FaultPlatform platform)
         finally
         {
             await platform.ConsentDatabaseServer.StartAgainAsync();
-            await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         }
 
         // Shares come back by themselves once the database does (after the circuit breaker's pause).

@@ -13,7 +13,8 @@ namespace ConsentPlatform.TestSupport.Processes;
 /// their built dlls the way <c>infra/up</c> starts them, on a real broker (one fresh virtual host
 /// shared by all) and real databases (one fresh database per service), with their own key file
 /// for the local issuer. Tests talk to the gateway over HTTP as users do, and may stop, kill and
-/// restart any process by pid.
+/// restart any process by pid. A suite that drives the web portal sets <see cref="IncludesPortal"/>:
+/// the portal then runs as a sixth process, behind the gateway at <c>/</c>.
 /// </summary>
 public class PlatformProcesses : IAsyncLifetime
 {
@@ -34,12 +35,16 @@ public class PlatformProcesses : IAsyncLifetime
     public BrokerSettings Broker { get; private set; } = default!;
     public IReadOnlyDictionary<string, IsolatedDatabase> Databases { get; private set; } = new Dictionary<string, IsolatedDatabase>();
     public PlatformProcess Gateway => processes["gateway"];
+    public PlatformProcess Portal => processes["portal"];
     public PlatformProcess this[string name] => processes[name];
     public string KeyFile => Path.Combine(workDir!, "local-issuer-key.json");
 
     /// <summary>Extra settings per process (name → key → value), as environment variables use them (<c>Section__Key</c>).</summary>
     protected virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraSettings { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Also run the web portal (<c>portal/</c>), as <c>infra/up</c> does; the suite must build it.</summary>
+    protected virtual bool IncludesPortal => false;
 
     public async ValueTask InitializeAsync()
     {
@@ -73,12 +78,25 @@ public class PlatformProcesses : IAsyncLifetime
         gatewayEnvironment["Services__DsaRegistry"] = serviceAddresses["dsa-registry"];
         gatewayEnvironment["Services__Disclosure"] = serviceAddresses["disclosure"];
         gatewayEnvironment["Services__Audit"] = serviceAddresses["audit"];
+        if (IncludesPortal)
+        {
+            // The portal has no database or broker of its own: it calls the API through the gateway.
+            var portalPort = FreePort();
+            gatewayEnvironment["Services__Portal"] = $"http://127.0.0.1:{portalPort}";
+            var portalEnvironment = CommonEnvironment(portalPort, issuer);
+            portalEnvironment["Gateway__BaseAddress"] = $"http://127.0.0.1:{gatewayPort}";
+            portalEnvironment["Portal__DataProtectionKeys"] = Path.Combine(workDir, "portal-keys");
+            Add("portal", "portal", "ConsentPlatform.Portal.dll", portalPort, portalEnvironment);
+        }
+
         Add("gateway", "gateway", "ConsentPlatform.Gateway.dll", gatewayPort, gatewayEnvironment);
 
         // The gateway creates the key file first (atomically), the services then read it.
         Gateway.Start();
         foreach (var (name, _, _) in Services) processes[name].Start();
-        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        if (IncludesPortal) Portal.Start();
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        await this.WarmUpAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>The broker every process uses: by default a fresh virtual host on the shared broker.</summary>
@@ -118,8 +136,17 @@ public class PlatformProcesses : IAsyncLifetime
             try
             {
                 var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK) return;
-                last = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    if (!IncludesPortal) return;
+                    var portal = await client.GetAsync(new Uri(Portal.BaseAddress, "/health/ready"));
+                    if (portal.StatusCode == HttpStatusCode.OK) return;
+                    last = $"portal: HTTP {(int)portal.StatusCode}";
+                }
+                else
+                {
+                    last = await response.Content.ReadAsStringAsync();
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

@@ -1,0 +1,47 @@
+using System.Net;
+using Xunit;
+
+namespace ConsentPlatform.Faults.Tests;
+
+/// <summary>Fault 1: RabbitMQ stops for 20 s while practitioners keep asking for shares.</summary>
+public sealed class BrokerOutageTests(FaultPlatform platform)
+{
+    [Fact]
+    public async Task Broker_down_20s_denies_every_request_fast_and_the_ledger_ends_with_every_event_once()
+    {
+        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(240), pause: TimeSpan.FromMilliseconds(200));
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+
+        var outageStarts = DateTimeOffset.UtcNow;
+        await platform.BrokerNode.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var outageEnds = DateTimeOffset.UtcNow;
+        await platform.BrokerNode.StartAgainAsync();
+        await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        // Shares come back by themselves: the bus reconnects and the circuit breaker closes again.
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !load.Outcomes.Any(o => o.SentAt > outageEnds && o.ShareStatus == "approved");)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        await load.StopAsync();
+        var ledger = await new LedgerProbe(platform).WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
+        var withoutApproval = await new LedgerProbe(platform).ReleasesWithoutApprovalAsync();
+
+        var outcomes = load.Outcomes.ToList();
+        // Requests sent well inside the outage (the first second may still meet a live channel).
+        var during = outcomes.Where(o => o.SentAt > outageStarts.AddSeconds(1) && o.SentAt + o.Took < outageEnds).ToList();
+        FaultFigures.Record("1. broker down 20 s", outcomes.Count, during.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
+
+        Assert.NotEmpty(during);
+        Assert.All(during, o => Assert.True(
+            (o.Status == HttpStatusCode.Created && o.ShareStatus == "denied" && o.Reasons.Contains("check-unavailable")) || o.Status == HttpStatusCode.ServiceUnavailable,
+            $"during the outage: {o}"));
+        Assert.All(during, o => Assert.True(o.Took < TimeSpan.FromSeconds(5), $"slow answer during the outage: {o}"));
+        Assert.DoesNotContain(outcomes, o => o.IsServerError && o.Status != HttpStatusCode.ServiceUnavailable);
+        var afterwards = outcomes.Where(o => o.SentAt > outageEnds).GroupBy(o => $"{o.Status}/{o.ShareStatus}/{string.Join('+', o.Reasons)}/{o.Error}").Select(g => $"{g.Key}: {g.Count()}");
+        Assert.True(outcomes.Any(o => o.SentAt > outageEnds && o.ShareStatus == "approved"), "after the outage: " + string.Join(", ", afterwards));
+        Assert.Equal((0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps));
+        Assert.Equal(0, withoutApproval);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Text;
+using ConsentPlatform.TestSupport.Infrastructure;
+
+namespace ConsentPlatform.Faults.Tests;
+
+/// <summary>
+/// The fault suite's figures, one row per fault, written as a Markdown table to
+/// <c>.state/test-results/fault-figures.md</c> (which <c>infra/test</c> prints at the end) and to
+/// the test output. docs/reliability.md explains the columns.
+/// </summary>
+internal static class FaultFigures
+{
+    private static readonly ConcurrentDictionary<string, Row> Rows = new();
+
+    public static void Record(string fault, int sent, int deniedDuringFault, int serverErrors, LedgerCount ledger, int releasedWithoutApproval)
+    {
+        Rows[fault] = new Row(fault, sent, deniedDuringFault, serverErrors, ledger, releasedWithoutApproval);
+        Write();
+    }
+
+    private static void Write()
+    {
+        var table = new StringBuilder()
+            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | released without approval |")
+            .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in Rows.Values.OrderBy(r => r.Fault, StringComparer.Ordinal))
+        {
+            table.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {r.Fault} | {r.Sent} | {r.Denied} | {r.ServerErrors} | {r.Ledger.Committed} | {r.Ledger.Ledgered} | {r.Ledger.Duplicates} | {r.Ledger.Lost} | {r.Ledger.SequenceGaps} | {r.ReleasedWithoutApproval} |");
+        }
+
+        var folder = Path.Combine(RepositoryRoot.Find(), ".state", "test-results");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "fault-figures.md"), table.ToString());
+        Console.WriteLine(table.ToString());
+    }
+
+    private sealed record Row(string Fault, int Sent, int Denied, int ServerErrors, LedgerCount Ledger, int ReleasedWithoutApproval);
+}

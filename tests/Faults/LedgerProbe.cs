@@ -1,0 +1,104 @@
+using Npgsql;
+
+namespace ConsentPlatform.Faults.Tests;
+
+/// <summary>
+/// Compares what the services committed (the event ids in their Marten stores) with what the
+/// audit ledger holds, straight from each service's own database.
+/// </summary>
+internal sealed class LedgerProbe(FaultPlatform platform)
+{
+    private static readonly (string Service, string Schema)[] Publishers =
+    [
+        ("consent", "consent"),
+        ("dsa-registry", "dsa_registry"),
+        ("disclosure", "disclosure"),
+    ];
+
+    public async Task<LedgerCount> CountAsync()
+    {
+        var committed = new HashSet<Guid>();
+        foreach (var (service, schema) in Publishers)
+        {
+            foreach (var id in await ReadIdsAsync(platform.Databases[service].ConnectionString, $"select id from {schema}.mt_events"))
+            {
+                committed.Add(id);
+            }
+        }
+
+        var ledgered = await ReadIdsAsync(platform.Databases["audit"].ConnectionString, "select event_id from audit.ledger");
+        var sequences = await ReadLongsAsync(platform.Databases["audit"].ConnectionString, "select sequence from audit.ledger order by sequence");
+        var distinct = ledgered.ToHashSet();
+        var gaps = sequences.Select((s, i) => s != i + 1).Count(g => g);
+        return new LedgerCount(
+            Committed: committed.Count,
+            Ledgered: ledgered.Count,
+            Duplicates: ledgered.Count - distinct.Count,
+            Lost: committed.Count(id => !distinct.Contains(id)),
+            SequenceGaps: gaps);
+    }
+
+    /// <summary>Waits until every committed event is ledgered (the forwarders and the ledger catch up).</summary>
+    public async Task<LedgerCount> WaitUntilCaughtUpAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var count = await CountAsync();
+        while (count.Lost > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            count = await CountAsync();
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Released disclosures with no approving decision made before the release. Compared by when
+    /// each happened, not by ledger sequence: competing audit consumers may ledger a release just
+    /// ahead of the approval that was published first.
+    /// </summary>
+    public async Task<int> ReleasesWithoutApprovalAsync()
+    {
+        const string sql = """
+            select count(*) from audit.ledger r
+            where r.event_type = 'DisclosureReleased'
+              and not exists (
+                select 1 from audit.ledger a
+                where a.event_type in ('DisclosureApproved', 'SafeguardingOverrideApproved')
+                  and a.data->>'disclosureId' = r.data->>'disclosureId'
+                  and a.occurred_at <= r.occurred_at)
+            """;
+        return (int)(await ReadLongsAsync(platform.Databases["audit"].ConnectionString, sql)).Single();
+    }
+
+    /// <summary>
+    /// Unpooled: a fault test restarts PostgreSQL, and a pooled connection from before the
+    /// restart would fail its next command ("terminating connection due to administrator command").
+    /// </summary>
+    private static NpgsqlConnection Connect(string connectionString) =>
+        new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+
+    private static async Task<List<Guid>> ReadIdsAsync(string connectionString, string sql)
+    {
+        var ids = new List<Guid>();
+        await using var connection = Connect(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    private static async Task<List<long>> ReadLongsAsync(string connectionString, string sql)
+    {
+        var values = new List<long>();
+        await using var connection = Connect(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) values.Add(reader.GetInt64(0));
+        return values;
+    }
+}
+
+internal sealed record LedgerCount(int Committed, int Ledgered, int Duplicates, int Lost, int SequenceGaps);
