@@ -1,0 +1,436 @@
+using System.Net.Http.Json;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.TestSupport.Processes;
+using Xunit;
+
+namespace ConsentPlatform.Security.Tests;
+
+/// <summary>
+/// Every route of the brief × every role × the caller's relation to the data (own or another's
+/// subject, own or another organisation), through the gateway, each answered as the one table
+/// below says. A young carer never receives another young carer's data; an organisation never
+/// reads another organisation's disclosures.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixture<SecurityWorld>
+{
+    private const string YoungCarer = PlatformRoles.YoungCarer;
+    private const string Practitioner = PlatformRoles.Practitioner;
+    private const string IgOfficer = PlatformRoles.IgOfficer;
+    private const string SafeguardingLead = PlatformRoles.SafeguardingLead;
+    private const string Auditor = PlatformRoles.Auditor;
+
+    /// <summary>
+    /// The caller's relation to the data. A young carer: <c>own</c> = their own subject's,
+    /// <c>other</c> = another young carer's. Consents, for everyone: about our young carer, or
+    /// about another whose consent names only the council as recipient (not the practitioner's
+    /// organisation). DSAs: the caller's organisation is a party (<c>own</c>) or not (<c>other</c>).
+    /// Disclosures: <c>own</c> = the party the route is for (the holder releases, the requester
+    /// requests and reads, a safeguarding lead of the holder approves), <c>counterpart</c> = the
+    /// other party, <c>other</c> = an organisation that is neither. <c>any</c>: the relation makes
+    /// no difference (an auditor; a role the gateway refuses outright).
+    /// </summary>
+    private const string Own = "own", Other = "other", Counterpart = "counterpart", Any = "any";
+
+    /// <summary>
+    /// What the body must show: <c>shown</c> = the target's id; <c>hidden</c> = not its subject (and, in a 2xx,
+    /// not its id either); any other text must appear as it is. Every 4xx is problem+json without the subject.
+    /// </summary>
+    private const string Shown = "shown", Hidden = "hidden", Unchecked = "-";
+
+    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor];
+
+    /// <summary>The brief's routes: method and path (placeholders filled per row), what they act on, and the body they send.</summary>
+    private static readonly Dictionary<string, RouteSpec> Routes = new(StringComparer.Ordinal)
+    {
+        ["POST /api/consents"] = new("POST", "/api/consents", TargetKind.None, s => new { subjectId = s, purpose = FreshPurpose(), givenBy = "self" }),
+        ["POST /api/consents/{id}/pause"] = new("POST", "/api/consents/{id}/pause", TargetKind.Consent, _ => new { reason = Reason }),
+        ["POST /api/consents/{id}/resume"] = new("POST", "/api/consents/{id}/resume", TargetKind.ConsentPaused),
+        ["POST /api/consents/{id}/withdraw"] = new("POST", "/api/consents/{id}/withdraw", TargetKind.Consent, _ => new { reason = Reason }),
+        ["GET /api/consents/{id}"] = new("GET", "/api/consents/{id}", TargetKind.Consent),
+        ["GET /api/consents?subjectId="] = new("GET", "/api/consents?subjectId={subject}", TargetKind.Consent),
+        ["GET /api/consents/{id}/history"] = new("GET", "/api/consents/{id}/history", TargetKind.Consent),
+
+        ["POST /api/dsas"] = new("POST", "/api/dsas", TargetKind.None, _ => Scenario.SchoolSupportDsa("Authorization matrix")),
+        ["PUT /api/dsas/{id}"] = new("PUT", "/api/dsas/{id}", TargetKind.DsaDraft, _ => Scenario.SchoolSupportDsa("Authorization matrix, amended")),
+        ["POST /api/dsas/{id}/activate"] = new("POST", "/api/dsas/{id}/activate", TargetKind.DsaDraft),
+        ["POST /api/dsas/{id}/suspend"] = new("POST", "/api/dsas/{id}/suspend", TargetKind.DsaActive, _ => new { reason = Reason }),
+        ["POST /api/dsas/{id}/reinstate"] = new("POST", "/api/dsas/{id}/reinstate", TargetKind.DsaSuspended),
+        ["POST /api/dsas/{id}/terminate"] = new("POST", "/api/dsas/{id}/terminate", TargetKind.DsaActive, _ => new { reason = Reason }),
+        ["GET /api/dsas?orgId=&purpose=&status="] = new("GET", "/api/dsas?purpose=school-support&status=active", TargetKind.DsaActive),
+        ["GET /api/dsas/{id}"] = new("GET", "/api/dsas/{id}", TargetKind.DsaActive),
+        ["GET /api/dsas/{id}/history"] = new("GET", "/api/dsas/{id}/history", TargetKind.DsaActive),
+
+        ["POST /api/disclosures"] = new("POST", "/api/disclosures", TargetKind.None, s => new
+        {
+            subjectId = s,
+            purpose = "school-support",
+            holderOrgId = SecurityWorld.Holder,
+            dataCategories = new[] { "caring.role" },
+            basis = "consent",
+        }),
+        ["POST /api/disclosures/{id}/approve-override"] = new("POST", "/api/disclosures/{id}/approve-override", TargetKind.Awaiting, _ => new { rationale = "Risk of neglect: approved by the matrix." }),
+        ["POST /api/disclosures/{id}/release"] = new("POST", "/api/disclosures/{id}/release", TargetKind.Approved,
+            _ => new { data = new Dictionary<string, string> { ["caring.role"] = "Looks after a parent" } }, OwnParty: SecurityWorld.Holder),
+        ["GET /api/disclosures/{id}/package"] = new("GET", "/api/disclosures/{id}/package", TargetKind.Released),
+        ["GET /api/disclosures/{id}"] = new("GET", "/api/disclosures/{id}", TargetKind.Approved),
+        ["GET /api/disclosures?subjectId="] = new("GET", "/api/disclosures?subjectId={subject}", TargetKind.Approved),
+
+        ["GET /api/audit/entries"] = new("GET", "/api/audit/entries?subjectId={subject}", TargetKind.None),
+        ["GET /api/audit/verify"] = new("GET", "/api/audit/verify", TargetKind.None),
+        ["GET /api/audit/disclosures/{id}/replay"] = new("GET", "/api/audit/disclosures/{id}/replay", TargetKind.Approved),
+        ["GET /api/audit/stats"] = new("GET", "/api/audit/stats", TargetKind.None),
+        // The young carer may try to name another subject: the view is the token's subject's only.
+        ["GET /api/me/disclosures"] = new("GET", "/api/me/disclosures?subjectId={subject}", TargetKind.Released),
+    };
+
+    /// <summary>The matrix: route, role, relation → status (and what the body must show).</summary>
+    private static readonly Row[] Matrix =
+    [
+        // ── consents (services/Consent/README.md) ──
+        new("POST /api/consents", YoungCarer, Own, 201),
+        new("POST /api/consents", YoungCarer, Other, 403),
+        new("POST /api/consents", Practitioner, Own, 201),
+        new("POST /api/consents", Practitioner, Other, 201), // recorded in person, for any young carer
+        new("POST /api/consents", IgOfficer, Any, 403),
+        new("POST /api/consents", SafeguardingLead, Any, 403),
+        new("POST /api/consents", Auditor, Any, 403),
+
+        new("POST /api/consents/{id}/pause", YoungCarer, Own, 200, Shown),
+        new("POST /api/consents/{id}/pause", YoungCarer, Other, 404, Hidden),
+        new("POST /api/consents/{id}/pause", Practitioner, Own, 200, Shown),
+        // Consent is the young person's, not an organisation's: a practitioner acts on their behalf
+        // whichever organisations the consent names (services/Consent/README.md). Pausing only stops sharing.
+        new("POST /api/consents/{id}/pause", Practitioner, Other, 200, Shown),
+        new("POST /api/consents/{id}/pause", IgOfficer, Any, 403),
+        new("POST /api/consents/{id}/pause", SafeguardingLead, Any, 403),
+        new("POST /api/consents/{id}/pause", Auditor, Any, 403),
+
+        new("POST /api/consents/{id}/resume", YoungCarer, Own, 200, Shown),
+        new("POST /api/consents/{id}/resume", YoungCarer, Other, 404, Hidden),
+        // Resuming (sharing again) is the young person's own decision only (services/Consent/README.md).
+        new("POST /api/consents/{id}/resume", Practitioner, Own, 403),
+        new("POST /api/consents/{id}/resume", Practitioner, Other, 403),
+        new("POST /api/consents/{id}/resume", IgOfficer, Any, 403),
+        new("POST /api/consents/{id}/resume", SafeguardingLead, Any, 403),
+        new("POST /api/consents/{id}/resume", Auditor, Any, 403),
+
+        new("POST /api/consents/{id}/withdraw", YoungCarer, Own, 200, Shown),
+        new("POST /api/consents/{id}/withdraw", YoungCarer, Other, 404, Hidden),
+        new("POST /api/consents/{id}/withdraw", Practitioner, Own, 200, Shown),
+        new("POST /api/consents/{id}/withdraw", Practitioner, Other, 200, Shown),
+        new("POST /api/consents/{id}/withdraw", IgOfficer, Any, 403),
+        new("POST /api/consents/{id}/withdraw", SafeguardingLead, Any, 403),
+        new("POST /api/consents/{id}/withdraw", Auditor, Any, 403),
+
+        new("GET /api/consents/{id}", YoungCarer, Own, 200, Shown),
+        new("GET /api/consents/{id}", YoungCarer, Other, 404, Hidden),
+        new("GET /api/consents/{id}", Practitioner, Own, 200, Shown),
+        // A practitioner reads any consent, also one not naming their organisation: they must be
+        // able to see whether a share is possible (services/Consent/README.md; the brief does not restrict it).
+        new("GET /api/consents/{id}", Practitioner, Other, 200, Shown),
+        new("GET /api/consents/{id}", IgOfficer, Any, 403),
+        new("GET /api/consents/{id}", SafeguardingLead, Any, 403),
+        new("GET /api/consents/{id}", Auditor, Any, 200, Shown),
+
+        new("GET /api/consents?subjectId=", YoungCarer, Own, 200, Shown),
+        new("GET /api/consents?subjectId=", YoungCarer, Other, 403, Hidden),
+        new("GET /api/consents?subjectId=", Practitioner, Own, 200, Shown),
+        new("GET /api/consents?subjectId=", Practitioner, Other, 200, Shown),
+        new("GET /api/consents?subjectId=", IgOfficer, Any, 403),
+        new("GET /api/consents?subjectId=", SafeguardingLead, Any, 403),
+        new("GET /api/consents?subjectId=", Auditor, Any, 200, Shown),
+
+        new("GET /api/consents/{id}/history", YoungCarer, Own, 200, Shown),
+        new("GET /api/consents/{id}/history", YoungCarer, Other, 404, Hidden),
+        new("GET /api/consents/{id}/history", Practitioner, Own, 200, Shown),
+        new("GET /api/consents/{id}/history", Practitioner, Other, 200, Shown),
+        new("GET /api/consents/{id}/history", IgOfficer, Any, 403),
+        new("GET /api/consents/{id}/history", SafeguardingLead, Any, 403),
+        new("GET /api/consents/{id}/history", Auditor, Any, 200, Shown),
+
+        // ── DSAs (services/DsaRegistry/README.md): only an IG officer of a party governs ──
+        new("POST /api/dsas", YoungCarer, Any, 403),
+        new("POST /api/dsas", Practitioner, Own, 403),
+        new("POST /api/dsas", IgOfficer, Own, 201),
+        new("POST /api/dsas", IgOfficer, Other, 403),
+        new("POST /api/dsas", SafeguardingLead, Own, 403),
+        new("POST /api/dsas", Auditor, Any, 403),
+
+        new("PUT /api/dsas/{id}", YoungCarer, Any, 403),
+        new("PUT /api/dsas/{id}", Practitioner, Own, 403),
+        new("PUT /api/dsas/{id}", IgOfficer, Own, 200, Shown),
+        new("PUT /api/dsas/{id}", IgOfficer, Other, 403),
+        new("PUT /api/dsas/{id}", SafeguardingLead, Own, 403),
+        new("PUT /api/dsas/{id}", Auditor, Any, 403),
+
+        new("POST /api/dsas/{id}/activate", YoungCarer, Any, 403),
+        new("POST /api/dsas/{id}/activate", Practitioner, Own, 403),
+        new("POST /api/dsas/{id}/activate", IgOfficer, Own, 200, Shown),
+        new("POST /api/dsas/{id}/activate", IgOfficer, Other, 403),
+        new("POST /api/dsas/{id}/activate", SafeguardingLead, Own, 403),
+        new("POST /api/dsas/{id}/activate", Auditor, Any, 403),
+
+        new("POST /api/dsas/{id}/suspend", YoungCarer, Any, 403),
+        new("POST /api/dsas/{id}/suspend", Practitioner, Own, 403),
+        new("POST /api/dsas/{id}/suspend", IgOfficer, Own, 200, Shown),
+        new("POST /api/dsas/{id}/suspend", IgOfficer, Other, 403),
+        new("POST /api/dsas/{id}/suspend", SafeguardingLead, Own, 403),
+        new("POST /api/dsas/{id}/suspend", Auditor, Any, 403),
+
+        new("POST /api/dsas/{id}/reinstate", YoungCarer, Any, 403),
+        new("POST /api/dsas/{id}/reinstate", Practitioner, Own, 403),
+        new("POST /api/dsas/{id}/reinstate", IgOfficer, Own, 200, Shown),
+        new("POST /api/dsas/{id}/reinstate", IgOfficer, Other, 403),
+        new("POST /api/dsas/{id}/reinstate", SafeguardingLead, Own, 403),
+        new("POST /api/dsas/{id}/reinstate", Auditor, Any, 403),
+
+        new("POST /api/dsas/{id}/terminate", YoungCarer, Any, 403),
+        new("POST /api/dsas/{id}/terminate", Practitioner, Own, 403),
+        new("POST /api/dsas/{id}/terminate", IgOfficer, Own, 200, Shown),
+        new("POST /api/dsas/{id}/terminate", IgOfficer, Other, 403),
+        new("POST /api/dsas/{id}/terminate", SafeguardingLead, Own, 403),
+        new("POST /api/dsas/{id}/terminate", Auditor, Any, 403),
+
+        // A DSA holds no personal data: every professional role reads every DSA, party or not
+        // (services/DsaRegistry/README.md). Young carers read purposes through /api/me/disclosures.
+        new("GET /api/dsas?orgId=&purpose=&status=", YoungCarer, Any, 403),
+        new("GET /api/dsas?orgId=&purpose=&status=", Practitioner, Own, 200, Shown),
+        new("GET /api/dsas?orgId=&purpose=&status=", Practitioner, Other, 200, Shown),
+        new("GET /api/dsas?orgId=&purpose=&status=", IgOfficer, Own, 200, Shown),
+        new("GET /api/dsas?orgId=&purpose=&status=", IgOfficer, Other, 200, Shown),
+        new("GET /api/dsas?orgId=&purpose=&status=", SafeguardingLead, Own, 200, Shown),
+        new("GET /api/dsas?orgId=&purpose=&status=", SafeguardingLead, Other, 200, Shown),
+        new("GET /api/dsas?orgId=&purpose=&status=", Auditor, Any, 200, Shown),
+
+        new("GET /api/dsas/{id}", YoungCarer, Any, 403),
+        new("GET /api/dsas/{id}", Practitioner, Own, 200, Shown),
+        new("GET /api/dsas/{id}", Practitioner, Other, 200, Shown),
+        new("GET /api/dsas/{id}", IgOfficer, Own, 200, Shown),
+        new("GET /api/dsas/{id}", IgOfficer, Other, 200, Shown),
+        new("GET /api/dsas/{id}", SafeguardingLead, Own, 200, Shown),
+        new("GET /api/dsas/{id}", SafeguardingLead, Other, 200, Shown),
+        new("GET /api/dsas/{id}", Auditor, Any, 200, Shown),
+
+        new("GET /api/dsas/{id}/history", YoungCarer, Any, 403),
+        new("GET /api/dsas/{id}/history", Practitioner, Own, 200, Shown),
+        new("GET /api/dsas/{id}/history", Practitioner, Other, 200, Shown),
+        new("GET /api/dsas/{id}/history", IgOfficer, Own, 200, Shown),
+        new("GET /api/dsas/{id}/history", IgOfficer, Other, 200, Shown),
+        new("GET /api/dsas/{id}/history", SafeguardingLead, Own, 200, Shown),
+        new("GET /api/dsas/{id}/history", SafeguardingLead, Other, 200, Shown),
+        new("GET /api/dsas/{id}/history", Auditor, Any, 200, Shown),
+
+        // ── disclosures (services/Disclosure/README.md): another organisation's is 404 ──
+        new("POST /api/disclosures", YoungCarer, Any, 403),
+        new("POST /api/disclosures", Practitioner, Own, 201, "\"approved\""),
+        // Anyone's practitioner may ask; the rulebook answers: an organisation outside the DSA is denied, never approved.
+        new("POST /api/disclosures", Practitioner, Other, 201, "requester-not-party"),
+        new("POST /api/disclosures", IgOfficer, Any, 403),
+        new("POST /api/disclosures", SafeguardingLead, Own, 403),
+        new("POST /api/disclosures", Auditor, Any, 403),
+
+        new("POST /api/disclosures/{id}/approve-override", YoungCarer, Any, 403),
+        new("POST /api/disclosures/{id}/approve-override", Practitioner, Own, 403),
+        new("POST /api/disclosures/{id}/approve-override", IgOfficer, Any, 403),
+        new("POST /api/disclosures/{id}/approve-override", SafeguardingLead, Own, 200, Shown),
+        // The brief names no organisation for the approving lead; the service lets only a lead of one of
+        // the two parties see (404 otherwise) and approve it (services/Disclosure/README.md): stricter, kept.
+        new("POST /api/disclosures/{id}/approve-override", SafeguardingLead, Other, 404, Hidden),
+        new("POST /api/disclosures/{id}/approve-override", Auditor, Any, 403),
+
+        new("POST /api/disclosures/{id}/release", YoungCarer, Any, 403),
+        new("POST /api/disclosures/{id}/release", Practitioner, Own, 200, Shown),
+        new("POST /api/disclosures/{id}/release", Practitioner, Counterpart, 403),
+        new("POST /api/disclosures/{id}/release", Practitioner, Other, 404, Hidden),
+        new("POST /api/disclosures/{id}/release", IgOfficer, Any, 403),
+        new("POST /api/disclosures/{id}/release", SafeguardingLead, Own, 403),
+        new("POST /api/disclosures/{id}/release", Auditor, Any, 403),
+
+        new("GET /api/disclosures/{id}/package", YoungCarer, Any, 403),
+        new("GET /api/disclosures/{id}/package", Practitioner, Own, 200, Shown),
+        new("GET /api/disclosures/{id}/package", Practitioner, Counterpart, 403),
+        new("GET /api/disclosures/{id}/package", Practitioner, Other, 404, Hidden),
+        new("GET /api/disclosures/{id}/package", IgOfficer, Any, 403),
+        new("GET /api/disclosures/{id}/package", SafeguardingLead, Own, 403),
+        // Least data: an auditor reads what happened, never the payload.
+        new("GET /api/disclosures/{id}/package", Auditor, Any, 403),
+
+        new("GET /api/disclosures/{id}", YoungCarer, Any, 403),
+        new("GET /api/disclosures/{id}", Practitioner, Own, 200, Shown),
+        new("GET /api/disclosures/{id}", Practitioner, Counterpart, 200, Shown),
+        new("GET /api/disclosures/{id}", Practitioner, Other, 404, Hidden),
+        new("GET /api/disclosures/{id}", IgOfficer, Any, 403),
+        new("GET /api/disclosures/{id}", SafeguardingLead, Own, 200, Shown),
+        new("GET /api/disclosures/{id}", SafeguardingLead, Other, 404, Hidden),
+        new("GET /api/disclosures/{id}", Auditor, Any, 200, Shown),
+
+        // A young carer reads about themselves through /api/me/disclosures (services/Disclosure/README.md).
+        new("GET /api/disclosures?subjectId=", YoungCarer, Any, 403),
+        new("GET /api/disclosures?subjectId=", Practitioner, Own, 200, Shown),
+        new("GET /api/disclosures?subjectId=", Practitioner, Counterpart, 200, Shown),
+        new("GET /api/disclosures?subjectId=", Practitioner, Other, 200, Hidden), // the list leaves it out
+        new("GET /api/disclosures?subjectId=", IgOfficer, Any, 403),
+        new("GET /api/disclosures?subjectId=", SafeguardingLead, Own, 200, Shown),
+        new("GET /api/disclosures?subjectId=", SafeguardingLead, Other, 200, Hidden),
+        new("GET /api/disclosures?subjectId=", Auditor, Any, 200, Shown),
+
+        // ── audit (services/Audit/README.md): the auditor's, and the young carer's own view ──
+        new("GET /api/audit/entries", YoungCarer, Own, 403),
+        new("GET /api/audit/entries", YoungCarer, Other, 403, Hidden),
+        new("GET /api/audit/entries", Practitioner, Any, 403),
+        new("GET /api/audit/entries", IgOfficer, Any, 403),
+        new("GET /api/audit/entries", SafeguardingLead, Any, 403),
+        new("GET /api/audit/entries", Auditor, Any, 200, "ConsentGranted"),
+
+        // The brief names no role for verify and replay; both are the auditor's (services/Audit/README.md).
+        new("GET /api/audit/verify", YoungCarer, Any, 403),
+        new("GET /api/audit/verify", Practitioner, Any, 403),
+        new("GET /api/audit/verify", IgOfficer, Any, 403),
+        new("GET /api/audit/verify", SafeguardingLead, Any, 403),
+        new("GET /api/audit/verify", Auditor, Any, 200, "\"valid\""),
+
+        new("GET /api/audit/disclosures/{id}/replay", YoungCarer, Any, 403),
+        new("GET /api/audit/disclosures/{id}/replay", Practitioner, Own, 403),
+        new("GET /api/audit/disclosures/{id}/replay", IgOfficer, Any, 403),
+        new("GET /api/audit/disclosures/{id}/replay", SafeguardingLead, Own, 403),
+        new("GET /api/audit/disclosures/{id}/replay", Auditor, Any, 200, Shown),
+
+        new("GET /api/audit/stats", YoungCarer, Any, 403),
+        new("GET /api/audit/stats", Practitioner, Any, 403),
+        new("GET /api/audit/stats", IgOfficer, Any, 403),
+        new("GET /api/audit/stats", SafeguardingLead, Any, 403),
+        new("GET /api/audit/stats", Auditor, Any, 200),
+
+        new("GET /api/me/disclosures", YoungCarer, Own, 200, Shown),
+        new("GET /api/me/disclosures", YoungCarer, Other, 200, Hidden), // naming another subject still shows only one's own
+        new("GET /api/me/disclosures", Practitioner, Any, 403),
+        new("GET /api/me/disclosures", IgOfficer, Any, 403),
+        new("GET /api/me/disclosures", SafeguardingLead, Any, 403),
+        new("GET /api/me/disclosures", Auditor, Any, 403),
+    ];
+
+    private const string Reason = "Checked by the authorization matrix";
+
+    public static TheoryData<string, string, string, int, string> Cases()
+    {
+        var data = new TheoryData<string, string, string, int, string>();
+        foreach (var row in Matrix) data.Add(row.Route, row.Role, row.Relation, row.Status, row.Body);
+        return data;
+    }
+
+    [Fact]
+    public void The_table_tries_every_route_of_the_brief_with_every_role()
+    {
+        Assert.All(Matrix, row => Assert.True(Routes.ContainsKey(row.Route), $"{row.Route} is not a route of the brief"));
+        Assert.All(Matrix, row => Assert.Contains(row.Role, AllRoles));
+        var missing = Routes.Keys.SelectMany(route => AllRoles.Where(role => !Matrix.Any(r => r.Route == route && r.Role == role)).Select(role => $"{route} × {role}")).ToList();
+        Assert.Empty(missing);
+        var twice = Matrix.GroupBy(r => (r.Route, r.Role, r.Relation)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(twice);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_answers_role_and_relation_as_the_table_says(string route, string role, string relation, int status, string body)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var spec = Routes[route];
+        var subject = SubjectFor(spec, role, relation);
+        // A row that expects a change to succeed gets a target of its own, so rows never depend on each other.
+        var fresh = status is >= 200 and < 300 && spec.Method != "GET";
+        var target = await TargetAsync(spec.Target, role, relation, fresh);
+        using var client = await CallerAsync(spec, role, relation);
+        var path = spec.Path.Replace("{id}", target, StringComparison.Ordinal).Replace("{subject}", subject, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(spec.Method), new Uri(path, UriKind.Relative));
+        if (spec.Body is not null) request.Content = JsonContent.Create(spec.Body(subject));
+
+        using var response = await client.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+
+        Assert.True((int)response.StatusCode == status, $"{spec.Method} {path} as {role} ({relation}) answered {(int)response.StatusCode}, the table says {status}: {text}");
+        if (status >= 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain(subject, text, StringComparison.Ordinal);
+        }
+
+        switch (body)
+        {
+            case Unchecked:
+                break;
+            case Shown:
+                Assert.Contains(target!, text, StringComparison.Ordinal);
+                break;
+            case Hidden:
+                // A problem may echo the id the caller sent; a 2xx must not carry the target at all.
+                if (target is not null && status < 400) Assert.DoesNotContain(target, text, StringComparison.Ordinal);
+                Assert.DoesNotContain(subject, text, StringComparison.Ordinal);
+                break;
+            default:
+                Assert.Contains(body, text, StringComparison.Ordinal);
+                break;
+        }
+    }
+
+    /// <summary>The young carer the row's data is about: another's for a young carer's (or a consent's) <c>other</c>.</summary>
+    private string SubjectFor(RouteSpec spec, string role, string relation)
+    {
+        if (relation != Other) return world.Subject;
+        if (role == YoungCarer || spec.Path.StartsWith("/api/consents", StringComparison.Ordinal)) return world.OtherSubject;
+        // An organisation outside the DSA that asks about a young carer sees its own (denied) request
+        // in its list from then on; it asks about someone else, so the list rows stay about our young carer.
+        return spec is { Method: "POST", Target: TargetKind.None } ? Scenario.NewSubject() : world.Subject;
+    }
+
+    private async Task<string?> TargetAsync(TargetKind target, string role, string relation, bool fresh)
+    {
+        var other = relation == Other && (target is TargetKind.Consent or TargetKind.ConsentPaused || role == YoungCarer);
+        return target switch
+        {
+            TargetKind.None => null,
+            TargetKind.Consent when fresh => await world.FreshConsentAsync(other ? world.OtherSubject : world.Subject, paused: false),
+            TargetKind.Consent => other ? world.OtherConsentActive : world.ConsentActive,
+            TargetKind.ConsentPaused when fresh => await world.FreshConsentAsync(other ? world.OtherSubject : world.Subject, paused: true),
+            TargetKind.ConsentPaused => other ? world.OtherConsentPaused : world.ConsentPaused,
+            TargetKind.DsaDraft when fresh => await world.FreshDsaAsync(DsaState.Draft),
+            TargetKind.DsaDraft => world.DsaDraft,
+            TargetKind.DsaActive when fresh => await world.FreshDsaAsync(DsaState.Active),
+            TargetKind.DsaActive => world.DsaActive,
+            TargetKind.DsaSuspended when fresh => await world.FreshDsaAsync(DsaState.Suspended),
+            TargetKind.DsaSuspended => world.DsaSuspended,
+            TargetKind.Awaiting when fresh => await world.FreshDisclosureAsync(DisclosureState.Awaiting),
+            TargetKind.Awaiting => world.DisclosureAwaiting,
+            TargetKind.Approved when fresh => await world.FreshDisclosureAsync(DisclosureState.Approved),
+            TargetKind.Approved => world.DisclosureApproved,
+            TargetKind.Released when other => world.OtherDisclosure,
+            TargetKind.Released => world.DisclosureReleased,
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
+        };
+    }
+
+    /// <summary>A client with a dev token for the role, in the organisation the relation means on this route.</summary>
+    private Task<HttpClient> CallerAsync(RouteSpec spec, string role, string relation)
+    {
+        var disclosures = spec.Path.StartsWith("/api/disclosures", StringComparison.Ordinal);
+        var counterpartOf = spec.OwnParty == SecurityWorld.Holder ? SecurityWorld.Requester : SecurityWorld.Holder;
+        var org = role switch
+        {
+            YoungCarer or Auditor => null,
+            _ when relation == Other => SecurityWorld.Stranger,
+            _ when relation == Counterpart => counterpartOf,
+            // A practitioner requests and reads for the school, releases for the council; a
+            // safeguarding lead approves for the council; an IG officer governs for the council.
+            Practitioner when disclosures => spec.OwnParty,
+            Practitioner when spec.Path.StartsWith("/api/dsas", StringComparison.Ordinal) => SecurityWorld.Holder,
+            Practitioner => SecurityWorld.Requester,
+            _ => SecurityWorld.Holder,
+        };
+        return world.ClientAsync(role, org, role == YoungCarer ? world.Subject : null, name: $"matrix-{role.ToLowerInvariant()}");
+    }
+
+    private static string FreshPurpose() => "p-" + Guid.NewGuid().ToString("N")[..10];
+
+    private sealed record RouteSpec(string Method, string Path, TargetKind Target, Func<string, object>? Body = null, string OwnParty = SecurityWorld.Requester);
+
+    private sealed record Row(string Route, string Role, string Relation, int Status, string Body = Unchecked);
+}

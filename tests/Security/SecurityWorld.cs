@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Net;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.TestSupport.Processes;
+using Xunit;
+
+namespace ConsentPlatform.Security.Tests;
+
+/// <summary>
+/// The data the authorization matrix and the input tests are tried against, set up once per class through the
+/// brief's story steps: an active DSA between the council (holder) and the school (requester),
+/// consents of two young carers (ours and another's), and disclosures awaiting an override,
+/// approved, released, and one about the other young carer; plus factories for a fresh target
+/// whenever a row expects a change to succeed, so that no row depends on another's order.
+/// </summary>
+public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
+{
+    /// <summary>The requester of every disclosure here (the school).</summary>
+    public const string Requester = Scenario.School;
+
+    /// <summary>The holder of every disclosure here, and the DSAs' authoring party (the council).</summary>
+    public const string Holder = Scenario.LocalAuthority;
+
+    /// <summary>An organisation that is party to nothing.</summary>
+    public const string Stranger = "CHARITY-SEC";
+
+    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
+
+    public PlatformProcesses Platform => platform;
+
+    /// <summary>The young carer every <c>YoungCarer</c> token of the matrix belongs to.</summary>
+    public string Subject { get; } = Scenario.NewSubject();
+
+    /// <summary>Another young carer, whose data our young carer must never receive.</summary>
+    public string OtherSubject { get; } = Scenario.NewSubject();
+
+    public string ConsentActive { get; private set; } = "";
+    public string ConsentPaused { get; private set; } = "";
+    public string OtherConsentActive { get; private set; } = "";
+    public string OtherConsentPaused { get; private set; } = "";
+    public string DsaDraft { get; private set; } = "";
+    public string DsaActive { get; private set; } = "";
+    public string DsaSuspended { get; private set; } = "";
+    public string DisclosureAwaiting { get; private set; } = "";
+    public string DisclosureApproved { get; private set; } = "";
+    public string DisclosureReleased { get; private set; } = "";
+
+    /// <summary>A disclosure about <see cref="OtherSubject"/>, which our young carer's own view must not show.</summary>
+    public string OtherDisclosure { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        await WarmUp.SharesAreDecidedAsync(platform);
+        var scenario = new Scenario(platform);
+        DsaActive = await scenario.ActiveDsaAsync();
+        DsaDraft = await FreshDsaAsync(DsaState.Draft);
+        DsaSuspended = await FreshDsaAsync(DsaState.Suspended);
+
+        // Ours consents to school support for any recipient; the other names the council only.
+        ConsentActive = await scenario.ConsentAsync(Subject);
+        OtherConsentActive = await FreshConsentAsync(OtherSubject, paused: false, purpose: "school-support");
+        ConsentPaused = await FreshConsentAsync(Subject, paused: true);
+        OtherConsentPaused = await FreshConsentAsync(OtherSubject, paused: true);
+
+        DisclosureAwaiting = await FreshDisclosureAsync(DisclosureState.Awaiting);
+        DisclosureApproved = await FreshDisclosureAsync(DisclosureState.Approved);
+        DisclosureReleased = await FreshDisclosureAsync(DisclosureState.Released);
+        using var school = await ClientAsync(PlatformRoles.Practitioner, Requester);
+        var other = await (await Scenario.RequestShareAsync(school, OtherSubject, ["caring.role"])).ExpectJsonAsync(HttpStatusCode.Created);
+        OtherDisclosure = other.GetProperty("id").GetString()!;
+
+        // Ledgering is asynchronous: the young carers' views and the replay read the ledger.
+        await WaitForLedgerAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var client in clients.Values) client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>One client per identity for the class (disposed with it), for tests that send many requests as the same user.</summary>
+    public async Task<HttpClient> SharedClientAsync(string role, string? org, string? subjectId)
+    {
+        var key = $"{role}|{org}|{subjectId}";
+        if (!clients.TryGetValue(key, out var client))
+        {
+            clients[key] = client = await ClientAsync(role, org, subjectId, name: "shared-" + role.ToLowerInvariant());
+        }
+
+        return client;
+    }
+
+    public Task<HttpClient> ClientAsync(string role, string? org = null, string? subjectId = null, string? name = null) =>
+        platform.ClientAsAsync(role, org, subjectId, name);
+
+    /// <summary>A consent granted (by the school's practitioner, in person) under a fresh purpose unless one is named.</summary>
+    public async Task<string> FreshConsentAsync(string subject, bool paused, string? purpose = null)
+    {
+        using var practitioner = await ClientAsync(PlatformRoles.Practitioner, Requester);
+        // The other young carer's consents name only the council: the school is not a recipient.
+        string[]? recipients = subject == OtherSubject ? [Holder] : null;
+        var granted = await practitioner.PostJsonAsync("/api/consents", new
+        {
+            subjectId = subject,
+            purpose = purpose ?? "p-" + Guid.NewGuid().ToString("N")[..10],
+            recipientOrgIds = recipients,
+            givenBy = "self",
+        });
+        var id = (await granted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        if (paused)
+        {
+            await (await practitioner.PostJsonAsync($"/api/consents/{id}/pause", new { reason = "Set up for the matrix" })).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        return id;
+    }
+
+    /// <summary>A DSA between the council and the school, drafted by the council's IG officer, in the given state.</summary>
+    public async Task<string> FreshDsaAsync(DsaState state)
+    {
+        using var ig = await ClientAsync(PlatformRoles.IgOfficer, Holder);
+        var drafted = await ig.PostJsonAsync("/api/dsas", Scenario.SchoolSupportDsa("Authorization matrix"));
+        var id = (await drafted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        if (state is DsaState.Active or DsaState.Suspended)
+        {
+            await (await ig.PostJsonAsync($"/api/dsas/{id}/activate")).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        if (state is DsaState.Suspended)
+        {
+            await (await ig.PostJsonAsync($"/api/dsas/{id}/suspend", new { reason = "Set up for the matrix" })).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        return id;
+    }
+
+    /// <summary>A disclosure of our young carer's caring role, requested by the school from the council, in the given state.</summary>
+    public async Task<string> FreshDisclosureAsync(DisclosureState state)
+    {
+        using var school = await ClientAsync(PlatformRoles.Practitioner, Requester, name: "matrix-requester");
+        var expected = state == DisclosureState.Awaiting ? "awaiting-override-approval" : "approved";
+        var body = await WarmUp.DecidedAsync(() => state == DisclosureState.Awaiting
+            ? Scenario.RequestShareAsync(school, Subject, ["caring.role"], basis: "safeguarding",
+                justification: "Signs of neglect seen at school this week: the child is exhausted.")
+            : Scenario.RequestShareAsync(school, Subject, ["caring.role"]));
+        if (body.GetProperty("status").GetString() != expected) throw new InvalidOperationException($"set-up disclosure is not {expected}: {body}");
+        var id = body.GetProperty("id").GetString()!;
+        if (state == DisclosureState.Released)
+        {
+            using var council = await ClientAsync(PlatformRoles.Practitioner, Holder);
+            await (await council.PostJsonAsync($"/api/disclosures/{id}/release", new { data = new Dictionary<string, string> { ["caring.role"] = "Looks after a parent" } }))
+                .ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        return id;
+    }
+
+    /// <summary>Our young carer's (or our organisations') target of a kind: the shared one, or a fresh one to change.</summary>
+    public async Task<string?> OwnTargetAsync(TargetKind kind, bool fresh) => kind switch
+    {
+        TargetKind.None => null,
+        TargetKind.Consent => fresh ? await FreshConsentAsync(Subject, paused: false) : ConsentActive,
+        TargetKind.ConsentPaused => fresh ? await FreshConsentAsync(Subject, paused: true) : ConsentPaused,
+        TargetKind.DsaDraft => fresh ? await FreshDsaAsync(DsaState.Draft) : DsaDraft,
+        TargetKind.DsaActive => fresh ? await FreshDsaAsync(DsaState.Active) : DsaActive,
+        TargetKind.DsaSuspended => fresh ? await FreshDsaAsync(DsaState.Suspended) : DsaSuspended,
+        TargetKind.Awaiting => fresh ? await FreshDisclosureAsync(DisclosureState.Awaiting) : DisclosureAwaiting,
+        TargetKind.Approved => fresh ? await FreshDisclosureAsync(DisclosureState.Approved) : DisclosureApproved,
+        TargetKind.Released => fresh ? await FreshDisclosureAsync(DisclosureState.Released) : DisclosureReleased,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private async Task WaitForLedgerAsync()
+    {
+        using var ours = await ClientAsync(PlatformRoles.YoungCarer, subjectId: Subject);
+        using var theirs = await ClientAsync(PlatformRoles.YoungCarer, subjectId: OtherSubject);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var mine = await ours.GetStringAsync(new Uri("/api/me/disclosures", UriKind.Relative));
+            var other = await theirs.GetStringAsync(new Uri("/api/me/disclosures", UriKind.Relative));
+            if (mine.Contains(DisclosureReleased, StringComparison.Ordinal) && mine.Contains("\"released\"", StringComparison.Ordinal)
+                && mine.Contains(DisclosureApproved, StringComparison.Ordinal) && other.Contains(OtherDisclosure, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("the matrix's disclosures did not reach the ledger in 60 s");
+    }
+}
+
+/// <summary>What a route acts on, in the state the route needs.</summary>
+public enum TargetKind
+{
+    None,
+    Consent,
+    ConsentPaused,
+    DsaDraft,
+    DsaActive,
+    DsaSuspended,
+    Awaiting,
+    Approved,
+    Released,
+}
+
+public enum DsaState
+{
+    Draft,
+    Active,
+    Suspended,
+}
+
+public enum DisclosureState
+{
+    Awaiting,
+    Approved,
+    Released,
+}
