@@ -30,9 +30,10 @@ RMQ_DIR="$STATE_DIR/rabbitmq"
 : "${DISCLOSURE_PORT:=5103}"
 : "${AUDIT_PORT:=5104}"
 : "${GATEWAY_PORT:=8080}"
+: "${PORTAL_PORT:=5105}"
 : "${CP_FAST_UNSAFE_PG:=0}"
 export POSTGRES_PORT RABBITMQ_PORT RABBITMQ_MANAGEMENT_PORT RABBITMQ_DIST_PORT ERL_EPMD_PORT \
-  CONSENT_PORT DSA_REGISTRY_PORT DISCLOSURE_PORT AUDIT_PORT GATEWAY_PORT
+  CONSENT_PORT DSA_REGISTRY_PORT DISCLOSURE_PORT AUDIT_PORT GATEWAY_PORT PORTAL_PORT
 
 CP_DATABASES=(consent dsa_registry disclosure audit)
 RMQ_BIN="${RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
@@ -516,8 +517,8 @@ epmd_status() {
 # ---------------------------------------------------------------------------------------------
 # Application processes (infra/up, infra/down)
 # ---------------------------------------------------------------------------------------------
-# Start order; infra/down stops in reverse.
-CP_APPS=(consent dsa-registry disclosure audit gateway)
+# Start order; infra/down stops in reverse (the gateway first: it is the public entry point).
+CP_APPS=(consent dsa-registry disclosure audit portal gateway)
 
 # app_project NAME -> project path relative to the repo root
 app_project() {
@@ -526,6 +527,7 @@ app_project() {
     dsa-registry) echo services/DsaRegistry/ConsentPlatform.DsaRegistry.csproj ;;
     disclosure) echo services/Disclosure/ConsentPlatform.Disclosure.csproj ;;
     audit) echo services/Audit/ConsentPlatform.Audit.csproj ;;
+    portal) echo portal/ConsentPlatform.Portal.csproj ;;
     gateway) echo gateway/ConsentPlatform.Gateway.csproj ;;
     *) die "unknown app $1" ;;
   esac
@@ -536,6 +538,7 @@ app_port() {
     dsa-registry) echo "$DSA_REGISTRY_PORT" ;;
     disclosure) echo "$DISCLOSURE_PORT" ;;
     audit) echo "$AUDIT_PORT" ;;
+    portal) echo "$PORTAL_PORT" ;;
     gateway) echo "$GATEWAY_PORT" ;;
   esac
 }

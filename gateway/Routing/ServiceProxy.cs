@@ -21,6 +21,7 @@ public static class ServiceProxy
         Api("audit", "/api/audit/{**rest}", DownstreamServices.Audit, GatewayPolicies.AuditApi),
         Api("me", "/api/me/{**rest}", DownstreamServices.Audit, GatewayPolicies.MeApi),
         .. DownstreamServices.All.Select(OpenApiDocument),
+        PortalRoute.Route(),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
@@ -31,7 +32,7 @@ public static class ServiceProxy
             {
                 [s.Name] = new() { Address = configuration.AddressOf(s).ToString() },
             },
-        })];
+        }), PortalRoute.Cluster(configuration)];
 
     /// <summary>Where the gateway serves a service's OpenAPI document (the service's own <c>/openapi/v1.json</c>).</summary>
     public static string OpenApiPath(DownstreamService service)

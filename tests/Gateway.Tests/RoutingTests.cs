@@ -88,7 +88,9 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
     [Theory]
     [InlineData("/api/unknown")]
     [InlineData("/api/consentsx")]
-    [InlineData("/admin")]
+    [InlineData("/auth/unknown")]
+    [InlineData("/openapi/unknown.json")]
+    [InlineData("/health/unknown")]
     public async Task Path_outside_the_route_table_is_404_problem(string path)
     {
         var token = await Host.DevTokenForAsync(PlatformRoles.Auditor);

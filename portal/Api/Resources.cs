@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace ConsentPlatform.Portal.Api;
+
+// The API's resources as the portal reads them (brief, "API through the gateway"). Enum values
+// stay strings ("awaiting-override-approval"): the portal shows them, it does not decide on them.
+
+public sealed record Consent(
+    Guid Id,
+    string SubjectId,
+    string Purpose,
+    IReadOnlyList<string>? RecipientOrgIds,
+    IReadOnlyList<string>? DataCategories,
+    string GivenBy,
+    string Status,
+    DateTimeOffset GrantedAt,
+    DateTimeOffset? ExpiresAt,
+    long Version);
+
+public sealed record Dsa(
+    Guid Id,
+    string Title,
+    IReadOnlyList<DsaParty> Parties,
+    IReadOnlyList<DsaPurpose> Purposes,
+    DateTimeOffset EffectiveFrom,
+    DateTimeOffset EffectiveTo,
+    int RetentionDays,
+    string Status,
+    long Version,
+    string? StatusReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public bool Names(string? orgId, params string[] roles) =>
+        Parties.Any(p => string.Equals(p.OrgId, orgId, StringComparison.OrdinalIgnoreCase) && roles.Contains(p.Role));
+
+    public string NameOf(string orgId) =>
+        Parties.FirstOrDefault(p => string.Equals(p.OrgId, orgId, StringComparison.OrdinalIgnoreCase))?.Name ?? orgId;
+}
+
+public sealed record DsaParty(string OrgId, string Name, string Role);
+
+public sealed record DsaPurpose(
+    string Code,
+    string Description,
+    IReadOnlyList<string> DataCategories,
+    LawfulBasis LawfulBasis,
+    bool RequiresConsent,
+    bool AllowsSafeguardingOverride);
+
+public sealed record LawfulBasis(string Article6, string? Article9);
+
+public sealed record DsaVersion(long Version, DsaChange Change, Dsa Dsa);
+
+public sealed record DsaChange(string Event, DateTimeOffset OccurredAt, JsonElement Actor, string? Reason);
+
+public sealed record Disclosure(
+    Guid Id,
+    string SubjectId,
+    string Purpose,
+    string RequesterOrgId,
+    string HolderOrgId,
+    IReadOnlyList<string> DataCategories,
+    string Basis,
+    string? Justification,
+    string Status,
+    Decision? Decision,
+    Decision? LastCheck,
+    DateTimeOffset RequestedAt,
+    OverrideApproval? Override,
+    DateTimeOffset? ReleasedAt,
+    IReadOnlyList<string>? ReleasedCategories,
+    DateTimeOffset? AvailableUntil,
+    int Reads,
+    DateTimeOffset? LastReadAt,
+    DateTimeOffset? PurgedAt,
+    long Version);
+
+public sealed record OverrideApproval(string? ApprovedBy, string ApprovedByOrgId, DateTimeOffset ApprovedAt);
+
+public sealed record Package(Guid DisclosureId, IReadOnlyList<string> Categories, JsonElement Data, DateTimeOffset AvailableUntil, DateTimeOffset ReadAt);
+
+public sealed record Decision(
+    string Outcome,
+    IReadOnlyList<DecisionReason>? Reasons,
+    Guid? ConsentId,
+    long? ConsentVersion,
+    Guid? DsaId,
+    long? DsaVersion,
+    DateTimeOffset? CheckedAt);
+
+public sealed record DecisionReason(string Code, string? Message);
+
+public sealed record LedgerEntry(
+    long Sequence,
+    DateTimeOffset RecordedAt,
+    DateTimeOffset OccurredAt,
+    string EventType,
+    string Source,
+    string? SubjectId,
+    JsonElement Data,
+    string Hash,
+    string? PreviousHash);
+
+public sealed record LedgerPage(IReadOnlyList<LedgerEntry> Entries, long? NextAfter);
+
+public sealed record LedgerVerification(bool Valid, long Entries, string? HeadHash, long? FirstInvalidSequence);
+
+public sealed record DecisionReplay(Guid DisclosureId, Decision Recorded, Decision Replayed, bool Consistent, IReadOnlyList<string>? Differences, IReadOnlyList<ReplayedDecision>? Decisions);
+
+public sealed record ReplayedDecision(string EventType, long Sequence, Decision Recorded, Decision Replayed, bool Consistent, IReadOnlyList<string>? Differences);
+
+/// <summary>Counts are numbers from 5 up or the string "&lt;5" (small-number suppression), so they stay JSON.</summary>
+public sealed record StatCounts(JsonElement Requests, JsonElement Approvals, JsonElement Denials, JsonElement Overrides);
+
+public sealed record Statistics(
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    StatCounts Total,
+    IReadOnlyDictionary<string, JsonElement> DenialsByReason,
+    IReadOnlyDictionary<string, StatCounts> ByPurpose,
+    IReadOnlyDictionary<string, StatCounts> ByOrg,
+    int SuppressionThreshold);

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ConsentPlatform.Portal.Api;
+
+/// <summary>
+/// One request about the young carer, from <c>GET /api/me/disclosures</c> (the audit service's
+/// transparency view): who asked, why, what, the decision, when it was shared and read, under
+/// which agreement, and whether a safeguarding override was used.
+/// </summary>
+public sealed record TransparencyItem(
+    string? DisclosureId,
+    string? RequesterOrg,
+    string? HolderOrg,
+    string? Purpose,
+    string? PurposeDescription,
+    IReadOnlyList<string> Categories,
+    string? Outcome,
+    IReadOnlyList<DecisionReason> Reasons,
+    DateTimeOffset? RequestedAt,
+    DateTimeOffset? ReleasedAt,
+    IReadOnlyList<DateTimeOffset> Reads,
+    IReadOnlyList<DateTimeOffset> RefusedReads,
+    string? DsaTitle,
+    bool Override,
+    string? OverrideApprovedByOrg);
+
+/// <summary>Reads the transparency view leniently: the portal shows what is there, and misses nothing it can name.</summary>
+public static class Transparency
+{
+    public static IReadOnlyList<TransparencyItem> Items(JsonElement root)
+    {
+        var array = root.ValueKind == JsonValueKind.Array ? root
+            : First(root, "disclosures", "items", "requests") is { ValueKind: JsonValueKind.Array } a ? a
+            : default;
+        if (array.ValueKind != JsonValueKind.Array) return [];
+        return [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(Read)];
+    }
+
+    private static TransparencyItem Read(JsonElement e)
+    {
+        var purpose = First(e, "purpose");
+        var purposeCode = purpose is { ValueKind: JsonValueKind.Object } p ? Text(p, "code") : Text(e, "purpose", "purposeCode");
+        var purposeWords = purpose is { ValueKind: JsonValueKind.Object } p2 ? Text(p2, "description") : Text(e, "purposeDescription", "description");
+        var decision = First(e, "decision");
+        var outcome = Text(e, "status", "outcome") ?? (decision is { } d ? Text(d, "outcome") : null);
+        var reasons = First(e, "reasons") ?? (decision is { } d2 ? First(d2, "reasons") : null);
+        var overrideElement = First(e, "safeguardingOverride", "override", "overrideApproval");
+        var overrideUsed = overrideElement is { ValueKind: JsonValueKind.Object or JsonValueKind.True }
+                           || string.Equals(Text(e, "basis"), "safeguarding", StringComparison.Ordinal);
+        var dsa = First(e, "dsa");
+        return new TransparencyItem(
+            Text(e, "disclosureId", "id"),
+            Text(e, "requestedByOrgId", "requesterOrgId", "requesterOrg", "requester", "whoAsked"),
+            Text(e, "holderOrgId", "holderOrg", "holder"),
+            purposeCode,
+            purposeWords,
+            Strings(First(e, "dataCategories", "categories")),
+            outcome,
+            Reasons(reasons),
+            Time(e, "requestedAt", "askedAt", "occurredAt"),
+            Time(e, "releasedAt", "sharedAt"),
+            Times(First(e, "reads", "readAt", "packageReads")),
+            Times(First(e, "refusedReads", "readsRefused")),
+            dsa is { ValueKind: JsonValueKind.Object } ds ? Text(ds, "title") : Text(e, "dsaTitle"),
+            overrideUsed,
+            overrideElement is { ValueKind: JsonValueKind.Object } o ? Text(o, "approvedByOrgId", "approvedByOrg", "approverOrgId", "org") : null);
+    }
+
+    private static JsonElement? First(JsonElement e, params string[] names)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return null;
+        foreach (var name in names)
+        {
+            if (e.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)) return value;
+        }
+
+        return null;
+    }
+
+    private static string? Text(JsonElement e, params string[] names)
+    {
+        var value = First(e, names);
+        return value?.ValueKind switch
+        {
+            JsonValueKind.String => value.Value.GetString(),
+            JsonValueKind.Number => value.Value.ToString(),
+            JsonValueKind.Object => Text(value.Value, "orgId", "code", "name", "id"),
+            _ => null,
+        };
+    }
+
+    private static DateTimeOffset? Time(JsonElement e, params string[] names) =>
+        Text(e, names) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    private static List<string> Strings(JsonElement? e) =>
+        e is { ValueKind: JsonValueKind.Array } a ? [.. a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.ToString())] : [];
+
+    private static List<DecisionReason> Reasons(JsonElement? e) =>
+        e is { ValueKind: JsonValueKind.Array } a
+            ? [.. a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? new DecisionReason(x.GetString()!, null) : new DecisionReason(Text(x, "code") ?? "", Text(x, "message")))]
+            : [];
+
+    private static List<DateTimeOffset> Times(JsonElement? e)
+    {
+        if (e is not { ValueKind: JsonValueKind.Array } a) return [];
+        var times = new List<DateTimeOffset>();
+        foreach (var x in a.EnumerateArray())
+        {
+            var s = x.ValueKind == JsonValueKind.String ? x.GetString() : Text(x, "readAt", "at", "occurredAt");
+            if (s is not null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) times.Add(t);
+        }
+
+        return times;
+    }
+}

@@ -1,0 +1,79 @@
+using ConsentPlatform.Portal.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConsentPlatform.Portal.Pages.IgOfficer;
+
+/// <summary>One DSA: its content, and the changes its status allows (activate, suspend with a reason, reinstate, terminate).</summary>
+public sealed class DsaModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public Dsa? Dsa { get; private set; }
+
+    [BindProperty]
+    public string? SuspendReason { get; set; }
+
+    [BindProperty]
+    public string? TerminateReason { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostActivateAsync() => ChangeAsync("activate", new { }, "Agreement activated. Sharing under it can start now.");
+
+    public Task<IActionResult> OnPostReinstateAsync() => ChangeAsync("reinstate", new { }, "Agreement reinstated.");
+
+    public async Task<IActionResult> OnPostSuspendAsync()
+    {
+        if (string.IsNullOrWhiteSpace(SuspendReason)) ModelState.AddModelError(nameof(SuspendReason), "Enter why you are suspending the agreement");
+        else if (SuspendReason.Length > 500) ModelState.AddModelError(nameof(SuspendReason), "The reason must be 500 characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        return await ChangeAsync("suspend", new { reason = SuspendReason!.Trim() }, "Agreement suspended. Nothing can be shared or read under it until it is reinstated.");
+    }
+
+    public async Task<IActionResult> OnPostTerminateAsync()
+    {
+        if (string.IsNullOrWhiteSpace(TerminateReason)) ModelState.AddModelError(nameof(TerminateReason), "Enter why you are ending the agreement");
+        else if (TerminateReason.Length > 500) ModelState.AddModelError(nameof(TerminateReason), "The reason must be 500 characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        return await ChangeAsync("terminate", new { reason = TerminateReason!.Trim() }, "Agreement ended for good.");
+    }
+
+    protected override string? FieldFor(string apiField) => apiField switch
+    {
+        "reason" when Request.Query["handler"] == "Suspend" => nameof(SuspendReason),
+        "reason" => nameof(TerminateReason),
+        _ => null,
+    };
+
+    private async Task<IActionResult> ChangeAsync(string action, object body, string done)
+    {
+        var changed = await Api.PostAsync<Dsa>($"/api/dsas/{Id}/{action}", body);
+        if (!changed.Ok)
+        {
+            ShowProblem(changed.Problem!);
+            await LoadAsync();
+            return Page();
+        }
+
+        Done = done;
+        return LocalRedirect($"/ig-officer/dsas/{Id}");
+    }
+
+    private async Task LoadAsync()
+    {
+        var dsa = await Api.GetAsync<Dsa>($"/api/dsas/{Id}");
+        if (!dsa.Ok) ShowProblem(dsa.Problem!);
+        else Dsa = dsa.Value;
+    }
+}

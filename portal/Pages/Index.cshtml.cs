@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ConsentPlatform.Portal.Pages;
+
+/// <summary>The start page: each person goes straight to the pages for their role.</summary>
+public sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() => User.FindFirstValue(PlatformClaims.Roles) switch
+    {
+        PlatformRoles.YoungCarer => LocalRedirect("/young-carer"),
+        PlatformRoles.Practitioner => LocalRedirect("/practitioner"),
+        PlatformRoles.IgOfficer => LocalRedirect("/ig-officer"),
+        PlatformRoles.SafeguardingLead => LocalRedirect("/safeguarding"),
+        PlatformRoles.Auditor => LocalRedirect("/auditor"),
+        _ => Page(),
+    };
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Portal.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ConsentPlatform.Portal.Pages;
+
+/// <summary>
+/// What every page shares: the API client, who is signed in, and the GOV.UK way of showing a
+/// refusal: API field errors next to the matching form field (through <see cref="FieldFor"/>),
+/// everything else as a message in the error summary.
+/// </summary>
+public abstract partial class PortalPage : PageModel
+{
+    protected PlatformApi Api => HttpContext.RequestServices.GetRequiredService<PlatformApi>();
+
+    protected DateTimeOffset Now => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    public string? Org => User.FindFirstValue(PlatformClaims.Org);
+
+    public string? MySubjectId => User.FindFirstValue(PlatformClaims.SubjectId);
+
+    /// <summary>A message shown in a green notification banner after a change.</summary>
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>Maps an API field name (<c>purposes[0].description</c>) to the form's field name, or null.</summary>
+    protected virtual string? FieldFor(string apiField) => null;
+
+    protected void ShowProblem(ApiProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var placed = false;
+        foreach (var (apiField, messages) in problem.Errors)
+        {
+            var field = FieldFor(apiField);
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field ?? string.Empty, field is null ? $"{message}" : message);
+                placed = true;
+            }
+        }
+
+        if (!placed) ModelState.AddModelError(string.Empty, problem.Message);
+        foreach (var reason in problem.Reasons)
+        {
+            ModelState.AddModelError(string.Empty, Govuk.Words.Reason(reason.Code, reason.Message));
+        }
+    }
+
+    public static bool IsIdentifier(string? value) => value is not null && Identifier().IsMatch(value);
+
+    public static bool IsCode(string? value) => value is not null && Code().IsMatch(value);
+
+    public static bool IsCategory(string? value) => value is not null && Category().IsMatch(value);
+
+    public static IReadOnlyList<string> SplitList(string? text) =>
+        [.. (text ?? "").Split([',', '\n', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Reads a GOV.UK date input (day, month, year), or null with an error added for the field.</summary>
+    protected DateTimeOffset? ReadDate(DateInput input, string field, string label, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.IsEmpty)
+        {
+            if (required) ModelState.AddModelError(field + ".Day", $"Enter {label}");
+            return null;
+        }
+
+        if (!int.TryParse(input.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ||
+            !int.TryParse(input.Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ||
+            !int.TryParse(input.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ||
+            y is < 2000 or > 2200 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            ModelState.AddModelError(field + ".Day", $"{char.ToUpperInvariant(label[0])}{label[1..]} must be a real date, for example 27 3 2026");
+            return null;
+        }
+
+        return new DateTimeOffset(y, m, d, 0, 0, 0, TimeSpan.Zero);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    private static partial Regex Code();
+
+    [GeneratedRegex("^[a-z0-9.-]{1,64}$")]
+    private static partial Regex Category();
+}
+
+/// <summary>The three boxes of a GOV.UK date input.</summary>
+public sealed class DateInput
+{
+    public string? Day { get; set; }
+
+    public string? Month { get; set; }
+
+    public string? Year { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
+    public static DateInput Of(DateTimeOffset at) => new()
+    {
+        Day = at.UtcDateTime.Day.ToString(CultureInfo.InvariantCulture),
+        Month = at.UtcDateTime.Month.ToString(CultureInfo.InvariantCulture),
+        Year = at.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>A date input's field name (<c>Input.EffectiveFrom</c>), legend and value, for the <c>_DateInput</c> partial.</summary>
+public sealed record DateField(string Name, string Legend, DateInput Value);

@@ -1,0 +1,72 @@
+using ConsentPlatform.Portal.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConsentPlatform.Portal.Pages.Practitioner;
+
+/// <summary>
+/// One request: its decision with every reason in words; for the holder, the release form (one
+/// field per approved category); for the requester, reading the package (checked again, live,
+/// at every read).
+/// </summary>
+public sealed class DisclosureModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public Dictionary<string, string?> Data { get; set; } = [];
+
+    public Disclosure? Disclosure { get; private set; }
+
+    public Package? Package { get; private set; }
+
+    public bool IsHolder => Disclosure is not null && string.Equals(Disclosure.HolderOrgId, Org, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsRequester => Disclosure is not null && string.Equals(Disclosure.RequesterOrgId, Org, StringComparison.OrdinalIgnoreCase);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostReleaseAsync()
+    {
+        await LoadAsync();
+        if (Disclosure is null) return Page();
+        var data = new Dictionary<string, string>();
+        foreach (var category in Disclosure.DataCategories)
+        {
+            var value = Data.GetValueOrDefault(category)?.Trim();
+            if (string.IsNullOrEmpty(value)) ModelState.AddModelError(FieldName(category), $"Enter the {category} information, or ask for a new request without it");
+            else if (value.Length > 10_000) ModelState.AddModelError(FieldName(category), $"The {category} information must be 10,000 characters or fewer");
+            else data[category] = value;
+        }
+
+        if (!ModelState.IsValid) return Page();
+        var released = await Api.PostAsync<Disclosure>($"/api/disclosures/{Id}/release", new { data });
+        if (!released.Ok)
+        {
+            ShowProblem(released.Problem!);
+            await LoadAsync();
+            return Page();
+        }
+
+        Done = "Released. The requesting organisation can now read it, while the checks still pass.";
+        return LocalRedirect($"/practitioner/disclosures/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostReadAsync()
+    {
+        var package = await Api.GetAsync<Package>($"/api/disclosures/{Id}/package");
+        if (!package.Ok) ShowProblem(package.Problem!);
+        else Package = package.Value;
+        await LoadAsync();
+        return Page();
+    }
+
+    public static string FieldName(string category) => $"Data[{category}]";
+
+    private async Task LoadAsync()
+    {
+        var disclosure = await Api.GetAsync<Disclosure>($"/api/disclosures/{Id}");
+        if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
+        else Disclosure = disclosure.Value;
+    }
+}

@@ -1,0 +1,37 @@
+using ConsentPlatform.Portal.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConsentPlatform.Portal.Pages.Practitioner;
+
+/// <summary>A young carer's requests and consents as the practitioner's organisation may see them.</summary>
+public sealed class IndexModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? SubjectId { get; set; }
+
+    public IReadOnlyList<Disclosure> Disclosures { get; private set; } = [];
+
+    public IReadOnlyList<Consent> Consents { get; private set; } = [];
+
+    public bool Searched { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (SubjectId is null) return;
+        SubjectId = SubjectId.Trim();
+        if (!IsIdentifier(SubjectId))
+        {
+            ModelState.AddModelError(nameof(SubjectId), "Enter a ledger id of 1 to 64 letters, numbers or hyphens");
+            return;
+        }
+
+        Searched = true;
+        var subject = Uri.EscapeDataString(SubjectId);
+        var disclosures = await Api.GetAsync<List<Disclosure>>($"/api/disclosures?subjectId={subject}");
+        if (disclosures.Ok) Disclosures = [.. disclosures.Value!.OrderByDescending(d => d.RequestedAt)];
+        else ShowProblem(disclosures.Problem!);
+        var consents = await Api.GetAsync<List<Consent>>($"/api/consents?subjectId={subject}");
+        if (consents.Ok) Consents = consents.Value!;
+        else ShowProblem(consents.Problem!);
+    }
+}

@@ -1,0 +1,91 @@
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Portal.Api;
+using ConsentPlatform.Portal.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace ConsentPlatform.Portal;
+
+/// <summary>
+/// The portal: Razor Pages, one folder per user (<c>Pages/YoungCarer</c>, <c>Pages/Practitioner</c>, …),
+/// each folder open only to its role. Every page calls the platform's API through the gateway
+/// with the signed-in user's own token (<see cref="PlatformApi"/>); the portal keeps no data.
+/// </summary>
+public static class PortalModule
+{
+    /// <summary>Page folder → the role that may open it.</summary>
+    public static IReadOnlyDictionary<string, string> FolderRoles { get; } = new Dictionary<string, string>
+    {
+        ["/YoungCarer"] = PlatformRoles.YoungCarer,
+        ["/Practitioner"] = PlatformRoles.Practitioner,
+        ["/IgOfficer"] = PlatformRoles.IgOfficer,
+        ["/Safeguarding"] = PlatformRoles.SafeguardingLead,
+        ["/Auditor"] = PlatformRoles.Auditor,
+    };
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Behind the gateway: the browser's host and scheme arrive as X-Forwarded-* headers, so
+        // redirects (sign-in, after a form) point at the gateway's address, not the portal's.
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
+        builder.AddPortalSignIn();
+        var authorization = services.AddAuthorizationBuilder()
+            // No page works signed out, unless it says [AllowAnonymous] (sign in, errors).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var role in PlatformRoles.All)
+        {
+            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, role));
+        }
+
+        services.AddRazorPages(o =>
+        {
+            foreach (var (folder, role) in FolderRoles) o.Conventions.AuthorizeFolder(folder, role);
+            // One page drafts and amends: drafting has no id.
+            o.Conventions.AddPageRoute("/IgOfficer/Edit", "ig-officer/dsas/new");
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cp-portal-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddHealthChecks();
+        services.AddSingleton(TimeProvider.System);
+        services.AddPlatformApi(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        // A failure shows the friendly error page, never a stack trace (in every environment).
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'";
+            await next(context);
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseSessionExpiry();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live").AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapRazorPages();
+        app.MapPortalSignOut();
+        return app;
+    }
+}

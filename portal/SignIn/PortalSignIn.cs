@@ -1,0 +1,124 @@
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Identity.Web;
+
+namespace ConsentPlatform.Portal.SignIn;
+
+/// <summary>
+/// How people sign in to the portal. The session is an ASP.NET Core authentication cookie,
+/// encrypted with Data Protection, that also carries the user's API access token.
+/// <list type="bullet">
+/// <item><c>Auth:Mode=Local</c>: the sign-in page asks the gateway's local issuer
+/// (<c>POST /auth/dev-token</c>) for a token for the chosen role, organisation and subject.</item>
+/// <item>Otherwise (production): Microsoft Entra ID through Microsoft.Identity.Web's OpenID Connect
+/// sign-in; the API token is acquired for the user with the scopes in <c>Portal:ApiScopes</c>.</item>
+/// </list>
+/// </summary>
+public static class PortalSignIn
+{
+    public const string CookieName = "cp-portal";
+
+    public static bool IsLocalMode(IConfiguration configuration) => PlatformAuthentication.IsLocalMode(configuration);
+
+    public static WebApplicationBuilder AddPortalSignIn(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var keysFolder = builder.Configuration["Portal:DataProtectionKeys"];
+        var dataProtection = services.AddDataProtection().SetApplicationName("ConsentPlatform.Portal");
+        if (!string.IsNullOrWhiteSpace(keysFolder))
+        {
+            // Shared by every instance (and kept across restarts) so a session survives them.
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        }
+
+        if (IsLocalMode(builder.Configuration))
+        {
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+                .AddCookie(o =>
+                {
+                    ConfigureCookie(o);
+                    o.LoginPath = "/sign-in";
+                });
+            services.AddSingleton<IAccessTokenSource, CookieTokenSource>();
+        }
+        else
+        {
+            // Configuration only: this path cannot be exercised without an Entra tenant.
+            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), cookieScheme: CookieAuthenticationDefaults.AuthenticationScheme)
+                .EnableTokenAcquisitionToCallDownstreamApi(ApiScopes(builder.Configuration))
+                .AddInMemoryTokenCaches();
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.RoleClaimType = PlatformClaims.Roles;
+                o.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
+            });
+            services.AddScoped<IAccessTokenSource, EntraTokenSource>();
+        }
+
+        services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    public static IReadOnlyList<string> ApiScopes(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection("Portal:ApiScopes").Get<string[]>() ?? ["api://consentplatform/.default"];
+    }
+
+    /// <summary><c>POST /sign-out</c> (a form with an anti-forgery token): ends the session.</summary>
+    public static WebApplication MapPortalSignOut(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/sign-out", async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.LocalRedirect("/error/400");
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (!IsLocalMode(app.Configuration))
+            {
+                await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme);
+                return Results.Empty;
+            }
+
+            return Results.LocalRedirect("/sign-in?signedOut=true");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// An API answer of 401 means the token ran out or was refused: the session ends and the
+    /// person is asked to sign in again, rather than seeing an error.
+    /// </summary>
+    public static IApplicationBuilder UseSessionExpiry(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (SessionExpiredException) when (!context.Response.HasStarted)
+            {
+                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                context.Response.Clear();
+                context.Response.Redirect("/sign-in?expired=true");
+            }
+        });
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = CookieName;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(1);
+        o.SlidingExpiration = false;
+        o.AccessDeniedPath = "/error/403";
+    }
+}
