@@ -1,0 +1,122 @@
+using System.Diagnostics;
+
+namespace ConsentPlatform.Benchmarks.Load;
+
+/// <summary>
+/// Drives one operation (an HTTP call; <c>true</c> when it answered as expected) closed-loop
+/// (N workers, each sends the next request when the last one answered) or open-loop (requests
+/// start on a fixed schedule whatever the answers, and latency counts from the scheduled start,
+/// so a stall is not hidden: no coordinated omission). Bounded in time and in requests in flight.
+/// </summary>
+public static class LoadGenerator
+{
+    public delegate Task<(bool Ok, string? Error)> Operation(long index, CancellationToken cancellationToken);
+
+    public static async Task<LoadResult> ClosedLoopAsync(string name, string target, int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation)
+    {
+        var histogram = new LatencyHistogram();
+        long errors = 0;
+        string? firstError = null;
+        long next = 0;
+        var clock = Stopwatch.StartNew();
+        var measureFrom = warmup;
+        var stopAt = warmup + duration;
+        TimeSpan? lastEnd = null;
+
+        async Task WorkerAsync()
+        {
+            while (true)
+            {
+                var started = clock.Elapsed;
+                if (started >= stopAt) return;
+                var index = Interlocked.Increment(ref next);
+                bool ok;
+                string? error;
+                try
+                {
+                    (ok, error) = await operation(index, CancellationToken.None);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    (ok, error) = (false, e.GetType().Name + ": " + e.Message);
+                }
+
+                var ended = clock.Elapsed;
+                if (started < measureFrom) continue;
+                histogram.Record(ended - started);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, error, null);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
+        lastEnd = clock.Elapsed;
+        var seconds = (lastEnd.Value - measureFrom).TotalSeconds;
+        return LoadResult.From(name, "closed", target, concurrency, null, seconds, histogram, errors, 0, firstError);
+    }
+
+    public static async Task<LoadResult> OpenLoopAsync(string name, string target, double ratePerSecond, TimeSpan duration, int maxInFlight, Operation operation)
+    {
+        var histogram = new LatencyHistogram();
+        long errors = 0;
+        long dropped = 0;
+        long inFlight = 0;
+        string? firstError = null;
+        var total = (long)(ratePerSecond * duration.TotalSeconds);
+        var pending = new List<Task>((int)Math.Min(total, 1_000_000));
+        var clock = Stopwatch.StartNew();
+        long sent = 0;
+
+        async Task FireAsync(long index, TimeSpan intended)
+        {
+            bool ok;
+            string? error;
+            try
+            {
+                (ok, error) = await operation(index, CancellationToken.None);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                (ok, error) = (false, e.GetType().Name + ": " + e.Message);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+
+            histogram.Record(clock.Elapsed - intended);
+            if (!ok)
+            {
+                Interlocked.Increment(ref errors);
+                Interlocked.CompareExchange(ref firstError, error, null);
+            }
+        }
+
+        while (sent < total)
+        {
+            var due = Math.Min(total, (long)(clock.Elapsed.TotalSeconds * ratePerSecond) + 1);
+            for (; sent < due; sent++)
+            {
+                var intended = TimeSpan.FromSeconds(sent / ratePerSecond);
+                if (Interlocked.Read(ref inFlight) >= maxInFlight)
+                {
+                    dropped++;
+                    continue;
+                }
+
+                Interlocked.Increment(ref inFlight);
+                var index = sent;
+                pending.Add(Task.Run(() => FireAsync(index, intended)));
+            }
+
+            await Task.Delay(1);
+        }
+
+        await Task.WhenAll(pending);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return LoadResult.From(name, "open", target, null, ratePerSecond, seconds, histogram, errors, dropped, firstError);
+    }
+}

@@ -1,0 +1,4 @@
+using ConsentPlatform.Benchmarks;
+
+var options = BenchOptions.Parse(args);
+return await BenchRun.RunAsync(options);
