@@ -37,6 +37,10 @@ public sealed class RegistryFixture : IAsyncLifetime
             });
             cfg.ReceiveEndpoint("dsa-registry-tests-published", e =>
             {
+                // One message at a time: the queue holds them in publish order, and concurrent
+                // consumption would record them out of it on a busy machine.
+                e.PrefetchCount = 1;
+                e.ConcurrentMessageLimit = 1;
                 Record<DsaDrafted>(e);
                 Record<DsaAmended>(e);
                 Record<DsaActivated>(e);
