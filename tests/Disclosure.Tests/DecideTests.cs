@@ -108,6 +108,14 @@ public sealed class DecideTests
         Assert.Throws<UnprocessableException>(() => ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role", "health.mental"], Now), Given(Requested()), Answers()));
 
     [Fact]
+    public void Given_approved_When_released_after_the_retention_window_Then_conflict_and_nothing_released() =>
+        Assert.Throws<ConflictException>(() => ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddDays(30)), Given(Requested()), Answers()));
+
+    [Fact]
+    public void Given_approved_When_released_just_inside_the_retention_window_Then_released() =>
+        Assert.IsType<Domain.DisclosureReleased>(Assert.Single(ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddDays(30).AddSeconds(-1)), Given(Requested()), Answers())));
+
+    [Fact]
     public void Given_denied_When_released_Then_conflict() =>
         Assert.Throws<ConflictException>(() => ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested(answers: new LiveAnswers(null, null))), Answers()));
 

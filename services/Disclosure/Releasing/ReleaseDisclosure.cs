@@ -9,7 +9,10 @@ namespace ConsentPlatform.Disclosure.Releasing;
 /// <summary>The holder releases data under the approved categories only, after a live re-check.</summary>
 public sealed record ReleaseDisclosure(Guid DisclosureId, EventActor Actor, IReadOnlyList<string> Categories, DateTimeOffset Now)
 {
-    /// <summary>Refusals that need no live check: not approved (409), a category outside the approval (422).</summary>
+    /// <summary>
+    /// Refusals that need no live check: not approved (409), the retention window already over
+    /// (409: data released now would be purged unread), a category outside the approval (422).
+    /// </summary>
     public static void EnsureReleasable(ReleaseDisclosure command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -17,6 +20,11 @@ public sealed record ReleaseDisclosure(Guid DisclosureId, EventActor Actor, IRea
         if (state.Status != DisclosureStatus.Approved)
         {
             throw new ConflictException($"Only an approved disclosure can be released; this one is {ApproveOverride.Wire(state.Status)}.");
+        }
+
+        if (state.AvailableUntil is { } until && until <= command.Now)
+        {
+            throw new ConflictException($"The access window of this disclosure ended at {until:u}: nothing can be released any more.");
         }
 
         var outside = command.Categories.Where(c => !state.Request.DataCategories.Contains(c, StringComparer.Ordinal)).ToList();
