@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using ConsentPlatform.TestSupport.Infrastructure;
 using ConsentPlatform.TestSupport.Processes;
 using Xunit;
 
@@ -11,7 +11,7 @@ public sealed class CompetingInstancesTests(FaultPlatform platform)
     [Fact]
     public async Task Two_disclosure_and_two_audit_instances_keep_one_gap_free_ledger_without_duplicates()
     {
-        var extras = new[] { platform["disclosure"].AnotherInstance(FreePort()), platform["audit"].AnotherInstance(FreePort()) };
+        var extras = new[] { platform["disclosure"].AnotherInstance(LoopbackPorts.Free()), platform["audit"].AnotherInstance(LoopbackPorts.Free()) };
         foreach (var extra in extras) extra.Start();
         try
         {
@@ -56,12 +56,5 @@ public sealed class CompetingInstancesTests(FaultPlatform platform)
                 await Task.Delay(250);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ConsentPlatform.TestSupport.Infrastructure;
 
@@ -36,7 +34,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), "consentplatform-tests", $"pg-{Guid.NewGuid():N}"[..15]);
         Directory.CreateDirectory(root);
         await RunAsync("chown", "postgres:postgres", root);
-        var server = new PrivatePostgres(root, bin, FreePort());
+        var server = new PrivatePostgres(root, bin, LoopbackPorts.Free());
         await server.AsPostgresAsync("initdb", "-D", server.DataDir, "-U", "postgres", "--auth=trust", "--no-sync");
         await server.StartAgainAsync();
         return server;
@@ -90,12 +88,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode.ToString(CultureInfo.InvariantCulture)}):\n{await output}\n{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

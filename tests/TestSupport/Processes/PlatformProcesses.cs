@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using ConsentPlatform.TestSupport.Infrastructure;
@@ -61,12 +60,12 @@ public class PlatformProcesses : IAsyncLifetime
         }
 
         Databases = databasesByService;
-        var gatewayPort = FreePort();
+        var gatewayPort = LoopbackPorts.Free();
         var issuer = $"http://localhost:{gatewayPort}";
         var serviceAddresses = new Dictionary<string, string>();
         foreach (var (name, folder, dll) in Services)
         {
-            var port = FreePort();
+            var port = LoopbackPorts.Free();
             serviceAddresses[name] = $"http://127.0.0.1:{port}";
             var environment = CommonEnvironment(port, issuer);
             environment["ConnectionStrings__Marten"] = databasesByService[name].ConnectionString;
@@ -81,7 +80,7 @@ public class PlatformProcesses : IAsyncLifetime
         if (IncludesPortal)
         {
             // The portal has no database or broker of its own: it calls the API through the gateway.
-            var portalPort = FreePort();
+            var portalPort = LoopbackPorts.Free();
             gatewayEnvironment["Services__Portal"] = $"http://127.0.0.1:{portalPort}";
             var portalEnvironment = CommonEnvironment(portalPort, issuer);
             portalEnvironment["Gateway__BaseAddress"] = $"http://127.0.0.1:{gatewayPort}";
@@ -220,11 +219,4 @@ public class PlatformProcesses : IAsyncLifetime
     /// <summary>The configuration this test assembly was built in: the services were built alongside it.</summary>
     private static string BuildConfiguration =>
         Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
