@@ -19,7 +19,8 @@ public sealed class EntraModeTests : IAsyncLifetime
 
         using var response = await host.Client.PostAsync("/auth/dev-token", content, TestContext.Current.CancellationToken);
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(problem.TryGetProperty("accessToken", out _), "no token may be minted outside local mode");
     }
 
     [Theory]
@@ -29,7 +30,8 @@ public sealed class EntraModeTests : IAsyncLifetime
     {
         using var response = await host.GetAsync(path);
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(problem.TryGetProperty("keys", out _) || problem.TryGetProperty("jwks_uri", out _), "no local key may be published outside local mode");
     }
 
     [Fact]
@@ -37,6 +39,8 @@ public sealed class EntraModeTests : IAsyncLifetime
     {
         using var response = await host.GetAsync("/api/consents");
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Unauthorized", problem.GetProperty("title").GetString());
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
     }
 }
