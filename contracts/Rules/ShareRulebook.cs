@@ -1,3 +1,4 @@
+using System.Numerics;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.DsaRegistry;
 
@@ -44,7 +45,7 @@ public static class ShareRulebook
         DateTimeOffset checkedAt)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reasons = new SortedSet<ReasonCode>();
+        var reasons = default(ReasonSet);
         var categories = request.DataCategories ?? [];
 
         // Rules 1 and 2: the DSA registry's answer, or fail closed without one.
@@ -54,7 +55,7 @@ public static class ShareRulebook
         }
         else if (!dsa.Covered)
         {
-            foreach (var code in dsa.Reasons ?? []) reasons.Add(code);
+            reasons.AddAll(dsa.Reasons);
             // An answer that says "not covered" without a reason is still not covered.
             if (dsa.Reasons is null || dsa.Reasons.Count == 0) reasons.Add(ReasonCode.NoActiveDsa);
         }
@@ -81,7 +82,7 @@ public static class ShareRulebook
                     else
                     {
                         consentJudged = true;
-                        foreach (var code in consent.Reasons ?? []) reasons.Add(code);
+                        reasons.AddAll(consent.Reasons);
                     }
                 }
 
@@ -107,7 +108,7 @@ public static class ShareRulebook
         }
 
         // Rule 4: data about the cared-for family member needs a written justification.
-        if (categories.Any(IsCaredFor)
+        if (AnyCaredFor(categories)
             && (request.Justification is null || request.Justification.Trim().Length < CaredForJustificationMinLength))
         {
             reasons.Add(ReasonCode.JustificationRequired);
@@ -122,12 +123,23 @@ public static class ShareRulebook
         var covered = dsa is { Covered: true };
         return new ShareDecision(
             outcome,
-            [.. reasons.Select(code => new ShareReason(code, Message(code)))],
+            reasons.ToReasons(),
             consentJudged ? consent!.ConsentId : null,
             consentJudged ? consent!.Version : null,
             covered ? dsa!.DsaId : null,
             covered ? dsa!.DsaVersion : null,
             checkedAt);
+    }
+
+    private static bool AnyCaredFor(IReadOnlyList<string> categories)
+    {
+        // An index loop, not LINQ: the rulebook runs at every request, release and read.
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (IsCaredFor(categories[i])) return true;
+        }
+
+        return false;
     }
 
     public static bool IsCaredFor(string category) =>
@@ -162,4 +174,64 @@ public static class ShareRulebook
         ReasonCode.CheckUnavailable => "A live check did not answer in time, so nothing is shared.",
         _ => "The share is not allowed.",
     };
+
+    /// <summary>
+    /// The failing reasons as one bit per <see cref="ReasonCode"/>: the bits are already in the
+    /// stable order, a reason added twice is one bit, and nothing is allocated until there is a
+    /// reason to list (an approval lists none). A code outside 0–63 cannot come from a known
+    /// answer, but if one ever does it is still listed, through a sorted set.
+    /// </summary>
+    private struct ReasonSet
+    {
+        private static readonly ShareReason[] Known =
+            [.. Enum.GetValues<ReasonCode>().Where(code => (uint)code < 64).Order().Select(code => new ShareReason(code, Message(code)))];
+
+        private ulong bits;
+        private SortedSet<ReasonCode>? outOfRange;
+
+        public readonly int Count => BitOperations.PopCount(bits) + (outOfRange?.Count ?? 0);
+
+        public void Add(ReasonCode code)
+        {
+            if ((uint)code < 64) bits |= 1UL << (int)code;
+            else (outOfRange ??= []).Add(code);
+        }
+
+        public void AddAll(IReadOnlyList<ReasonCode>? codes)
+        {
+            if (codes is null) return;
+            for (var i = 0; i < codes.Count; i++) Add(codes[i]);
+        }
+
+        public readonly IReadOnlyList<ShareReason> ToReasons()
+        {
+            if (Count == 0) return [];
+            if (outOfRange is not null)
+            {
+                var all = new SortedSet<ReasonCode>(outOfRange);
+                for (var code = 0; code < 64; code++)
+                {
+                    if ((bits & (1UL << code)) != 0) all.Add((ReasonCode)code);
+                }
+
+                return [.. all.Select(Reason)];
+            }
+
+            var reasons = new ShareReason[Count];
+            var n = 0;
+            for (var remaining = bits; remaining != 0; remaining &= remaining - 1)
+            {
+                reasons[n++] = Reason((ReasonCode)BitOperations.TrailingZeroCount(remaining));
+            }
+
+            return reasons;
+        }
+
+        private static ShareReason Reason(ReasonCode code)
+        {
+            // Known is in code order without gaps while ReasonCode is 0, 1, 2…; check rather than assume.
+            var index = (int)code;
+            return index >= 0 && index < Known.Length && Known[index].Code == code ? Known[index] : new ShareReason(code, Message(code));
+        }
+    }
 }

@@ -58,6 +58,19 @@ public sealed class CombinationTests
     }
 
     [Fact]
+    public void Given_an_answer_with_a_code_this_build_does_not_know_When_decided_Then_denied_listing_it_in_code_order()
+    {
+        // A newer service could answer with a reason this rulebook has no name for: still a reason, never an approval.
+        var unknown = (ReasonCode)70;
+        var consent = Consent(unknown, ReasonCode.ConsentPaused);
+
+        var decision = ShareRulebook.Decide(Request(), consent, NotCovered(ReasonCode.HolderNotParty), null, At);
+
+        Assert.Equal(ShareOutcome.Denied, decision.Outcome);
+        Assert.Equal([ReasonCode.HolderNotParty, ReasonCode.ConsentPaused, unknown], Codes(decision));
+    }
+
+    [Fact]
     public void Given_duplicate_reasons_from_both_answers_When_decided_Then_each_is_listed_once()
     {
         var dsa = NotCovered(ReasonCode.CategoryOutOfScope, ReasonCode.CategoryOutOfScope);
