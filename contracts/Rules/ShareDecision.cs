@@ -5,7 +5,7 @@ namespace ConsentPlatform.Contracts.Rules;
 /// <see cref="ReasonCode"/> order (empty exactly when the outcome is not <c>Denied</c>), the consent
 /// and DSA (with the versions) the decision was judged on, and the instant it was judged at.
 /// </summary>
-public sealed record ShareDecision(
+public readonly record struct ShareDecision(
     ShareOutcome Outcome,
     IReadOnlyList<ShareReason> Reasons,
     Guid? ConsentId,

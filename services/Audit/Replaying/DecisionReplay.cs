@@ -56,8 +56,6 @@ public static class DecisionReplay
 
     public static ReplayedDecision Compare(string eventType, long sequence, ShareDecision recorded, ShareDecision replayed)
     {
-        ArgumentNullException.ThrowIfNull(recorded);
-        ArgumentNullException.ThrowIfNull(replayed);
         var differences = new List<string>();
         if (recorded.Outcome != replayed.Outcome)
         {

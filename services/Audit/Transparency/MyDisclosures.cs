@@ -105,7 +105,7 @@ public static class MyDisclosuresEndpoint
         var released = events.OfType<DisclosureReleased>().LastOrDefault();
         var purged = events.OfType<PackagePurged>().LastOrDefault();
         var approval = events.OfType<SafeguardingOverrideApproved>().LastOrDefault();
-        var content = decision?.DsaId is { } dsaId ? ContentAt(agreements, dsaId, decision.DsaVersion ?? long.MaxValue) : null;
+        var content = decision?.DsaId is { } dsaId ? ContentAt(agreements, dsaId, decision.Value.DsaVersion ?? long.MaxValue) : null;
         var status = purged is not null ? "purged"
             : released is not null ? "released"
             : decided switch
@@ -125,8 +125,8 @@ public static class MyDisclosuresEndpoint
             requested.DataCategories,
             requested.Basis,
             status,
-            decision is null ? null : new DecisionView(decision.Outcome, decision.Reasons, decided!.OccurredAt),
-            decision?.DsaId is { } id ? new AgreementView(id, decision.DsaVersion ?? 0, content?.Title) : null,
+            decision is { } judged ? new DecisionView(judged.Outcome, judged.Reasons, decided!.OccurredAt) : null,
+            decision?.DsaId is { } id ? new AgreementView(id, decision.Value.DsaVersion ?? 0, content?.Title) : null,
             approval is null ? null : new OverrideView(approval.Approval.ApprovedByOrgId, approval.Approval.ApprovedAt),
             released?.OccurredAt,
             released?.ReleasedCategories ?? [],

@@ -11,7 +11,6 @@ public static class Refusal
 {
     public static ProblemHttpResult Of(string title, ShareDecision decision, string path)
     {
-        ArgumentNullException.ThrowIfNull(decision);
         var codes = string.Join(", ", decision.Reasons.Select(r => ReasonWire(r.Code)));
         return TypedResults.Problem(
             detail: $"The live re-check refused: {codes}.",
