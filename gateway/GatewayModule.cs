@@ -10,8 +10,9 @@ namespace ConsentPlatform.Gateway;
 
 /// <summary>
 /// The gateway: validates the bearer token, checks the caller's role per route, limits body
-/// size and request rate, and forwards to the four services with the Authorization header
-/// unchanged (each service validates the token again). Nothing of the domain lives here.
+/// size, request rate and disclosure writes in flight, and forwards to the four services with
+/// the Authorization header unchanged (each service validates the token again). Nothing of the
+/// domain lives here.
 /// </summary>
 public static class GatewayModule
 {

@@ -16,6 +16,7 @@ public static class RequestBodyLimit
         ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxBytes);
         builder.Services.AddCallerRateLimits(builder.Configuration);
+        builder.Services.AddDisclosureAdmission();
         return builder;
     }
 

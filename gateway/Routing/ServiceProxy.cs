@@ -1,4 +1,5 @@
 using ConsentPlatform.Gateway.Authorization;
+using ConsentPlatform.Gateway.Limits;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 
@@ -17,7 +18,8 @@ public static class ServiceProxy
     [
         Api("consents", "/api/consents/{**rest}", DownstreamServices.Consent, GatewayPolicies.ConsentApi),
         Api("dsas", "/api/dsas/{**rest}", DownstreamServices.DsaRegistry, GatewayPolicies.DsaApi),
-        Api("disclosures", "/api/disclosures/{**rest}", DownstreamServices.Disclosure, GatewayPolicies.DisclosureApi),
+        Api("disclosures", "/api/disclosures/{**rest}", DownstreamServices.Disclosure, GatewayPolicies.DisclosureApi)
+            with { RateLimiterPolicy = DisclosureAdmission.PolicyName },
         Api("audit", "/api/audit/{**rest}", DownstreamServices.Audit, GatewayPolicies.AuditApi),
         Api("me", "/api/me/{**rest}", DownstreamServices.Audit, GatewayPolicies.MeApi),
         .. DownstreamServices.All.Select(OpenApiDocument),

@@ -12,7 +12,8 @@ namespace ConsentPlatform.Gateway.Tests.Support;
 
 /// <summary>
 /// A stand-in for one downstream service on a loopback port: it echoes what reached it (path,
-/// query, method, Authorization header, body size), serves an OpenAPI document, and answers
+/// query, method, Authorization header, body size), holds a request when a test asks it to
+/// (<see cref="Hold"/>), serves an OpenAPI document, and answers
 /// <c>/health/ready</c> in the services' JSON shape with whatever <see cref="Health"/> says.
 /// </summary>
 public sealed class FakeService : IAsyncDisposable
@@ -23,6 +24,7 @@ public sealed class FakeService : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<string> received = new();
+    private readonly ConcurrentDictionary<string, RequestGate> gates = new();
 
     private FakeService(string name, WebApplication app)
     {
@@ -38,6 +40,9 @@ public sealed class FakeService : IAsyncDisposable
 
     /// <summary>Every path and query string that reached this service, except health and OpenAPI.</summary>
     public IReadOnlyCollection<string> Received => received;
+
+    /// <summary>Holds the request for this path and query string in the service until the gate is opened.</summary>
+    public RequestGate Hold(string pathAndQuery) => gates.GetOrAdd(pathAndQuery, _ => new RequestGate());
 
     public static async Task<FakeService> StartAsync(string name)
     {
@@ -82,6 +87,11 @@ public sealed class FakeService : IAsyncDisposable
             received.Enqueue(request.Path + request.QueryString);
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, context.RequestAborted);
+            if (gates.TryGetValue(request.Path + request.QueryString, out var gate))
+            {
+                await gate.PassAsync(context.RequestAborted);
+            }
+
             return Results.Json(new EchoedRequest(
                 Name,
                 request.Method,
@@ -94,6 +104,8 @@ public sealed class FakeService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that failed while holding a request would otherwise keep the service from stopping.
+        foreach (var gate in gates.Values) gate.Open();
         await app.StopAsync();
         await app.DisposeAsync();
     }

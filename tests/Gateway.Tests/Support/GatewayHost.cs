@@ -58,6 +58,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IReadOnlyDictionary<string, FakeService> Services { get; }
 
+    /// <summary>The gateway's own service provider (its meters, options), not the fake services.</summary>
+    public IServiceProvider GatewayServices => factory.Services;
+
     public string KeyFile => Path.Combine(stateDirectory, "issuer-key.json");
 
     /// <summary>The gateway's own signing key, read from the key file it created at start.</summary>
