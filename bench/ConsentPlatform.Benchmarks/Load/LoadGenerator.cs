@@ -10,12 +10,22 @@ namespace ConsentPlatform.Benchmarks.Load;
 /// </summary>
 public static class LoadGenerator
 {
-    public delegate Task<(bool Ok, string? Error)> Operation(long index, CancellationToken cancellationToken);
+    public delegate Task<(Answer Answer, string? Error)> Operation(long index, CancellationToken cancellationToken);
+
+    /// <summary>How a request ended: what was asked for, turned away at the door (the gateway's admission limit), or anything else.</summary>
+    public enum Answer
+    {
+        Ok,
+        Shed,
+        Failed,
+    }
 
     public static async Task<LoadResult> ClosedLoopAsync(string name, string target, int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation)
     {
         var histogram = new LatencyHistogram();
+        var okHistogram = new LatencyHistogram();
         long errors = 0;
+        long shed = 0;
         string? firstError = null;
         long next = 0;
         var clock = Stopwatch.StartNew();
@@ -30,38 +40,35 @@ public static class LoadGenerator
                 var started = clock.Elapsed;
                 if (started >= stopAt) return;
                 var index = Interlocked.Increment(ref next);
-                bool ok;
+                Answer answer;
                 string? error;
                 try
                 {
-                    (ok, error) = await operation(index, CancellationToken.None);
+                    (answer, error) = await operation(index, CancellationToken.None);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
                 {
-                    (ok, error) = (false, e.GetType().Name + ": " + e.Message);
+                    (answer, error) = (Answer.Failed, e.GetType().Name + ": " + e.Message);
                 }
 
                 var ended = clock.Elapsed;
                 if (started < measureFrom) continue;
-                histogram.Record(ended - started);
-                if (!ok)
-                {
-                    Interlocked.Increment(ref errors);
-                    Interlocked.CompareExchange(ref firstError, error, null);
-                }
+                Count(answer, error, ended - started, histogram, okHistogram, ref errors, ref shed, ref firstError);
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync)));
         lastEnd = clock.Elapsed;
         var seconds = (lastEnd.Value - measureFrom).TotalSeconds;
-        return LoadResult.From(name, "closed", target, concurrency, null, seconds, histogram, errors, 0, firstError);
+        return LoadResult.From(name, "closed", target, concurrency, null, seconds, histogram, okHistogram, errors, shed, 0, firstError);
     }
 
     public static async Task<LoadResult> OpenLoopAsync(string name, string target, double ratePerSecond, TimeSpan duration, int maxInFlight, Operation operation)
     {
         var histogram = new LatencyHistogram();
+        var okHistogram = new LatencyHistogram();
         long errors = 0;
+        long shed = 0;
         long dropped = 0;
         long inFlight = 0;
         string? firstError = null;
@@ -72,27 +79,22 @@ public static class LoadGenerator
 
         async Task FireAsync(long index, TimeSpan intended)
         {
-            bool ok;
+            Answer answer;
             string? error;
             try
             {
-                (ok, error) = await operation(index, CancellationToken.None);
+                (answer, error) = await operation(index, CancellationToken.None);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                (ok, error) = (false, e.GetType().Name + ": " + e.Message);
+                (answer, error) = (Answer.Failed, e.GetType().Name + ": " + e.Message);
             }
             finally
             {
                 Interlocked.Decrement(ref inFlight);
             }
 
-            histogram.Record(clock.Elapsed - intended);
-            if (!ok)
-            {
-                Interlocked.Increment(ref errors);
-                Interlocked.CompareExchange(ref firstError, error, null);
-            }
+            Count(answer, error, clock.Elapsed - intended, histogram, okHistogram, ref errors, ref shed, ref firstError);
         }
 
         while (sent < total)
@@ -117,6 +119,24 @@ public static class LoadGenerator
 
         await Task.WhenAll(pending);
         var seconds = clock.Elapsed.TotalSeconds;
-        return LoadResult.From(name, "open", target, null, ratePerSecond, seconds, histogram, errors, dropped, firstError);
+        return LoadResult.From(name, "open", target, null, ratePerSecond, seconds, histogram, okHistogram, errors, shed, dropped, firstError);
+    }
+
+    private static void Count(Answer answer, string? error, TimeSpan latency, LatencyHistogram all, LatencyHistogram ok, ref long errors, ref long shed, ref string? firstError)
+    {
+        all.Record(latency);
+        switch (answer)
+        {
+            case Answer.Ok:
+                ok.Record(latency);
+                break;
+            case Answer.Shed:
+                Interlocked.Increment(ref shed);
+                break;
+            default:
+                Interlocked.Increment(ref errors);
+                Interlocked.CompareExchange(ref firstError, error, null);
+                break;
+        }
     }
 }
