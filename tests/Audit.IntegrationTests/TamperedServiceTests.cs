@@ -11,7 +11,7 @@ namespace ConsentPlatform.Audit.IntegrationTests;
 /// <summary>An audit service of its own, whose ledger this class tampers with, as someone with psql could.</summary>
 public sealed class TamperedAuditService : ServiceHost<AuditEntryPoint>;
 
-/// <summary>The acceptance check: an UPDATE of one ledger row makes both verifications name that sequence.</summary>
+/// <summary>The acceptance check: an UPDATE of one ledger row, of a column or of its stored bytes, makes both verifications name that sequence.</summary>
 public sealed class TamperedServiceTests(TamperedAuditService host) : IClassFixture<TamperedAuditService>
 {
     [Fact]
@@ -35,18 +35,31 @@ public sealed class TamperedServiceTests(TamperedAuditService host) : IClassFixt
         using var auditor = host.ClientFor(PlatformRoles.Auditor);
         Assert.True((await GetVerificationAsync(auditor)).Valid);
 
-        await using (var tamper = new NpgsqlCommand("update audit.ledger set subject_id = 'yc-someone-else' where sequence = 2", connection))
-        {
-            await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await ExecuteAsync(connection, "update audit.ledger set subject_id = 'yc-someone-else' where sequence = 2");
+        await AssertBothNameAsync(auditor, 2);
 
+        await ExecuteAsync(connection, $"update audit.ledger set subject_id = '{s.Subject}' where sequence = 2");
+        Assert.True((await GetVerificationAsync(auditor)).Valid);
+
+        await ExecuteAsync(connection, "update audit.ledger set canonical = convert_to(replace(convert_from(canonical, 'UTF8'), 'a', 'b'), 'UTF8') where sequence = 3");
+        await AssertBothNameAsync(auditor, 3);
+    }
+
+    private async Task AssertBothNameAsync(HttpClient auditor, long sequence)
+    {
         var online = await GetVerificationAsync(auditor);
         using var output = new StringWriter();
         var exit = await VerifyCommand.RunAsync(["verify", "--connection", host.Database.ConnectionString], output, TextWriter.Null);
 
-        Assert.Equal((false, 3L, (long?)2), (online.Valid, online.Entries, online.FirstInvalidSequence));
+        Assert.Equal((false, 3L, (long?)sequence), (online.Valid, online.Entries, online.FirstInvalidSequence));
         Assert.Equal(1, exit);
-        Assert.Contains("\"firstInvalidSequence\":2", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"\"firstInvalidSequence\":{sequence}", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     private static async Task<VerificationResult> GetVerificationAsync(HttpClient client)

@@ -56,19 +56,32 @@ public sealed class TamperingTests : IAsyncLifetime
         Assert.Equal((true, 5L, (long?)null), (result.Valid, result.Entries, result.FirstInvalidSequence));
     }
 
-    [Fact]
-    public async Task Edited_data_is_found_at_its_sequence() =>
-        Assert.Equal(3, (await VerifyAfterAsync("update audit.ledger set data = jsonb_set(data, '{purpose}', '\"gp-register\"') where sequence = 3")).FirstInvalidSequence);
+    [Theory]
+    [InlineData("replace(convert_from(canonical, 'UTF8'), 'school-support', 'gp-register')")] // the data
+    [InlineData("replace(convert_from(canonical, 'UTF8'), 'a', 'b')")] // data and tail alike
+    [InlineData("replace(convert_from(canonical, 'UTF8'), '\"yc-3\"', '\"yc-9\"')")] // the tail only: the subject as hashed, not its column
+    [InlineData("replace(convert_from(canonical, 'UTF8'), '{\"data\":', '{\"data\": ')")] // one space: the same JSON, other bytes
+    public async Task Edited_canonical_bytes_are_found_at_their_sequence(string edited) =>
+        Assert.Equal(3, (await VerifyAfterAsync($"update audit.ledger set canonical = convert_to({edited}, 'UTF8') where sequence = 3")).FirstInvalidSequence);
 
     [Fact]
-    public async Task Edited_subject_or_time_is_found_at_its_sequence()
-    {
-        Assert.Equal(2, (await VerifyAfterAsync("update audit.ledger set subject_id = 'yc-someone-else' where sequence = 2")).FirstInvalidSequence);
-    }
+    public async Task Column_and_bytes_edited_alike_are_found_by_the_hash() =>
+        Assert.Equal(3, (await VerifyAfterAsync(
+            """
+            update audit.ledger set subject_id = 'yc-9', canonical = convert_to(replace(convert_from(canonical, 'UTF8'), '"yc-3"', '"yc-9"'), 'UTF8')
+            where sequence = 3
+            """)).FirstInvalidSequence);
 
-    [Fact]
-    public async Task Edited_occurred_at_is_found_at_its_sequence() =>
-        Assert.Equal(4, (await VerifyAfterAsync("update audit.ledger set occurred_at = occurred_at - interval '1 day' where sequence = 4")).FirstInvalidSequence);
+    [Theory]
+    [InlineData("subject_id = 'yc-someone-else'")]
+    [InlineData("subject_id = null")]
+    [InlineData("event_type = 'ConsentWithdrawn'")]
+    [InlineData("source = 'disclosure'")]
+    [InlineData("event_id = gen_random_uuid()")]
+    [InlineData("occurred_at = occurred_at - interval '1 day'")]
+    [InlineData("recorded_at = recorded_at + interval '1 microsecond'")]
+    public async Task Edited_column_is_found_at_its_sequence(string assignment) =>
+        Assert.Equal(2, (await VerifyAfterAsync($"update audit.ledger set {assignment} where sequence = 2")).FirstInvalidSequence);
 
     [Fact]
     public async Task Edit_that_recomputes_the_rows_own_hash_is_still_found_by_the_next_link()
@@ -77,11 +90,11 @@ public sealed class TamperingTests : IAsyncLifetime
         await using var connection = await DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var row = await ReadAsync(connection, 2);
         using var forged = JsonDocument.Parse("""{"n":2,"purpose":"forged"}""");
-        var hash = LedgerHash.Compute(row.PreviousHash, 2, row.EventId, row.EventType, row.Source, row.SubjectId, row.OccurredAt, row.RecordedAt, forged.RootElement);
-        await using (var update = new NpgsqlCommand("update audit.ledger set data = @data::jsonb, hash = @hash where sequence = 2", connection))
+        var canonical = CanonicalEntry.Of(2, row.EventId, row.EventType, row.Source, row.SubjectId, row.OccurredAt, row.RecordedAt, forged.RootElement);
+        await using (var update = new NpgsqlCommand("update audit.ledger set canonical = @canonical, hash = @hash where sequence = 2", connection))
         {
-            update.Parameters.AddWithValue("data", forged.RootElement.GetRawText());
-            update.Parameters.AddWithValue("hash", hash);
+            update.Parameters.AddWithValue("canonical", canonical);
+            update.Parameters.AddWithValue("hash", LedgerHash.Compute(row.PreviousHash, canonical));
             await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
@@ -116,7 +129,7 @@ public sealed class TamperingTests : IAsyncLifetime
     {
         var result = await VerifyAfterAsync(
             """
-            update audit.ledger a set data = b.data from audit.ledger b
+            update audit.ledger a set canonical = b.canonical from audit.ledger b
             where (a.sequence, b.sequence) in ((2, 4), (4, 2));
             """);
 
@@ -125,12 +138,11 @@ public sealed class TamperingTests : IAsyncLifetime
 
     private static async Task<LedgerEntry> ReadAsync(NpgsqlConnection connection, long sequence)
     {
-        await using var command = new NpgsqlCommand("select event_id, event_type, source, subject_id, occurred_at, recorded_at, data::text, previous_hash, hash from audit.ledger where sequence = @s", connection);
+        await using var command = new NpgsqlCommand("select event_id, event_type, source, subject_id, occurred_at, recorded_at, canonical, previous_hash, hash from audit.ledger where sequence = @s", connection);
         command.Parameters.AddWithValue("s", sequence);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         await reader.ReadAsync(TestContext.Current.CancellationToken);
-        using var data = JsonDocument.Parse(reader.GetString(6));
         return new LedgerEntry(sequence, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), data.RootElement.Clone(), (byte[])reader[7], (byte[])reader[8]);
+            reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), (byte[])reader[6], (byte[])reader[7], (byte[])reader[8]);
     }
 }

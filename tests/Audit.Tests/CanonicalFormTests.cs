@@ -11,7 +11,7 @@ public sealed class CanonicalFormTests
     private static string Canonical(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return CanonicalJson.ToText(document.RootElement);
+        return Encoding.UTF8.GetString(CanonicalJson.ToBytes(document.RootElement));
     }
 
     [Fact]
@@ -89,7 +89,8 @@ public sealed class CanonicalFormTests
             CultureInfo.CurrentUICulture = culture;
             using var data = JsonDocument.Parse("""{"retentionDays":365,"ratio":1.25,"title":"İstanbul ıi","at":"2025-03-01T09:00:00+00:00"}""");
             var occurredAt = new DateTimeOffset(2025, 3, 1, 9, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
-            return LedgerHash.Hex(LedgerHash.Compute(LedgerHash.Genesis, 1234567, Guid.Parse("0195b5e4-0000-7000-8000-000000000001"), "DsaDrafted", "dsa-registry", null, occurredAt, occurredAt.AddSeconds(1), data.RootElement));
+            var canonical = CanonicalEntry.Of(1234567, Guid.Parse("0195b5e4-0000-7000-8000-000000000001"), "DsaDrafted", "dsa-registry", null, occurredAt, occurredAt.AddSeconds(1), data.RootElement);
+            return LedgerHash.Hex(LedgerHash.Compute(LedgerHash.Genesis, canonical));
         }
         finally
         {

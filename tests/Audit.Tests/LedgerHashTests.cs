@@ -14,7 +14,8 @@ public sealed class LedgerHashTests
     private static byte[] Hash(string data, byte[]? previous = null, long sequence = 1, string? subjectId = "yc-1", DateTimeOffset? occurredAt = null)
     {
         using var document = JsonDocument.Parse(data);
-        return LedgerHash.Compute(previous ?? LedgerHash.Genesis, sequence, EventId, "ConsentGranted", "consent", subjectId, occurredAt ?? OccurredAt, OccurredAt.AddSeconds(1), document.RootElement);
+        var canonical = CanonicalEntry.Of(sequence, EventId, "ConsentGranted", "consent", subjectId, occurredAt ?? OccurredAt, OccurredAt.AddSeconds(1), document.RootElement);
+        return LedgerHash.Compute(previous ?? LedgerHash.Genesis, canonical);
     }
 
     [Fact]

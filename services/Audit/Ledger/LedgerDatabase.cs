@@ -1,11 +1,16 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace ConsentPlatform.Audit.Ledger;
 
 /// <summary>
 /// The ledger's tables in the service's own database (schema <c>audit</c>), created on first use:
 /// <list type="bullet">
-/// <item><c>ledger</c>: one row per event, <c>sequence</c> the primary key, <c>event_id</c> unique.</item>
+/// <item><c>ledger</c>: one row per event, <c>sequence</c> the primary key, <c>event_id</c> unique;
+/// <c>canonical</c> the entry's bytes as hashed (<see cref="CanonicalEntry"/>), its data included,
+/// the other columns there to be indexed and queried.</item>
 /// <item><c>ledger_head</c>: one row, the last sequence and hash. Every append locks it
 /// (<c>SELECT … FOR UPDATE</c>), which gives the chain one order across instances; verification
 /// compares it with the last row, so that cutting entries off the end is found too.</item>
@@ -15,8 +20,10 @@ namespace ConsentPlatform.Audit.Ledger;
 /// </list>
 /// See docs/adr/0004-audit-ledger-storage.md.
 /// </summary>
-public sealed class LedgerDatabase(NpgsqlDataSource dataSource)
+public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<LedgerDatabase>? logger = null)
 {
+    private const int MigrationBatch = 1000;
+
     private const string Ddl = """
         create schema if not exists audit;
         create table if not exists audit.ledger (
@@ -27,7 +34,7 @@ public sealed class LedgerDatabase(NpgsqlDataSource dataSource)
             subject_id    text        null,
             occurred_at   timestamptz not null,
             recorded_at   timestamptz not null,
-            data          jsonb       not null,
+            canonical     bytea       not null,
             previous_hash bytea       not null,
             hash          bytea       not null,
             constraint ledger_event_id_unique unique (event_id)
@@ -74,6 +81,12 @@ public sealed class LedgerDatabase(NpgsqlDataSource dataSource)
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (await HasDataColumnAsync(connection, transaction, cancellationToken))
+            {
+                var migrated = await MigrateToCanonicalAsync(connection, transaction, cancellationToken);
+                LogMigrated(logger ?? NullLogger<LedgerDatabase>.Instance, migrated);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             created = true;
         }
@@ -82,6 +95,84 @@ public sealed class LedgerDatabase(NpgsqlDataSource dataSource)
             gate.Release();
         }
     }
+
+    private static async Task<bool> HasDataColumnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select exists (select 1 from information_schema.columns where table_schema = 'audit' and table_name = 'ledger' and column_name = 'data')
+               and not exists (select 1 from information_schema.columns where table_schema = 'audit' and table_name = 'ledger' and column_name = 'canonical')
+            """,
+            connection,
+            transaction);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    /// <summary>
+    /// A ledger written before the entries' canonical bytes were stored (<c>data jsonb</c>, no
+    /// <c>canonical</c>) gets them, written from the old columns exactly as the old verification
+    /// recomputed them: the hashes stay what they were, so a row edited before the migration still
+    /// fails verification after it. Then <c>data</c> goes. Runs in the caller's transaction.
+    /// </summary>
+    private static async Task<long> MigrateToCanonicalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var add = new NpgsqlCommand("alter table audit.ledger add column canonical bytea", connection, transaction))
+        {
+            await add.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long migrated = 0;
+        var after = long.MinValue;
+        while (true)
+        {
+            var sequences = new List<long>(MigrationBatch);
+            var canonicals = new List<byte[]>(MigrationBatch);
+            await using (var page = new NpgsqlCommand(
+                """
+                select sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, data::text from audit.ledger
+                where sequence > @after order by sequence limit @limit
+                """,
+                connection,
+                transaction))
+            {
+                page.Parameters.AddWithValue("after", after);
+                page.Parameters.AddWithValue("limit", MigrationBatch);
+                await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    using var data = JsonDocument.Parse(reader.GetString(7));
+                    sequences.Add(reader.GetInt64(0));
+                    canonicals.Add(CanonicalEntry.Of(
+                        reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                        reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), data.RootElement));
+                }
+            }
+
+            if (sequences.Count == 0) break;
+            await using (var update = new NpgsqlCommand(
+                "update audit.ledger l set canonical = v.canonical from unnest(@sequences, @canonicals) as v(sequence, canonical) where l.sequence = v.sequence",
+                connection,
+                transaction))
+            {
+                update.Parameters.AddWithValue("sequences", sequences.ToArray());
+                update.Parameters.Add(new NpgsqlParameter("canonicals", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = canonicals.ToArray() });
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            migrated += sequences.Count;
+            after = sequences[^1];
+        }
+
+        await using (var finish = new NpgsqlCommand("alter table audit.ledger alter column canonical set not null, drop column data", connection, transaction))
+        {
+            await finish.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return migrated;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated {Rows} ledger rows from data jsonb to their stored canonical bytes (ADR 0004, amended 2026-11-26); no hash changed")]
+    private static partial void LogMigrated(ILogger logger, long rows);
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

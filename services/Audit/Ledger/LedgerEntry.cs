@@ -4,7 +4,8 @@ namespace ConsentPlatform.Audit.Ledger;
 
 /// <summary>
 /// One row of the ledger: an event as the audit service recorded it, at <see cref="Sequence"/>
-/// (1, 2, 3, … with no gap), chained to the entry before by <see cref="PreviousHash"/>.
+/// (1, 2, 3, … with no gap), chained to the entry before by <see cref="PreviousHash"/>. Its data is
+/// the first member of <see cref="Canonical"/>, the bytes that were hashed (<see cref="CanonicalEntry"/>).
 /// </summary>
 public sealed record LedgerEntry(
     long Sequence,
@@ -14,7 +15,7 @@ public sealed record LedgerEntry(
     string? SubjectId,
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt,
-    JsonElement Data,
+    byte[] Canonical,
     byte[] PreviousHash,
     byte[] Hash);
 

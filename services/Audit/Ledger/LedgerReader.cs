@@ -19,7 +19,7 @@ public sealed class LedgerReader(LedgerDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            select l.sequence, l.event_type, l.data::text from audit.ledger l
+            select l.sequence, l.event_type, l.canonical from audit.ledger l
             where l.sequence in (select k.sequence from audit.ledger_key k where k.key = any(@keys))
               and (@types::text[] is null or l.event_type = any(@types))
             order by l.sequence
@@ -30,7 +30,7 @@ public sealed class LedgerReader(LedgerDatabase database)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            using var data = JsonDocument.Parse(reader.GetString(2));
+            using var data = CanonicalEntry.ParseData(reader.GetFieldValue<byte[]>(2));
             if (LedgerEvents.Read(reader.GetString(1), data.RootElement) is { } e) yield return new LedgeredEvent(reader.GetInt64(0), e);
         }
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ConsentPlatform.Audit.Ledger;
 
@@ -51,12 +50,13 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
         var sequence = headSequence + 1;
         var occurredAt = LedgerHash.ToStoredPrecision(incoming.OccurredAt);
         var recordedAt = LedgerHash.ToStoredPrecision(clock.GetUtcNow());
-        var hash = LedgerHash.Compute(headHash, sequence, incoming.EventId, incoming.EventType, incoming.Source, incoming.SubjectId, occurredAt, recordedAt, incoming.Data);
+        var canonical = CanonicalEntry.Of(sequence, incoming.EventId, incoming.EventType, incoming.Source, incoming.SubjectId, occurredAt, recordedAt, incoming.Data);
+        var hash = LedgerHash.Compute(headHash, canonical);
 
         await using (var insert = new NpgsqlCommand(
             """
-            insert into audit.ledger (sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, data, previous_hash, hash)
-            values (@sequence, @eventId, @eventType, @source, @subjectId, @occurredAt, @recordedAt, @data, @previousHash, @hash);
+            insert into audit.ledger (sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, canonical, previous_hash, hash)
+            values (@sequence, @eventId, @eventType, @source, @subjectId, @occurredAt, @recordedAt, @canonical, @previousHash, @hash);
             insert into audit.ledger_key (key, sequence) select unnest(@keys), @sequence;
             update audit.ledger_head set sequence = @sequence, hash = @hash where id = 1;
             """,
@@ -70,7 +70,7 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
             insert.Parameters.AddWithValue("subjectId", (object?)incoming.SubjectId ?? DBNull.Value);
             insert.Parameters.AddWithValue("occurredAt", occurredAt);
             insert.Parameters.AddWithValue("recordedAt", recordedAt);
-            insert.Parameters.AddWithValue("data", NpgsqlDbType.Jsonb, incoming.Data.GetRawText());
+            insert.Parameters.AddWithValue("canonical", canonical);
             insert.Parameters.AddWithValue("previousHash", headHash);
             insert.Parameters.AddWithValue("hash", hash);
             insert.Parameters.AddWithValue("keys", keys.ToArray());
@@ -86,15 +86,15 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
     {
         await using var command = new NpgsqlCommand(
             """
-            select l.data::text from audit.ledger l
+            select l.canonical from audit.ledger l
             where l.sequence = (select max(k.sequence) from audit.ledger_key k where k.key = @key)
             """,
             connection,
             transaction);
         command.Parameters.AddWithValue("key", EntryKeys.DsaContent(dsaId));
-        if (await command.ExecuteScalarAsync(cancellationToken) is string text)
+        if (await command.ExecuteScalarAsync(cancellationToken) is byte[] canonical)
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = CanonicalEntry.ParseData(canonical);
             if (document.RootElement.TryGetProperty("content", out var content)) EntryKeys.AddContent(keys, content);
         }
     }

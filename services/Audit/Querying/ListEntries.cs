@@ -73,7 +73,7 @@ public static class ListEntriesEndpoint
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection };
-        var sql = new StringBuilder("select l.sequence, l.recorded_at, l.occurred_at, l.event_type, l.source, l.subject_id, l.data::text, l.hash, l.previous_hash ");
+        var sql = new StringBuilder("select l.sequence, l.recorded_at, l.occurred_at, l.event_type, l.source, l.subject_id, l.canonical, l.hash, l.previous_hash ");
         if (keys.Count == 0)
         {
             sql.Append("from audit.ledger l where l.sequence > @after ");
@@ -128,7 +128,7 @@ public static class ListEntriesEndpoint
 
     private static EntryResponse Read(NpgsqlDataReader reader)
     {
-        using var data = JsonDocument.Parse(reader.GetString(6));
+        using var data = CanonicalEntry.ParseData(reader.GetFieldValue<byte[]>(6));
         return new EntryResponse(
             reader.GetInt64(0),
             reader.GetFieldValue<DateTimeOffset>(1),

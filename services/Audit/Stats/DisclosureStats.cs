@@ -62,7 +62,7 @@ public static class DisclosureStatsEndpoint
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            select event_type, data::text from audit.ledger
+            select event_type, canonical from audit.ledger
             where event_type = any(@types)
               and (@from::timestamptz is null or occurred_at >= @from)
               and (@to::timestamptz is null or occurred_at < @to)
@@ -75,7 +75,7 @@ public static class DisclosureStatsEndpoint
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                using var data = JsonDocument.Parse(reader.GetString(1));
+                using var data = CanonicalEntry.ParseData(reader.GetFieldValue<byte[]>(1));
                 var root = data.RootElement;
                 var purpose = Text(root, "purpose");
                 var org = Text(root, "requesterOrgId");

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text.Json;
 using ConsentPlatform.Audit.Ledger;
 using Npgsql;
 
@@ -13,9 +12,9 @@ namespace ConsentPlatform.Audit.Verifying;
 public sealed record VerificationResult(bool Valid, long Entries, string HeadHash, long? FirstInvalidSequence);
 
 /// <summary>
-/// Recomputes the chain from the first entry to the last, streaming rows in sequence order
-/// (one row in memory at a time, never the ledger), in one repeatable-read snapshot so that
-/// appends made meanwhile are neither half-seen nor reported as breaks. Used by
+/// Recomputes the chain from the first entry to the last (<see cref="LedgerChain"/>), streaming
+/// rows in sequence order (one row in memory at a time, never the ledger), in one repeatable-read
+/// snapshot so that appends made meanwhile are neither half-seen nor reported as breaks. Used by
 /// <c>GET /api/audit/verify</c> and by the offline <c>verify</c> command alike.
 /// </summary>
 public static class LedgerVerifier
@@ -38,14 +37,15 @@ public static class LedgerVerifier
         }
 
         var expected = 1L;
-        var previous = LedgerHash.Genesis;
         long? firstInvalid = null;
         long entries = 0;
         var lastStoredHash = LedgerHash.Genesis;
+        var canonical = new byte[4096];
+        using var chain = new LedgerChain();
 
         await using (var rows = new NpgsqlCommand(
             """
-            select sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, data::text, previous_hash, hash
+            select sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, canonical, previous_hash, hash
             from audit.ledger order by sequence
             """,
             connection,
@@ -67,9 +67,11 @@ public static class LedgerVerifier
                 var subjectId = reader.IsDBNull(4) ? null : reader.GetString(4);
                 var occurredAt = reader.GetFieldValue<DateTimeOffset>(5);
                 var recordedAt = reader.GetFieldValue<DateTimeOffset>(6);
-                var dataText = reader.GetString(7);
-                var previousHash = (byte[])reader[8];
-                var hash = (byte[])reader[9];
+                var length = (int)reader.GetBytes(7, 0, null, 0, 0);
+                if (canonical.Length < length) canonical = new byte[Math.Max(length, canonical.Length * 2)];
+                reader.GetBytes(7, 0, canonical, 0, length);
+                var previousHash = reader.GetFieldValue<byte[]>(8);
+                var hash = reader.GetFieldValue<byte[]>(9);
                 lastStoredHash = hash;
 
                 if (sequence != expected)
@@ -79,15 +81,12 @@ public static class LedgerVerifier
                     continue;
                 }
 
-                using var data = JsonDocument.Parse(dataText);
-                var recomputed = LedgerHash.Compute(previous, sequence, eventId, eventType, source, subjectId, occurredAt, recordedAt, data.RootElement);
-                if (!previousHash.AsSpan().SequenceEqual(previous) || !hash.AsSpan().SequenceEqual(recomputed))
+                if (!chain.Extend(sequence, eventId, eventType, source, subjectId, occurredAt, recordedAt, canonical.AsSpan(0, length), previousHash, hash))
                 {
                     firstInvalid = sequence;
                     continue;
                 }
 
-                previous = hash;
                 expected++;
             }
         }
@@ -95,7 +94,7 @@ public static class LedgerVerifier
         await transaction.CommitAsync(cancellationToken);
 
         var last = expected - 1;
-        if (firstInvalid is null && (headSequence != last || !headHash.AsSpan().SequenceEqual(previous)))
+        if (firstInvalid is null && (headSequence != last || !headHash.AsSpan().SequenceEqual(chain.Head)))
         {
             // The rows chain, but not to the head: entries were cut off the end (or the head was edited).
             firstInvalid = headSequence > last ? last + 1
@@ -103,6 +102,6 @@ public static class LedgerVerifier
                 : Math.Max(headSequence, 1);
         }
 
-        return new VerificationResult(firstInvalid is null, entries, LedgerHash.Hex(firstInvalid is null ? previous : lastStoredHash), firstInvalid);
+        return new VerificationResult(firstInvalid is null, entries, LedgerHash.Hex(firstInvalid is null ? chain.Head.ToArray() : lastStoredHash), firstInvalid);
     }
 }

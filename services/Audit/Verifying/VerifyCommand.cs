@@ -42,6 +42,12 @@ public static class VerifyCommand
             await error.WriteLineAsync("verify failed: this database holds no audit ledger (the audit.ledger tables do not exist).");
             return 2;
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            // Verification only reads: migrating a ledger written before its canonical bytes were stored is the service's job.
+            await error.WriteLineAsync("verify failed: this ledger predates stored canonical bytes (ADR 0004, amended 2026-11-26); start the audit service once to migrate it.");
+            return 2;
+        }
         catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
         {
             await error.WriteLineAsync($"verify failed: {e.GetType().Name}: {e.Message}");

@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ConsentPlatform.Audit.Ledger;
+
+/// <summary>
+/// The canonical bytes of a ledger entry: the <see cref="CanonicalJson"/> form of
+/// <c>{data, eventId, eventType, occurredAt, recordedAt, sequence, source, subjectId}</c>, timestamps
+/// as UTC with microseconds (what <c>timestamptz</c> keeps). They are the record: stored as they
+/// were hashed (column <c>canonical</c>), and the data is read back from them. In ordinal order
+/// <c>data</c> is the first member, so the bytes are <c>{"data":</c>, the data, then a tail written
+/// from the row's other columns alone (<c>,"eventId":"…",…,"subjectId":…}</c>): verification
+/// compares that tail with the row's columns without parsing any JSON.
+/// </summary>
+public static class CanonicalEntry
+{
+    public static ReadOnlySpan<byte> Prefix => "{\"data\":"u8;
+
+    private static ReadOnlySpan<byte> TailStart => ",\"eventId\":\""u8;
+
+    public static byte[] Of(long sequence, Guid eventId, string eventType, string source, string? subjectId, DateTimeOffset occurredAt, DateTimeOffset recordedAt, JsonElement data)
+    {
+        var output = new ArrayBufferWriter<byte>(1024);
+        output.Write(Prefix);
+        CanonicalJson.Write(data, output);
+        WriteTail(output, sequence, eventId, eventType, source, subjectId, occurredAt, recordedAt);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Everything after the data: <c>,"eventId":"…","eventType":…,"occurredAt":"…","recordedAt":"…","sequence":N,"source":…,"subjectId":…}</c>.</summary>
+    public static void WriteTail(IBufferWriter<byte> output, long sequence, Guid eventId, string eventType, string source, string? subjectId, DateTimeOffset occurredAt, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(TailStart);
+        var span = output.GetSpan(36);
+        eventId.TryFormat(span, out var written, "D");
+        output.Advance(written);
+        output.Write("\",\"eventType\":"u8);
+        CanonicalJson.WriteString(eventType, output);
+        output.Write(",\"occurredAt\":"u8);
+        WriteTimestamp(occurredAt, output);
+        output.Write(",\"recordedAt\":"u8);
+        WriteTimestamp(recordedAt, output);
+        output.Write(",\"sequence\":"u8);
+        span = output.GetSpan(20);
+        sequence.TryFormat(span, out written, default, CultureInfo.InvariantCulture);
+        output.Advance(written);
+        output.Write(",\"source\":"u8);
+        CanonicalJson.WriteString(source, output);
+        output.Write(",\"subjectId\":"u8);
+        if (subjectId is null) output.Write("null"u8);
+        else CanonicalJson.WriteString(subjectId, output);
+        output.Write("}"u8);
+    }
+
+    /// <summary>Whether <paramref name="canonical"/> is <c>{"data":</c>, some data, then exactly <paramref name="tail"/>.</summary>
+    public static bool HasTail(ReadOnlySpan<byte> canonical, ReadOnlySpan<byte> tail) =>
+        canonical.Length > Prefix.Length + tail.Length && canonical.StartsWith(Prefix) && canonical.EndsWith(tail);
+
+    /// <summary>
+    /// The data member of an entry's canonical bytes. It ends where the tail starts, at the last
+    /// <c>,"eventId":"</c>: every quote inside a canonical string is escaped, so the tail's own
+    /// strings cannot hold that sequence, and the data, which comes before, cannot be after it.
+    /// </summary>
+    public static ReadOnlyMemory<byte> DataOf(ReadOnlyMemory<byte> canonical)
+    {
+        var span = canonical.Span;
+        var tail = span.LastIndexOf(TailStart);
+        if (!span.StartsWith(Prefix) || tail <= Prefix.Length) throw new FormatException("These are not the canonical bytes of a ledger entry.");
+        return canonical[Prefix.Length..tail];
+    }
+
+    /// <summary>The data of an entry's canonical bytes, parsed (the document reads from <paramref name="canonical"/>, which must outlive it).</summary>
+    public static JsonDocument ParseData(byte[] canonical) => JsonDocument.Parse(DataOf(canonical));
+
+    /// <summary><c>"2025-03-01T09:00:00.000000Z"</c>: UTC, microseconds (what PostgreSQL keeps), invariant digits, in quotes.</summary>
+    private static void WriteTimestamp(DateTimeOffset value, IBufferWriter<byte> output)
+    {
+        var utc = LedgerHash.ToStoredPrecision(value).UtcDateTime;
+        var span = output.GetSpan(29);
+        span[0] = (byte)'"';
+        Digits(span.Slice(1, 4), utc.Year);
+        span[5] = (byte)'-';
+        Digits(span.Slice(6, 2), utc.Month);
+        span[8] = (byte)'-';
+        Digits(span.Slice(9, 2), utc.Day);
+        span[11] = (byte)'T';
+        Digits(span.Slice(12, 2), utc.Hour);
+        span[14] = (byte)':';
+        Digits(span.Slice(15, 2), utc.Minute);
+        span[17] = (byte)':';
+        Digits(span.Slice(18, 2), utc.Second);
+        span[20] = (byte)'.';
+        Digits(span.Slice(21, 6), (int)(utc.Ticks % TimeSpan.TicksPerSecond / 10));
+        span[27] = (byte)'Z';
+        span[28] = (byte)'"';
+        output.Advance(29);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+}
