@@ -289,7 +289,11 @@ public sealed class BenchRun
             new { appendsDuringLoad = headAfterLoad - headBefore, loadSeconds, appendRate, backlogAfterLoad = backlog, drainRate, verify }));
         report.Goals.Add(new Goal("5. ledger appends/s under concurrent publishers", "measure (no goal); must keep up with decisions × 2", $"{Num(appendRate)}/s during load, {Num(drainRate)}/s draining", null));
         var endpointVerify = verify[0];
-        report.Goals.Add(new Goal("5. verify speed vs raw chained SHA-256", "≥ 50 %", $"{endpointVerify.OfRawSha256:P1} via the endpoint, {verify[1].OfRawSha256:P1} in process ({Num(verify[1].EntriesPerSecond)} vs {Num(verify[2].EntriesPerSecond)} entries/s)", endpointVerify.OfRawSha256 >= 0.5));
+        var core = verify[2];
+        var floor = verify[3];
+        var raw = verify[^1];
+        report.Goals.Add(new Goal("5. verify speed vs raw chained SHA-256 (the verifier's work)", "≥ 50 %", $"{core.OfRawSha256:P1} ({Num(core.EntriesPerSecond)} vs {Num(raw.EntriesPerSecond)} entries/s, rows in memory)", core.OfRawSha256 >= 0.5));
+        report.Goals.Add(new Goal("5. verify speed vs raw chained SHA-256 (the endpoint, reading PostgreSQL)", "≥ 50 %", $"{endpointVerify.OfRawSha256:P1} via the endpoint, {verify[1].OfRawSha256:P1} in process; reading the bytes alone from PostgreSQL reaches {floor.OfRawSha256:P1}", endpointVerify.OfRawSha256 >= 0.5));
     }
 
     private async Task MeasureFlatLargeAsync(Seeder seeder, SeedResult small, List<FlatRow> flatSmall)

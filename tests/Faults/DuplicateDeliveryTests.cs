@@ -61,7 +61,7 @@ public sealed class DuplicateDeliveryTests(FaultPlatform platform)
         var events = new List<IPlatformEvent>();
         await using var connection = new NpgsqlConnection(platform.Databases["audit"].ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select event_type, data::text from audit.ledger order by sequence", connection);
+        await using var command = new NpgsqlCommand("select event_type, (convert_from(canonical, 'UTF8')::jsonb -> 'data')::text from audit.ledger order by sequence", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -65,7 +65,7 @@ internal sealed class LedgerProbe(FaultPlatform platform)
               and not exists (
                 select 1 from audit.ledger a
                 where a.event_type in ('DisclosureApproved', 'SafeguardingOverrideApproved')
-                  and a.data->>'disclosureId' = r.data->>'disclosureId'
+                  and convert_from(a.canonical, 'UTF8')::jsonb -> 'data' ->> 'disclosureId' = convert_from(r.canonical, 'UTF8')::jsonb -> 'data' ->> 'disclosureId'
                   and a.occurred_at <= r.occurred_at)
             """;
         return (int)(await ReadLongsAsync(platform.Databases["audit"].ConnectionString, sql)).Single();

@@ -84,27 +84,36 @@ internal sealed class Stores(PlatformProcesses platform)
         await using var connection = new NpgsqlConnection(ConnectionStringOf(service));
         await connection.OpenAsync();
         var columns = new List<(string Schema, string Table, string Column)>();
+        var dataTypes = new Dictionary<(string, string, string), string>();
         await using (var list = new NpgsqlCommand(
             """
-            select c.table_schema, c.table_name, c.column_name
+            select c.table_schema, c.table_name, c.column_name, c.data_type
             from information_schema.columns c
             join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
             where t.table_type = 'BASE TABLE'
               and c.table_schema not in ('pg_catalog', 'information_schema')
-              and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb')
+              and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
             """,
             connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            while (await reader.ReadAsync())
+            {
+                var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                columns.Add(key);
+                dataTypes[key] = reader.GetString(3);
+            }
         }
 
         var found = new List<string>();
         foreach (var (schema, table, column) in columns)
         {
             // Identifiers from the catalogue, quoted; the needle is a parameter.
-            await using var probe = new NpgsqlCommand(
-                $"select exists (select 1 from \"{schema}\".\"{table}\" where strpos(\"{column}\"::text, @needle) > 0)", connection);
+            // bytea (the audit ledger keeps each entry as the very bytes it hashed) is searched as bytes.
+            var probeSql = dataTypes[(schema, table, column)] == "bytea"
+                ? $"select exists (select 1 from \"{schema}\".\"{table}\" where position(convert_to(@needle, 'UTF8') in \"{column}\") > 0)"
+                : $"select exists (select 1 from \"{schema}\".\"{table}\" where strpos(\"{column}\"::text, @needle) > 0)";
+            await using var probe = new NpgsqlCommand(probeSql, connection);
             probe.Parameters.AddWithValue("needle", needle);
             if ((bool)(await probe.ExecuteScalarAsync())!) found.Add($"{schema}.{table}.{column}");
         }

@@ -22,7 +22,7 @@ public sealed class TamperingTests(TamperingWorld world) : IClassFixture<Tamperi
         var target = world.Sequence;
 
         await TamperedAsync(
-            $"update audit.ledger set data = jsonb_set(data, '{{reason}}', '\"nothing to see here\"') where sequence = {target}",
+            $"update audit.ledger set canonical = convert_to(replace(convert_from(canonical, 'UTF8'), '\"eventId\"', '\"reason\":\"nothing to see here\",\"eventId\"'), 'UTF8') where sequence = {target}",
             expectedFirstInvalid: target);
     }
 
@@ -118,7 +118,7 @@ public sealed class TamperingWorld(PlatformProcesses platform) : IAsyncLifetime
         await (await ig.PostJsonAsync($"/api/dsas/{id}/suspend", new { reason = "Suspended for the tampering tests" })).ExpectJsonAsync(HttpStatusCode.OK);
         var stores = new Stores(platform);
         await stores.WaitUntilLedgerCaughtUpAsync(TimeSpan.FromSeconds(60));
-        Sequence = await stores.ScalarAsync<long>("audit", "select min(sequence) from audit.ledger where strpos(data::text, @id) > 0", ("id", id));
+        Sequence = await stores.ScalarAsync<long>("audit", "select min(sequence) from audit.ledger where strpos(convert_from(canonical, 'UTF8'), @id) > 0", ("id", id));
         auditor = await platform.ClientAsAsync(PlatformRoles.Auditor, name: "tampering-auditor");
     }
 

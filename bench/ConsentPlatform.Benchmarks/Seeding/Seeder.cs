@@ -142,8 +142,8 @@ public sealed class Seeder(Platform.BenchPlatform platform)
         var decided = await ScalarAsync(connection, "select max(sequence) from audit.ledger where event_type like '%DisclosureApproved'");
         var parameters = new Dictionary<string, object> { ["n"] = missing, ["head"] = head, ["requested"] = requested, ["decided"] = decided };
         await ExecuteAsync(connection, """
-            insert into audit.ledger (sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, data, previous_hash, hash)
-            select @head + g, gen_random_uuid(), t.event_type, t.source, 'seed-' || (g % 100000), t.occurred_at, t.recorded_at, t.data,
+            insert into audit.ledger (sequence, event_id, event_type, source, subject_id, occurred_at, recorded_at, canonical, previous_hash, hash)
+            select @head + g, gen_random_uuid(), t.event_type, t.source, 'seed-' || (g % 100000), t.occurred_at, t.recorded_at, t.canonical,
                    sha256(int8send(@head + g - 1)), sha256(int8send(@head + g))
             from generate_series(1, @n) g
             join audit.ledger t on t.sequence = case when g % 2 = 1 then @requested else @decided end
