@@ -39,7 +39,8 @@ public static class AuditModule
             "postgres", _ => new PostgresHealthCheck(connectionString), failureStatus: null, tags: [HealthEndpoints.ReadyTag]));
         builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(AuditMetrics.MeterName));
 
-        builder.Services.AddReceiveObserver<LedgerFaultReporter>();
+        builder.Services.AddSingleton<LedgerFaultReporter>();
+        builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<LedgerFaultReporter>());
         builder.AddPlatformMessaging(bus =>
         {
             bus.AddConsumer<AuditPingConsumer>();
