@@ -142,6 +142,7 @@ public sealed class BenchRun
         await WaitForLedgerAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(5));
         var idleAfterWarmup = platform.All.ToDictionary(p => p.Name, p => Rss.Megabytes(p.Pid));
+        var proportionalAfterWarmup = platform.All.ToDictionary(p => p.Name, p => Rss.ProportionalMegabytes(p.Pid));
 
         // 6. Flat cost, small.
         var seeder = new Seeder(platform);
@@ -255,11 +256,12 @@ public sealed class BenchRun
         // 7. Memory.
         report.Add(new Table(
             "7. Memory (RSS, MB)",
-            ["process", "idle after start", "idle after warm-up", "peak under the load of (1)"],
-            [.. platform.All.Select(p => (IReadOnlyList<string>)[p.Name, Num(idleAtStart[p.Name], 1), Num(idleAfterWarmup[p.Name], 1), Num(underLoad[p.Name], 1)])],
-            new { idleAtStart, idleAfterWarmup, underLoad }));
+            ["process", "idle after start", "idle after warm-up", "PSS idle after warm-up", "peak under the load of (1)"],
+            [.. platform.All.Select(p => (IReadOnlyList<string>)[p.Name, Num(idleAtStart[p.Name], 1), Num(idleAfterWarmup[p.Name], 1), Num(proportionalAfterWarmup[p.Name], 1), Num(underLoad[p.Name], 1)])],
+            new { idleAtStart, idleAfterWarmup, proportionalAfterWarmup, underLoad },
+            "RSS counts every page a process maps, also the runtime and framework pages the five processes share; PSS counts a shared page as 1/n of it."));
         var worstIdle = idleAfterWarmup.MaxBy(p => p.Value);
-        report.Goals.Add(new Goal("7. RSS idle per service", "≤ 150 MB", $"max {Num(worstIdle.Value, 1)} MB ({worstIdle.Key}, after warm-up); after start max {Num(idleAtStart.Values.Max(), 1)} MB", idleAfterWarmup.Values.All(v => v <= 150)));
+        report.Goals.Add(new Goal("7. RSS idle per service", "≤ 150 MB", $"max {Num(worstIdle.Value, 1)} MB ({worstIdle.Key}, after warm-up); after start max {Num(idleAtStart.Values.Max(), 1)} MB; PSS after warm-up max {Num(proportionalAfterWarmup.Values.Max(), 1)} MB", idleAfterWarmup.Values.All(v => v <= 150)));
     }
 
     private async Task MeasureLedgerAsync(long headBefore, long headAfterLoad, long backlog, double loadSeconds)

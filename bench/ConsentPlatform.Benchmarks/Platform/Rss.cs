@@ -2,19 +2,28 @@ using System.Globalization;
 
 namespace ConsentPlatform.Benchmarks.Platform;
 
-/// <summary>Resident set size of a process, from <c>/proc/&lt;pid&gt;/status</c>, in MB.</summary>
+/// <summary>
+/// Memory of a process in MB: its resident set size (<c>VmRSS</c> in <c>/proc/&lt;pid&gt;/status</c>),
+/// and its proportional set size (<c>Pss</c> in <c>/proc/&lt;pid&gt;/smaps_rollup</c>), which counts a
+/// page shared by n processes (the .NET runtime and framework dlls all five map) as 1/n: what the
+/// process really adds to the machine.
+/// </summary>
 public static class Rss
 {
-    public static double Megabytes(int? pid)
+    public static double Megabytes(int? pid) => Read(pid, "status", "VmRSS:");
+
+    public static double ProportionalMegabytes(int? pid) => Read(pid, "smaps_rollup", "Pss:");
+
+    private static double Read(int? pid, string file, string field)
     {
         if (pid is null) return double.NaN;
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            var line = File.ReadLines($"/proc/{pid}/{file}").First(l => l.StartsWith(field, StringComparison.Ordinal));
+            var kb = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
             return Math.Round(kb / 1024.0, 1);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
             return double.NaN;
         }
