@@ -54,11 +54,16 @@ public sealed partial class DisclosureAdmission : IRateLimiterPolicy<string>
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
 
-    /// <summary>One limiter for every caller: the capacity being protected is the platform's, not a caller's.</summary>
+    /// <summary>
+    /// One limiter for every caller: the capacity being protected is the platform's, not a caller's.
+    /// A request without a valid token takes no place in it: authorization answers it 401 next, and
+    /// a flood of such requests must not turn signed-in callers away.
+    /// </summary>
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var method = httpContext.Request.Method;
+        if (httpContext.User.Identity?.IsAuthenticated != true) return RateLimitPartition.GetNoLimiter("unauthenticated");
         return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
             ? RateLimitPartition.GetNoLimiter("reads")
             : RateLimitPartition.GetConcurrencyLimiter("writes", _ => limits);

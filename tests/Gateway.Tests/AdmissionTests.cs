@@ -53,6 +53,21 @@ public sealed class AdmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_capacity_a_share_request_without_a_token_is_401_not_503()
+    {
+        using var rejections = new RejectionCounter(host);
+        var token = await host.DevTokenForAsync(PlatformRoles.Practitioner);
+        var held = await HoldShareRequestAsync(token);
+
+        using var anonymous = await host.SendAsync(HttpMethod.Post, "/api/disclosures", null, ShareRequest());
+
+        await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(0, rejections.Count);
+        held.Gate.Open();
+        (await held.Response).Dispose();
+    }
+
+    [Fact]
     public async Task Release_and_approve_override_over_capacity_are_503_problems_too()
     {
         var token = await host.DevTokenForAsync(PlatformRoles.SafeguardingLead);

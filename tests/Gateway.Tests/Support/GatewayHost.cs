@@ -109,7 +109,10 @@ public sealed class GatewayHost : IAsyncDisposable
             foreach (var (key, value) in setup.Settings) settings[key] = value;
 
             var factory = new GatewayFactory(settings);
-            factory.UseKestrel(0);
+            // Listen options, not UseKestrel(0): the port overload edits the server's addresses after
+            // the build, racing Kestrel's own bind ("Addresses cannot be modified after the server has
+            // started", dotnet/aspnetcore#67714); a loaded machine lost that race now and then.
+            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             factory.StartServer();
             // A plain client over real HTTP: the factory's own client would buffer bodies and follow redirects.
             var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
