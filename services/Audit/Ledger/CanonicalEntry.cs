@@ -80,30 +80,12 @@ public static class CanonicalEntry
         var utc = LedgerHash.ToStoredPrecision(value).UtcDateTime;
         var span = output.GetSpan(29);
         span[0] = (byte)'"';
-        Digits(span.Slice(1, 4), utc.Year);
-        span[5] = (byte)'-';
-        Digits(span.Slice(6, 2), utc.Month);
-        span[8] = (byte)'-';
-        Digits(span.Slice(9, 2), utc.Day);
-        span[11] = (byte)'T';
-        Digits(span.Slice(12, 2), utc.Hour);
-        span[14] = (byte)':';
-        Digits(span.Slice(15, 2), utc.Minute);
-        span[17] = (byte)':';
-        Digits(span.Slice(18, 2), utc.Second);
-        span[20] = (byte)'.';
-        Digits(span.Slice(21, 6), (int)(utc.Ticks % TimeSpan.TicksPerSecond / 10));
-        span[27] = (byte)'Z';
+        if (!utc.TryFormat(span[1..], out var written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'", CultureInfo.InvariantCulture) || written != 27)
+        {
+            throw new FormatException($"A timestamp of the ledger did not format as 27 characters: {utc:O}.");
+        }
+
         span[28] = (byte)'"';
         output.Advance(29);
-    }
-
-    private static void Digits(Span<byte> into, int value)
-    {
-        for (var i = into.Length - 1; i >= 0; i--)
-        {
-            into[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
     }
 }
