@@ -10,6 +10,13 @@ public sealed record BenchOptions
 {
     public bool Quick { get; init; }
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Load before the decision phases, not measured: the runtime is still compiling (tier-1
+    /// recompilation) for the first minute of load, which made the services look 35–40 % dearer
+    /// per decision than they are once warm (a profile in docs/performance.md, section 1).
+    /// </summary>
+    public TimeSpan JitWarmup { get; init; } = TimeSpan.FromSeconds(45);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(8);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int[] Concurrency { get; init; } = [1, 8, 32, 128];
@@ -45,6 +52,7 @@ public sealed record BenchOptions
                 {
                     Quick = true,
                     Warmup = TimeSpan.FromSeconds(1),
+                    JitWarmup = TimeSpan.FromSeconds(5),
                     Duration = TimeSpan.FromSeconds(3),
                     OpenDuration = TimeSpan.FromSeconds(4),
                     TaxCalls = 300,
@@ -53,6 +61,7 @@ public sealed record BenchOptions
                     PageCalls = 50,
                     DrainLimit = TimeSpan.FromSeconds(10),
                 },
+                "--jit-warmup" => options with { JitWarmup = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { Concurrency = [.. Next().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--rates" => options with { Rates = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },

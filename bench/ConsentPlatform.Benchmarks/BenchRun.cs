@@ -158,7 +158,11 @@ public sealed class BenchRun
         // 3. Messaging tax.
         if (options.Runs("tax")) await MeasureTaxAsync();
 
-        // 1, 2, 7. Decisions, gateway vs direct, memory under load.
+        // 1, 2, 7. Decisions, gateway vs direct, memory under load; first load that is not measured,
+        // until the runtime has finished compiling the hot paths (the flat-cost phase restarted two services).
+        Phase($"JIT warm-up: closed loop, gateway, concurrency 32, {options.JitWarmup.TotalSeconds:0} s (not measured)");
+        Print(await LoadGenerator.ClosedLoopAsync("JIT warm-up", "gateway", 32, TimeSpan.Zero, options.JitWarmup, Decide(platform.Gateway.BaseAddress)));
+        await WaitForLedgerAsync(options.DrainLimit);
         var headBefore = await ledger.HeadAsync();
         var loadClock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
