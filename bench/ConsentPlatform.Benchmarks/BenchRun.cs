@@ -343,7 +343,10 @@ public sealed class BenchRun
     private async Task<List<FlatRow>> MeasureFlatAsync(string size, SeedResult seed)
     {
         var rows = new List<FlatRow>();
-        await WarmUpAsync(300); // the consent and disclosure services were just restarted by the seed
+        // The consent and disclosure services were just restarted by the seed: load them until the
+        // runtime has compiled the hot paths, or the size with the colder services looks dearer.
+        Print(await LoadGenerator.ClosedLoopAsync("JIT warm-up", "gateway", 32, TimeSpan.Zero, options.JitWarmup, Decide(platform.Gateway.BaseAddress)));
+        await WaitForLedgerAsync(options.DrainLimit);
         var decisions = await LoadGenerator.ClosedLoopAsync("flat", "gateway", options.FlatConcurrency, TimeSpan.FromSeconds(1), options.FlatDuration, Decide(platform.Gateway.BaseAddress));
         Print(decisions);
         rows.Add(new FlatRow(size, $"decision (closed loop c={options.FlatConcurrency}, gateway)", decisions.P50Ms, decisions.P99Ms, decisions.MeanMs, decisions.Completed, decisions.Errors));
