@@ -27,7 +27,7 @@ public sealed record BenchOptions
     public long LargeEvents { get; init; } = 250_000;
     public int FlatConcurrency { get; init; } = 4;
     public TimeSpan FlatDuration { get; init; } = TimeSpan.FromSeconds(8);
-    public int PageCalls { get; init; } = 100;
+    public int PageCalls { get; init; } = 300;
     public TimeSpan DrainLimit { get; init; } = TimeSpan.FromSeconds(30);
     public bool Rulebook { get; init; } = true;
     public bool Platform { get; init; } = true;

@@ -137,8 +137,9 @@ public sealed class BenchRun
         // (two entries per decision), so the small seed never has to write ledger rows itself.
         await WaitForLedgerAsync(TimeSpan.FromSeconds(30));
         var warmup = (int)Math.Max(300, (options.SmallEvents - await ledger.HeadAsync()) / 2);
-        Phase($"warm-up: {warmup} decisions");
+        Phase($"warm-up: {warmup} decisions, and a full page of history for one subject");
         await WarmUpAsync(warmup);
+        await HistoryForFirstSubjectAsync(HistoryDecisions);
         await WaitForLedgerAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(5));
         var idleAfterWarmup = platform.All.ToDictionary(p => p.Name, p => Rss.Megabytes(p.Pid));
@@ -355,7 +356,8 @@ public sealed class BenchRun
         foreach (var (name, path) in new (string, Func<string>)[]
         {
             ("entries: first page (limit 100)", () => "/api/audit/entries?limit=100"),
-            ("entries: one subject (limit 100)", () => $"/api/audit/entries?subjectId={story.Subjects[random.Next(story.Subjects.Count)]}&limit=100"),
+            // The subject with a history of more than a page: both sizes read the same 100 entries.
+            ("entries: one subject (limit 100)", () => $"/api/audit/entries?subjectId={story.Subjects[0]}&limit=100"),
             ("entries: page in the middle (after=, limit 100)", () => $"/api/audit/entries?after={middle}&limit=100"),
             ("entries: by purpose (limit 100)", () => "/api/audit/entries?purpose=school-support&limit=100"),
         })
@@ -382,6 +384,25 @@ public sealed class BenchRun
     }
 
     /// <summary><paramref name="count"/> decisions, 8 at a time, not measured: JIT, connection pools, query plans.</summary>
+    /// <summary>Decisions for the first subject alone (two entries each, besides its consent's).</summary>
+    private const int HistoryDecisions = 60;
+
+    /// <summary>
+    /// Gives the first subject more than a page of ledger entries before anything is measured, so
+    /// that "one subject" reads the same full page at both flat-cost sizes (with random subjects it
+    /// read about 4 entries at the small size and 100 at the large one).
+    /// </summary>
+    private async Task HistoryForFirstSubjectAsync(int decisions)
+    {
+        var decide = Decide(platform.Gateway.BaseAddress);
+        for (var i = 0; i < decisions; i++)
+        {
+            // A request body per subject, in order: index k × subjects is always the first subject.
+            var (answer, error) = await decide((long)i * story.Subjects.Count, CancellationToken.None);
+            if (answer != LoadGenerator.Answer.Ok) throw new InvalidOperationException($"a history decision for the first subject was not approved: {error}");
+        }
+    }
+
     private async Task WarmUpAsync(int count)
     {
         var decide = Decide(platform.Gateway.BaseAddress);
