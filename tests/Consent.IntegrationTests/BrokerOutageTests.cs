@@ -4,6 +4,7 @@ using ConsentPlatform.Consent.IntegrationTests.Support;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.TestSupport.Hosts;
 using ConsentPlatform.TestSupport.Infrastructure;
+using ConsentPlatform.TestSupport.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.TestSupport.Hosts;
+using ConsentPlatform.TestSupport.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

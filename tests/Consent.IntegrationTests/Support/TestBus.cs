@@ -1,4 +1,5 @@
 using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.TestSupport.Messaging;
 using MassTransit;
 
 namespace ConsentPlatform.Consent.IntegrationTests.Support;

@@ -1,4 +1,5 @@
 using ConsentPlatform.TestSupport.Infrastructure;
+using ConsentPlatform.TestSupport.Messaging;
 using MassTransit;
 using Xunit;
 
@@ -29,7 +30,7 @@ public sealed class Platform : IAsyncLifetime
         Registry = new RegistryHost(vhost);
         Disclosure = new DisclosureHost(vhost, Logs, Clock);
         await Task.WhenAll(Consent.InitializeAsync().AsTask(), Registry.InitializeAsync().AsTask(), Disclosure.InitializeAsync().AsTask());
-        bus = await Events.ListenAsync(vhost);
+        bus = await DisclosureEventListener.ListenAsync(Events, vhost);
     }
 
     public async ValueTask DisposeAsync()
