@@ -1,28 +1,24 @@
 using System.Text.RegularExpressions;
 using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 
 namespace ConsentPlatform.Audit.Http;
 
 /// <summary>The brief's identifier patterns, checked on query strings; every bad field is named at once.</summary>
-public sealed partial class QueryValidation
+public sealed class QueryValidation
 {
     private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex PurposePattern();
-
     public QueryValidation Id(string field, string? value)
     {
-        if (value is not null && !IdPattern().IsMatch(value)) errors[field] = ["1 to 64 letters, digits or hyphens."];
+        // Subject and organisation ids share one pattern.
+        if (value is not null && !Vocabulary.OrgId().IsMatch(value)) errors[field] = ["1 to 64 letters, digits or hyphens."];
         return this;
     }
 
     public QueryValidation Purpose(string field, string? value)
     {
-        if (value is not null && !PurposePattern().IsMatch(value)) errors[field] = ["1 to 64 lower-case letters, digits or hyphens."];
+        if (value is not null && !Vocabulary.Purpose().IsMatch(value)) errors[field] = ["1 to 64 lower-case letters, digits or hyphens."];
         return this;
     }
 

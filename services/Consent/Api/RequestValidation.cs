@@ -3,64 +3,12 @@ using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Consent.Api;
 
-/// <summary>Collects per-field errors and refuses the request (400) with all of them at once.</summary>
-public sealed class FieldErrors
-{
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
-
-    public bool Any => errors.Count > 0;
-
-    public void Add(string field, string message)
-    {
-        if (!errors.TryGetValue(field, out var messages))
-        {
-            errors[field] = messages = [];
-        }
-
-        messages.Add(message);
-    }
-
-    public void ThrowIfAny()
-    {
-        if (Any)
-        {
-            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
-        }
-    }
-}
-
-/// <summary>The brief's vocabulary patterns and limits. <c>\z</c>, not <c>$</c>: a trailing newline is not allowed.</summary>
-public static partial class ConsentRules
+/// <summary>The consent service's limits and its list and reason checks; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>
+public static class ConsentRules
 {
     public const int MaxRecipients = 50;
     public const int MaxCategories = 50;
     public const int MaxReasonLength = 500;
-
-    [GeneratedRegex(@"^[A-Za-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
-    public static partial Regex SubjectId();
-
-    [GeneratedRegex(@"^[A-Za-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
-    public static partial Regex OrgId();
-
-    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
-    public static partial Regex Purpose();
-
-    [GeneratedRegex(@"^[a-z0-9.-]{1,64}\z", RegexOptions.CultureInvariant)]
-    public static partial Regex DataCategory();
-
-    public static void Required(FieldErrors errors, string field, string? value, Regex pattern, string description)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(pattern);
-        if (value is null)
-        {
-            errors.Add(field, $"The {field} field is required.");
-        }
-        else if (!pattern.IsMatch(value))
-        {
-            errors.Add(field, $"The {field} field must be {description}.");
-        }
-    }
 
     /// <summary>An optional list: at most <paramref name="max"/> entries, each matching, none repeated.</summary>
     public static IReadOnlyList<string> List(FieldErrors errors, string field, IReadOnlyList<string?>? values, int max, Regex pattern, string description)

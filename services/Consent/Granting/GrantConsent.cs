@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
@@ -6,10 +7,10 @@ using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 
 namespace ConsentPlatform.Consent.Granting;
 
@@ -112,10 +113,10 @@ public static class GrantConsentEndpoint
             errors.ThrowIfAny();
         }
 
-        ConsentRules.Required(errors, "subjectId", request!.SubjectId, ConsentRules.SubjectId(), "1 to 64 letters, digits or hyphens");
-        ConsentRules.Required(errors, "purpose", request.Purpose, ConsentRules.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
-        var recipients = ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, ConsentRules.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
-        var categories = ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, ConsentRules.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
+        errors.Required("subjectId", request!.SubjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
+        errors.Required("purpose", request.Purpose, Vocabulary.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
+        var recipients = ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
+        var categories = ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
         if (request.ExpiresAt is { } expiresAt && expiresAt <= now)
         {
             errors.Add("expiresAt", "The expiresAt field must be in the future.");

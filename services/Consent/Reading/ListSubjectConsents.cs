@@ -2,6 +2,8 @@ using System.Security.Claims;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +37,7 @@ public static class ListSubjectConsentsEndpoint
         if (subjectId is not null)
         {
             var errors = new FieldErrors();
-            ConsentRules.Required(errors, "subjectId", subjectId, ConsentRules.SubjectId(), "1 to 64 letters, digits or hyphens");
+            errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
             errors.ThrowIfAny();
         }
 

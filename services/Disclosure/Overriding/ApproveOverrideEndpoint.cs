@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Checking;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

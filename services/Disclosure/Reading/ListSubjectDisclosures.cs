@@ -2,6 +2,8 @@ using System.Security.Claims;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +29,7 @@ public static class ListSubjectDisclosuresEndpoint
         var caller = Caller.From(user);
         DisclosureAccess.ActorOf(caller);
         var errors = new FieldErrors();
-        DisclosureRules.Required(errors, "subjectId", subjectId, DisclosureRules.SubjectId(), "1 to 64 letters, digits or hyphens");
+        errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         errors.ThrowIfAny();
 
         var query = session.Query<DisclosureState>().Where(d => d.Request.SubjectId == subjectId);

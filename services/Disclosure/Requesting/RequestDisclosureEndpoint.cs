@@ -4,6 +4,8 @@ using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Checking;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -66,9 +68,9 @@ public static class RequestDisclosureEndpoint
             errors.ThrowIfAny();
         }
 
-        DisclosureRules.Required(errors, "subjectId", request!.SubjectId, DisclosureRules.SubjectId(), "1 to 64 letters, digits or hyphens");
-        DisclosureRules.Required(errors, "purpose", request.Purpose, DisclosureRules.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
-        DisclosureRules.Required(errors, "holderOrgId", request.HolderOrgId, DisclosureRules.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
+        errors.Required("subjectId", request!.SubjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
+        errors.Required("purpose", request.Purpose, Vocabulary.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
+        errors.Required("holderOrgId", request.HolderOrgId, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
         var categories = Categories(errors, request.DataCategories);
         if (request.Basis is null) errors.Add("basis", "The basis field is required: consent or safeguarding.");
         var justification = DisclosureRules.Text(errors, "justification", request.Justification);
@@ -96,7 +98,7 @@ public static class RequestDisclosureEndpoint
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            if (value is null || !DisclosureRules.DataCategory().IsMatch(value))
+            if (value is null || !Vocabulary.DataCategory().IsMatch(value))
             {
                 errors.Add($"{field}[{i}]", "Each data category must be 1 to 64 lower-case letters, digits, dots or hyphens.");
             }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Hosting.Validation;
 
 namespace ConsentPlatform.DsaRegistry.Agreements;
 
@@ -8,7 +9,7 @@ namespace ConsentPlatform.DsaRegistry.Agreements;
 /// and amend and again on activation. Returns every error, keyed by the JSON path of the field
 /// (<c>purposes[0].description</c>); an empty result means the terms are valid.
 /// </summary>
-public static partial class DsaTermsValidation
+public static class DsaTermsValidation
 {
     public const int MinDescriptionLength = 20;
     public const int MaxDescriptionLength = 1000;
@@ -19,15 +20,6 @@ public static partial class DsaTermsValidation
 
     /// <summary>Categories of special category data (health of the young carer or the person cared for): they need an article 9 condition.</summary>
     public static readonly IReadOnlyList<string> SpecialCategoryPrefixes = ["health.", "cared-for."];
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex OrgIdPattern();
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex PurposeCodePattern();
-
-    [GeneratedRegex("^[a-z0-9.-]{1,64}$")]
-    private static partial Regex CategoryPattern();
 
     public static IReadOnlyDictionary<string, string[]> Validate(DsaTerms? terms)
     {
@@ -78,7 +70,7 @@ public static partial class DsaTermsValidation
                 continue;
             }
 
-            if (string.IsNullOrEmpty(party.OrgId) || !OrgIdPattern().IsMatch(party.OrgId))
+            if (string.IsNullOrEmpty(party.OrgId) || !Vocabulary.OrgId().IsMatch(party.OrgId))
             {
                 errors.Add($"{key}.orgId", "The organisation id must be 1 to 64 letters, digits or hyphens.");
             }
@@ -136,7 +128,7 @@ public static partial class DsaTermsValidation
                 continue;
             }
 
-            if (string.IsNullOrEmpty(purpose.Code) || !PurposeCodePattern().IsMatch(purpose.Code))
+            if (string.IsNullOrEmpty(purpose.Code) || !Vocabulary.Purpose().IsMatch(purpose.Code))
             {
                 errors.Add($"{key}.code", "The purpose code must be 1 to 64 lower-case letters, digits or hyphens.");
             }
@@ -174,7 +166,7 @@ public static partial class DsaTermsValidation
         for (var j = 0; j < categories.Count; j++)
         {
             var category = categories[j];
-            if (string.IsNullOrEmpty(category) || !CategoryPattern().IsMatch(category))
+            if (string.IsNullOrEmpty(category) || !Vocabulary.DataCategory().IsMatch(category))
             {
                 errors.Add($"{key}.dataCategories[{j}]", "A data category must be 1 to 64 lower-case letters, digits, dots or hyphens.");
                 continue;

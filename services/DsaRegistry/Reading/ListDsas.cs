@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,14 +12,8 @@ namespace ConsentPlatform.DsaRegistry.Reading;
 /// <c>GET /api/dsas?orgId=&amp;purpose=&amp;status=</c>: the DSAs a party is in, that contain a
 /// purpose, in a status (each filter optional, all combined), oldest first.
 /// </summary>
-public static partial class ListDsas
+public static class ListDsas
 {
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex OrgIdPattern();
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex PurposePattern();
-
     public static RouteGroupBuilder MapListDsas(this RouteGroupBuilder group)
     {
         group.MapGet("/", HandleAsync)
@@ -33,12 +28,12 @@ public static partial class ListDsas
         string? orgId, string? purpose, string? status, IQuerySession session, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (orgId is not null && !OrgIdPattern().IsMatch(orgId))
+        if (orgId is not null && !Vocabulary.OrgId().IsMatch(orgId))
         {
             errors["orgId"] = ["An organisation id is 1 to 64 letters, digits or hyphens."];
         }
 
-        if (purpose is not null && !PurposePattern().IsMatch(purpose))
+        if (purpose is not null && !Vocabulary.Purpose().IsMatch(purpose))
         {
             errors["purpose"] = ["A purpose code is 1 to 64 lower-case letters, digits or hyphens."];
         }
