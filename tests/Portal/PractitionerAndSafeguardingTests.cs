@@ -7,29 +7,29 @@ using Xunit;
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>A practitioner records consent given in person; a safeguarding lead approves an override another person asked for.</summary>
-public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, BrowserFixture browser)
+public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, BrowserFixture browser) : BrowserTest(platform, browser)
 {
     [Fact]
     public async Task Practitioner_records_consent_given_in_person_and_finds_it_for_the_young_carer()
     {
-        await Story.ActiveDsaAsync(platform, "Young carers: council and school (record consent)");
+        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (record consent)");
         var subject = Story.NewSubject();
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(platform, "Practitioner", org: Story.School, name: "Sally School");
+        var page = await Browser.NewPageAsync();
+        await page.SignInAsync(Platform, "Practitioner", org: Story.School, name: "Sally School");
 
-        await page.GotoAsync(platform.Url("/practitioner/record-consent"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+        await page.OpenAsync(Platform, "/practitioner/record-consent", "Record consent given in person");
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }), "/practitioner/record-consent", "Record consent given in person");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select who gave consent");
         await page.AccessibleAsync("practitioner-record-consent-errors");
         await page.GetByLabel("Young carer's ledger id").FillAsync(subject);
         await page.GetByLabel("Purpose").SelectOptionAsync("school-support");
         await page.GetByLabel("The young carer").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }), "/practitioner", "Requests and consents");
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"Consent recorded for {subject}");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("given by self");
         await page.AccessibleAsync("practitioner-index");
-        using var practitioner = await platform.ClientAsAsync("Practitioner", org: Story.School);
+        using var practitioner = await Platform.ClientAsAsync("Practitioner", org: Story.School);
         var consents = await practitioner.GetJsonAsync($"/api/consents?subjectId={subject}");
         Assert.Equal("active", consents[0].GetProperty("status").GetString());
     }
@@ -37,9 +37,9 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
     [Fact]
     public async Task Safeguarding_lead_approves_with_a_rationale_a_request_awaiting_override_approval()
     {
-        await Story.ActiveDsaAsync(platform, "Young carers: council and school (safeguarding)");
+        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (safeguarding)");
         var subject = Story.NewSubject();
-        using var school = await platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
         var requested = await school.PostAsJsonAsync("/api/disclosures", new
         {
             subjectId = subject,
@@ -52,18 +52,18 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
         Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
         var id = (await Story.ReadJsonAsync(requested)).GetProperty("id").GetString();
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(platform, "SafeguardingLead", org: Story.LocalAuthority, name: "Lee Lead");
+        var page = await Browser.NewPageAsync();
+        await page.SignInAsync(Platform, "SafeguardingLead", org: Story.LocalAuthority, name: "Lee Lead");
         await page.GetByLabel("Young carer's ledger id").FillAsync(subject);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Find" }), "/safeguarding", "Requests waiting for safeguarding approval");
         await page.AccessibleAsync("safeguarding-queue");
-        await page.Locator($"a[href='/safeguarding/disclosures/{id}']").ClickAsync();
+        await page.ClickToAsync(page.Locator($"a[href='/safeguarding/disclosures/{id}']"), "/safeguarding/disclosures/*", "school-support");
         await Assertions.Expect(page.Locator("#disclosure-status")).ToHaveTextAsync("Awaiting safeguarding approval");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approve sharing without consent" }).ClickAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Approve sharing without consent" }), "/safeguarding/disclosures/*", "school-support");
         await Assertions.Expect(page.Locator("#Rationale-error")).ToContainTextAsync("Enter why sharing without consent is justified");
         await page.AccessibleAsync("safeguarding-approve-errors");
         await page.GetByLabel("Why is sharing without consent justified?").FillAsync("Signs of neglect; the school must support the child today.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approve sharing without consent" }).ClickAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Approve sharing without consent" }), "/safeguarding/disclosures/*", "Approved");
 
         await Assertions.Expect(page.Locator("#disclosure-status")).ToHaveTextAsync("Approved");
         Assert.Equal("approved", (await school.GetJsonAsync($"/api/disclosures/{id}")).GetProperty("status").GetString());
