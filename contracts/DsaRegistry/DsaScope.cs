@@ -19,6 +19,26 @@ namespace ConsentPlatform.Contracts.DsaRegistry;
 /// </summary>
 public static class DsaScope
 {
+    /// <summary>
+    /// The purposes of <paramref name="request"/> for which its organisation is a party (in any
+    /// role) to an agreement that is active, inside its window at the request's time, and contains
+    /// that purpose.
+    /// </summary>
+    public static DsaPartyResult PartyFor(CheckDsaParty request, IEnumerable<DsaSnapshot> agreements)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(agreements);
+        var asked = request.Purposes ?? [];
+        var covered = agreements
+            .Where(a => a.Status == DsaStatus.Active && a.Content.IsInWindow(request.At) && a.Content.PartyOf(request.OrgId) is not null)
+            .SelectMany(a => a.Content.Purposes.Select(p => p.Code))
+            .Where(code => asked.Contains(code, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new DsaPartyResult(request.OrgId, covered, request.At);
+    }
+
     public static DsaScopeResult Check(CheckDsaScope request, IEnumerable<DsaSnapshot> agreements)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -7,6 +7,7 @@ using ConsentPlatform.Consent.Pausing;
 using ConsentPlatform.Consent.Reading;
 using ConsentPlatform.Consent.Resuming;
 using ConsentPlatform.Consent.Withdrawing;
+using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
@@ -41,7 +42,11 @@ public static class ConsentModule
         {
             bus.AddConsumer<ConsentPingConsumer>();
             bus.AddConsumer<CheckConsentConsumer>();
+            // Who may see a consent without a recipient list: asked of the DSA registry.
+            bus.AddRequestClient<CheckDsaParty>();
         });
+        builder.Services.Configure<ConsentVisibilityOptions>(builder.Configuration.GetSection(ConsentVisibilityOptions.Section));
+        builder.Services.AddScoped<ConsentVisibility>();
         builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
         builder.Services.AddSingleton<ExpirySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());

@@ -38,6 +38,7 @@ public static class DsaRegistryModule
         {
             bus.AddConsumer<DsaRegistryPingConsumer>();
             bus.AddConsumer<CheckDsaScopeConsumer>();
+            bus.AddConsumer<CheckDsaPartyConsumer>();
         });
         return builder;
     }

@@ -33,7 +33,7 @@ public sealed class BrokerOutage : IAsyncLifetime
         await Host.InitializeAsync();
         // A durable queue of its own, bound before the outage: what is published after the
         // broker comes back waits there for the test consumer.
-        bus = await TestBus.StartAsync(Node.Host, Node.Port, "/", Node.Username, Node.Password, "consent-outage-tests", Events);
+        bus = await TestBus.StartAsync(Node.Host, Node.Port, "/", Node.Username, Node.Password, "consent-outage-tests", Events, new AgreementParties());
     }
 
     public async ValueTask DisposeAsync()

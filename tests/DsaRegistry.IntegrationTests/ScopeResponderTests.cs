@@ -32,6 +32,21 @@ public sealed class ScopeResponderTests(RegistryFixture fixture)
     }
 
     [Fact]
+    public async Task A_party_to_the_active_dsa_is_party_for_its_purpose_and_not_once_it_is_suspended()
+    {
+        var dsa = await registry.ActiveAsync();
+        var question = new CheckDsaParty(registry.School, ["school-support", "gp-carer-register"], DateTimeOffset.UtcNow);
+
+        Assert.Equal(["school-support"], (await fixture.CheckPartyAsync(question)).PartyForPurposes);
+        Assert.Empty((await fixture.CheckPartyAsync(question with { OrgId = NewOrg("GP") })).PartyForPurposes);
+
+        using var suspended = await PostAsync(registry.Officer(), $"/api/dsas/{dsa.Id}/suspend", new { reason = "Review of the agreement" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, suspended.StatusCode);
+
+        Assert.Empty((await fixture.CheckPartyAsync(question with { At = DateTimeOffset.UtcNow })).PartyForPurposes);
+    }
+
+    [Fact]
     public async Task No_active_dsa_when_only_a_draft_exists()
     {
         await registry.DraftAsync();

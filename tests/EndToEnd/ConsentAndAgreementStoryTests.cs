@@ -50,4 +50,34 @@ public sealed class ConsentAndAgreementStoryTests(PlatformProcesses platform)
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
         Assert.DoesNotContain(subject, await stranger.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_practitioner_of_a_party_to_the_agreement_sees_a_consent_naming_no_one_and_a_stranger_organisation_can_neither_see_nor_end_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await new Scenario(platform).ActiveDsaAsync();
+        var subject = Scenario.NewSubject();
+        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var council = await platform.ClientAsAsync("Practitioner", org: Scenario.LocalAuthority);
+        using var stranger = await platform.ClientAsAsync("Practitioner", org: "CHARITY-E2E-" + Guid.NewGuid().ToString("N")[..6]);
+        var granted = await youngCarer.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" });
+        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+        var id = (await granted.ReadJsonAsync()).GetProperty("id").GetString();
+
+        // The council is party to the active agreement for school support: the registry says so over RabbitMQ.
+        var seen = await council.GetAsync(new Uri($"/api/consents/{id}", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        var listedForCouncil = await council.GetAsync(new Uri($"/api/consents?subjectId={subject}", UriKind.Relative), ct);
+        Assert.Contains(id!, await listedForCouncil.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        // An organisation tied to nothing: an unknown id, an empty list, and a withdrawal that changes nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"/api/consents/{id}", UriKind.Relative), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri($"/api/consents/{id}/history", UriKind.Relative), ct)).StatusCode);
+        var listedForStranger = await stranger.GetAsync(new Uri($"/api/consents?subjectId={subject}", UriKind.Relative), ct);
+        Assert.Equal("[]", await listedForStranger.Content.ReadAsStringAsync(ct));
+        var withdrawn = await stranger.PostJsonAsync($"/api/consents/{id}/withdraw", new { reason = "Told to by someone" });
+        Assert.Equal(HttpStatusCode.NotFound, withdrawn.StatusCode);
+        var after = await (await youngCarer.GetAsync(new Uri($"/api/consents/{id}", UriKind.Relative), ct)).ReadJsonAsync();
+        Assert.Equal(("active", 1), (after.GetProperty("status").GetString(), after.GetProperty("version").GetInt32()));
+    }
 }

@@ -32,6 +32,16 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private const string Own = "own", Other = "other", Counterpart = "counterpart", Any = "any";
 
     /// <summary>
+    /// A practitioner's ties to a consent besides <c>own</c> (the school recorded it, or, naming
+    /// no recipients, it is under the school's agreement) and <c>other</c> (a stranger organisation,
+    /// tied to nothing): <c>recipient</c> = the council, named in the consent's recipients;
+    /// <c>party</c> = the council, party to the agreement for the purpose of a consent the young
+    /// carer granted themselves naming no one; <c>unnamed-party</c> = the school, party to the
+    /// agreement, on a consent the young carer granted naming only the council (issue 15).
+    /// </summary>
+    private const string Recipient = "recipient", Party = "party", UnnamedParty = "unnamed-party";
+
+    /// <summary>
     /// What the body must show: <c>shown</c> = the target's id; <c>hidden</c> = not its subject (and, in a 2xx,
     /// not its id either); any other text must appear as it is. Every 4xx is problem+json without the subject.
     /// </summary>
@@ -95,20 +105,27 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/consents", SafeguardingLead, Any, 403),
         new("POST /api/consents", Auditor, Any, 403),
 
+        // A practitioner sees and acts on a consent only when their organisation recorded it, is named
+        // in its recipients, or (for a consent naming no one) is party to an active agreement for its
+        // purpose; anything else is exactly an unknown id (services/Consent/README.md, issue 15).
+        // Pausing and withdrawing on the young person's behalf need a reason; resuming is theirs alone.
         new("POST /api/consents/{id}/pause", YoungCarer, Own, 200, Shown),
         new("POST /api/consents/{id}/pause", YoungCarer, Other, 404, Hidden),
         new("POST /api/consents/{id}/pause", Practitioner, Own, 200, Shown),
-        // Consent is the young person's, not an organisation's: a practitioner acts on their behalf
-        // whichever organisations the consent names (services/Consent/README.md). Pausing only stops sharing.
-        new("POST /api/consents/{id}/pause", Practitioner, Other, 200, Shown),
+        new("POST /api/consents/{id}/pause", Practitioner, Recipient, 200, Shown),
+        new("POST /api/consents/{id}/pause", Practitioner, Party, 200, Shown),
+        new("POST /api/consents/{id}/pause", Practitioner, UnnamedParty, 404, Hidden),
+        new("POST /api/consents/{id}/pause", Practitioner, Other, 404, Hidden),
         new("POST /api/consents/{id}/pause", IgOfficer, Any, 403),
         new("POST /api/consents/{id}/pause", SafeguardingLead, Any, 403),
         new("POST /api/consents/{id}/pause", Auditor, Any, 403),
 
         new("POST /api/consents/{id}/resume", YoungCarer, Own, 200, Shown),
         new("POST /api/consents/{id}/resume", YoungCarer, Other, 404, Hidden),
-        // Resuming (sharing again) is the young person's own decision only (services/Consent/README.md).
         new("POST /api/consents/{id}/resume", Practitioner, Own, 403),
+        new("POST /api/consents/{id}/resume", Practitioner, Recipient, 403),
+        new("POST /api/consents/{id}/resume", Practitioner, Party, 403),
+        new("POST /api/consents/{id}/resume", Practitioner, UnnamedParty, 403),
         new("POST /api/consents/{id}/resume", Practitioner, Other, 403),
         new("POST /api/consents/{id}/resume", IgOfficer, Any, 403),
         new("POST /api/consents/{id}/resume", SafeguardingLead, Any, 403),
@@ -117,7 +134,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/consents/{id}/withdraw", YoungCarer, Own, 200, Shown),
         new("POST /api/consents/{id}/withdraw", YoungCarer, Other, 404, Hidden),
         new("POST /api/consents/{id}/withdraw", Practitioner, Own, 200, Shown),
-        new("POST /api/consents/{id}/withdraw", Practitioner, Other, 200, Shown),
+        new("POST /api/consents/{id}/withdraw", Practitioner, Recipient, 200, Shown),
+        new("POST /api/consents/{id}/withdraw", Practitioner, Party, 200, Shown),
+        new("POST /api/consents/{id}/withdraw", Practitioner, UnnamedParty, 404, Hidden),
+        new("POST /api/consents/{id}/withdraw", Practitioner, Other, 404, Hidden),
         new("POST /api/consents/{id}/withdraw", IgOfficer, Any, 403),
         new("POST /api/consents/{id}/withdraw", SafeguardingLead, Any, 403),
         new("POST /api/consents/{id}/withdraw", Auditor, Any, 403),
@@ -125,9 +145,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/consents/{id}", YoungCarer, Own, 200, Shown),
         new("GET /api/consents/{id}", YoungCarer, Other, 404, Hidden),
         new("GET /api/consents/{id}", Practitioner, Own, 200, Shown),
-        // A practitioner reads any consent, also one not naming their organisation: they must be
-        // able to see whether a share is possible (services/Consent/README.md; the brief does not restrict it).
-        new("GET /api/consents/{id}", Practitioner, Other, 200, Shown),
+        new("GET /api/consents/{id}", Practitioner, Recipient, 200, Shown),
+        new("GET /api/consents/{id}", Practitioner, Party, 200, Shown),
+        new("GET /api/consents/{id}", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /api/consents/{id}", Practitioner, Other, 404, Hidden),
         new("GET /api/consents/{id}", IgOfficer, Any, 403),
         new("GET /api/consents/{id}", SafeguardingLead, Any, 403),
         new("GET /api/consents/{id}", Auditor, Any, 200, Shown),
@@ -135,7 +156,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/consents?subjectId=", YoungCarer, Own, 200, Shown),
         new("GET /api/consents?subjectId=", YoungCarer, Other, 403, Hidden),
         new("GET /api/consents?subjectId=", Practitioner, Own, 200, Shown),
-        new("GET /api/consents?subjectId=", Practitioner, Other, 200, Shown),
+        new("GET /api/consents?subjectId=", Practitioner, Recipient, 200, Shown),
+        new("GET /api/consents?subjectId=", Practitioner, Party, 200, Shown),
+        new("GET /api/consents?subjectId=", Practitioner, UnnamedParty, 200, Hidden),
+        new("GET /api/consents?subjectId=", Practitioner, Other, 200, Hidden),
         new("GET /api/consents?subjectId=", IgOfficer, Any, 403),
         new("GET /api/consents?subjectId=", SafeguardingLead, Any, 403),
         new("GET /api/consents?subjectId=", Auditor, Any, 200, Shown),
@@ -143,7 +167,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/consents/{id}/history", YoungCarer, Own, 200, Shown),
         new("GET /api/consents/{id}/history", YoungCarer, Other, 404, Hidden),
         new("GET /api/consents/{id}/history", Practitioner, Own, 200, Shown),
-        new("GET /api/consents/{id}/history", Practitioner, Other, 200, Shown),
+        new("GET /api/consents/{id}/history", Practitioner, Recipient, 200, Shown),
+        new("GET /api/consents/{id}/history", Practitioner, Party, 200, Shown),
+        new("GET /api/consents/{id}/history", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /api/consents/{id}/history", Practitioner, Other, 404, Hidden),
         new("GET /api/consents/{id}/history", IgOfficer, Any, 403),
         new("GET /api/consents/{id}/history", SafeguardingLead, Any, 403),
         new("GET /api/consents/{id}/history", Auditor, Any, 200, Shown),
@@ -344,8 +371,13 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         using var request = new HttpRequestMessage(new HttpMethod(spec.Method), new Uri(path, UriKind.Relative));
         if (spec.Body is not null) request.Content = JsonContent.Create(spec.Body(subject));
 
+        // A refused change to a consent must leave it exactly as it was.
+        var refusedChange = status >= 400 && spec.Method == "POST" && spec.Target is TargetKind.Consent or TargetKind.ConsentPaused;
+        var before = refusedChange ? await VersionOfConsentAsync(target!) : null;
+
         using var response = await client.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
+        if (refusedChange) Assert.Equal(before, await VersionOfConsentAsync(target!));
 
         Assert.True((int)response.StatusCode == status, $"{spec.Method} {path} as {role} ({relation}) answered {(int)response.StatusCode}, the table says {status}: {text}");
         if (status >= 400)
@@ -375,6 +407,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     /// <summary>The young carer the row's data is about: another's for a young carer's (or a consent's) <c>other</c>.</summary>
     private string SubjectFor(RouteSpec spec, string role, string relation)
     {
+        if (relation == Recipient) return world.OtherSubject;
+        if (relation == UnnamedParty) return world.NamedSubject;
         if (relation != Other) return world.Subject;
         if (role == YoungCarer || spec.Path.StartsWith("/api/consents", StringComparison.Ordinal)) return world.OtherSubject;
         // An organisation outside the DSA that asks about a young carer sees its own (denied) request
@@ -384,7 +418,19 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
 
     private async Task<string?> TargetAsync(TargetKind target, string role, string relation, bool fresh)
     {
-        var other = relation == Other && (target is TargetKind.Consent or TargetKind.ConsentPaused || role == YoungCarer);
+        var other = relation is Other or Recipient && (target is TargetKind.Consent or TargetKind.ConsentPaused || role == YoungCarer);
+        return (target, relation) switch
+        {
+            // Resuming is refused to every practitioner before the consent is looked at: any target will do.
+            (TargetKind.Consent or TargetKind.ConsentPaused, UnnamedParty) => world.NamedConsentActive,
+            (TargetKind.Consent, Party) when fresh => await world.SelfGrantedConsentAsync(),
+            (TargetKind.Consent or TargetKind.ConsentPaused, Party) => world.ConsentActive,
+            _ => await SharedTargetAsync(target, other, fresh),
+        };
+    }
+
+    private async Task<string?> SharedTargetAsync(TargetKind target, bool other, bool fresh)
+    {
         return target switch
         {
             TargetKind.None => null,
@@ -417,6 +463,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         {
             YoungCarer or Auditor => null,
             _ when relation == Other => SecurityWorld.Stranger,
+            _ when relation is Recipient or Party => SecurityWorld.Holder,
+            _ when relation == UnnamedParty => SecurityWorld.Requester,
             _ when relation == Counterpart => counterpartOf,
             // A practitioner requests and reads for the school, releases for the council; a
             // safeguarding lead approves for the council; an IG officer governs for the council.
@@ -426,6 +474,15 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
             _ => SecurityWorld.Holder,
         };
         return world.ClientAsync(role, org, role == YoungCarer ? world.Subject : null, name: $"matrix-{role.ToLowerInvariant()}");
+    }
+
+    /// <summary>The consent's status and version as an auditor reads them.</summary>
+    private async Task<string> VersionOfConsentAsync(string consentId)
+    {
+        var auditor = await world.SharedClientAsync(Auditor, org: null, subjectId: null);
+        var consent = await auditor.GetStringAsync(new Uri($"/api/consents/{consentId}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var json = System.Text.Json.JsonDocument.Parse(consent);
+        return $"{json.RootElement.GetProperty("status").GetString()} v{json.RootElement.GetProperty("version").GetInt64()}";
     }
 
     private static string FreshPurpose() => "p-" + Guid.NewGuid().ToString("N")[..10];

@@ -38,6 +38,14 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
     public string ConsentPaused { get; private set; } = "";
     public string OtherConsentActive { get; private set; } = "";
     public string OtherConsentPaused { get; private set; } = "";
+
+    /// <summary>
+    /// A third young carer, who granted school support themselves naming only the council as
+    /// recipient: the school, though party to the agreement for it, is not named and may not see it.
+    /// </summary>
+    public string NamedSubject { get; } = Scenario.NewSubject();
+
+    public string NamedConsentActive { get; private set; } = "";
     public string DsaDraft { get; private set; } = "";
     public string DsaActive { get; private set; } = "";
     public string DsaSuspended { get; private set; } = "";
@@ -61,6 +69,7 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         OtherConsentActive = await FreshConsentAsync(OtherSubject, paused: false, purpose: "school-support");
         ConsentPaused = await FreshConsentAsync(Subject, paused: true);
         OtherConsentPaused = await FreshConsentAsync(OtherSubject, paused: true);
+        NamedConsentActive = await SelfGrantedConsentAsync(NamedSubject, recipients: [Holder]);
 
         DisclosureAwaiting = await FreshDisclosureAsync(DisclosureState.Awaiting);
         DisclosureApproved = await FreshDisclosureAsync(DisclosureState.Approved);
@@ -114,6 +123,18 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// A consent to school support that the young carer granted themselves (no organisation
+    /// recorded it), naming <paramref name="recipients"/> or no one, for a fresh young carer unless one is named.
+    /// </summary>
+    public async Task<string> SelfGrantedConsentAsync(string? subject = null, string[]? recipients = null)
+    {
+        subject ??= Scenario.NewSubject();
+        using var youngCarer = await ClientAsync(PlatformRoles.YoungCarer, subjectId: subject);
+        var granted = await youngCarer.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", recipientOrgIds = recipients, givenBy = "self" });
+        return (await granted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
     /// <summary>A DSA between the council and the school, drafted by the council's IG officer, in the given state.</summary>

@@ -6,8 +6,9 @@ using ConsentPlatform.Hosting.Problems;
 namespace ConsentPlatform.Consent.Api;
 
 /// <summary>
-/// The rules of who may touch which consent, from the token only. A young carer sees and acts on
-/// their own subject's consents; anyone else's is "not found", exactly like an unknown id.
+/// The rules of who may touch which consent. A young carer sees and acts on their own subject's
+/// consents; a practitioner on the consents that concern their organisation (<see cref="ConcernOf"/>);
+/// an auditor reads every consent. Anyone else's is "not found", exactly like an unknown id.
 /// </summary>
 public static class ConsentAccess
 {
@@ -65,6 +66,21 @@ public static class ConsentAccess
         });
     }
 
+    /// <summary>
+    /// What ties a practitioner's organisation to a consent, as far as the consent itself tells:
+    /// it recorded the consent, or is one of its named recipients. A consent with a recipient list
+    /// that does not name the organisation is none of its concern. A consent without one is its
+    /// concern only if it is a party to an active agreement for the consent's purpose, which the
+    /// DSA registry answers (<see cref="ConsentVisibility"/>).
+    /// </summary>
+    public static ConsentConcern ConcernOf(string orgId, ConsentState consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (string.Equals(consent.RecordedByOrgId, orgId, StringComparison.Ordinal)) return ConsentConcern.Recorded;
+        if (consent.Terms.RecipientOrgIds.Contains(orgId, StringComparer.Ordinal)) return ConsentConcern.Recipient;
+        return consent.Terms.RecipientOrgIds.Count == 0 ? ConsentConcern.IfPartyToAgreementForPurpose : ConsentConcern.None;
+    }
+
     public static NotFoundException NotFound(Guid consentId) => new($"Consent {consentId} was not found.");
 
     /// <summary>A token without the claim its role depends on cannot act for anyone.</summary>
@@ -80,4 +96,20 @@ public static class ConsentAccess
             throw new ForbiddenException("The token names no organisation.");
         }
     }
+}
+
+/// <summary>Why a consent is, or may be, a practitioner's organisation's concern.</summary>
+public enum ConsentConcern
+{
+    /// <summary>Not the organisation's concern: it does not exist for them.</summary>
+    None,
+
+    /// <summary>The organisation recorded it (the organisation on the granting event).</summary>
+    Recorded,
+
+    /// <summary>The organisation is named in its <c>recipientOrgIds</c>.</summary>
+    Recipient,
+
+    /// <summary>It names no recipients: it concerns every party to an active agreement for its purpose.</summary>
+    IfPartyToAgreementForPurpose,
 }

@@ -19,14 +19,16 @@ public static class ConsentChanges
         Guid consentId,
         long? expectedVersion,
         Caller caller,
+        ConsentVisibility visibility,
         Func<ConsentState, IReadOnlyList<object>> decide,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(visibility);
         ArgumentNullException.ThrowIfNull(decide);
         var stream = await session.Events.FetchForWriting<ConsentState>(consentId, cancellationToken);
         var consent = stream.Aggregate ?? throw ConsentAccess.NotFound(consentId);
-        ConsentAccess.EnsureVisible(caller, consent);
+        await visibility.EnsureVisibleAsync(caller, consent, cancellationToken);
         if (expectedVersion is { } expected && expected != consent.Version)
         {
             throw Stale(consent.Version, expected);

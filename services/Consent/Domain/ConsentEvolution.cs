@@ -7,7 +7,7 @@ public static class ConsentEvolution
 {
     public static ConsentState? Evolve(ConsentState? state, object @event) => @event switch
     {
-        ConsentGranted e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Active, e.GrantedAt),
+        ConsentGranted e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Active, e.GrantedAt) { RecordedByOrgId = e.GrantedBy.OrgId },
         ConsentPaused e => Existing(state, e) with { Status = ConsentStatus.Paused, Version = e.Version },
         ConsentResumed e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version },
         ConsentWithdrawn e => Existing(state, e) with { Status = ConsentStatus.Withdrawn, Version = e.Version },

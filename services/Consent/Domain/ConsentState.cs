@@ -8,6 +8,13 @@ namespace ConsentPlatform.Consent.Domain;
 /// </summary>
 public sealed record ConsentState(Guid Id, long Version, ConsentTerms Terms, ConsentStatus Status, DateTimeOffset GrantedAt)
 {
+    /// <summary>
+    /// The organisation of whoever recorded the consent (the actor on the granting event): a
+    /// practitioner's organisation, or null when the young person granted it themselves. It is one
+    /// of the ties that let a practitioner see the consent (<c>ConsentAccess.ConcernOf</c>).
+    /// </summary>
+    public string? RecordedByOrgId { get; init; }
+
     public bool IsLive => Status is ConsentStatus.Active or ConsentStatus.Paused;
 
     /// <summary>

@@ -41,7 +41,8 @@ public static class PauseConsentEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -51,6 +52,7 @@ public static class PauseConsentEndpoint
         [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user,
         IDocumentSession session,
+        ConsentVisibility visibility,
         TimeProvider clock,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -65,7 +67,7 @@ public static class PauseConsentEndpoint
 
         var now = clock.GetUtcNow();
         var command = new PauseConsent(id, ConsentAccess.ActorOf(caller), reason, now);
-        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, state => PauseConsent.Decide(command, state), cancellationToken);
+        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => PauseConsent.Decide(command, state), cancellationToken);
         response.Headers.ETag = IfMatch.ETagOf(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }

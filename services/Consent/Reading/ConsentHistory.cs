@@ -20,7 +20,8 @@ public static class ConsentHistoryEndpoint
     {
         group.MapGet("/{id:guid}/history", HandleAsync)
             .WithName("GetConsentHistory")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -28,6 +29,7 @@ public static class ConsentHistoryEndpoint
         Guid id,
         ClaimsPrincipal user,
         IQuerySession session,
+        ConsentVisibility visibility,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -41,9 +43,12 @@ public static class ConsentHistoryEndpoint
         {
             state = ConsentEvolution.Evolve(state, e.Data);
             if (state is null) continue;
-            if (entries.Count == 0) ConsentAccess.EnsureVisible(caller, state);
             entries.Add(Describe(e.Data, state));
         }
+
+        // Judged on the consent as it stands now, like a read of it.
+        if (state is null) throw ConsentAccess.NotFound(id);
+        await visibility.EnsureVisibleAsync(caller, state, cancellationToken);
 
         return TypedResults.Ok<IReadOnlyList<ConsentHistoryEntry>>(entries);
     }

@@ -14,7 +14,8 @@ public static class GetConsentEndpoint
     {
         group.MapGet("/{id:guid}", HandleAsync)
             .WithName("GetConsent")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -22,6 +23,7 @@ public static class GetConsentEndpoint
         Guid id,
         ClaimsPrincipal user,
         IQuerySession session,
+        ConsentVisibility visibility,
         TimeProvider clock,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -31,7 +33,7 @@ public static class GetConsentEndpoint
         ArgumentNullException.ThrowIfNull(response);
         var caller = Caller.From(user);
         var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
-        ConsentAccess.EnsureVisible(caller, consent);
+        await visibility.EnsureVisibleAsync(caller, consent, cancellationToken);
         response.Headers.ETag = IfMatch.ETagOf(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, clock.GetUtcNow()));
     }

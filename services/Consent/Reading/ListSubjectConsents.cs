@@ -20,7 +20,8 @@ public static class ListSubjectConsentsEndpoint
         group.MapGet("/", HandleAsync)
             .WithName("ListSubjectConsents")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -28,6 +29,7 @@ public static class ListSubjectConsentsEndpoint
         string? subjectId,
         ClaimsPrincipal user,
         IQuerySession session,
+        ConsentVisibility visibility,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -46,7 +48,10 @@ public static class ListSubjectConsentsEndpoint
             .Where(c => c.Terms.SubjectId == subject)
             .OrderByDescending(c => c.GrantedAt)
             .ToListAsync(cancellationToken);
+        // A practitioner sees only the consents that concern their organisation; of a subject with
+        // none, an empty list, exactly like a subject unknown to the platform.
+        var visible = await visibility.VisibleAsync(caller, consents, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok<IReadOnlyList<ConsentResponse>>([.. consents.Select(c => ConsentResponse.From(c, now))]);
+        return TypedResults.Ok<IReadOnlyList<ConsentResponse>>([.. visible.Select(c => ConsentResponse.From(c, now))]);
     }
 }

@@ -39,7 +39,8 @@ public static class ResumeConsentEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -48,6 +49,7 @@ public static class ResumeConsentEndpoint
         [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user,
         IDocumentSession session,
+        ConsentVisibility visibility,
         TimeProvider clock,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public static class ResumeConsentEndpoint
         var expected = IfMatch.ExpectedVersion(ifMatch);
         var now = clock.GetUtcNow();
         var command = new ResumeConsent(id, ConsentAccess.ActorOf(caller), now);
-        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, state => ResumeConsent.Decide(command, state), cancellationToken);
+        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => ResumeConsent.Decide(command, state), cancellationToken);
         response.Headers.ETag = IfMatch.ETagOf(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }

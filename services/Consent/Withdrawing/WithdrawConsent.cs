@@ -34,7 +34,8 @@ public static class WithdrawConsentEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -44,6 +45,7 @@ public static class WithdrawConsentEndpoint
         [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user,
         IDocumentSession session,
+        ConsentVisibility visibility,
         TimeProvider clock,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public static class WithdrawConsentEndpoint
 
         var now = clock.GetUtcNow();
         var command = new WithdrawConsent(id, ConsentAccess.ActorOf(caller), reason, now);
-        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, state => WithdrawConsent.Decide(command, state), cancellationToken);
+        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => WithdrawConsent.Decide(command, state), cancellationToken);
         response.Headers.ETag = IfMatch.ETagOf(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }

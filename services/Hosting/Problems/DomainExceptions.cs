@@ -24,6 +24,9 @@ public sealed class UnprocessableException(string detail) : DomainException("Unp
 /// <summary>403: the caller's role or organisation may not touch this resource.</summary>
 public sealed class ForbiddenException(string detail) : DomainException("Forbidden", detail);
 
+/// <summary>503: a check the answer depends on could not be made; nothing was shown or changed (fail closed).</summary>
+public sealed class CheckUnavailableException(string detail) : DomainException("Check unavailable", detail);
+
 /// <summary>400 with per-field errors, in the shape of <c>ValidationProblemDetails</c>.</summary>
 public sealed class RequestValidationException(IDictionary<string, string[]> errors)
     : DomainException("One or more validation errors occurred.", "The request is invalid.")

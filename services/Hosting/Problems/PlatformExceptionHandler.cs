@@ -26,6 +26,7 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
             PreconditionFailedException e => Problem(412, e),
             UnprocessableException e => Problem(422, e),
             ForbiddenException e => Problem(403, e),
+            CheckUnavailableException e => Problem(503, e),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = BadRequestDetail(e) },
             JsonException => new ProblemDetails { Status = 400, Title = "Bad request", Detail = "The request body is not valid JSON for this route." },

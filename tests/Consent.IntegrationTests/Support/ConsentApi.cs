@@ -31,6 +31,9 @@ public sealed class ConsentApi : IAsyncLifetime
 
     public EventInbox Events { get; } = new();
 
+    /// <summary>Who the stand-in DSA registry says is party to an agreement for which purpose.</summary>
+    public AgreementParties Parties { get; } = new();
+
     public IBusControl Bus => bus ?? throw new InvalidOperationException("not initialised");
 
     public ExpirySweeper ExpiryJob => Host.Services.GetRequiredService<ExpirySweeper>();
@@ -39,7 +42,7 @@ public sealed class ConsentApi : IAsyncLifetime
     {
         await Host.InitializeAsync();
         var vhost = Host.VirtualHost;
-        bus = await TestBus.StartAsync(vhost.Host, vhost.Port, vhost.Name, vhost.Username, vhost.Password, "consent-integration-tests", Events);
+        bus = await TestBus.StartAsync(vhost.Host, vhost.Port, vhost.Name, vhost.Username, vhost.Password, "consent-integration-tests", Events, Parties);
     }
 
     public HttpClient ClientFor(string role, string? org = null, string? subjectId = null) => Host.ClientFor(role, org, subjectId);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.TestSupport.Messaging;
 using MassTransit;
 
@@ -7,13 +9,17 @@ namespace ConsentPlatform.Consent.IntegrationTests.Support;
 /// <summary>
 /// A second bus, outside the service, on the same broker and virtual host: it receives the five
 /// published consent events on a durable queue of its own and asks <see cref="CheckConsent"/> as
-/// the disclosure service will.
+/// the disclosure service will. It also stands in for the DSA registry's answer to
+/// <see cref="CheckDsaParty"/> (the consent service asks it who may see a consent), from
+/// <see cref="AgreementParties"/>: the registry itself is tested against its own database in
+/// tests/DsaRegistry.IntegrationTests, and the whole exchange through the real registry in tests/EndToEnd.
 /// </summary>
 public static class TestBus
 {
-    public static async Task<IBusControl> StartAsync(string host, ushort port, string virtualHost, string username, string password, string queue, EventInbox inbox)
+    public static async Task<IBusControl> StartAsync(string host, ushort port, string virtualHost, string username, string password, string queue, EventInbox inbox, AgreementParties parties)
     {
         ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(parties);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(host, port, virtualHost, h =>
@@ -28,10 +34,42 @@ public static class TestBus
                 e.Handler<ConsentResumed>(inbox.Add);
                 e.Handler<ConsentWithdrawn>(inbox.Add);
                 e.Handler<ConsentExpired>(inbox.Add);
+                e.Handler<CheckDsaParty>(async context =>
+                {
+                    if (parties.IsSilent(context.Message.OrgId)) return;
+                    await context.RespondAsync(parties.Answer(context.Message));
+                });
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await bus.StartAsync(timeout.Token);
         return bus;
+    }
+}
+
+/// <summary>
+/// Which organisation is party to an active agreement for which purpose, as the stand-in registry
+/// answers it. <see cref="Api.Org"/> is party to one for <c>school-support</c>; a test adds others.
+/// An organisation marked silent gets no answer at all, as when the registry is down.
+/// </summary>
+public sealed class AgreementParties
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> purposesByOrg = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> silent = new(StringComparer.Ordinal);
+
+    public AgreementParties() => Add(Api.Org, "school-support");
+
+    public void Add(string orgId, string purpose) =>
+        purposesByOrg.GetOrAdd(orgId, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))[purpose] = true;
+
+    public void Silence(string orgId) => silent[orgId] = true;
+
+    public bool IsSilent(string orgId) => silent.ContainsKey(orgId);
+
+    public DsaPartyResult Answer(CheckDsaParty question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        IEnumerable<string> party = purposesByOrg.TryGetValue(question.OrgId, out var purposes) ? purposes.Keys : [];
+        return new DsaPartyResult(question.OrgId, [.. question.Purposes.Where(p => party.Contains(p, StringComparer.Ordinal)).Order(StringComparer.Ordinal)], question.At);
     }
 }

@@ -78,6 +78,13 @@ public sealed class RegistryFixture : IAsyncLifetime
         return response.Message;
     }
 
+    public async Task<DsaPartyResult> CheckPartyAsync(CheckDsaParty request)
+    {
+        var client = Bus.CreateRequestClient<CheckDsaParty>(RequestTimeout.After(s: 15));
+        var response = await client.GetResponse<DsaPartyResult>(request, TestContext.Current.CancellationToken);
+        return response.Message;
+    }
+
     private static Guid DsaIdOf(IPlatformEvent e) => e switch
     {
         DsaDrafted d => d.DsaId,

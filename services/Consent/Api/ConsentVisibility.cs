@@ -1,0 +1,86 @@
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace ConsentPlatform.Consent.Api;
+
+/// <summary>
+/// Which consents a caller may see, and so read, list, follow the history of or change. A young
+/// carer and an auditor are judged by the token (<see cref="ConsentAccess"/>); a practitioner by
+/// what ties their organisation to each consent, asking the DSA registry over RabbitMQ, as every
+/// other live check does, whether the organisation is party to an active agreement for the purpose
+/// of a consent without a recipient list. If the registry does not answer, nothing is shown or
+/// changed (503): fail closed. Scoped, like the request client it uses.
+/// </summary>
+public sealed partial class ConsentVisibility(
+    IRequestClient<CheckDsaParty> dsaParty,
+    IOptions<ConsentVisibilityOptions> options,
+    TimeProvider clock,
+    ILogger<ConsentVisibility> logger)
+{
+    /// <summary>The consent, or 404 exactly like an unknown id if the caller may not see it.</summary>
+    public async Task EnsureVisibleAsync(Caller caller, ConsentState consent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(consent);
+        ConsentAccess.EnsureVisible(caller, consent);
+        var visible = await VisibleAsync(caller, [consent], cancellationToken);
+        if (visible.Count == 0) throw ConsentAccess.NotFound(consent.Id);
+    }
+
+    /// <summary>Those of <paramref name="consents"/> the caller may see, in the same order: one registry question at most.</summary>
+    public async Task<IReadOnlyList<ConsentState>> VisibleAsync(Caller caller, IReadOnlyList<ConsentState> consents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(consents);
+        if (!ConsentAccess.IsPractitioner(caller)) return consents;
+
+        var org = caller.OrgId!;
+        var concerns = consents.Select(c => (Consent: c, Concern: ConsentAccess.ConcernOf(org, c))).ToList();
+        var purposesToAsk = concerns
+            .Where(c => c.Concern == ConsentConcern.IfPartyToAgreementForPurpose)
+            .Select(c => c.Consent.Terms.Purpose)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var partyFor = purposesToAsk.Count == 0 ? [] : await PartyForAsync(org, purposesToAsk, cancellationToken);
+
+        return
+        [
+            .. concerns
+                .Where(c => c.Concern is ConsentConcern.Recorded or ConsentConcern.Recipient
+                            || (c.Concern == ConsentConcern.IfPartyToAgreementForPurpose && partyFor.Contains(c.Consent.Terms.Purpose)))
+                .Select(c => c.Consent),
+        ];
+    }
+
+    private async Task<HashSet<string>> PartyForAsync(string org, IReadOnlyList<string> purposes, CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.DsaCheckTimeout;
+        try
+        {
+            var response = await dsaParty.GetResponse<DsaPartyResult>(
+                new CheckDsaParty(org, purposes, clock.GetUtcNow()), cancellationToken, RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
+            return new HashSet<string>(response.Message.PartyForPurposes, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RequestTimeoutException or RequestFaultException or MassTransitException or TimeoutException)
+        {
+            LogCheckUnavailable(logger, e.GetType().Name);
+            throw new CheckUnavailableException(
+                "The DSA registry did not answer whether your organisation is party to the agreement for this consent's purpose; nothing was shown or changed. Try again shortly.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dsa-party check did not answer ({Error}); refusing to show or change consents")]
+    private static partial void LogCheckUnavailable(ILogger logger, string error);
+}
+
+/// <summary><c>Consent:DsaCheckTimeout</c>: how long a read or change waits for the DSA registry (default 5 s).</summary>
+public sealed class ConsentVisibilityOptions
+{
+    public const string Section = "Consent";
+
+    public TimeSpan DsaCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
