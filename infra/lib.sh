@@ -321,6 +321,61 @@ pg_create_databases() {
   else
     log "postgres: databases ${CP_DATABASES[*]} present"
   fi
+  for db in "${CP_DATABASES[@]}"; do pg_own_database "$bin" "$db"; done
+}
+
+# Each service connects as a login role of its own that owns its one database and may do nothing
+# else: no superuser, no CREATEDB, no CREATEROLE, and no other role may connect to that database.
+pg_role() { echo "cp_$1"; }
+
+# pg_password <db>: the role's password, made once into the state folder (mode 0600).
+pg_password() {
+  local file="$KEY_DIR/postgres-$1.password"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$file.tmp" && mv "$file.tmp" "$file")
+  fi
+  cat "$file"
+}
+
+# pg_service_connection <db>: the connection string a service is given (never the administrator's).
+pg_service_connection() {
+  echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Database=$1;Username=$(pg_role "$1");Password=$(pg_password "$1")"
+}
+
+# pg_own_database <bin> <db>: creates the database's role (idempotent) and makes it the owner of the
+# database and, for a database made before roles existed, of every schema, table, sequence and
+# function the administrator created in it.
+pg_own_database() {
+  local bin="$1" db="$2" role password
+  role="$(pg_role "$db")" password="$(pg_password "$db")"
+  PGPASSWORD=postgres "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d postgres >/dev/null <<SQL || die "cannot give $db its own role $role"
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') THEN
+    CREATE ROLE $role LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
+  END IF;
+END \$\$;
+ALTER ROLE $role LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD '$password';
+ALTER DATABASE $db OWNER TO $role;
+REVOKE ALL ON DATABASE $db FROM PUBLIC;
+SQL
+  PGPASSWORD=postgres "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d "$db" >/dev/null <<SQL || die "cannot hand $db's objects to $role"
+DO \$\$ DECLARE r record; BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace
+           WHERE pg_get_userbyid(nspowner) = 'postgres' AND nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public') LOOP
+    EXECUTE format('ALTER SCHEMA %I OWNER TO $role', r.nspname);
+  END LOOP;
+  FOR r IN SELECT c.oid::regclass AS rel, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE pg_get_userbyid(c.relowner) = 'postgres' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+             AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+             AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))) LOOP
+    EXECUTE format('ALTER %s %s OWNER TO $role', CASE WHEN r.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, r.rel);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE pg_get_userbyid(p.proowner) = 'postgres' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO $role', r.fn);
+  END LOOP;
+END \$\$;
+SQL
 }
 
 pg_down() {

@@ -54,7 +54,8 @@ public class PlatformProcesses : IAsyncLifetime
         foreach (var (name, _, _) in Services)
         {
             var server = await DatabaseServerForAsync(name);
-            var database = await IsolatedDatabase.CreateAsync(server, "e2e_" + name.Replace("-", "_", StringComparison.Ordinal));
+            // Each service connects as its database's own role, never as the administrator.
+            var database = await IsolatedDatabase.CreateOwnedAsync(server, "e2e_" + name.Replace("-", "_", StringComparison.Ordinal));
             databases.Add(database);
             databasesByService[name] = database;
         }
@@ -68,7 +69,7 @@ public class PlatformProcesses : IAsyncLifetime
             var port = LoopbackPorts.Free();
             serviceAddresses[name] = $"http://127.0.0.1:{port}";
             var environment = CommonEnvironment(port, issuer);
-            environment["ConnectionStrings__Marten"] = databasesByService[name].ConnectionString;
+            environment["ConnectionStrings__Marten"] = databasesByService[name].OwnerConnectionString!;
             Add(name, folder, dll, port, environment);
         }
 
