@@ -73,10 +73,14 @@ public static class ReleaseDisclosureEndpoint
             : TypedResults.Ok(DisclosureResponse.From(after));
     }
 
-    /// <summary>Reads at most 256 KiB (413 beyond), then the <c>data</c> object and its category keys.</summary>
+    /// <summary>
+    /// Refuses anything but JSON (415, as the binder does on every other route), reads at most
+    /// 256 KiB (413 beyond), then the <c>data</c> object and its category keys.
+    /// </summary>
     public static async Task<(IReadOnlyList<string> Categories, string Json)> ReadDataAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
+        PlatformJson.RequireJsonContentType(http);
         if (http.ContentLength > DisclosureRules.MaxReleaseBodyBytes) throw TooLarge();
 
         using var buffer = new MemoryStream();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,5 +41,21 @@ public static class PlatformJson
         // Binding failures reach PlatformExceptionHandler, which names the offending field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return builder;
+    }
+
+    /// <summary>What every 415 says, from the model binder or from a route that reads its body itself.</summary>
+    public const string UnsupportedMediaTypeDetail = "The body must be JSON, sent with Content-Type: application/json.";
+
+    /// <summary>
+    /// For a route that reads its body itself (the release route, to limit its size): the same
+    /// 415 the model binder gives any other JSON route when the content type is missing or wrong.
+    /// </summary>
+    public static void RequireJsonContentType(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException(UnsupportedMediaTypeDetail, StatusCodes.Status415UnsupportedMediaType);
+        }
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
             ForbiddenException e => Problem(403, e),
             BadHttpRequestException { InnerException: RefusedTextException text } => TextProblem(text),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => UnsupportedMediaType(),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = BadRequestDetail(e) },
             JsonException => new ProblemDetails { Status = 400, Title = "Bad request", Detail = "The request body is not valid JSON for this route." },
             _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
@@ -62,6 +63,9 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
         new(new Dictionary<string, string[]> { [FieldOf(e)] = [FreeText.Requirement] })
         { Status = 400, Title = "One or more validation errors occurred." };
 
+    public static ProblemDetails UnsupportedMediaType() =>
+        new() { Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type", Detail = PlatformJson.UnsupportedMediaTypeDetail };
+
     private static string FieldOf(JsonException e) =>
         string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
 
@@ -89,6 +93,8 @@ public static class ProblemDetailsRegistration
             // Every problem names the request it answers, so a user can quote it to support.
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // The routing's own 415 (a content type the route does not accept) says what the binder's says.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType) ctx.ProblemDetails.Detail ??= PlatformJson.UnsupportedMediaTypeDetail;
             ProblemText.MakePrintable(ctx.ProblemDetails);
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
