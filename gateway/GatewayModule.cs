@@ -19,6 +19,7 @@ public static class GatewayModule
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddKnownHosts();
         builder.AddRequestLimits();
         builder.Services.AddGatewayPolicies();
         builder.Services.AddReadiness();
@@ -28,8 +29,8 @@ public static class GatewayModule
     }
 
     /// <summary>
-    /// The order matters: problems first so every error below becomes problem+json; the body
-    /// limit before anything reads a body; rate limits after authentication so that a signed-in
+    /// The order matters: problems first so every error below becomes problem+json; the host
+    /// check before anything is routed or forwarded; the body limit before anything reads a body; rate limits after authentication so that a signed-in
     /// caller is counted by who they are, not by their address.
     /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
@@ -37,6 +38,7 @@ public static class GatewayModule
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownHosts();
         app.UseRequestBodyLimit();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,7 +1,9 @@
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Http;
 using ConsentPlatform.Portal.Api;
 using ConsentPlatform.Portal.SignIn;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ConsentPlatform.Portal;
@@ -30,8 +32,18 @@ public static class PortalModule
 
         // Behind the gateway: the browser's host and scheme arrive as X-Forwarded-* headers, so
         // redirects (sign-in, after a form) point at the gateway's address, not the portal's.
+        // Both the Host the portal is sent (the gateway's YARP sends the portal's own address) and
+        // the forwarded one must be in AllowedHosts: redirects are built from them, and an
+        // unchecked one would send the next click to whatever host a request named. A forwarded
+        // host outside the list is ignored (the redirect stays on the portal's own address); a
+        // Host outside it is refused with 400 by ASP.NET Core's host filter.
+        var hosts = AllowedHosts.Of(builder.Configuration);
+        services.Configure<HostFilteringOptions>(o => o.AllowedHosts = hosts is null ? ["*"] : [.. hosts]);
         services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            if (hosts is not null) o.AllowedHosts = [.. hosts];
+        });
 
         builder.AddPortalSignIn();
         var authorization = services.AddAuthorizationBuilder()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ConsentPlatform.Gateway.LocalIdentity;
 using ConsentPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,7 +8,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ConsentPlatform.Gateway.Limits;
 
 /// <summary>
-/// A token bucket per caller: the token's subject when signed in, else the remote address.
+/// A token bucket per caller: the token's subject when signed in, else the remote address;
+/// <c>/auth/dev-token</c> always by the remote address.
 /// <c>RateLimiting:PermitsPerSecond</c> (default 2000) refills each bucket every second;
 /// <c>RateLimiting:QueueLimit</c> (default 200) requests wait for a permit before any is refused.
 /// A refused request gets 429 problem+json with <c>Retry-After</c>.
@@ -40,6 +42,14 @@ public static class CallerRateLimits
     public static string PartitionOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Minting a token is counted by address whatever token comes with the call: a token names
+        // whoever its bearer chose to be (in local mode anyone can mint one), so counting by it
+        // would give one client a fresh bucket per name it makes up.
+        if (context.Request.Path.StartsWithSegments(LocalIdentityEndpoints.DevTokenPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"address:{context.Connection.RemoteIpAddress}";
+        }
+
         if (context.User.Identity?.IsAuthenticated == true)
         {
             var caller = Caller.From(context.User);

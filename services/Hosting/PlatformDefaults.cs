@@ -4,7 +4,9 @@ using ConsentPlatform.Hosting.Json;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConsentPlatform.Hosting;
 
@@ -22,6 +24,7 @@ public static class PlatformDefaults
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiDescriptionProvider, UnsupportedMediaTypeResponses>());
         return builder;
     }
 

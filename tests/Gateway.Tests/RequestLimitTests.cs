@@ -139,4 +139,32 @@ public sealed class RateLimitTests : IAsyncLifetime
         using var otherResponse = await host.GetAsync("/api/audit/verify", other);
         Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
     }
+
+    /// <summary>
+    /// A token names whoever its bearer chose to be: minting counted by it would give one client a
+    /// fresh bucket per made-up name. So /auth/dev-token is counted by address, token or not.
+    /// </summary>
+    [Fact]
+    public async Task Dev_token_is_limited_by_client_address_whatever_token_comes_with_the_call()
+    {
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 10 && refused is null; i++)
+        {
+            // A new name each time: before, each was a new bucket and none was ever refused.
+            var chosen = host.Issuer.CreateToken(PlatformRoles.Auditor, $"made-up-{i}", null, null);
+            using var content = JsonContent.Create(new { role = PlatformRoles.Auditor, name = $"made-up-{i + 1}" });
+            var response = await host.SendAsync(HttpMethod.Post, "/auth/dev-token", chosen, content);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+            else response.Dispose();
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            Assert.Equal(HttpStatusCode.OK, statuses[0]);
+            await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        }
+    }
 }

@@ -88,6 +88,26 @@ public abstract class ServiceHostTests<TModule, TPing, TPong>(ServiceHost<TModul
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(document.RootElement.TryGetProperty("openapi", out _));
     }
+
+    [Fact]
+    public async Task OpenApi_document_declares_415_problem_on_every_operation_that_takes_a_body()
+    {
+        using var client = host.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
+            .ToList();
+        Assert.NotEmpty(operations);
+        foreach (var (name, operation) in operations)
+        {
+            var declares415 = operation.TryGetProperty("responses", out var responses) && responses.TryGetProperty("415", out var unsupported)
+                              && unsupported.GetProperty("content").TryGetProperty("application/problem+json", out _);
+            Assert.True(operation.TryGetProperty("requestBody", out _) == declares415, $"{name}: a 415 problem is declared exactly when the operation takes a body");
+        }
+    }
 }
 
 public sealed class ConsentHostTests(ServiceHost<ConsentEntryPoint> host)

@@ -4,7 +4,9 @@ using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Checking;
 using ConsentPlatform.Disclosure.Packages;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Json;
 using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -71,10 +73,14 @@ public static class ReleaseDisclosureEndpoint
             : TypedResults.Ok(DisclosureResponse.From(after));
     }
 
-    /// <summary>Reads at most 256 KiB (413 beyond), then the <c>data</c> object and its category keys.</summary>
+    /// <summary>
+    /// Refuses anything but JSON (415, as the binder does on every other route), reads at most
+    /// 256 KiB (413 beyond), then the <c>data</c> object and its category keys.
+    /// </summary>
     public static async Task<(IReadOnlyList<string> Categories, string Json)> ReadDataAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
+        PlatformJson.RequireJsonContentType(http);
         if (http.ContentLength > DisclosureRules.MaxReleaseBodyBytes) throw TooLarge();
 
         using var buffer = new MemoryStream();
@@ -89,18 +95,29 @@ public static class ReleaseDisclosureEndpoint
         return ParseData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
+    /// <summary>
+    /// The body as JSON, each field at most once at any depth (as every bound body, see
+    /// <see cref="PlatformJson"/>), every name and string in it acceptable text (<see cref="JsonText"/>).
+    /// </summary>
     public static (IReadOnlyList<string> Categories, string Json) ParseData(ReadOnlyMemory<byte> body)
     {
         var errors = new FieldErrors();
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
             // The parser's message may quote the body: say only that it is not JSON.
-            errors.Add("$", "The body must be a JSON object {\"data\": {<category>: <any JSON>}}.");
+            errors.Add("$", "The body must be a JSON object {\"data\": {<category>: <any JSON>}}, with no field given twice.");
+            errors.ThrowIfAny();
+            throw;
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking for repeated fields reads every name: one that is not text (an escaped lone surrogate) ends up here.
+            errors.Add("$", FreeText.Requirement);
             errors.ThrowIfAny();
             throw;
         }
@@ -109,6 +126,10 @@ public static class ReleaseDisclosureEndpoint
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) errors.Add("$", "The body must be a JSON object.");
+            else if (JsonText.FirstRefused(root, "$") is { } refused)
+            {
+                errors.Add(refused == "$" ? refused : refused[2..], FreeText.Requirement);
+            }
             else
             {
                 foreach (var property in root.EnumerateObject())

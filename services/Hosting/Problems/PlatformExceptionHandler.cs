@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConsentPlatform.Hosting.Json;
+using ConsentPlatform.Hosting.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +29,9 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
             UnprocessableException e => Problem(422, e),
             ForbiddenException e => Problem(403, e),
             CheckUnavailableException e => Problem(503, e),
+            BadHttpRequestException { InnerException: RefusedTextException text } => TextProblem(text),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => UnsupportedMediaType(),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = BadRequestDetail(e) },
             JsonException => new ProblemDetails { Status = 400, Title = "Bad request", Detail = "The request body is not valid JSON for this route." },
             _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
@@ -47,16 +51,24 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
         });
     }
 
-    /// <summary>Names the JSON path that could not be read (unknown field, wrong type), never its value.</summary>
-    private static ValidationProblemDetails JsonProblem(JsonException e)
-    {
-        var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
-        return new ValidationProblemDetails(new Dictionary<string, string[]>
+    /// <summary>Names the JSON path that could not be read (unknown field, repeated field, wrong type), never its value.</summary>
+    private static ValidationProblemDetails JsonProblem(JsonException e) =>
+        new(new Dictionary<string, string[]>
         {
-            [field] = ["This field is unknown, or its value has the wrong type or format."],
+            [FieldOf(e)] = ["This field is unknown or given more than once, or its value has the wrong type or format."],
         })
         { Status = 400, Title = "The request body could not be read." };
-    }
+
+    /// <summary>A string that breaks the one text rule (<see cref="FreeText"/>): the field, and the rule, never the value.</summary>
+    private static ValidationProblemDetails TextProblem(RefusedTextException e) =>
+        new(new Dictionary<string, string[]> { [FieldOf(e)] = [FreeText.Requirement] })
+        { Status = 400, Title = "One or more validation errors occurred." };
+
+    public static ProblemDetails UnsupportedMediaType() =>
+        new() { Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type", Detail = PlatformJson.UnsupportedMediaTypeDetail };
+
+    private static string FieldOf(JsonException e) =>
+        string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
 
     private static ProblemDetails Problem(int status, DomainException e) =>
         new() { Status = status, Title = e.Title, Detail = e.Message };
@@ -82,6 +94,9 @@ public static class ProblemDetailsRegistration
             // Every problem names the request it answers, so a user can quote it to support.
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // The routing's own 415 (a content type the route does not accept) says what the binder's says.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType) ctx.ProblemDetails.Detail ??= PlatformJson.UnsupportedMediaTypeDetail;
+            ProblemText.MakePrintable(ctx.ProblemDetails);
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
         return builder;

@@ -12,8 +12,8 @@ namespace ConsentPlatform.Gateway.Tests.Support;
 
 /// <summary>
 /// A stand-in for one downstream service on a loopback port: it echoes what reached it (path,
-/// query, method, Authorization header, body size), holds a request when a test asks it to
-/// (<see cref="Hold"/>), serves an OpenAPI document, and answers
+/// query, method, Authorization header, body size, Host and X-Forwarded-Host), holds a request
+/// when a test asks it to (<see cref="Hold"/>), serves an OpenAPI document, and answers
 /// <c>/health/ready</c> in the services' JSON shape with whatever <see cref="Health"/> says.
 /// </summary>
 public sealed class FakeService : IAsyncDisposable
@@ -98,7 +98,9 @@ public sealed class FakeService : IAsyncDisposable
                 request.Path,
                 request.QueryString.Value,
                 request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
-                body.Length));
+                body.Length,
+                request.Headers.Host.ToString(),
+                request.Headers["X-Forwarded-Host"].Count > 0 ? request.Headers["X-Forwarded-Host"].ToString() : null));
         });
     }
 
@@ -111,4 +113,4 @@ public sealed class FakeService : IAsyncDisposable
     }
 }
 
-public sealed record EchoedRequest(string Service, string Method, string Path, string? Query, string? Authorization, long BodyLength);
+public sealed record EchoedRequest(string Service, string Method, string Path, string? Query, string? Authorization, long BodyLength, string? Host = null, string? ForwardedHost = null);
