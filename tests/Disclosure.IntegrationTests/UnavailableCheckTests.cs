@@ -10,11 +10,16 @@ using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;
 
-/// <summary>Fail closed: with no consent service on the broker, a request is denied check-unavailable in time.</summary>
+/// <summary>
+/// Fail closed: with no consent service on the broker, a request is denied check-unavailable,
+/// bounded by the check's own timeout (2 s here) rather than the request client's 30 s, and an open
+/// circuit does not wait for that timeout at all. The bounds tell those cases apart with room for
+/// a busy machine (they are not speed goals: those are measured in bench/).
+/// </summary>
 public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : IClassFixture<PlatformWithoutConsent>
 {
     [Fact]
-    public async Task Given_the_consent_service_is_not_running_When_requested_Then_denied_check_unavailable_in_under_3_seconds()
+    public async Task Given_the_consent_service_is_not_running_When_requested_Then_denied_check_unavailable_without_waiting_for_the_request_clients_timeout()
     {
         var council = NewOrg("LA");
         var school = NewOrg("URN");
@@ -31,7 +36,7 @@ public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : ICl
         Assert.Equal("denied", disclosure.Status);
         Assert.Equal(["check-unavailable"], disclosure.Decision!.Codes);
         Assert.NotNull(disclosure.Decision.DsaId);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}: the check's 2 s timeout did not bound the wait");
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : ICl
         using var open = await PostAsync(practitioner, "/api/disclosures", body);
         watch.Stop();
         Assert.Equal(["check-unavailable"], (await ReadAsync<DisclosureBody>(open)).Decision!.Codes);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"an open circuit should answer at once, took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.Parse(DisclosureHost.CheckTimeout, System.Globalization.CultureInfo.InvariantCulture), $"an open circuit answers without waiting for the check's timeout, took {watch.Elapsed}");
     }
 
     private async Task ActiveDsaAsync(string council, string school)
