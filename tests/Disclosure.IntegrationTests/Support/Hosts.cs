@@ -29,6 +29,8 @@ public sealed class DisclosureHost(IsolatedVirtualHost vhost, LogCapture logs, S
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Disclosure:Keys:File", KeyRingFile);
+        // Read the ring at every seal and open, so that a rotation shows in the very next release.
+        builder.UseSetting("Disclosure:Keys:RefreshInterval", "00:00:00");
         // The pre-envelope static key too, as a deployment that upgrades still has it (KEK "legacy").
         builder.UseSetting("Disclosure:PayloadKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Disclosure:CheckTimeout", CheckTimeout);
