@@ -40,6 +40,7 @@ public static class DisclosureModule
                 disclosures.Index(d => d.Request.SubjectId);
                 disclosures.Index(d => d.AvailableUntil);
                 options.Schema.For<SealedPackage>();
+                options.Schema.For<PackageDataKey>();
             })
             .ForwardEventsToBroker<DisclosureEventContracts>();
         builder.AddPlatformMessaging(bus =>
@@ -53,7 +54,7 @@ public static class DisclosureModule
         builder.Services.AddSingleton<CheckPipelines>();
         builder.Services.AddScoped<LiveChecks>();
         // Loaded now, so that a missing or malformed key stops the service at start, not at the first release.
-        builder.Services.AddSingleton(PayloadProtector.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton(PayloadProtector.FromConfiguration(builder.Configuration, TimeProvider.System));
         builder.Services.AddAuthorizationBuilder().AddDisclosurePolicies();
         builder.Services.AddSingleton<PurgeSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PurgeSweeper>());

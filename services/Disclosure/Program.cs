@@ -1,5 +1,9 @@
 using ConsentPlatform.Disclosure;
+using ConsentPlatform.Disclosure.Keys;
 using ConsentPlatform.Hosting;
+
+// `keys rotate` / `keys rewrap`: the offline key commands, no web host (see README).
+if (KeysCommand.IsRequested(args)) return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults("disclosure");
@@ -9,3 +13,4 @@ var app = builder.Build();
 app.UsePlatformDefaults();
 app.MapDisclosureApi();
 app.Run();
+return 0;

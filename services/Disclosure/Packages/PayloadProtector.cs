@@ -1,118 +1,90 @@
 using System.Security.Cryptography;
-using System.Text;
+using ConsentPlatform.Disclosure.Keys;
 
 namespace ConsentPlatform.Disclosure.Packages;
 
 /// <summary>
-/// Encrypts released payloads with AES-256-GCM under a key from configuration:
-/// <c>Disclosure:PayloadKey</c> (base64 of 32 bytes; required outside local mode). In local mode
-/// without one, a key is generated once into <c>Disclosure:PayloadKeyFile</c> (default: beside
-/// the local issuer's key in the git-ignored state folder), created atomically with mode 600.
-/// The key never reaches the database, a log or an event.
+/// Seals and opens released payloads (<see cref="Envelope"/>) with the key ring of the configured
+/// provider (<c>Disclosure:Keys:Provider</c>, ADR 0006). The ring is loaded at start, so that a
+/// missing or malformed key stops the service then, and read again after
+/// <c>Disclosure:Keys:RefreshInterval</c> (default 1 minute) or at once when a package names a key
+/// id the ring does not hold: a <c>keys rotate</c> or <c>keys rewrap</c> run beside a live service
+/// is picked up without a restart. No key reaches the database, a log or an event.
 /// </summary>
 public sealed class PayloadProtector
 {
-    public const string KeySetting = "Disclosure:PayloadKey";
-    public const string KeyFileSetting = "Disclosure:PayloadKeyFile";
-    private const int KeySize = 32;
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
+    private readonly IKeyRingProvider provider;
+    private readonly byte[]? legacyKey;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan refreshInterval;
+    private readonly SemaphoreSlim reloading = new(1, 1);
+    private volatile Loaded loaded;
 
-    private readonly byte[] key;
-
-    public PayloadProtector(byte[] key)
+    private PayloadProtector(IKeyRingProvider provider, byte[]? legacyKey, TimeProvider clock, TimeSpan refreshInterval, KeyRing ring)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        if (key.Length != KeySize) throw new InvalidOperationException($"{KeySetting} must be {KeySize} bytes (base64).");
-        this.key = [.. key];
-        KeyId = Convert.ToHexStringLower(SHA256.HashData(key))[..12];
+        this.provider = provider;
+        this.legacyKey = legacyKey;
+        this.clock = clock;
+        this.refreshInterval = refreshInterval;
+        loaded = new Loaded(ring, clock.GetTimestamp());
     }
 
-    /// <summary>A fingerprint of the key (not the key), stored with each package.</summary>
-    public string KeyId { get; }
-
-    public static PayloadProtector FromConfiguration(IConfiguration configuration)
+    public static async Task<PayloadProtector> CreateAsync(IKeyRingProvider provider, byte[]? legacyKey, TimeProvider clock, TimeSpan refreshInterval, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration[KeySetting];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            try
-            {
-                return new PayloadProtector(Convert.FromBase64String(configured));
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException($"{KeySetting} is not valid base64.");
-            }
-        }
-
-        if (!string.Equals(configuration["Auth:Mode"], "Local", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{KeySetting} is not set: a 32-byte base64 key is required to encrypt released payloads.");
-        }
-
-        var file = configuration[KeyFileSetting]
-                   ?? Path.Combine(Path.GetDirectoryName(configuration["Auth:Local:KeyFile"] ?? ".state/keys/x") ?? ".", "disclosure-payload-key");
-        return new PayloadProtector(LoadOrCreateKeyFile(file));
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(clock);
+        var ring = (await provider.LoadAsync(cancellationToken)).WithLegacy(legacyKey);
+        return new PayloadProtector(provider, legacyKey, clock, refreshInterval, ring);
     }
 
-    public SealedPackage Seal(Guid disclosureId, string json, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        var plaintext = Encoding.UTF8.GetBytes(json);
-        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
-        var ciphertext = new byte[plaintext.Length];
-        var tag = new byte[TagSize];
-        using (var aes = new AesGcm(key, TagSize))
-        {
-            aes.Encrypt(nonce, plaintext, ciphertext, tag, disclosureId.ToByteArray());
-        }
+    public static PayloadProtector FromConfiguration(IConfiguration configuration, TimeProvider clock) =>
+        CreateAsync(KeyRingSettings.Provider(configuration), KeyRingSettings.LegacyKey(configuration), clock, KeyRingSettings.RefreshInterval(configuration), CancellationToken.None)
+            .GetAwaiter().GetResult();
 
-        CryptographicOperations.ZeroMemory(plaintext);
-        return new SealedPackage(disclosureId, KeyId, nonce, ciphertext, tag, now);
-    }
+    /// <summary>The id of the KEK new data keys are wrapped under, as last loaded.</summary>
+    public string CurrentKeyId => loaded.Ring.CurrentId;
 
-    public string Open(SealedPackage package)
+    public async Task<(SealedPackage Package, PackageDataKey DataKey)> SealAsync(Guid disclosureId, string json, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Envelope.Seal(await RingAsync(null, cancellationToken), disclosureId, json, now);
+
+    public async Task<string> OpenAsync(SealedPackage package, PackageDataKey? dataKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
-        if (!string.Equals(package.KeyId, KeyId, StringComparison.Ordinal))
-        {
-            throw new CryptographicException("The package was sealed with another key.");
-        }
-
-        var plaintext = new byte[package.Ciphertext.Length];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(package.Nonce, package.Ciphertext, package.Tag, plaintext, package.Id.ToByteArray());
-        return Encoding.UTF8.GetString(plaintext);
+        return Envelope.Open(await RingAsync(dataKey?.KekId, cancellationToken), package, dataKey);
     }
 
-    private static byte[] LoadOrCreateKeyFile(string file)
+    /// <summary>Reads the ring again now, whatever its age.</summary>
+    public async Task<KeyRing> ReloadAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
+        await reloading.WaitAsync(cancellationToken);
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            var fresh = RandomNumberGenerator.GetBytes(KeySize);
-            var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var stream = new FileStream(temporary, options))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(Convert.ToBase64String(fresh));
-            }
-
-            try
-            {
-                // Atomic: a concurrent first start keeps whichever key landed first.
-                File.Move(temporary, file, overwrite: false);
-            }
-            catch (IOException)
-            {
-                File.Delete(temporary);
-            }
+            var ring = (await provider.LoadAsync(cancellationToken)).WithLegacy(legacyKey);
+            loaded = new Loaded(ring, clock.GetTimestamp());
+            return ring;
         }
-
-        return Convert.FromBase64String(File.ReadAllText(file).Trim());
+        finally
+        {
+            reloading.Release();
+        }
     }
+
+    private async Task<KeyRing> RingAsync(string? neededKeyId, CancellationToken cancellationToken)
+    {
+        var current = loaded;
+        var stale = clock.GetElapsedTime(current.At) >= refreshInterval;
+        var missing = neededKeyId is not null && !current.Ring.Contains(neededKeyId);
+        if (!stale && !missing) return current.Ring;
+        try
+        {
+            return await ReloadAsync(cancellationToken);
+        }
+        catch (Exception e) when (!missing && e is IOException or InvalidOperationException or CryptographicException or Azure.RequestFailedException)
+        {
+            // The provider is unreachable for a moment: keep sealing and opening with the ring we hold.
+            return current.Ring;
+        }
+    }
+
+    private sealed record Loaded(KeyRing Ring, long At);
 }

@@ -70,7 +70,8 @@ public static class ReadPackageEndpoint
 
         var package = await session.LoadAsync<SealedPackage>(id, cancellationToken);
         if (package is null) return Gone(http.Request.Path);
-        using var data = JsonDocument.Parse(protector.Open(package));
+        var dataKey = await session.LoadAsync<PackageDataKey>(id, cancellationToken);
+        using var data = JsonDocument.Parse(await protector.OpenAsync(package, dataKey, cancellationToken));
         await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
 
         http.Response.Headers.CacheControl = "no-store";

@@ -7,7 +7,7 @@ using JasperFx.Events;
 
 namespace ConsentPlatform.Disclosure.Purging;
 
-/// <summary>Deletes the sealed payload and records <see cref="Domain.PackagePurged"/>, in one transaction.</summary>
+/// <summary>Deletes the sealed payload and its data key and records <see cref="Domain.PackagePurged"/>, in one transaction.</summary>
 public static class Purger
 {
     /// <summary>Purges when the window has ended; returns whether it did.</summary>
@@ -17,7 +17,9 @@ public static class Purger
         ArgumentNullException.ThrowIfNull(stream);
         var events = PurgePackage.Decide(new PurgePackage(stream.Id, actor, now), stream.Aggregate!);
         if (events.Count == 0) return false;
+        // The data key goes with the ciphertext: it was the only copy, so the payload is shredded.
         session.Delete<SealedPackage>(stream.Id);
+        session.Delete<PackageDataKey>(stream.Id);
         await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
         return true;
     }

@@ -64,7 +64,9 @@ public static class ReleaseDisclosureEndpoint
         var events = ReleaseDisclosure.Decide(command, state, answers);
         if (events[0] is Domain.DisclosureReleased)
         {
-            session.Store(protector.Seal(id, json, now));
+            var (package, dataKey) = await protector.SealAsync(id, json, now, cancellationToken);
+            session.Store(package);
+            session.Store(dataKey);
         }
 
         var after = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
