@@ -117,15 +117,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         var busy = host.Issuer.CreateToken(PlatformRoles.Auditor, "Busy", null, null);
         var other = host.Issuer.CreateToken(PlatformRoles.Auditor, "Other", null, null);
 
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage? refused = null;
-        for (var i = 0; i < 10 && refused is null; i++)
-        {
-            var response = await host.GetAsync("/api/audit/verify", busy);
-            statuses.Add(response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
-            else response.Dispose();
-        }
+        var (statuses, refused) = await UntilRefusedAsync(_ => host.GetAsync("/api/audit/verify", busy));
 
         Assert.NotNull(refused);
         using (refused)
@@ -147,18 +139,13 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Dev_token_is_limited_by_client_address_whatever_token_comes_with_the_call()
     {
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage? refused = null;
-        for (var i = 0; i < 10 && refused is null; i++)
+        var (statuses, refused) = await UntilRefusedAsync(async i =>
         {
             // A new name each time: before, each was a new bucket and none was ever refused.
             var chosen = host.Issuer.CreateToken(PlatformRoles.Auditor, $"made-up-{i}", null, null);
             using var content = JsonContent.Create(new { role = PlatformRoles.Auditor, name = $"made-up-{i + 1}" });
-            var response = await host.SendAsync(HttpMethod.Post, "/auth/dev-token", chosen, content);
-            statuses.Add(response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
-            else response.Dispose();
-        }
+            return await host.SendAsync(HttpMethod.Post, "/auth/dev-token", chosen, content);
+        });
 
         Assert.NotNull(refused);
         using (refused)
@@ -166,5 +153,20 @@ public sealed class RateLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, statuses[0]);
             await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         }
+    }
+
+    /// <summary>Sends up to ten calls until one is refused with 429: every status seen, and the refusal (null if none).</summary>
+    private static async Task<(List<HttpStatusCode> Statuses, HttpResponseMessage? Refused)> UntilRefusedAsync(Func<int, Task<HttpResponseMessage>> send)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await send(i);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) return (statuses, response);
+            response.Dispose();
+        }
+
+        return (statuses, null);
     }
 }
