@@ -410,10 +410,12 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         if (relation == Recipient) return world.OtherSubject;
         if (relation == UnnamedParty) return world.NamedSubject;
         if (relation != Other) return world.Subject;
-        if (role == YoungCarer || spec.Path.StartsWith("/api/consents", StringComparison.Ordinal)) return world.OtherSubject;
-        // An organisation outside the DSA that asks about a young carer sees its own (denied) request
-        // in its list from then on; it asks about someone else, so the list rows stay about our young carer.
-        return spec is { Method: "POST", Target: TargetKind.None } ? Scenario.NewSubject() : world.Subject;
+        // A stranger organisation that creates something about a young carer (records a consent, asks
+        // for a share) is its recorder or requester from then on and sees it in its lists: it creates
+        // for a young carer of its own, so the shared subjects' rows stay strangers' to it whatever
+        // order the rows run in.
+        if (spec is { Method: "POST", Target: TargetKind.None }) return Scenario.NewSubject();
+        return role == YoungCarer || spec.Path.StartsWith("/api/consents", StringComparison.Ordinal) ? world.OtherSubject : world.Subject;
     }
 
     private async Task<string?> TargetAsync(TargetKind target, string role, string relation, bool fresh)
