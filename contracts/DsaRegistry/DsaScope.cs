@@ -48,8 +48,7 @@ public static class DsaScope
             .Where(a => a.Status == DsaStatus.Active
                         && a.Content.IsInWindow(request.At)
                         && (a.Content.PartyOf(request.RequesterOrgId) is not null || a.Content.PartyOf(request.HolderOrgId) is not null))
-            .OrderByDescending(a => a.Content.EffectiveFrom)
-            .ThenBy(a => a.DsaId.ToString("D"), StringComparer.Ordinal)
+            .InPrecedenceOrder()
             .Select(a => (Agreement: a, Reasons: FailingReasons(request, a.Content)))
             .ToList();
 
@@ -79,6 +78,74 @@ public static class DsaScope
             AlsoCoveredBy: [.. covering.Skip(1).Select(a => a.DsaId)],
             CheckedAt: request.At);
     }
+
+    /// <summary>
+    /// What the agreements covering the purpose of <paramref name="request"/> say about a share under
+    /// the consent it describes (see <see cref="PurposeExplanation"/>). An agreement counts when it is
+    /// active, inside its window at the request's time, and contains the purpose; and, when the
+    /// consent names recipients, when one of them receives under it; and, when the consent names
+    /// categories, when one of them is in the purpose. Any other agreement could never carry a share
+    /// under this consent, so nothing of it is shown. Lists keep the order of first appearance,
+    /// agreement by agreement in <see cref="Check"/>'s order, party by party and category by category
+    /// as the agreement lists them; holders come before recipients.
+    /// </summary>
+    public static PurposeExplanation Explain(ExplainConsentPurpose request, IEnumerable<DsaSnapshot> agreements)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(agreements);
+        var recipients = request.RecipientOrgIds ?? [];
+        var categories = request.DataCategories ?? [];
+
+        var relevant = agreements
+            .Where(a => a.Status == DsaStatus.Active && a.Content.IsInWindow(request.At))
+            .InPrecedenceOrder()
+            .Select(a => (Agreement: a, Purpose: a.Content.PurposeOf(request.Purpose)))
+            .Where(x => x.Purpose is not null
+                        && (recipients.Count == 0 || x.Agreement.Content.Parties.Any(p => p.CanReceive() && recipients.Contains(p.OrgId, StringComparer.Ordinal)))
+                        && (categories.Count == 0 || x.Purpose.DataCategories.Any(c => categories.Contains(c, StringComparer.Ordinal))))
+            .Select(x => (x.Agreement, Purpose: x.Purpose!))
+            .ToList();
+
+        if (relevant.Count == 0) return PurposeExplanation.NotCovered(request.Purpose, request.At);
+
+        var organisations = relevant
+            .SelectMany(x => x.Agreement.Content.Parties.SelectMany(p => RolesOf(p, recipients)))
+            .DistinctBy(o => (o.OrgId, o.Role))
+            .OrderBy(o => o.Role) // stable: first appearance within each role
+            .ToList();
+        var shownCategories = relevant
+            .SelectMany(x => x.Purpose.DataCategories)
+            .Where(c => categories.Count == 0 || categories.Contains(c, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var first = relevant[0];
+        return new PurposeExplanation(
+            request.Purpose,
+            Covered: true,
+            first.Purpose.Description,
+            organisations,
+            shownCategories,
+            relevant.Max(x => x.Agreement.Content.RetentionDays),
+            first.Purpose.LawfulBasis,
+            [.. relevant.Select(x => new PurposeAgreement(x.Agreement.DsaId, x.Agreement.Version, x.Agreement.Content.Title, x.Agreement.Content.EffectiveTo))],
+            request.At);
+    }
+
+    /// <summary>A party as the explanation shows it: a holder if it provides; a recipient if it receives and the consent's recipient list (if any) names it.</summary>
+    private static IEnumerable<PurposeOrganisation> RolesOf(DsaParty party, IReadOnlyList<string> recipients)
+    {
+        if (party.CanProvide()) yield return new PurposeOrganisation(party.OrgId, party.Name, SharingRole.Holder);
+        if (party.CanReceive() && (recipients.Count == 0 || recipients.Contains(party.OrgId, StringComparer.Ordinal)))
+        {
+            yield return new PurposeOrganisation(party.OrgId, party.Name, SharingRole.Recipient);
+        }
+    }
+
+    /// <summary>The one order of agreements every answer uses: the latest <c>effectiveFrom</c> first, then the lowest id (ordinal on the canonical string form).</summary>
+    private static IOrderedEnumerable<DsaSnapshot> InPrecedenceOrder(this IEnumerable<DsaSnapshot> agreements) =>
+        agreements
+            .OrderByDescending(a => a.Content.EffectiveFrom)
+            .ThenBy(a => a.DsaId.ToString("D"), StringComparer.Ordinal);
 
     private static List<ReasonCode> FailingReasons(CheckDsaScope request, DsaContent content)
     {
