@@ -39,6 +39,7 @@ public static class DsaRegistryModule
             bus.AddConsumer<DsaRegistryPingConsumer>();
             bus.AddConsumer<CheckDsaScopeConsumer>();
             bus.AddConsumer<CheckDsaPartyConsumer>();
+            bus.AddConsumer<ExplainConsentPurposeConsumer>();
         });
         return builder;
     }

@@ -85,6 +85,13 @@ public sealed class RegistryFixture : IAsyncLifetime
         return response.Message;
     }
 
+    public async Task<PurposeExplanation> ExplainAsync(ExplainConsentPurpose request)
+    {
+        var client = Bus.CreateRequestClient<ExplainConsentPurpose>(RequestTimeout.After(s: 15));
+        var response = await client.GetResponse<PurposeExplanation>(request, TestContext.Current.CancellationToken);
+        return response.Message;
+    }
+
     private static Guid DsaIdOf(IPlatformEvent e) => e switch
     {
         DsaDrafted d => d.DsaId,

@@ -1,0 +1,82 @@
+using System.Net;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
+using Xunit;
+using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
+
+namespace ConsentPlatform.DsaRegistry.IntegrationTests;
+
+/// <summary>
+/// ExplainConsentPurpose sent over RabbitMQ from another bus, as the consent service sends it to
+/// explain a consent (issue 16). Every test has a purpose code of its own: the question is about a
+/// purpose across all agreements, and other tests' agreements must not be in the answer.
+/// </summary>
+public sealed class ExplanationResponderTests(RegistryFixture fixture)
+{
+    private readonly Registry registry = new(fixture);
+    private readonly string purpose = "p-" + Guid.NewGuid().ToString("N")[..12];
+
+    private DsaTerms TermsForPurpose(int retentionDays = 365)
+    {
+        var terms = registry.Terms();
+        return terms with { Purposes = [terms.Purposes![0]! with { Code = purpose }], RetentionDays = retentionDays };
+    }
+
+    private ExplainConsentPurpose Question(string[]? recipients = null, string[]? categories = null) =>
+        new(purpose, recipients ?? [], categories ?? [], DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task The_active_agreement_for_the_purpose_is_explained_with_its_named_parties_categories_retention_and_basis()
+    {
+        var dsa = await registry.ActiveAsync(TermsForPurpose(retentionDays: 90));
+
+        var result = await fixture.ExplainAsync(Question());
+
+        Assert.True(result.Covered);
+        Assert.Equal(
+            [
+                new PurposeOrganisation(registry.LocalAuthority, "Example Council", SharingRole.Holder),
+                new PurposeOrganisation(registry.School, "Example School", SharingRole.Holder),
+                new PurposeOrganisation(registry.LocalAuthority, "Example Council", SharingRole.Recipient),
+                new PurposeOrganisation(registry.School, "Example School", SharingRole.Recipient),
+            ],
+            result.Organisations);
+        Assert.Equal(["identity.basic", "caring.role", "education.attendance"], result.DataCategories);
+        Assert.Equal(90, result.RetentionDays);
+        Assert.Equal(new LawfulBasis(Article6Basis.Consent, null), result.LawfulBasis);
+        Assert.Equal("So your school can help you with attendance and homework around your caring.", result.Description);
+        Assert.Equal([new PurposeAgreement(dsa.Id, dsa.Version, dsa.Title, dsa.EffectiveTo)], result.Agreements);
+    }
+
+    [Fact]
+    public async Task A_consents_recipients_and_categories_narrow_the_explanation()
+    {
+        await registry.ActiveAsync(TermsForPurpose());
+
+        var result = await fixture.ExplainAsync(Question(recipients: [registry.School], categories: ["caring.role"]));
+
+        Assert.Equal([registry.School], result.Organisations.Where(o => o.Role == SharingRole.Recipient).Select(o => o.OrgId));
+        Assert.Equal(["caring.role"], result.DataCategories);
+    }
+
+    [Fact]
+    public async Task No_agreement_for_the_purpose_only_a_draft_or_a_suspended_one_is_not_covered_and_shows_nothing()
+    {
+        Assert.False((await fixture.ExplainAsync(Question())).Covered);
+
+        await registry.DraftAsync(TermsForPurpose());
+        Assert.False((await fixture.ExplainAsync(Question())).Covered);
+
+        var dsa = await registry.ActiveAsync(TermsForPurpose());
+        Assert.True((await fixture.ExplainAsync(Question())).Covered);
+
+        using var suspended = await PostAsync(registry.Officer(), $"/api/dsas/{dsa.Id}/suspend", new { reason = "Review of the agreement" });
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+        var after = await fixture.ExplainAsync(Question());
+        Assert.False(after.Covered);
+        Assert.Empty(after.Organisations);
+        Assert.Empty(after.Agreements);
+        Assert.Null(after.RetentionDays);
+    }
+}
