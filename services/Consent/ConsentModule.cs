@@ -1,11 +1,13 @@
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
+using ConsentPlatform.Consent.Explaining;
 using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Consent.Messaging;
 using ConsentPlatform.Consent.Pausing;
 using ConsentPlatform.Consent.Reading;
 using ConsentPlatform.Consent.Resuming;
+using ConsentPlatform.Consent.Using;
 using ConsentPlatform.Consent.Withdrawing;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Hosting.Messaging;
@@ -13,6 +15,7 @@ using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
 using JasperFx.Events.Projections;
 using Marten.Schema;
+using MassTransit;
 
 namespace ConsentPlatform.Consent;
 
@@ -36,6 +39,8 @@ public static class ConsentModule
                 // The database's guarantee of one live consent per subject and purpose.
                 consents.UniqueIndex(UniqueIndexType.Computed, "consent_one_live_per_subject_purpose", c => c.LiveKey!);
                 consents.Index(c => c.Terms.SubjectId);
+                // One document per use, keyed by the disclosure event's id; counted per consent.
+                options.Schema.For<ConsentUse>().Index(u => u.ConsentId);
             })
             .ForwardEventsToBroker<ConsentEventContracts>();
         builder.AddPlatformMessaging(bus =>
@@ -44,9 +49,14 @@ public static class ConsentModule
             bus.AddConsumer<CheckConsentConsumer>();
             // Who may see a consent without a recipient list: asked of the DSA registry.
             bus.AddRequestClient<CheckDsaParty>();
+            // What the agreements covering a consent's purpose say, to explain it: asked of the DSA registry.
+            bus.AddRequestClient<ExplainConsentPurpose>();
+            // The uses of each consent, from the disclosure service's published events (queue consent-uses).
+            bus.AddConsumer<ConsentUseConsumer, ConsentUseConsumerDefinition>();
         });
         builder.Services.Configure<ConsentVisibilityOptions>(builder.Configuration.GetSection(ConsentVisibilityOptions.Section));
         builder.Services.AddScoped<ConsentVisibility>();
+        builder.Services.AddScoped<AgreementExplanations>();
         builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
         builder.Services.AddSingleton<ExpirySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
@@ -66,7 +76,8 @@ public static class ConsentModule
             .MapWithdrawConsent()
             .MapGetConsent()
             .MapListSubjectConsents()
-            .MapConsentHistory();
+            .MapConsentHistory()
+            .MapGetConsentExplanation();
         return app;
     }
 }

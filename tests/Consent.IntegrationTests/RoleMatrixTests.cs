@@ -29,23 +29,23 @@ public sealed class RoleMatrixTests(ConsentApi api)
     private const string RecipientOrg = "recipient-org";
     private const string UnrelatedOrg = "stranger-org";
 
-    private static readonly string[] Routes = ["grant", "get", "list", "history", "pause", "resume", "withdraw"];
+    private static readonly string[] Routes = ["grant", "get", "list", "history", "explanation", "pause", "resume", "withdraw"];
 
     /// <summary>Per caller: the status on each route, and whether the consent is in their list.</summary>
     private static readonly Dictionary<string, (int[] Statuses, bool Sees)> Expected = new()
     {
-        //                           grant get  list history pause resume withdraw
-        [Own] = ([201, 200, 200, 200, 200, 200, 200], true),
-        [Other] = ([403, 404, 403, 404, 404, 404, 404], false),
-        [PartyPractitioner] = ([201, 200, 200, 200, 200, 403, 200], true),
-        [RecordingPractitioner] = ([201, 200, 200, 200, 200, 403, 200], true),
-        [RecipientPractitioner] = ([201, 200, 200, 200, 200, 403, 200], true),
-        [UnrelatedPractitioner] = ([201, 404, 200, 404, 404, 403, 404], false),
-        [UnnamedPartyPractitioner] = ([201, 404, 200, 404, 404, 403, 404], false),
-        [PlatformRoles.Auditor] = ([403, 200, 200, 200, 403, 403, 403], true),
-        [PlatformRoles.IgOfficer] = ([403, 403, 403, 403, 403, 403, 403], false),
-        [PlatformRoles.SafeguardingLead] = ([403, 403, 403, 403, 403, 403, 403], false),
-        [Anonymous] = ([401, 401, 401, 401, 401, 401, 401], false),
+        //                           grant get  list history explanation pause resume withdraw
+        [Own] = ([201, 200, 200, 200, 200, 200, 200, 200], true),
+        [Other] = ([403, 404, 403, 404, 404, 404, 404, 404], false),
+        [PartyPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200], true),
+        [RecordingPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200], true),
+        [RecipientPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200], true),
+        [UnrelatedPractitioner] = ([201, 404, 200, 404, 404, 404, 403, 404], false),
+        [UnnamedPartyPractitioner] = ([201, 404, 200, 404, 404, 404, 403, 404], false),
+        [PlatformRoles.Auditor] = ([403, 200, 200, 200, 200, 403, 403, 403], true),
+        [PlatformRoles.IgOfficer] = ([403, 403, 403, 403, 403, 403, 403, 403], false),
+        [PlatformRoles.SafeguardingLead] = ([403, 403, 403, 403, 403, 403, 403, 403], false),
+        [Anonymous] = ([401, 401, 401, 401, 401, 401, 401, 401], false),
     };
 
     public static TheoryData<string, string, int> Matrix()
@@ -80,6 +80,7 @@ public sealed class RoleMatrixTests(ConsentApi api)
             "get" => await client.ReadAsync($"/api/consents/{consent!.Id}"),
             "list" => await client.ReadAsync($"/api/consents?subjectId={subject}"),
             "history" => await client.ReadAsync($"/api/consents/{consent!.Id}/history"),
+            "explanation" => await client.ReadAsync($"/api/consents/{consent!.Id}/explanation"),
             "resume" => await client.ActAsync(consent!.Id, route),
             _ => await client.ActAsync(consent!.Id, route, reason),
         };
@@ -117,10 +118,12 @@ public sealed class RoleMatrixTests(ConsentApi api)
 
         using var read = await practitioner.ReadAsync($"/api/consents/{consent.Id}");
         using var list = await practitioner.ReadAsync($"/api/consents?subjectId={subject}");
+        using var explanation = await practitioner.ReadAsync($"/api/consents/{consent.Id}/explanation");
         using var withdraw = await practitioner.ActAsync(consent.Id, "withdraw", new { reason = "asked to by the young person" });
 
         await read.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         await list.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        await explanation.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         await withdraw.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         var after = await StateAsync(owner, consent.Id);
         Assert.Equal(("active", 1L), (after.Status, after.Version));

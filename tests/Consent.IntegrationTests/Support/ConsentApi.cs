@@ -8,13 +8,19 @@ using Xunit;
 
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
-/// <summary>The consent service on its own database and virtual host, with a given expiry interval.</summary>
+/// <summary>
+/// The consent service on its own database and virtual host, with a given expiry interval, and
+/// <see cref="Uses"/> watching what its <c>consent-uses</c> endpoint consumed.
+/// </summary>
 public class ConsentServiceHost(TimeSpan expirySweepInterval) : ServiceHost<ConsentEntryPoint>
 {
+    public ConsumedUses Uses { get; } = new();
+
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting(ExpirySweeper.IntervalSetting, expirySweepInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddConsumeObserver(_ => Uses));
     }
 }
 
@@ -33,6 +39,9 @@ public sealed class ConsentApi : IAsyncLifetime
 
     /// <summary>Who the stand-in DSA registry says is party to an agreement for which purpose.</summary>
     public AgreementParties Parties { get; } = new();
+
+    /// <summary>What the service's <c>consent-uses</c> endpoint has consumed, by event id.</summary>
+    public ConsumedUses Uses => Host.Uses;
 
     public IBusControl Bus => bus ?? throw new InvalidOperationException("not initialised");
 

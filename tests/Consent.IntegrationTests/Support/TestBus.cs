@@ -10,7 +10,8 @@ namespace ConsentPlatform.Consent.IntegrationTests.Support;
 /// A second bus, outside the service, on the same broker and virtual host: it receives the five
 /// published consent events on a durable queue of its own and asks <see cref="CheckConsent"/> as
 /// the disclosure service will. It also stands in for the DSA registry's answer to
-/// <see cref="CheckDsaParty"/> (the consent service asks it who may see a consent), from
+/// <see cref="CheckDsaParty"/> (the consent service asks it who may see a consent) and to
+/// <see cref="ExplainConsentPurpose"/> (what the agreements for a consent's purpose say), from
 /// <see cref="AgreementParties"/>: the registry itself is tested against its own database in
 /// tests/DsaRegistry.IntegrationTests, and the whole exchange through the real registry in tests/EndToEnd.
 /// </summary>
@@ -39,6 +40,11 @@ public static class TestBus
                     if (parties.IsSilent(context.Message.OrgId)) return;
                     await context.RespondAsync(parties.Answer(context.Message));
                 });
+                e.Handler<ExplainConsentPurpose>(async context =>
+                {
+                    if (parties.IsSilentAbout(context.Message.Purpose)) return;
+                    await context.RespondAsync(parties.Explain(context.Message));
+                });
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -51,11 +57,17 @@ public static class TestBus
 /// Which organisation is party to an active agreement for which purpose, as the stand-in registry
 /// answers it. <see cref="Api.Org"/> is party to one for <c>school-support</c>; a test adds others.
 /// An organisation marked silent gets no answer at all, as when the registry is down.
+/// <para>
+/// The agreements it explains purposes from (<see cref="AddAgreement"/>) are judged by the registry's
+/// own pure <see cref="DsaScope.Explain"/>; a purpose marked silent gets no explanation at all.
+/// </para>
 /// </summary>
 public sealed class AgreementParties
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> purposesByOrg = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> silent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, DsaSnapshot> agreements = new();
+    private readonly ConcurrentDictionary<string, bool> silentPurposes = new(StringComparer.Ordinal);
 
     public AgreementParties() => Add(Api.Org, "school-support");
 
@@ -65,6 +77,18 @@ public sealed class AgreementParties
     public void Silence(string orgId) => silent[orgId] = true;
 
     public bool IsSilent(string orgId) => silent.ContainsKey(orgId);
+
+    public void AddAgreement(DsaSnapshot agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        agreements[agreement.DsaId] = agreement;
+    }
+
+    public void SilenceExplanations(string purpose) => silentPurposes[purpose] = true;
+
+    public bool IsSilentAbout(string purpose) => silentPurposes.ContainsKey(purpose ?? string.Empty);
+
+    public PurposeExplanation Explain(ExplainConsentPurpose question) => DsaScope.Explain(question, agreements.Values);
 
     public DsaPartyResult Answer(CheckDsaParty question)
     {

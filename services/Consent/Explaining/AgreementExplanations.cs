@@ -1,0 +1,42 @@
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Hosting.Problems;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace ConsentPlatform.Consent.Explaining;
+
+/// <summary>
+/// Asks the DSA registry, over RabbitMQ, what the agreements covering a consent's purpose say
+/// (<see cref="ExplainConsentPurpose"/>), within <c>Consent:DsaCheckTimeout</c> like every other
+/// question this service asks it. No answer in time: 503 <c>Check unavailable</c>, and the young
+/// person is told so rather than shown a guess. Why a live question and not a copy of the
+/// agreements kept from their events: docs/adr/0007-consent-explanation-asks-the-registry.md.
+/// </summary>
+public sealed partial class AgreementExplanations(
+    IRequestClient<ExplainConsentPurpose> registry,
+    IOptions<ConsentVisibilityOptions> options,
+    ILogger<AgreementExplanations> logger)
+{
+    public async Task<PurposeExplanation> ExplainAsync(ConsentState consent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        var question = new ExplainConsentPurpose(consent.Terms.Purpose, consent.Terms.RecipientOrgIds, consent.Terms.DataCategories, now);
+        var timeout = options.Value.DsaCheckTimeout;
+        try
+        {
+            var response = await registry.GetResponse<PurposeExplanation>(question, cancellationToken, RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
+            return response.Message;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RequestTimeoutException or RequestFaultException or MassTransitException or TimeoutException)
+        {
+            LogExplanationUnavailable(logger, e.GetType().Name);
+            throw new CheckUnavailableException(
+                "The DSA registry did not answer which agreements cover this consent's purpose, so nothing is shown rather than a guess. Try again shortly.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The consent-purpose explanation did not answer ({Error}); refusing to explain the consent")]
+    private static partial void LogExplanationUnavailable(ILogger logger, string error);
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Consent.Using;
+using ConsentPlatform.Hosting.Authentication;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Consent.Explaining;
+
+/// <summary>
+/// <c>GET /api/consents/{id}/explanation</c>: for whoever may read the consent (the same rule as
+/// <c>GET /api/consents/{id}</c>; anyone else gets exactly the 404 of an unknown id, before the
+/// registry is asked anything). Reads only: nothing is recorded.
+/// </summary>
+public static class GetConsentExplanationEndpoint
+{
+    public static RouteGroupBuilder MapGetConsentExplanation(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/explanation", HandleAsync)
+            .WithName("GetConsentExplanation")
+            .WithSummary("Explain a consent to the young person")
+            .WithDescription("Which organisations hold and receive what, in plain words, for how long and why, under which agreements, "
+                             + "whether the consent can still be paused or withdrawn, and how often it was used. "
+                             + "503 when the DSA registry does not answer: never a guess.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    public static async Task<Ok<ConsentExplanation>> HandleAsync(
+        Guid id,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        ConsentVisibility visibility,
+        AgreementExplanations agreements,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(visibility);
+        ArgumentNullException.ThrowIfNull(agreements);
+        ArgumentNullException.ThrowIfNull(clock);
+        var caller = Caller.From(user);
+        var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
+        await visibility.EnsureVisibleAsync(caller, consent, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var explained = await agreements.ExplainAsync(consent, now, cancellationToken);
+        var uses = await ConsentUseTally.OfAsync(session, id, cancellationToken);
+        return TypedResults.Ok(ConsentExplanation.Of(consent, explained, uses, now));
+    }
+}

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json;
+using ConsentPlatform.Consent.IntegrationTests.Support;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Contracts.Vocabulary;
+using Xunit;
+using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
+
+namespace ConsentPlatform.Consent.IntegrationTests;
+
+/// <summary>
+/// <c>GET /api/consents/{id}/explanation</c> (issue 16), the registry's part answered over RabbitMQ by
+/// the stand-in registry from agreements each test makes for a purpose of its own.
+/// </summary>
+public sealed class ExplanationTests(ConsentApi api)
+{
+    /// <summary>The school: a recipient in every agreement of <see cref="Agreements"/>.</summary>
+    private const string School = Support.Api.Org;
+
+    private async Task<JsonElement> ExplanationAsync(HttpClient client, Guid consentId)
+    {
+        using var response = await client.ReadAsync($"/api/consents/{consentId}/explanation");
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    private static List<string> Texts(JsonElement array, string property) => [.. array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!)];
+
+    [Fact]
+    public async Task A_young_carer_reads_which_named_organisations_see_what_in_plain_words_for_how_long_and_why()
+    {
+        var purpose = Agreements.NewPurpose();
+        var agreement = Agreements.Active(purpose, retentionDays: 90);
+        api.Parties.AddAgreement(agreement);
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+
+        var body = await ExplanationAsync(carer, consent.Id);
+
+        Assert.Equal(consent.Id, body.GetProperty("consentId").GetGuid());
+        Assert.Equal(purpose, body.GetProperty("purpose").GetProperty("code").GetString());
+        Assert.Equal(agreement.Content.Purposes[0].Description, body.GetProperty("purpose").GetProperty("description").GetString());
+        var organisations = body.GetProperty("organisations");
+        Assert.Equal([Agreements.Council, School], Texts(organisations, "orgId"));
+        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(organisations, "name"));
+        Assert.Equal(["holder", "recipient"], Texts(organisations, "role"));
+        var categories = body.GetProperty("categories");
+        Assert.Equal(["identity.basic", "caring.role", "education.attendance"], Texts(categories, "code"));
+        Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), Texts(categories, "description"));
+        Assert.Equal(90, body.GetProperty("keptForDays").GetInt32());
+        var basis = body.GetProperty("lawfulBasis");
+        Assert.Equal("consent", basis.GetProperty("article6").GetString());
+        Assert.False(basis.TryGetProperty("article9", out _));
+        Assert.Equal(PlainWords.Article6(Article6Basis.Consent), basis.GetProperty("description").GetString());
+        var dsa = Assert.Single(body.GetProperty("agreements").EnumerateArray());
+        Assert.Equal(agreement.DsaId, dsa.GetProperty("dsaId").GetGuid());
+        Assert.Equal(3, dsa.GetProperty("version").GetInt64());
+        Assert.Equal(agreement.Content.Title, dsa.GetProperty("title").GetString());
+        Assert.Equal(agreement.Content.EffectiveTo, dsa.GetProperty("effectiveTo").GetDateTimeOffset());
+        Assert.True(body.GetProperty("canChangeMind").GetProperty("pause").GetBoolean());
+        Assert.True(body.GetProperty("canChangeMind").GetProperty("withdraw").GetBoolean());
+        var uses = body.GetProperty("uses");
+        Assert.Equal(0, uses.GetProperty("count").GetInt32());
+        Assert.False(uses.TryGetProperty("lastUsedAt", out _));
+        Assert.False(uses.TryGetProperty("lastUsedByOrgId", out _));
+    }
+
+    [Fact]
+    public async Task Special_category_data_names_the_article_9_condition_in_words_too()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose, basis: new LawfulBasis(Article6Basis.PublicTask, Article9Condition.HealthOrSocialCare), categories: ["health.mental"]));
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+
+        var basis = (await ExplanationAsync(carer, consent.Id)).GetProperty("lawfulBasis");
+
+        Assert.Equal(("public-task", "health-or-social-care"), (basis.GetProperty("article6").GetString(), basis.GetProperty("article9").GetString()));
+        Assert.Equal(
+            PlainWords.LawfulBasis(new LawfulBasis(Article6Basis.PublicTask, Article9Condition.HealthOrSocialCare)),
+            basis.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_consents_own_recipients_and_categories_narrow_what_is_shown()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose, otherRecipients: new DsaParty("gp-1", "Hill Surgery", DsaPartyRole.Recipient)));
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose, recipientOrgIds: [School], dataCategories: ["caring.role"]));
+
+        var body = await ExplanationAsync(carer, consent.Id);
+
+        Assert.Equal([Agreements.Council, School], Texts(body.GetProperty("organisations"), "orgId"));
+        Assert.Equal(["caring.role"], Texts(body.GetProperty("categories"), "code"));
+    }
+
+    [Fact]
+    public async Task Without_an_active_agreement_for_the_purpose_the_explanation_says_so_and_guesses_nothing()
+    {
+        // No test gives the stand-in registry an agreement for needs-assessment.
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, "needs-assessment"));
+
+        var body = await ExplanationAsync(carer, consent.Id);
+
+        Assert.Equal(0, body.GetProperty("agreements").GetArrayLength());
+        Assert.Equal(0, body.GetProperty("organisations").GetArrayLength());
+        Assert.Equal(0, body.GetProperty("categories").GetArrayLength());
+        Assert.False(body.TryGetProperty("keptForDays", out _));
+        Assert.False(body.TryGetProperty("lawfulBasis", out _));
+        Assert.Equal(PlainWords.Purposes["needs-assessment"], body.GetProperty("purpose").GetProperty("description").GetString());
+        Assert.True(body.GetProperty("canChangeMind").GetProperty("withdraw").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_paused_consent_can_be_withdrawn_but_not_paused_again()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose));
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+        (await carer.ActAsync(consent.Id, "pause")).Dispose();
+
+        var change = (await ExplanationAsync(carer, consent.Id)).GetProperty("canChangeMind");
+
+        Assert.False(change.GetProperty("pause").GetBoolean());
+        Assert.True(change.GetProperty("withdraw").GetBoolean());
+    }
+
+    [Fact]
+    public async Task When_the_registry_does_not_answer_the_explanation_is_503_and_shows_nothing()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose));
+        api.Parties.SilenceExplanations(purpose);
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+
+        using var response = await carer.ReadAsync($"/api/consents/{consent.Id}/explanation");
+
+        await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Check unavailable", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Agreements.SchoolName, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_id_and_a_consent_the_caller_may_not_read_are_the_same_404_with_no_data()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose));
+        var subject = NewSubject();
+        using var owner = api.YoungCarer(subject);
+        var consent = await owner.GrantedAsync(GrantBody(subject, purpose, recipientOrgIds: ["recipient-org"]));
+        using var otherCarer = api.YoungCarer(NewSubject());
+        using var stranger = api.Practitioner("stranger-org");
+
+        using var unknown = await owner.ReadAsync($"/api/consents/{Guid.NewGuid()}/explanation");
+        using var anotherSubjects = await otherCarer.ReadAsync($"/api/consents/{consent.Id}/explanation");
+        using var strangers = await stranger.ReadAsync($"/api/consents/{consent.Id}/explanation");
+
+        foreach (var response in new[] { unknown, anotherSubjects, strangers })
+        {
+            await response.ProblemAsync(HttpStatusCode.NotFound);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(subject, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(purpose, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Agreements.SchoolName, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_declares_the_route_with_a_summary_and_its_problems()
+    {
+        using var client = api.Host.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var json = JsonDocument.Parse(document);
+        var operation = json.RootElement.GetProperty("paths").GetProperty("/api/consents/{id}/explanation").GetProperty("get");
+        Assert.Equal("GetConsentExplanation", operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        foreach (var status in new[] { "200", "404", "503" }) Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), status);
+    }
+}
