@@ -13,6 +13,9 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
     {
         { PlatformRoles.YoungCarer, "/api/consents", "consent" },
         { PlatformRoles.YoungCarer, "/api/consents/c-1/history", "consent" },
+        { PlatformRoles.YoungCarer, "/api/consents/c-1/explanation", "consent" },
+        { PlatformRoles.Practitioner, "/api/consents/c-1/explanation", "consent" },
+        { PlatformRoles.Auditor, "/api/consents/c-1/explanation", "consent" },
         { PlatformRoles.YoungCarer, "/api/me/disclosures", "audit" },
         { PlatformRoles.Practitioner, "/api/consents?subjectId=yc-0001", "consent" },
         { PlatformRoles.Practitioner, "/api/dsas?orgId=SCH-100001&status=active", "dsa-registry" },
@@ -54,6 +57,8 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
         { PlatformRoles.IgOfficer, "/api/consents" },
         { PlatformRoles.IgOfficer, "/api/disclosures" },
         { PlatformRoles.SafeguardingLead, "/api/consents" },
+        { PlatformRoles.IgOfficer, "/api/consents/c-1/explanation" },
+        { PlatformRoles.SafeguardingLead, "/api/consents/c-1/explanation" },
         { PlatformRoles.SafeguardingLead, "/api/audit/verify" },
         { PlatformRoles.Auditor, "/api/me/disclosures" },
     };
