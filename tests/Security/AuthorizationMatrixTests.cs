@@ -59,6 +59,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/consents/{id}"] = new("GET", "/api/consents/{id}", TargetKind.Consent),
         ["GET /api/consents?subjectId="] = new("GET", "/api/consents?subjectId={subject}", TargetKind.Consent),
         ["GET /api/consents/{id}/history"] = new("GET", "/api/consents/{id}/history", TargetKind.Consent),
+        ["GET /api/consents/{id}/explanation"] = new("GET", "/api/consents/{id}/explanation", TargetKind.Consent),
 
         ["POST /api/dsas"] = new("POST", "/api/dsas", TargetKind.None, _ => Scenario.SchoolSupportDsa("Authorization matrix")),
         ["PUT /api/dsas/{id}"] = new("PUT", "/api/dsas/{id}", TargetKind.DsaDraft, _ => Scenario.SchoolSupportDsa("Authorization matrix, amended")),
@@ -174,6 +175,18 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/consents/{id}/history", IgOfficer, Any, 403),
         new("GET /api/consents/{id}/history", SafeguardingLead, Any, 403),
         new("GET /api/consents/{id}/history", Auditor, Any, 200, Shown),
+
+        // Issue 16: the explanation is read by exactly who reads the consent (services/Consent/README.md).
+        new("GET /api/consents/{id}/explanation", YoungCarer, Own, 200, Shown),
+        new("GET /api/consents/{id}/explanation", YoungCarer, Other, 404, Hidden),
+        new("GET /api/consents/{id}/explanation", Practitioner, Own, 200, Shown),
+        new("GET /api/consents/{id}/explanation", Practitioner, Recipient, 200, Shown),
+        new("GET /api/consents/{id}/explanation", Practitioner, Party, 200, Shown),
+        new("GET /api/consents/{id}/explanation", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /api/consents/{id}/explanation", Practitioner, Other, 404, Hidden),
+        new("GET /api/consents/{id}/explanation", IgOfficer, Any, 403),
+        new("GET /api/consents/{id}/explanation", SafeguardingLead, Any, 403),
+        new("GET /api/consents/{id}/explanation", Auditor, Any, 200, Shown),
 
         // ── DSAs (services/DsaRegistry/README.md): only an IG officer of a party governs ──
         new("POST /api/dsas", YoungCarer, Any, 403),
