@@ -92,6 +92,24 @@ public sealed class UsesTests(ConsentApi api)
     }
 
     [Fact]
+    public async Task An_event_without_an_event_id_fails_to_the_error_queue_and_is_not_counted()
+    {
+        var (consentId, subject, purpose, carer) = await ConsentAsync();
+        using var _ = carer;
+        var nameless = Approved(subject, purpose, consentId, DateTimeOffset.UtcNow.AddMinutes(-5)) with { EventId = Guid.Empty };
+        var named = Approved(subject, purpose, consentId, DateTimeOffset.UtcNow.AddMinutes(-4));
+
+        await api.Bus.Publish(nameless, TestContext.Current.CancellationToken);
+        await PublishAsync(named);
+        await api.Uses.WaitForAsync(named.EventId);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!api.Uses.Faults.Any(f => f.EventId == Guid.Empty) && DateTime.UtcNow < deadline) await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        Assert.Contains(api.Uses.Faults, f => f.EventId == Guid.Empty && f.Error is InvalidOperationException);
+        Assert.Equal(1, (await UsesAsync(carer, consentId)).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task Shares_without_consent_and_uses_of_another_consent_are_not_counted()
     {
         var (consentId, subject, purpose, carer) = await ConsentAsync();
