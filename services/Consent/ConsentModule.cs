@@ -38,7 +38,7 @@ public static class ConsentModule
                 consents.Index(c => c.Terms.SubjectId);
             })
             .ForwardEventsToBroker<ConsentEventContracts>();
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<ConsentPingConsumer>();
             bus.AddConsumer<CheckConsentConsumer>();
