@@ -328,14 +328,17 @@ pg_create_databases() {
 # else: no superuser, no CREATEDB, no CREATEROLE, and no other role may connect to that database.
 pg_role() { echo "cp_$1"; }
 
-# pg_password <db>: the role's password, made once into the state folder (mode 0600).
-pg_password() {
-  local file="$KEY_DIR/postgres-$1.password"
+# state_secret <name>: a random password, made once into .state/keys/<name>.password (mode 0600).
+state_secret() {
+  local file="$KEY_DIR/$1.password"
   if [[ ! -s "$file" ]]; then
     (umask 077 && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$file.tmp" && mv "$file.tmp" "$file")
   fi
   cat "$file"
 }
+
+# pg_password <db>: the database role's password.
+pg_password() { state_secret "postgres-$1"; }
 
 # pg_service_connection <db>: the connection string a service is given (never the administrator's).
 pg_service_connection() {
@@ -533,6 +536,48 @@ rabbit_up() {
   wait_port 127.0.0.1 "$RABBITMQ_MANAGEMENT_PORT" 30 ||
     warn "RabbitMQ management did not open 127.0.0.1:$RABBITMQ_MANAGEMENT_PORT"
   log "rabbitmq: started (pid $(rabbit_pid))"
+}
+
+# Each service connects to RabbitMQ as a user of its own, cp-<service>, whose configure, write and
+# read permissions on the virtual host are its lines in infra/broker-permissions; guest (loopback
+# only) stays the operator's and the tests' administrator.
+CP_BROKER_SERVICES=(consent dsa-registry disclosure audit)
+BROKER_PERMISSIONS="$CP_ROOT/infra/broker-permissions"
+rabbit_user() { echo "cp-$1"; }
+rabbit_password() { state_secret "rabbitmq-$1"; }
+
+# broker_permission <service> <configure|write|read>: the regex, or nothing if the file has none.
+broker_permission() {
+  awk -v s="$1" -v k="$2" '$1 == s && $2 == k { print $3; exit }' "$BROKER_PERMISSIONS"
+}
+
+# json_text <text>: the text as a JSON string (the regexes hold backslashes).
+json_text() { printf '"%s"' "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')"; }
+
+# rabbit_api <method> <path> [json]: the management API as guest; fails on any status but 2xx.
+rabbit_api() {
+  curl -fsS -o /dev/null -u guest:guest -X "$1" -H 'content-type: application/json' \
+    ${3:+--data-binary "$3"} "http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/api/$2"
+}
+
+# rabbit_service_users: creates or updates every service's user and its permissions on vhost /.
+rabbit_service_users() {
+  wait_port 127.0.0.1 "$RABBITMQ_MANAGEMENT_PORT" 30 ||
+    die "RabbitMQ management does not listen on 127.0.0.1:$RABBITMQ_MANAGEMENT_PORT: cannot give the services their users"
+  local svc user kind pattern body
+  for svc in "${CP_BROKER_SERVICES[@]}"; do
+    user="$(rabbit_user "$svc")"
+    body='{'
+    for kind in configure write read; do
+      pattern="$(broker_permission "$svc" "$kind")"
+      [[ -n "$pattern" ]] || die "infra/broker-permissions has no $kind line for $svc"
+      body+="\"$kind\":$(json_text "$pattern"),"
+    done
+    rabbit_api PUT "users/$user" "{\"password\":$(json_text "$(rabbit_password "$svc")"),\"tags\":\"\"}" ||
+      die "cannot create the RabbitMQ user $user"
+    rabbit_api PUT "permissions/%2F/$user" "${body%,}}" || die "cannot set the permissions of the RabbitMQ user $user"
+  done
+  log "rabbitmq: users ${CP_BROKER_SERVICES[*]/#/cp-} hold the permissions of infra/broker-permissions"
 }
 
 rabbit_down() {

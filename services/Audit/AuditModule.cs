@@ -41,7 +41,7 @@ public static class AuditModule
 
         builder.Services.AddSingleton<LedgerFaultReporter>();
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<LedgerFaultReporter>());
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<AuditPingConsumer>();
             bus.AddConsumer<LedgerConsumer, LedgerConsumerDefinition>();

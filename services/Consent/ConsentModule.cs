@@ -43,7 +43,7 @@ public static class ConsentModule
                 options.Schema.For<ConsentUse>().Index(u => u.ConsentId);
             })
             .ForwardEventsToBroker<ConsentEventContracts>();
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<ConsentPingConsumer>();
             bus.AddConsumer<CheckConsentConsumer>();

@@ -43,7 +43,7 @@ public static class DisclosureModule
                 options.Schema.For<PackageDataKey>();
             })
             .ForwardEventsToBroker<DisclosureEventContracts>();
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<DisclosurePingConsumer>();
             bus.AddRequestClient<CheckConsent>();

@@ -34,7 +34,7 @@ public static class DsaRegistryModule
                 options.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
             })
             .ForwardEventsToBroker<DsaEventContracts>();
-        builder.AddPlatformMessaging(bus =>
+        builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<DsaRegistryPingConsumer>();
             bus.AddConsumer<CheckDsaScopeConsumer>();

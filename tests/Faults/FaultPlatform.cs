@@ -13,10 +13,10 @@ public sealed class FaultPlatform : PlatformProcesses
     public PrivateRabbitMqNode BrokerNode { get; private set; } = default!;
     public PrivatePostgres ConsentDatabaseServer { get; private set; } = default!;
 
-    protected override async Task<BrokerSettings> StartBrokerAsync()
+    protected override async Task<(BrokerSettings Administrator, ServiceBrokerUsers Users)> StartBrokerAsync()
     {
         BrokerNode = await PrivateRabbitMqNode.StartAsync();
-        return BrokerNode.Settings;
+        return (BrokerNode.Settings, await BrokerNode.AddServiceUsersAsync());
     }
 
     protected override async Task<string> DatabaseServerForAsync(string service)

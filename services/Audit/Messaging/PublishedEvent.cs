@@ -31,6 +31,7 @@ public static class PublishedEvent
         var urn = context.SupportedMessageTypes.FirstOrDefault(t => !string.Equals(t, InterfaceUrn, StringComparison.Ordinal))
                   ?? throw new PoisonEventException("The message names no event type besides IPlatformEvent.");
         var (ns, typeName) = Split(urn);
+        RequireItsOwnExchange(context, ns, typeName);
 
         IPlatformEvent header;
         JsonElement data;
@@ -59,6 +60,28 @@ public static class PublishedEvent
         if (header.OccurredAt == default) throw new PoisonEventException($"The {typeName} message has no occurredAt.");
 
         return new IncomingEvent(header.EventId, typeName, SourceOf(ns), header.SubjectId, header.OccurredAt, data);
+    }
+
+    /// <summary>
+    /// An event is believed only if it arrived through its own type's exchange
+    /// (<c>Namespace:Type</c>), which only the service that owns the type may write to
+    /// (infra/broker-permissions). The broker, not the publisher, names that exchange in the delivery.
+    /// Every publisher may write to the shared <see cref="IPlatformEvent"/> exchange (it binds its own
+    /// exchanges there), so a message published straight to it, claiming any type, could be a forgery
+    /// by another service and is refused. Two other ways in are only the administrator's: the
+    /// ledger's own exchange (<c>audit-ledger</c>) and the default exchange (a message moved back from
+    /// the error queue).
+    /// </summary>
+    private static void RequireItsOwnExchange(ConsumeContext<IPlatformEvent> context, string ns, string typeName)
+    {
+        if (!context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery))
+        {
+            throw new PoisonEventException($"The {typeName} message did not come through RabbitMQ: where it was published cannot be told.");
+        }
+
+        var exchange = delivery.Exchange ?? string.Empty;
+        if (exchange == $"{ns}:{typeName}" || exchange is LedgerConsumerDefinition.QueueName or "") return;
+        throw new PoisonEventException($"The {typeName} message was published to exchange '{exchange}', not to its own type's exchange '{ns}:{typeName}': who published it cannot be trusted.");
     }
 
     /// <summary><c>ConsentPlatform.Contracts.DsaRegistry</c> → <c>dsa-registry</c>: the service that publishes the namespace's events.</summary>

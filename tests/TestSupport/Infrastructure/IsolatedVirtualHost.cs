@@ -10,6 +10,7 @@ namespace ConsentPlatform.TestSupport.Infrastructure;
 public sealed class IsolatedVirtualHost : IAsyncDisposable
 {
     private readonly HttpClient management;
+    private ServiceBrokerUsers? serviceUsers;
 
     private IsolatedVirtualHost(HttpClient management, string name, InfrastructureEndpoints endpoints)
     {
@@ -41,6 +42,18 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
 
     public BrokerSettings Settings => new(Host, Port, Name, Username, Password);
 
+    /// <summary>
+    /// Gives every service a user of its own on this virtual host, limited as <c>infra/broker-permissions</c>
+    /// says (the administrator's user stays the tests'); the users are deleted with the virtual host.
+    /// </summary>
+    public async Task<ServiceBrokerUsers> AddServiceUsersAsync()
+    {
+        serviceUsers = ServiceBrokerUsers.Create(Name[^12..]);
+        using var response = await management.PostAsync("api/definitions", Json(serviceUsers.Definitions(Name)));
+        response.EnsureSuccessStatusCode();
+        return serviceUsers;
+    }
+
     /// <summary>The settings a service reads from configuration section <c>RabbitMq</c>.</summary>
     public IEnumerable<KeyValuePair<string, string?>> AsConfiguration() => Settings.AsConfiguration();
 
@@ -49,6 +62,7 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         using (management)
         {
             await management.DeleteAsync($"api/vhosts/{Name}");
+            foreach (var grant in serviceUsers?.Grants ?? []) await management.DeleteAsync($"api/users/{grant.User}");
         }
     }
 

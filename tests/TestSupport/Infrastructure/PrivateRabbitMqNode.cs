@@ -64,6 +64,20 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Gives every service a user of its own, limited as <c>infra/broker-permissions</c> says; the
+    /// node keeps them across a restart.
+    /// </summary>
+    public async Task<ServiceBrokerUsers> AddServiceUsersAsync()
+    {
+        var users = ServiceBrokerUsers.Create("private");
+        var definitions = Path.Combine(root, "service-users.json");
+        await File.WriteAllTextAsync(definitions, users.Definitions("/"));
+        await RunAsync("rabbitmqctl", "import_definitions", definitions);
+        File.Delete(definitions);
+        return users;
+    }
+
     /// <summary>Starts the node (again) and returns once its AMQP port accepts connections.</summary>
     public async Task StartAgainAsync()
     {

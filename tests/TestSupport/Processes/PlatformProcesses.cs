@@ -10,7 +10,8 @@ namespace ConsentPlatform.TestSupport.Processes;
 /// <summary>
 /// The whole platform as separate processes: the four services and the gateway, started from
 /// their built dlls the way <c>infra/up</c> starts them, on a real broker (one fresh virtual host
-/// shared by all) and real databases (one fresh database per service), with their own key file
+/// shared by all, each service connecting as its own limited user) and real databases (one fresh
+/// database per service, each owned by the service's own role), with their own key file
 /// for the local issuer. Tests talk to the gateway over HTTP as users do, and may stop, kill and
 /// restart any process by pid. A suite that drives the web portal sets <see cref="IncludesPortal"/>:
 /// the portal then runs as a sixth process, behind the gateway at <c>/</c>.
@@ -31,7 +32,11 @@ public class PlatformProcesses : IAsyncLifetime
     private IsolatedVirtualHost? virtualHost;
 
     public InfrastructureEndpoints Infrastructure { get; private set; } = default!;
+    /// <summary>The broker as its administrator sees it: what a test's own connection uses.</summary>
     public BrokerSettings Broker { get; private set; } = default!;
+
+    /// <summary>Each service's own broker user (infra/broker-permissions), as the service is given it.</summary>
+    public ServiceBrokerUsers BrokerUsers { get; private set; } = default!;
     public IReadOnlyDictionary<string, IsolatedDatabase> Databases { get; private set; } = new Dictionary<string, IsolatedDatabase>();
     public PlatformProcess Gateway => processes["gateway"];
     public PlatformProcess Portal => processes["portal"];
@@ -49,7 +54,8 @@ public class PlatformProcesses : IAsyncLifetime
     {
         Infrastructure = await PlatformInfrastructure.GetAsync();
         workDir = Directory.CreateTempSubdirectory("consentplatform-e2e-").FullName;
-        Broker = await StartBrokerAsync();
+        (Broker, BrokerUsers) = await StartBrokerAsync();
+        var brokerByService = BrokerUsers.SettingsOn(Broker);
         var databasesByService = new Dictionary<string, IsolatedDatabase>();
         foreach (var (name, _, _) in Services)
         {
@@ -70,6 +76,11 @@ public class PlatformProcesses : IAsyncLifetime
             serviceAddresses[name] = $"http://127.0.0.1:{port}";
             var environment = CommonEnvironment(port, issuer);
             environment["ConnectionStrings__Marten"] = databasesByService[name].OwnerConnectionString!;
+            foreach (var (key, value) in brokerByService[name].AsConfiguration())
+            {
+                environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+            }
+
             Add(name, folder, dll, port, environment);
         }
 
@@ -99,11 +110,14 @@ public class PlatformProcesses : IAsyncLifetime
         await this.WarmUpAsync(TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>The broker every process uses: by default a fresh virtual host on the shared broker.</summary>
-    protected virtual async Task<BrokerSettings> StartBrokerAsync()
+    /// <summary>
+    /// The broker every service uses, and each service's user on it: by default a fresh virtual host
+    /// on the shared broker.
+    /// </summary>
+    protected virtual async Task<(BrokerSettings Administrator, ServiceBrokerUsers Users)> StartBrokerAsync()
     {
         virtualHost = await IsolatedVirtualHost.CreateAsync(Infrastructure, "e2e");
-        return virtualHost.Settings;
+        return (virtualHost.Settings, await virtualHost.AddServiceUsersAsync());
     }
 
     /// <summary>The PostgreSQL server (a connection string without a database) that holds a service's database.</summary>
@@ -193,11 +207,6 @@ public class PlatformProcesses : IAsyncLifetime
             ["Auth__Local__Issuer"] = issuer,
             ["Auth__Local__KeyFile"] = KeyFile,
         };
-        foreach (var (key, value) in Broker.AsConfiguration())
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
         return environment;
     }
 
