@@ -26,9 +26,11 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     {
         ["consent-ping"] = "consent",
         ["check-consent"] = "consent",
+        ["consent-uses"] = "consent",
         ["dsa-registry-ping"] = "dsa-registry",
         ["check-dsa-scope"] = "dsa-registry",
         ["check-dsa-party"] = "dsa-registry",
+        ["explain-consent-purpose"] = "dsa-registry",
         ["disclosure-ping"] = "disclosure",
         ["audit-ping"] = "audit",
         ["audit-ledger"] = "audit",
