@@ -240,4 +240,27 @@ public sealed class ProposalTests(ConsentApi api)
         using var grant = await carer.GrantAsync(GrantBody(subject));
         Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
     }
+
+    [Fact]
+    public async Task The_api_document_declares_the_three_proposal_operations_with_their_responses()
+    {
+        using var anonymous = api.Host.CreateClient();
+        using var response = await anonymous.ReadAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var propose = paths.GetProperty("/api/consents/proposals").GetProperty("post");
+        var accept = paths.GetProperty("/api/consents/{id}/accept").GetProperty("post");
+        var decline = paths.GetProperty("/api/consents/{id}/decline").GetProperty("post");
+
+        Assert.Equal("ProposeConsent", propose.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(accept.GetProperty("summary").GetString()));
+        Assert.Equal(["201", "400", "403", "415"], Codes(propose));
+        Assert.Equal(["200", "400", "403", "404", "409", "412", "415", "422"], Codes(accept));
+        Assert.Equal(["200", "400", "403", "404", "409", "412", "415"], Codes(decline));
+    }
+
+    private static string[] Codes(System.Text.Json.JsonElement operation) =>
+        [.. operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal)];
 }
