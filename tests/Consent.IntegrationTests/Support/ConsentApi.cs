@@ -8,13 +8,17 @@ using Xunit;
 
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
-/// <summary>The consent service on its own database and virtual host, with a given expiry interval.</summary>
-public class ConsentServiceHost(TimeSpan expirySweepInterval) : ServiceHost<ConsentEntryPoint>
+/// <summary>The consent service on its own database and virtual host, with a given expiry interval (and proposal lifetime, if given).</summary>
+public class ConsentServiceHost(TimeSpan expirySweepInterval, TimeSpan? proposalLifetime = null) : ServiceHost<ConsentEntryPoint>
 {
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting(ExpirySweeper.IntervalSetting, expirySweepInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        if (proposalLifetime is { } lifetime)
+        {
+            builder.UseSetting("Consent:ProposalLifetime", lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
 
