@@ -11,11 +11,19 @@ namespace ConsentPlatform.Contracts.Consent;
 /// </summary>
 public static class ConsentRule
 {
-    /// <summary>The consent that decides: the live one if any, otherwise the most recently granted.</summary>
+    /// <summary>
+    /// The consent that decides: the live one if any, otherwise the most recently granted. A
+    /// proposal, open or declined, is a question and never an answer: it is no consent at all, so
+    /// it is never chosen (the subject then has "no consent" for the purpose: <c>consent-missing</c>).
+    /// A proposal that lapsed unanswered reads <see cref="ConsentStatus.Expired"/> like a consent
+    /// that ran out; its callers leave it out, as they know it was never agreed to
+    /// (the consent service's read model, the audit replay's ledgered events).
+    /// </summary>
     public static ConsentSnapshot? Choose(IEnumerable<ConsentSnapshot> consentsForPurpose)
     {
         ArgumentNullException.ThrowIfNull(consentsForPurpose);
         return consentsForPurpose
+            .Where(c => !IsProposal(c.Status))
             .OrderByDescending(c => c.IsLive)
             .ThenByDescending(c => c.GrantedAt)
             .ThenByDescending(c => c.ConsentId)
@@ -26,7 +34,8 @@ public static class ConsentRule
     public static ConsentCheckResult Check(ConsentSnapshot? consent, CheckConsent check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        if (consent is null)
+        // A proposal handed in directly still passes nothing: fail closed.
+        if (consent is null || IsProposal(consent.Status))
         {
             return new ConsentCheckResult(null, null, null, [ReasonCode.ConsentMissing], check.At);
         }
@@ -61,4 +70,6 @@ public static class ConsentRule
 
         return new ConsentCheckResult(consent.ConsentId, consent.Version, status, [.. reasons.Order()], check.At);
     }
+
+    private static bool IsProposal(ConsentStatus status) => status is ConsentStatus.Proposed or ConsentStatus.Declined;
 }

@@ -12,6 +12,12 @@ namespace ConsentPlatform.Gateway.Authorization;
 public static class GatewayPolicies
 {
     public const string ConsentApi = "consent-api";
+
+    /// <summary>Proposing a consent for the young person to answer: practitioners only.</summary>
+    public const string ConsentProposalApi = "consent-proposal-api";
+
+    /// <summary>Accepting or declining a proposal: the young person's own answer, no one else's.</summary>
+    public const string ConsentAnswerApi = "consent-answer-api";
     public const string DsaApi = "dsa-api";
     public const string DisclosureApi = "disclosure-api";
     public const string AuditApi = "audit-api";
@@ -20,6 +26,8 @@ public static class GatewayPolicies
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ConsentApi] = [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor],
+        [ConsentProposalApi] = [PlatformRoles.Practitioner],
+        [ConsentAnswerApi] = [PlatformRoles.YoungCarer],
         [DsaApi] = [PlatformRoles.IgOfficer, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
         [DisclosureApi] = [PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
         [AuditApi] = [PlatformRoles.Auditor],

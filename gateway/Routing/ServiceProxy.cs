@@ -17,6 +17,11 @@ public static class ServiceProxy
     public static IReadOnlyList<RouteConfig> Routes() =>
     [
         Api("consents", "/api/consents/{**rest}", DownstreamServices.Consent, GatewayPolicies.ConsentApi),
+        // Narrower than the consent API as a whole (literal segments outrank the catch-all): only a
+        // practitioner proposes, only the young person answers; the service checks both again.
+        Api("consent-proposals", "/api/consents/proposals", DownstreamServices.Consent, GatewayPolicies.ConsentProposalApi, ["POST"]),
+        Api("consent-accept", "/api/consents/{id}/accept", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
+        Api("consent-decline", "/api/consents/{id}/decline", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
         Api("dsas", "/api/dsas/{**rest}", DownstreamServices.DsaRegistry, GatewayPolicies.DsaApi),
         Api("disclosures", "/api/disclosures/{**rest}", DownstreamServices.Disclosure, GatewayPolicies.DisclosureApi)
             with { RateLimiterPolicy = DisclosureAdmission.PolicyName },
@@ -49,12 +54,12 @@ public static class ServiceProxy
         return services;
     }
 
-    private static RouteConfig Api(string id, string path, DownstreamService service, string policy) => new()
+    private static RouteConfig Api(string id, string path, DownstreamService service, string policy, IReadOnlyList<string>? methods = null) => new()
     {
         RouteId = id,
         ClusterId = service.Name,
         AuthorizationPolicy = policy,
-        Match = new RouteMatch { Path = path },
+        Match = new RouteMatch { Path = path, Methods = methods },
     };
 
     private static RouteConfig OpenApiDocument(DownstreamService service) => new RouteConfig

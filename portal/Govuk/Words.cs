@@ -70,6 +70,9 @@ public static class Words
     public static string Status(string status) => status switch
     {
         "awaiting-override-approval" => "Awaiting safeguarding approval",
+        // A consent proposal (issue 16): a question to the young person, not yet (or never) a consent.
+        "proposed" => "Waiting for the young person's answer",
+        "declined" => "Declined by the young person",
         _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(status.Replace('-', ' ')),
     };
 
@@ -79,7 +82,7 @@ public static class Words
         "active" or "approved" or "released" or "valid" or "consistent" => "govuk-tag--green",
         "paused" or "suspended" or "awaiting-override-approval" or "draft" => "govuk-tag--yellow",
         "withdrawn" or "denied" or "terminated" or "invalid" or "inconsistent" => "govuk-tag--red",
-        "expired" => "govuk-tag--grey",
+        "expired" or "declined" => "govuk-tag--grey",
         _ => "govuk-tag--blue",
     };
 

@@ -1,10 +1,13 @@
+using ConsentPlatform.Consent.Accepting;
 using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Declining;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Consent.Explaining;
 using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Consent.Messaging;
 using ConsentPlatform.Consent.Pausing;
+using ConsentPlatform.Consent.Proposing;
 using ConsentPlatform.Consent.Reading;
 using ConsentPlatform.Consent.Resuming;
 using ConsentPlatform.Consent.Using;
@@ -32,6 +35,7 @@ public static class ConsentModule
                 options.Events.AddEventTypes(
                 [
                     typeof(ConsentGranted), typeof(ConsentPaused), typeof(ConsentResumed), typeof(ConsentWithdrawn), typeof(ConsentExpired),
+                    typeof(ConsentProposed), typeof(ConsentAccepted), typeof(ConsentDeclined),
                 ]);
                 // Inline: the consent document is written in the same transaction as its events.
                 options.Projections.Add(new ConsentProjection(), ProjectionLifecycle.Inline);
@@ -57,6 +61,7 @@ public static class ConsentModule
         builder.Services.Configure<ConsentVisibilityOptions>(builder.Configuration.GetSection(ConsentVisibilityOptions.Section));
         builder.Services.AddScoped<ConsentVisibility>();
         builder.Services.AddScoped<AgreementExplanations>();
+        builder.Services.Configure<ProposalOptions>(builder.Configuration.GetSection(ProposalOptions.Section));
         builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
         builder.Services.AddSingleton<ExpirySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
@@ -71,6 +76,9 @@ public static class ConsentModule
             .WithTags("Consents");
         consents
             .MapGrantConsent()
+            .MapProposeConsent()
+            .MapAcceptProposal()
+            .MapDeclineProposal()
             .MapPauseConsent()
             .MapResumeConsent()
             .MapWithdrawConsent()

@@ -105,6 +105,54 @@ public sealed class ReplayStateTests
             compared.Differences);
     }
 
+    private static readonly EventActor Teacher = new("Practitioner:school-1:ms-lee", "Practitioner", "school-1");
+
+    private static ConsentProposed Proposed(DateTimeOffset at, IReadOnlyList<string> categories) =>
+        new(Guid.NewGuid(), ConsentId, 1, "yc-1", "school-support", [], categories, GivenBy.Self, at, null, ConsentStatus.Proposed, at.AddDays(30), null, Teacher, at);
+
+    private static ConsentAccepted Accepted(DateTimeOffset at, IReadOnlyList<string> categories) =>
+        new(Guid.NewGuid(), ConsentId, 2, "yc-1", "school-support", [], categories, GivenBy.Self, at, null, ConsentStatus.Active, Carer, at);
+
+    private static IPlatformEvent[] ActiveDsa() =>
+        [new DsaDrafted(Guid.NewGuid(), DsaId, 1, Content(), Officer, T), new DsaActivated(Guid.NewGuid(), DsaId, 2, Officer, T.AddMinutes(1))];
+
+    [Fact]
+    public void Given_an_open_proposal_When_a_decision_is_replayed_Then_denied_consent_missing_as_if_there_were_no_consent()
+    {
+        IPlatformEvent[] consents = [Proposed(T, ["caring.role"])];
+
+        Assert.Empty(StateAtMoment.Consents(consents, "yc-1", "school-support", T.AddHours(1)));
+        var replayed = DecisionReplay.Replay(Request, T.AddHours(1), null, consents, ActiveDsa());
+
+        Assert.Equal(ShareOutcome.Denied, replayed.Outcome);
+        Assert.Equal([ReasonCode.ConsentMissing], replayed.Reasons.Select(r => r.Code));
+        Assert.Null(replayed.ConsentId);
+    }
+
+    [Fact]
+    public void Given_a_proposal_that_lapsed_or_was_declined_When_rebuilt_Then_no_consent_not_an_expired_or_declined_one()
+    {
+        var lapsed = new ConsentExpired(Guid.NewGuid(), ConsentId, 2, "yc-1", "school-support", [], [], GivenBy.Self, T, null, ConsentStatus.Expired, Carer, T.AddDays(30));
+        var declined = new ConsentDeclined(Guid.NewGuid(), ConsentId, 2, "yc-1", "school-support", [], [], GivenBy.Self, T, null, ConsentStatus.Declined, null, Carer, T.AddHours(2));
+
+        Assert.Empty(StateAtMoment.Consents([Proposed(T, []), lapsed], "yc-1", "school-support", T.AddDays(31)));
+        Assert.Empty(StateAtMoment.Consents([declined, Proposed(T, [])], "yc-1", "school-support", T.AddHours(3)));
+    }
+
+    [Fact]
+    public void Given_a_proposal_accepted_with_fewer_categories_When_replayed_before_and_after_acceptance_Then_missing_then_the_accepted_version_decides()
+    {
+        IPlatformEvent[] consents = [Accepted(T.AddHours(2), ["caring.role"]), Proposed(T, ["caring.role", "caring.hours"])];
+
+        var before = DecisionReplay.Replay(Request, T.AddHours(1), null, consents, ActiveDsa());
+        var after = DecisionReplay.Replay(Request, T.AddHours(3), null, consents, ActiveDsa());
+        var removed = DecisionReplay.Replay(Request with { DataCategories = ["caring.hours"] }, T.AddHours(3), null, consents, ActiveDsa());
+
+        Assert.Equal([ReasonCode.ConsentMissing], before.Reasons.Select(r => r.Code));
+        Assert.Equal((ShareOutcome.Approved, ConsentId, 2L), (after.Outcome, after.ConsentId!.Value, after.ConsentVersion!.Value));
+        Assert.Contains(ReasonCode.ConsentCategoryMismatch, removed.Reasons.Select(r => r.Code));
+    }
+
     private static (long, DsaStatus) Single(IPlatformEvent[] events, DateTimeOffset at)
     {
         var dsa = Assert.Single(StateAtMoment.Dsas(events, at));

@@ -29,8 +29,8 @@ public sealed class ExpiryTests(ConsentApi api)
     }
 }
 
-/// <summary>The expiry job on its own timer, in a host whose interval is short.</summary>
-public sealed class ExpiryJobHost() : ConsentServiceHost(TimeSpan.FromMilliseconds(300));
+/// <summary>The expiry job on its own timer, in a host whose interval is short and whose proposals must be answered within two seconds.</summary>
+public sealed class ExpiryJobHost() : ConsentServiceHost(TimeSpan.FromMilliseconds(300), proposalLifetime: TimeSpan.FromSeconds(2));
 
 public sealed class ExpiryJobTests(ExpiryJobHost host) : IClassFixture<ExpiryJobHost>
 {
@@ -53,5 +53,28 @@ public sealed class ExpiryJobTests(ExpiryJobHost host) : IClassFixture<ExpiryJob
         Assert.Equal(["consent-granted", "consent-expired"], history.Select(h => h.Event));
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(2, (await client.HistoryAsync(consent.Id)).Count);
+    }
+
+    [Fact]
+    public async Task A_proposal_lapses_after_the_configured_lifetime_and_the_background_job_records_it()
+    {
+        var subject = NewSubject();
+        using var practitioner = host.ClientFor("Practitioner", org: "school-1");
+        using var response = await practitioner.ProposeAsync(ProposeBody(subject));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var proposal = await response.ConsentAsync();
+        Assert.Equal(proposal.ProposedAt!.Value.AddSeconds(2), proposal.AnswerBy);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<HistoryBody> history;
+        do
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            history = await practitioner.HistoryAsync(proposal.Id);
+        }
+        while (history.Count < 2 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(["consent-proposed", "consent-expired"], history.Select(h => h.Event));
+        Assert.Equal(("expired", "System", proposal.AnswerBy!.Value), (history[1].Consent.Status, history[1].Actor.Role, history[1].OccurredAt));
     }
 }

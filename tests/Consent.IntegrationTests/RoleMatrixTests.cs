@@ -29,23 +29,25 @@ public sealed class RoleMatrixTests(ConsentApi api)
     private const string RecipientOrg = "recipient-org";
     private const string UnrelatedOrg = "stranger-org";
 
-    private static readonly string[] Routes = ["grant", "get", "list", "history", "explanation", "pause", "resume", "withdraw"];
+    private const string ProposingOrg = "proposer-org";
+
+    private static readonly string[] Routes = ["grant", "get", "list", "history", "explanation", "pause", "resume", "withdraw", "propose", "accept", "decline"];
 
     /// <summary>Per caller: the status on each route, and whether the consent is in their list.</summary>
     private static readonly Dictionary<string, (int[] Statuses, bool Sees)> Expected = new()
     {
-        //                           grant get  list history explanation pause resume withdraw
-        [Own] = ([201, 200, 200, 200, 200, 200, 200, 200], true),
-        [Other] = ([403, 404, 403, 404, 404, 404, 404, 404], false),
-        [PartyPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200], true),
-        [RecordingPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200], true),
-        [RecipientPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200], true),
-        [UnrelatedPractitioner] = ([201, 404, 200, 404, 404, 404, 403, 404], false),
-        [UnnamedPartyPractitioner] = ([201, 404, 200, 404, 404, 404, 403, 404], false),
-        [PlatformRoles.Auditor] = ([403, 200, 200, 200, 200, 403, 403, 403], true),
-        [PlatformRoles.IgOfficer] = ([403, 403, 403, 403, 403, 403, 403, 403], false),
-        [PlatformRoles.SafeguardingLead] = ([403, 403, 403, 403, 403, 403, 403, 403], false),
-        [Anonymous] = ([401, 401, 401, 401, 401, 401, 401, 401], false),
+        //                           grant get  list history explanation pause resume withdraw propose accept decline
+        [Own] = ([201, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200], true),
+        [Other] = ([403, 404, 403, 404, 404, 404, 404, 404, 403, 404, 404], false),
+        [PartyPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200, 201, 403, 403], true),
+        [RecordingPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200, 201, 403, 403], true),
+        [RecipientPractitioner] = ([201, 200, 200, 200, 200, 200, 403, 200, 201, 403, 403], true),
+        [UnrelatedPractitioner] = ([201, 404, 200, 404, 404, 404, 403, 404, 201, 403, 403], false),
+        [UnnamedPartyPractitioner] = ([201, 404, 200, 404, 404, 404, 403, 404, 201, 403, 403], false),
+        [PlatformRoles.Auditor] = ([403, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403], true),
+        [PlatformRoles.IgOfficer] = ([403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403], false),
+        [PlatformRoles.SafeguardingLead] = ([403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403], false),
+        [Anonymous] = ([401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], false),
     };
 
     public static TheoryData<string, string, int> Matrix()
@@ -65,9 +67,15 @@ public sealed class RoleMatrixTests(ConsentApi api)
     {
         var subject = NewSubject();
         using var owner = api.YoungCarer(subject);
-        // Every route but grant acts on an existing consent of the subject; resume needs it paused.
-        // Who recorded it and whom it names are what tie (or do not tie) a practitioner to it.
-        var consent = route == "grant" ? null : await ConsentForAsync(caller, subject, owner);
+        // Every route but grant and propose acts on an existing consent of the subject; resume needs
+        // it paused; accept and decline need a proposal. Who recorded (or proposed) it and whom it
+        // names are what tie (or do not tie) a practitioner to it.
+        var consent = route switch
+        {
+            "grant" or "propose" => null,
+            "accept" or "decline" => await ProposalForAsync(caller, subject),
+            _ => await ConsentForAsync(caller, subject, owner),
+        };
         if (route == "resume") (await owner.ActAsync(consent!.Id, "pause")).Dispose();
         var before = consent is null ? null : await StateAsync(owner, consent.Id);
 
@@ -77,6 +85,8 @@ public sealed class RoleMatrixTests(ConsentApi api)
         using var response = route switch
         {
             "grant" => await client.GrantAsync(GrantBody(subject)),
+            "propose" => await client.ProposeAsync(ProposeBody(subject)),
+            "accept" => await client.ActAsync(consent!.Id, route),
             "get" => await client.ReadAsync($"/api/consents/{consent!.Id}"),
             "list" => await client.ReadAsync($"/api/consents?subjectId={subject}"),
             "history" => await client.ReadAsync($"/api/consents/{consent!.Id}/history"),
@@ -147,6 +157,15 @@ public sealed class RoleMatrixTests(ConsentApi api)
             default:
                 return await owner.GrantedAsync(GrantBody(subject));
         }
+    }
+
+    /// <summary>A proposal of the subject's, proposed by the organisation whose tie the row is about (or by an unrelated one).</summary>
+    private async Task<ConsentBody> ProposalForAsync(string caller, string subject)
+    {
+        var proposer = caller == RecordingPractitioner ? RecordingOrg : ProposingOrg;
+        string[]? recipients = caller is RecipientPractitioner or UnnamedPartyPractitioner ? [RecipientOrg] : null;
+        using var practitioner = api.Practitioner(proposer);
+        return await practitioner.ProposedAsync(ProposeBody(subject, recipientOrgIds: recipients));
     }
 
     private HttpClient ClientFor(string caller, string subject) => caller switch

@@ -107,3 +107,58 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
         await signedIn.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>
+/// The consent routes narrower than the consent API (issue 16): only a practitioner proposes, only
+/// the young person answers a proposal. Anyone else is refused at the gateway; the service never sees it.
+/// </summary>
+public sealed class ProposalRoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
+{
+    private GatewayHost Host => gateway.Host;
+
+    public static TheoryData<string, string, bool> Posts => new()
+    {
+        { PlatformRoles.Practitioner, "/api/consents/proposals", true },
+        { PlatformRoles.YoungCarer, "/api/consents/proposals", false },
+        { PlatformRoles.Auditor, "/api/consents/proposals", false },
+        { PlatformRoles.YoungCarer, "/api/consents/c-1/accept", true },
+        { PlatformRoles.YoungCarer, "/api/consents/c-1/decline", true },
+        { PlatformRoles.Practitioner, "/api/consents/c-1/accept", false },
+        { PlatformRoles.Practitioner, "/api/consents/c-1/decline", false },
+        { PlatformRoles.Auditor, "/api/consents/c-1/accept", false },
+        { PlatformRoles.IgOfficer, "/api/consents/c-1/decline", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Posts))]
+    public async Task Post_reaches_the_consent_service_only_for_the_role_that_may_make_it(string role, string path, bool reaches)
+    {
+        var token = await Host.DevTokenForAsync(role);
+        var probe = $"{path}?probe={Guid.NewGuid():N}";
+        using var content = JsonContent.Create(new { });
+
+        using var response = await Host.SendAsync(HttpMethod.Post, probe, token, content);
+
+        if (reaches)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+            Assert.Equal(("consent", "POST"), (echoed!.Service, echoed.Method));
+        }
+        else
+        {
+            await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+        }
+    }
+
+    [Fact]
+    public async Task Reading_a_consent_is_not_caught_by_the_narrower_routes()
+    {
+        var token = await Host.DevTokenForAsync(PlatformRoles.Auditor);
+
+        using var response = await Host.GetAsync("/api/consents/c-1", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

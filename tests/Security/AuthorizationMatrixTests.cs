@@ -60,6 +60,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/consents?subjectId="] = new("GET", "/api/consents?subjectId={subject}", TargetKind.Consent),
         ["GET /api/consents/{id}/history"] = new("GET", "/api/consents/{id}/history", TargetKind.Consent),
         ["GET /api/consents/{id}/explanation"] = new("GET", "/api/consents/{id}/explanation", TargetKind.Consent),
+        ["POST /api/consents/proposals"] = new("POST", "/api/consents/proposals", TargetKind.None, s => new { subjectId = s, purpose = FreshPurpose(), note = Reason }),
+        ["POST /api/consents/{id}/accept"] = new("POST", "/api/consents/{id}/accept", TargetKind.Proposal),
+        ["POST /api/consents/{id}/decline"] = new("POST", "/api/consents/{id}/decline", TargetKind.Proposal, _ => new { reason = Reason }),
 
         ["POST /api/dsas"] = new("POST", "/api/dsas", TargetKind.None, _ => Scenario.SchoolSupportDsa("Authorization matrix")),
         ["PUT /api/dsas/{id}"] = new("PUT", "/api/dsas/{id}", TargetKind.DsaDraft, _ => Scenario.SchoolSupportDsa("Authorization matrix, amended")),
@@ -187,6 +190,38 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/consents/{id}/explanation", IgOfficer, Any, 403),
         new("GET /api/consents/{id}/explanation", SafeguardingLead, Any, 403),
         new("GET /api/consents/{id}/explanation", Auditor, Any, 200, Shown),
+        // Proposals (issue 16): any practitioner may propose, as any may record in person, and their
+        // organisation is tied to the proposal from then on; only the young person answers it (403 to
+        // every practitioner before the proposal is looked at, like resume); another's is an unknown id.
+        new("POST /api/consents/proposals", YoungCarer, Own, 403),
+        new("POST /api/consents/proposals", YoungCarer, Other, 403),
+        new("POST /api/consents/proposals", Practitioner, Own, 201),
+        new("POST /api/consents/proposals", Practitioner, Other, 201), // proposed to any young carer
+        new("POST /api/consents/proposals", IgOfficer, Any, 403),
+        new("POST /api/consents/proposals", SafeguardingLead, Any, 403),
+        new("POST /api/consents/proposals", Auditor, Any, 403),
+
+        new("POST /api/consents/{id}/accept", YoungCarer, Own, 200, Shown),
+        new("POST /api/consents/{id}/accept", YoungCarer, Other, 404, Hidden),
+        new("POST /api/consents/{id}/accept", Practitioner, Own, 403),
+        new("POST /api/consents/{id}/accept", Practitioner, Recipient, 403),
+        new("POST /api/consents/{id}/accept", Practitioner, Party, 403),
+        new("POST /api/consents/{id}/accept", Practitioner, UnnamedParty, 403),
+        new("POST /api/consents/{id}/accept", Practitioner, Other, 403),
+        new("POST /api/consents/{id}/accept", IgOfficer, Any, 403),
+        new("POST /api/consents/{id}/accept", SafeguardingLead, Any, 403),
+        new("POST /api/consents/{id}/accept", Auditor, Any, 403),
+
+        new("POST /api/consents/{id}/decline", YoungCarer, Own, 200, Shown),
+        new("POST /api/consents/{id}/decline", YoungCarer, Other, 404, Hidden),
+        new("POST /api/consents/{id}/decline", Practitioner, Own, 403),
+        new("POST /api/consents/{id}/decline", Practitioner, Recipient, 403),
+        new("POST /api/consents/{id}/decline", Practitioner, Party, 403),
+        new("POST /api/consents/{id}/decline", Practitioner, UnnamedParty, 403),
+        new("POST /api/consents/{id}/decline", Practitioner, Other, 403),
+        new("POST /api/consents/{id}/decline", IgOfficer, Any, 403),
+        new("POST /api/consents/{id}/decline", SafeguardingLead, Any, 403),
+        new("POST /api/consents/{id}/decline", Auditor, Any, 403),
 
         // ── DSAs (services/DsaRegistry/README.md): only an IG officer of a party governs ──
         new("POST /api/dsas", YoungCarer, Any, 403),
@@ -385,7 +420,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         if (spec.Body is not null) request.Content = JsonContent.Create(spec.Body(subject));
 
         // A refused change to a consent must leave it exactly as it was.
-        var refusedChange = status >= 400 && spec.Method == "POST" && spec.Target is TargetKind.Consent or TargetKind.ConsentPaused;
+        var refusedChange = status >= 400 && spec.Method == "POST" && spec.Target is TargetKind.Consent or TargetKind.ConsentPaused or TargetKind.Proposal;
         var before = refusedChange ? await VersionOfConsentAsync(target!) : null;
 
         using var response = await client.SendAsync(request, ct);
@@ -433,11 +468,13 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
 
     private async Task<string?> TargetAsync(TargetKind target, string role, string relation, bool fresh)
     {
-        var other = relation is Other or Recipient && (target is TargetKind.Consent or TargetKind.ConsentPaused || role == YoungCarer);
+        var other = relation is Other or Recipient && (target is TargetKind.Consent or TargetKind.ConsentPaused or TargetKind.Proposal || role == YoungCarer);
         return (target, relation) switch
         {
             // Resuming is refused to every practitioner before the consent is looked at: any target will do.
             (TargetKind.Consent or TargetKind.ConsentPaused, UnnamedParty) => world.NamedConsentActive,
+            // Answering is refused to every practitioner before the proposal is looked at: any open one will do.
+            (TargetKind.Proposal, UnnamedParty or Party) => world.ProposalOpen,
             (TargetKind.Consent, Party) when fresh => await world.SelfGrantedConsentAsync(),
             (TargetKind.Consent or TargetKind.ConsentPaused, Party) => world.ConsentActive,
             _ => await SharedTargetAsync(target, other, fresh),
@@ -453,6 +490,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
             TargetKind.Consent => other ? world.OtherConsentActive : world.ConsentActive,
             TargetKind.ConsentPaused when fresh => await world.FreshConsentAsync(other ? world.OtherSubject : world.Subject, paused: true),
             TargetKind.ConsentPaused => other ? world.OtherConsentPaused : world.ConsentPaused,
+            TargetKind.Proposal when fresh => await world.FreshProposalAsync(other ? world.OtherSubject : world.Subject),
+            TargetKind.Proposal => other ? world.OtherProposalOpen : world.ProposalOpen,
             TargetKind.DsaDraft when fresh => await world.FreshDsaAsync(DsaState.Draft),
             TargetKind.DsaDraft => world.DsaDraft,
             TargetKind.DsaActive when fresh => await world.FreshDsaAsync(DsaState.Active),

@@ -43,6 +43,14 @@ public sealed class InputTests(SecurityWorld world) : IClassFixture<SecurityWorl
             "POST", "/api/consents", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.None,
             w => new JsonObject { ["subjectId"] = w.Subject, ["purpose"] = "p-" + Guid.NewGuid().ToString("N")[..10], ["givenBy"] = "self" },
             WrongType: ("subjectId", 42), LongString: ("subjectId", 65), IdField: "subjectId", TextFields: ["subjectId", "purpose"]),
+        ["POST /api/consents/proposals"] = new(
+            "POST", "/api/consents/proposals", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.None,
+            w => new JsonObject { ["subjectId"] = w.Subject, ["purpose"] = "p-" + Guid.NewGuid().ToString("N")[..10], ["note"] = "Checked by the input tests" },
+            WrongType: ("subjectId", 42), LongString: ("note", 501), IdField: "subjectId", TextFields: ["subjectId", "purpose", "note"]),
+        ["POST /api/consents/{id}/decline"] = new(
+            "POST", "/api/consents/{id}/decline", PlatformRoles.YoungCarer, null, TargetKind.Proposal,
+            _ => new JsonObject { ["reason"] = "Checked by the input tests" },
+            WrongType: ("reason", 42), LongString: ("reason", 501), TextFields: ["reason"]),
         ["POST /api/consents/{id}/pause"] = new(
             "POST", "/api/consents/{id}/pause", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.Consent,
             _ => new JsonObject { ["reason"] = "Checked by the input tests" },

@@ -46,6 +46,10 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
     public string NamedSubject { get; } = Scenario.NewSubject();
 
     public string NamedConsentActive { get; private set; } = "";
+
+    /// <summary>An open proposal to our young carer, proposed by the school (issue 16): the target of refused answers.</summary>
+    public string ProposalOpen { get; private set; } = "";
+    public string OtherProposalOpen { get; private set; } = "";
     public string DsaDraft { get; private set; } = "";
     public string DsaActive { get; private set; } = "";
     public string DsaSuspended { get; private set; } = "";
@@ -70,6 +74,8 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         ConsentPaused = await FreshConsentAsync(Subject, paused: true);
         OtherConsentPaused = await FreshConsentAsync(OtherSubject, paused: true);
         NamedConsentActive = await SelfGrantedConsentAsync(NamedSubject, recipients: [Holder]);
+        ProposalOpen = await FreshProposalAsync(Subject);
+        OtherProposalOpen = await FreshProposalAsync(OtherSubject);
 
         DisclosureAwaiting = await FreshDisclosureAsync(DisclosureState.Awaiting);
         DisclosureApproved = await FreshDisclosureAsync(DisclosureState.Approved);
@@ -123,6 +129,24 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// A proposal the school's practitioner made to the young carer, under a fresh purpose, still
+    /// open; the other young carer's names only the council, like their consents.
+    /// </summary>
+    public async Task<string> FreshProposalAsync(string subject)
+    {
+        using var practitioner = await ClientAsync(PlatformRoles.Practitioner, Requester);
+        string[]? recipients = subject == OtherSubject ? [Holder] : null;
+        var proposed = await practitioner.PostJsonAsync("/api/consents/proposals", new
+        {
+            subjectId = subject,
+            purpose = "p-" + Guid.NewGuid().ToString("N")[..10],
+            recipientOrgIds = recipients,
+            note = "Proposed for the matrix",
+        });
+        return (await proposed.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
     /// <summary>
@@ -183,6 +207,7 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         TargetKind.None => null,
         TargetKind.Consent => fresh ? await FreshConsentAsync(Subject, paused: false) : ConsentActive,
         TargetKind.ConsentPaused => fresh ? await FreshConsentAsync(Subject, paused: true) : ConsentPaused,
+        TargetKind.Proposal => fresh ? await FreshProposalAsync(Subject) : ProposalOpen,
         TargetKind.DsaDraft => fresh ? await FreshDsaAsync(DsaState.Draft) : DsaDraft,
         TargetKind.DsaActive => fresh ? await FreshDsaAsync(DsaState.Active) : DsaActive,
         TargetKind.DsaSuspended => fresh ? await FreshDsaAsync(DsaState.Suspended) : DsaSuspended,
@@ -226,6 +251,9 @@ public enum TargetKind
     Awaiting,
     Approved,
     Released,
+
+    /// <summary>An open consent proposal (issue 16), for the young carer to accept or decline.</summary>
+    Proposal,
 }
 
 public enum DsaState

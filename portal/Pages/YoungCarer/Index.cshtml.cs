@@ -47,7 +47,8 @@ public sealed class IndexModel : PortalPage
         }
 
         Live = [.. consents.Value!.Where(c => c.Status is "active" or "paused")];
-        Ended = [.. consents.Value!.Where(c => c.Status is not ("active" or "paused"))];
+        // An open proposal has not stopped anything: it is a question still to answer (its own page is to come).
+        Ended = [.. consents.Value!.Where(c => c.Status is not ("active" or "paused" or "proposed"))];
         Descriptions = await PurposeDescriptions.FromTransparencyViewAsync(Api);
     }
 }

@@ -31,7 +31,10 @@ public sealed record ReplayResponse(
 public static class ReplayDisclosureEndpoint
 {
     private static readonly string[] ConsentTypes =
-        [nameof(ConsentGranted), nameof(ConsentPaused), nameof(ConsentResumed), nameof(ConsentWithdrawn), nameof(ConsentExpired)];
+        [
+            nameof(ConsentGranted), nameof(ConsentPaused), nameof(ConsentResumed), nameof(ConsentWithdrawn), nameof(ConsentExpired),
+            nameof(ConsentProposed), nameof(ConsentAccepted), nameof(ConsentDeclined),
+        ];
 
     private static readonly string[] DsaTypes =
         [nameof(DsaDrafted), nameof(DsaAmended), nameof(DsaActivated), nameof(DsaSuspended), nameof(DsaReinstated), nameof(DsaTerminated)];

@@ -11,17 +11,30 @@ namespace ConsentPlatform.Audit.Replaying;
 /// </summary>
 public static class StateAtMoment
 {
-    /// <summary>Each consent of the subject and purpose at its last version by <paramref name="at"/>. Every consent event carries all terms.</summary>
+    /// <summary>
+    /// Each consent of the subject and purpose at its last version by <paramref name="at"/>. Every
+    /// consent event carries all terms. A proposal not accepted by then (open, declined, or lapsed
+    /// unanswered, whose <c>ConsentExpired</c> alone looks like any other expiry) was never agreed
+    /// to: it is no consent at all and is left out, as the consent service leaves it out of its
+    /// live check. From its <c>ConsentAccepted</c> on it is a consent like a granted one.
+    /// </summary>
     public static IReadOnlyList<ConsentSnapshot> Consents(IEnumerable<IPlatformEvent> events, string subjectId, string purpose, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(events);
         return [.. events
             .Where(e => e.OccurredAt <= at)
-            .Select(ToSnapshot)
-            .OfType<ConsentSnapshot>()
-            .Where(c => c.SubjectId == subjectId && c.Purpose == purpose)
-            .GroupBy(c => c.ConsentId)
-            .Select(g => g.MaxBy(c => c.Version)!)];
+            .Select(e => (Event: e, Snapshot: ToSnapshot(e)))
+            .Where(x => x.Snapshot is { } c && c.SubjectId == subjectId && c.Purpose == purpose)
+            .GroupBy(x => x.Snapshot!.ConsentId)
+            .Where(g => WasAgreed(g.Select(x => x.Event)))
+            .Select(g => g.Select(x => x.Snapshot!).MaxBy(c => c.Version)!)];
+    }
+
+    /// <summary>Granted, or a proposal accepted: a stream that began with <c>ConsentProposed</c> is agreed to only once accepted.</summary>
+    private static bool WasAgreed(IEnumerable<IPlatformEvent> streamSoFar)
+    {
+        var events = streamSoFar.ToList();
+        return events.Any(e => e is ConsentGranted or ConsentAccepted) || !events.Any(e => e is ConsentProposed);
     }
 
     /// <summary>Every DSA as it stood at <paramref name="at"/>: its last content, status and version by then. A DSA not yet drafted is absent.</summary>
@@ -60,6 +73,9 @@ public static class StateAtMoment
         ConsentResumed c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
         ConsentWithdrawn c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
         ConsentExpired c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
+        ConsentProposed c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
+        ConsentAccepted c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
+        ConsentDeclined c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
         _ => null,
     };
 

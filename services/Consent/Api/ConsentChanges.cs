@@ -10,7 +10,7 @@ namespace ConsentPlatform.Consent.Api;
 /// <summary>
 /// The one way an existing consent changes: load it for writing, hide it from a caller who may not
 /// see it, honour <c>If-Match</c>, decide, append, and save with Marten's optimistic check so that
-/// a concurrent change is refused rather than overwritten.
+/// a concurrent change is refused rather than overwritten, and the one-live index's refusal is a 409.
 /// </summary>
 public static class ConsentChanges
 {
@@ -21,7 +21,8 @@ public static class ConsentChanges
         Caller caller,
         ConsentVisibility visibility,
         Func<ConsentState, IReadOnlyList<object>> decide,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<ConsentState, CancellationToken, Task>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
@@ -36,9 +37,16 @@ public static class ConsentChanges
 
         var events = decide(consent);
         stream.AppendMany(events);
+        // Whatever else must change in the same transaction (an acceptance records a lapsed live consent's expiry).
+        if (alongside is not null) await alongside(ConsentEvolution.Fold(events, consent)!, cancellationToken);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            // Only an acceptance makes a consent live: another live one for its subject and purpose committed first.
+            throw new ConflictException("A live consent for this subject and purpose was recorded while this request was handled: stop it before accepting another.");
         }
         catch (ConcurrencyException)
         {

@@ -19,12 +19,20 @@ public static class ConsentPolicies
     /// <summary>Resume: the young carer only. Re-enabling sharing is the young person's own decision.</summary>
     public const string Resume = "consent:resume";
 
+    /// <summary>Propose a consent for the young person to answer: practitioners only (a young carer grants directly).</summary>
+    public const string Propose = "consent:propose";
+
+    /// <summary>Accept or decline a proposal: the young carer only. The answer is the young person's own.</summary>
+    public const string Answer = "consent:answer";
+
     public static AuthorizationBuilder AddConsentPolicies(this AuthorizationBuilder authorization)
     {
         ArgumentNullException.ThrowIfNull(authorization);
         return authorization
             .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor))
             .AddPolicy(Act, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer, PlatformRoles.Practitioner))
-            .AddPolicy(Resume, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer));
+            .AddPolicy(Resume, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer))
+            .AddPolicy(Propose, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner))
+            .AddPolicy(Answer, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer));
     }
 }

@@ -6,7 +6,11 @@ namespace ConsentPlatform.Consent.Api;
 /// <summary>
 /// The brief's <c>Consent</c> resource. <see cref="Status"/> is the status at the moment of the
 /// request: a consent past its <see cref="ExpiresAt"/> shows as <c>expired</c> even before the
-/// expiry job records it.
+/// expiry job records it. A proposal (<c>proposed</c>, or <c>declined</c>, or <c>expired</c>
+/// unanswered) shows when it was proposed as <see cref="GrantedAt"/> (nothing was granted),
+/// with <see cref="ProposedAt"/>, <see cref="AnswerBy"/> and the practitioner's <see cref="Note"/>;
+/// once accepted, <see cref="GrantedAt"/> is the moment of acceptance. Those three are omitted for
+/// a consent that was never a proposal.
 /// </summary>
 public sealed record ConsentResponse(
     Guid Id,
@@ -18,7 +22,10 @@ public sealed record ConsentResponse(
     ConsentStatus Status,
     DateTimeOffset GrantedAt,
     DateTimeOffset? ExpiresAt,
-    long Version)
+    long Version,
+    DateTimeOffset? ProposedAt = null,
+    DateTimeOffset? AnswerBy = null,
+    string? Note = null)
 {
     public static ConsentResponse From(ConsentState consent, DateTimeOffset now)
     {
@@ -33,6 +40,9 @@ public sealed record ConsentResponse(
             consent.StatusAt(now),
             consent.GrantedAt,
             consent.Terms.ExpiresAt,
-            consent.Version);
+            consent.Version,
+            consent.ProposedAt,
+            consent.AnswerBy,
+            consent.Note);
     }
 }

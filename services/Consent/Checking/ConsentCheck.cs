@@ -10,17 +10,18 @@ namespace ConsentPlatform.Consent.Checking;
 /// </summary>
 public static class ConsentCheck
 {
-    /// <summary>The consent that decides: the live one if any, otherwise the most recently granted.</summary>
+    /// <summary>The consent that decides: the live one if any, otherwise the most recently granted; never a proposal.</summary>
     public static ConsentState? Choose(IEnumerable<ConsentState> consentsForPurpose)
     {
         ArgumentNullException.ThrowIfNull(consentsForPurpose);
-        var candidates = consentsForPurpose.ToList();
+        // A proposal (open, declined or lapsed) was never agreed to: it is no consent at all.
+        var candidates = consentsForPurpose.Where(c => c.WasAgreed).ToList();
         var chosen = ConsentRule.Choose(candidates.Select(Snapshot));
         return chosen is null ? null : candidates.First(c => c.Id == chosen.ConsentId);
     }
 
     public static ConsentCheckResult Evaluate(ConsentState? consent, CheckConsent check) =>
-        ConsentRule.Check(consent is null ? null : Snapshot(consent), check);
+        ConsentRule.Check(consent is null || !consent.WasAgreed ? null : Snapshot(consent), check);
 
     public static ConsentSnapshot Snapshot(ConsentState consent)
     {

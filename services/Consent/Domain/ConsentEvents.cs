@@ -15,8 +15,24 @@ public sealed record ConsentResumed(Guid ConsentId, long Version, ConsentTerms T
 
 public sealed record ConsentWithdrawn(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, EventActor WithdrawnBy, string? Reason, DateTimeOffset WithdrawnAt);
 
-/// <summary>Recorded by the expiry job (<see cref="ConsentActors.ExpiryJob"/>) once <c>expiresAt</c> has passed.</summary>
+/// <summary>
+/// Recorded by the expiry job (<see cref="ConsentActors.ExpiryJob"/>) once <c>expiresAt</c> has passed,
+/// or once a proposal's <c>AnswerBy</c> has passed unanswered (then <paramref name="GrantedAt"/> is
+/// the proposal's time: nothing was ever granted).
+/// </summary>
 public sealed record ConsentExpired(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, EventActor ExpiredBy, DateTimeOffset ExpiredAt);
+
+/// <summary>
+/// A practitioner's question to the young person: these terms, for them to accept (possibly
+/// narrower) or decline by <paramref name="AnswerBy"/>. Never an answer: no check passes on it.
+/// </summary>
+public sealed record ConsentProposed(Guid ConsentId, long Version, ConsentTerms Terms, string? Note, EventActor ProposedBy, DateTimeOffset ProposedAt, DateTimeOffset AnswerBy);
+
+/// <summary>The young person said yes to a proposal, on <paramref name="Terms"/> (the proposal's or narrower): granted from <paramref name="AcceptedAt"/>.</summary>
+public sealed record ConsentAccepted(Guid ConsentId, long Version, ConsentTerms Terms, EventActor AcceptedBy, DateTimeOffset AcceptedAt);
+
+/// <summary>The young person said no to a proposal: final.</summary>
+public sealed record ConsentDeclined(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset ProposedAt, EventActor DeclinedBy, string? Reason, DateTimeOffset DeclinedAt);
 
 public static class ConsentActors
 {

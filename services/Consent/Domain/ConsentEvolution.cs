@@ -12,6 +12,13 @@ public static class ConsentEvolution
         ConsentResumed e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version },
         ConsentWithdrawn e => Existing(state, e) with { Status = ConsentStatus.Withdrawn, Version = e.Version },
         ConsentExpired e => Existing(state, e) with { Status = ConsentStatus.Expired, Version = e.Version },
+        // A proposal's GrantedAt holds the moment it was proposed until it is accepted.
+        ConsentProposed e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Proposed, e.ProposedAt)
+        {
+            RecordedByOrgId = e.ProposedBy.OrgId, ProposedAt = e.ProposedAt, AnswerBy = e.AnswerBy, Note = e.Note,
+        },
+        ConsentAccepted e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version, Terms = e.Terms, GrantedAt = e.AcceptedAt, AcceptedAt = e.AcceptedAt },
+        ConsentDeclined e => Existing(state, e) with { Status = ConsentStatus.Declined, Version = e.Version },
         _ => state,
     };
 

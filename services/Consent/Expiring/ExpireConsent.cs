@@ -6,8 +6,9 @@ using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
 namespace ConsentPlatform.Consent.Expiring;
 
 /// <summary>
-/// Record that a live consent has passed its <c>expiresAt</c>. Idempotent: a consent not yet due,
-/// or already ended, yields no event, so the expiry job can run as often as it likes.
+/// Record that a live consent has passed its <c>expiresAt</c>, or that an open proposal has passed
+/// its <c>answerBy</c> unanswered (final: a lapsed proposal can no longer be accepted). Idempotent:
+/// a consent not yet due, or already ended, yields no event, so the expiry job can run as often as it likes.
 /// </summary>
 public sealed record ExpireConsent(Guid ConsentId, DateTimeOffset Now)
 {
@@ -15,12 +16,14 @@ public sealed record ExpireConsent(Guid ConsentId, DateTimeOffset Now)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.IsLive || state.StatusAt(command.Now) != ConsentStatus.Expired)
+        var open = state.IsLive || state.Status == ConsentStatus.Proposed;
+        if (!open || state.StatusAt(command.Now) != ConsentStatus.Expired)
         {
             return [];
         }
 
-        // It expired at expiresAt, whenever the job happens to notice.
-        return [new ConsentExpired(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ExpiryJob, state.Terms.ExpiresAt!.Value)];
+        // It expired at expiresAt (a proposal at answerBy), whenever the job happens to notice.
+        var expiredAt = state.Status == ConsentStatus.Proposed ? state.AnswerBy!.Value : state.Terms.ExpiresAt!.Value;
+        return [new ConsentExpired(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ExpiryJob, expiredAt)];
     }
 }

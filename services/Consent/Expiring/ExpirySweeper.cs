@@ -7,7 +7,8 @@ namespace ConsentPlatform.Consent.Expiring;
 
 /// <summary>
 /// The expiry job: every <c>Consent:ExpirySweepInterval</c> (default one minute) it records
-/// <c>ConsentExpired</c> for each live consent past its <c>expiresAt</c>. Checks do not wait for
+/// <c>ConsentExpired</c> for each live consent past its <c>expiresAt</c> and each open proposal
+/// past its <c>answerBy</c>. Checks do not wait for
 /// it (they compare <c>expiresAt</c> themselves); it makes the expiry part of the history and
 /// publishes it. Safe to run on several instances: a concurrent change simply loses the race.
 /// </summary>
@@ -43,7 +44,8 @@ public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clo
         await using (var query = store.QuerySession())
         {
             due = await query.Query<ConsentState>()
-                .Where(c => (c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
+                .Where(c => ((c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
+                            || (c.Status == ConsentStatus.Proposed && c.AnswerBy != null && c.AnswerBy <= now))
                 .Select(c => c.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);

@@ -113,22 +113,38 @@ public static class GrantConsentEndpoint
             errors.ThrowIfAny();
         }
 
-        errors.Required("subjectId", request!.SubjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
-        errors.Required("purpose", request.Purpose, Vocabulary.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
-        var recipients = ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
-        var categories = ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
-        if (request.ExpiresAt is { } expiresAt && expiresAt <= now)
-        {
-            errors.Add("expiresAt", "The expiresAt field must be in the future.");
-        }
-
+        var terms = ValidateTerms(errors, request!.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, request.GivenBy ?? GivenBy.Self, now);
         if (request.GivenBy is null)
         {
             errors.Add("givenBy", "The givenBy field is required: self, parent or guardian.");
         }
 
         errors.ThrowIfAny();
-        return new ConsentTerms(request.SubjectId!, request.Purpose!, recipients, categories, request.GivenBy!.Value, request.ExpiresAt?.ToUniversalTime());
+        return terms;
+    }
+
+    /// <summary>The terms' fields, shared with a proposal's; errors go to <paramref name="errors"/> and the result is only meaningful without any.</summary>
+    public static ConsentTerms ValidateTerms(
+        FieldErrors errors,
+        string? subjectId,
+        string? purpose,
+        IReadOnlyList<string?>? recipientOrgIds,
+        IReadOnlyList<string?>? dataCategories,
+        DateTimeOffset? expiresAt,
+        GivenBy givenBy,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
+        errors.Required("purpose", purpose, Vocabulary.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
+        var recipients = ConsentRules.List(errors, "recipientOrgIds", recipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
+        var categories = ConsentRules.List(errors, "dataCategories", dataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
+        if (expiresAt is { } end && end <= now)
+        {
+            errors.Add("expiresAt", "The expiresAt field must be in the future.");
+        }
+
+        return new ConsentTerms(subjectId ?? "", purpose ?? "", recipients, categories, givenBy, expiresAt?.ToUniversalTime());
     }
 
     private static ConflictException SecondLiveConsent(ConsentTerms terms) =>

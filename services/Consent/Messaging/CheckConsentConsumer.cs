@@ -26,7 +26,8 @@ public sealed class CheckConsentConsumer(IQuerySession session, TimeProvider clo
             var candidates = await session.Query<ConsentState>()
                 .Where(c => c.Terms.SubjectId == check.SubjectId && c.Terms.Purpose == check.Purpose)
                 .ToListAsync(context.CancellationToken);
-            consent = ConsentRule.Choose(candidates.Select(ConsentCheck.Snapshot));
+            // A proposal (open, declined or lapsed) was never agreed to: it is no consent at all.
+            consent = ConsentRule.Choose(candidates.Where(c => c.WasAgreed).Select(ConsentCheck.Snapshot));
         }
 
         await context.RespondAsync(ConsentRule.Check(consent, check));

@@ -33,6 +33,15 @@ public sealed class ConsentEventContracts : IEventContracts
             Domain.ConsentExpired e => new Published.ConsentExpired(
                 id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
                 e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Expired, e.ExpiredBy, e.ExpiredAt),
+            Domain.ConsentProposed e => new Published.ConsentProposed(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.ProposedAt, e.Terms.ExpiresAt, ConsentStatus.Proposed, e.AnswerBy, e.Note, e.ProposedBy, e.ProposedAt),
+            Domain.ConsentAccepted e => new Published.ConsentAccepted(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.AcceptedAt, e.Terms.ExpiresAt, ConsentStatus.Active, e.AcceptedBy, e.AcceptedAt),
+            Domain.ConsentDeclined e => new Published.ConsentDeclined(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.ProposedAt, e.Terms.ExpiresAt, ConsentStatus.Declined, e.Reason, e.DeclinedBy, e.DeclinedAt),
             _ => null,
         };
     }

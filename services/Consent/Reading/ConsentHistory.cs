@@ -61,6 +61,9 @@ public static class ConsentHistoryEndpoint
         ConsentResumed e => Entry(after, "consent-resumed", e.ResumedAt, e.ResumedBy, null),
         ConsentWithdrawn e => Entry(after, "consent-withdrawn", e.WithdrawnAt, e.WithdrawnBy, e.Reason),
         ConsentExpired e => Entry(after, "consent-expired", e.ExpiredAt, e.ExpiredBy, null),
+        ConsentProposed e => Entry(after, "consent-proposed", e.ProposedAt, e.ProposedBy, null),
+        ConsentAccepted e => Entry(after, "consent-accepted", e.AcceptedAt, e.AcceptedBy, null),
+        ConsentDeclined e => Entry(after, "consent-declined", e.DeclinedAt, e.DeclinedBy, e.Reason),
         _ => throw new InvalidOperationException($"Unknown consent event {@event.GetType().Name}."),
     };
 

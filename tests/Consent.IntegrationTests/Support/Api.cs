@@ -18,7 +18,10 @@ public sealed record ConsentBody(
     string Status,
     DateTimeOffset GrantedAt,
     DateTimeOffset? ExpiresAt,
-    long Version);
+    long Version,
+    DateTimeOffset? ProposedAt = null,
+    DateTimeOffset? AnswerBy = null,
+    string? Note = null);
 
 public sealed record HistoryBody(long Version, string Event, DateTimeOffset OccurredAt, ActorBody Actor, string? Reason, ConsentBody Consent);
 
@@ -66,6 +69,29 @@ public static class Api
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.PostAsJsonAsync(new Uri("/api/consents", UriKind.Relative), body, Json, Cancel);
+    }
+
+    public static object ProposeBody(
+        string subjectId,
+        string purpose = "school-support",
+        string[]? recipientOrgIds = null,
+        string[]? dataCategories = null,
+        DateTimeOffset? expiresAt = null,
+        string? note = null) =>
+        new { subjectId, purpose, recipientOrgIds, dataCategories, expiresAt, note };
+
+    public static Task<HttpResponseMessage> ProposeAsync(this HttpClient client, object body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.PostAsJsonAsync(new Uri("/api/consents/proposals", UriKind.Relative), body, Json, Cancel);
+    }
+
+    /// <summary>Proposes and returns the proposed consent, failing the test if it was not 201.</summary>
+    public static async Task<ConsentBody> ProposedAsync(this HttpClient client, object body)
+    {
+        using var response = await client.ProposeAsync(body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ConsentAsync();
     }
 
     public static async Task<HttpResponseMessage> RawPostAsync(this HttpClient client, string path, string json)

@@ -9,10 +9,10 @@ using Xunit;
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>
-/// The consent service on its own database and virtual host, with a given expiry interval, and
-/// <see cref="Uses"/> watching what its <c>consent-uses</c> endpoint consumed.
+/// The consent service on its own database and virtual host, with a given expiry interval (and
+/// proposal lifetime, if given), and <see cref="Uses"/> watching what its <c>consent-uses</c> endpoint consumed.
 /// </summary>
-public class ConsentServiceHost(TimeSpan expirySweepInterval) : ServiceHost<ConsentEntryPoint>
+public class ConsentServiceHost(TimeSpan expirySweepInterval, TimeSpan? proposalLifetime = null) : ServiceHost<ConsentEntryPoint>
 {
     public ConsumedUses Uses { get; } = new();
 
@@ -21,6 +21,10 @@ public class ConsentServiceHost(TimeSpan expirySweepInterval) : ServiceHost<Cons
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting(ExpirySweeper.IntervalSetting, expirySweepInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddConsumeObserver(_ => Uses));
+        if (proposalLifetime is { } lifetime)
+        {
+            builder.UseSetting("Consent:ProposalLifetime", lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
 

@@ -7,7 +7,7 @@ using MassTransit;
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>
-/// A second bus, outside the service, on the same broker and virtual host: it receives the five
+/// A second bus, outside the service, on the same broker and virtual host: it receives the eight
 /// published consent events on a durable queue of its own and asks <see cref="CheckConsent"/> as
 /// the disclosure service will. It also stands in for the DSA registry's answer to
 /// <see cref="CheckDsaParty"/> (the consent service asks it who may see a consent) and to
@@ -35,6 +35,9 @@ public static class TestBus
                 e.Handler<ConsentResumed>(inbox.Add);
                 e.Handler<ConsentWithdrawn>(inbox.Add);
                 e.Handler<ConsentExpired>(inbox.Add);
+                e.Handler<ConsentProposed>(inbox.Add);
+                e.Handler<ConsentAccepted>(inbox.Add);
+                e.Handler<ConsentDeclined>(inbox.Add);
                 e.Handler<CheckDsaParty>(async context =>
                 {
                     if (parties.IsSilent(context.Message.OrgId)) return;

@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Consent.Expiring;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ConsentAccepted = ConsentPlatform.Consent.Domain.ConsentAccepted;
+
+namespace ConsentPlatform.Consent.Accepting;
+
+/// <summary><c>POST /api/consents/{id}/accept</c>: an omitted list keeps the proposal's; a given one narrows it.</summary>
+public sealed record AcceptProposalRequest(IReadOnlyList<string?>? RecipientOrgIds, IReadOnlyList<string?>? DataCategories);
+
+/// <summary>
+/// The young person says yes to a proposal, on its terms or narrower ones: each list they give must
+/// be a subset of the proposal's (an empty list on the proposal means "any the DSA allows", so any
+/// list narrows it; an empty list given against a proposal that names some would widen it). Never
+/// wider: a widening is refused (422) naming the field.
+/// </summary>
+public sealed record AcceptProposal(
+    Guid ConsentId,
+    IReadOnlyList<string>? RecipientOrgIds,
+    IReadOnlyList<string>? DataCategories,
+    EventActor Actor,
+    DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(AcceptProposal command, ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        switch (state.StatusAt(command.Now))
+        {
+            case ConsentStatus.Proposed:
+                break;
+            case ConsentStatus.Declined:
+                throw new ConflictException("This proposal was declined, which is final: it cannot be accepted. Ask for a new one.");
+            case ConsentStatus.Expired when state.AcceptedAt is null && state.ProposedAt is not null:
+                throw new ConflictException("This proposal was not answered in time and has lapsed: it cannot be accepted. Ask for a new one.");
+            default:
+                throw new ConflictException("This consent is not an open proposal (it was already answered, or never was one): there is nothing to accept.");
+        }
+
+        var terms = state.Terms with
+        {
+            RecipientOrgIds = Narrowed("recipientOrgIds", state.Terms.RecipientOrgIds, command.RecipientOrgIds),
+            DataCategories = Narrowed("dataCategories", state.Terms.DataCategories, command.DataCategories),
+        };
+        return [new ConsentAccepted(state.Id, state.Version + 1, terms, command.Actor, command.Now)];
+    }
+
+    private static IReadOnlyList<string> Narrowed(string field, IReadOnlyList<string> proposed, IReadOnlyList<string>? accepted)
+    {
+        if (accepted is null) return proposed;
+        if (proposed.Count == 0) return accepted;
+        var outside = accepted.Where(a => !proposed.Contains(a, StringComparer.Ordinal)).ToList();
+        if (accepted.Count == 0 || outside.Count > 0)
+        {
+            var what = accepted.Count == 0 ? "an empty list (which would mean any)" : string.Join(", ", outside);
+            throw new UnprocessableException(
+                $"{field} may only narrow the proposal, never widen it: {what} is not among the proposed {string.Join(", ", proposed)}.");
+        }
+
+        return accepted;
+    }
+}
+
+public static class AcceptProposalEndpoint
+{
+    public static RouteGroupBuilder MapAcceptProposal(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/accept", HandleAsync)
+            .RequireAuthorization(ConsentPolicies.Answer)
+            .WithName("AcceptProposal")
+            .WithSummary("Accept a proposed consent, on its terms or narrower ones (the young carer only)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    public static async Task<Ok<ConsentResponse>> HandleAsync(
+        Guid id,
+        AcceptProposalRequest? request,
+        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        ConsentVisibility visibility,
+        TimeProvider clock,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(response);
+        var caller = Caller.From(user);
+        var errors = new FieldErrors();
+        var recipients = request?.RecipientOrgIds is null ? null
+            : ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
+        var categories = request?.DataCategories is null ? null
+            : ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
+        var expected = IfMatch.ExpectedVersion(ifMatch);
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow();
+        var command = new AcceptProposal(id, recipients, categories, ConsentAccess.ActorOf(caller), now);
+        var consent = await ConsentChanges.ApplyAsync(
+            session, id, expected, caller, visibility, state => AcceptProposal.Decide(command, state), cancellationToken,
+            alongside: (accepted, ct) => EnsureNoOtherLiveConsentAsync(session, accepted, now, ct));
+        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        return TypedResults.Ok(ConsentResponse.From(consent, now));
+    }
+
+    /// <summary>
+    /// Accepting makes the consent live, so the one-live rule applies as to a grant: a live consent
+    /// for the purpose is 409 (the young person stops it first; the proposal stays open), one that
+    /// has silently expired is recorded as expired in the same transaction. The unique index still
+    /// decides a race.
+    /// </summary>
+    private static async Task EnsureNoOtherLiveConsentAsync(IDocumentSession session, ConsentState accepted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var liveKey = ConsentState.LiveKeyOf(accepted.Terms.SubjectId, accepted.Terms.Purpose);
+        var live = await session.Query<ConsentState>().Where(c => c.LiveKey == liveKey).FirstOrDefaultAsync(cancellationToken);
+        if (live is null || live.Id == accepted.Id) return;
+        if (live.StatusAt(now) != ConsentStatus.Expired)
+        {
+            throw new ConflictException(
+                $"There is already a live consent for purpose '{accepted.Terms.Purpose}': stop it before accepting this proposal, which stays open until then.");
+        }
+
+        var stale = await session.Events.FetchForWriting<ConsentState>(live.Id, cancellationToken);
+        if (stale.Aggregate is { } current) stale.AppendMany(ExpireConsent.Decide(new ExpireConsent(live.Id, now), current));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Consent.Granting;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ConsentProposed = ConsentPlatform.Consent.Domain.ConsentProposed;
+
+namespace ConsentPlatform.Consent.Proposing;
+
+/// <summary><c>POST /api/consents/proposals</c>. Every field is nullable so that a missing one is a per-field 400, not a JSON error.</summary>
+public sealed record ProposeConsentRequest(
+    string? SubjectId,
+    string? Purpose,
+    IReadOnlyList<string?>? RecipientOrgIds,
+    IReadOnlyList<string?>? DataCategories,
+    DateTimeOffset? ExpiresAt,
+    string? Note);
+
+/// <summary>
+/// Ask the young person to agree to <paramref name="Terms"/>, instead of recording a consent they
+/// gave in person. They answer by <c>Now + Lifetime</c> (sooner if the terms themselves end sooner),
+/// or it lapses.
+/// </summary>
+public sealed record ProposeConsent(Guid ConsentId, ConsentTerms Terms, string? Note, EventActor Actor, TimeSpan Lifetime, DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(ProposeConsent command, ConsentState? state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (state is not null)
+        {
+            throw new ConflictException($"Consent {command.ConsentId} already exists.");
+        }
+
+        if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["expiresAt"] = ["The expiresAt field must be in the future."],
+            });
+        }
+
+        // No answer can outlive the terms it would agree to.
+        var answerBy = command.Now + command.Lifetime;
+        if (command.Terms.ExpiresAt is { } end && end < answerBy) answerBy = end;
+        return [new ConsentProposed(command.ConsentId, 1, command.Terms, command.Note, command.Actor, command.Now, answerBy)];
+    }
+}
+
+/// <summary><c>Consent:ProposalLifetime</c>: how long the young person has to answer a proposal (default 30 days).</summary>
+public sealed class ProposalOptions
+{
+    public const string Section = "Consent";
+
+    public TimeSpan ProposalLifetime { get; set; } = TimeSpan.FromDays(30);
+}
+
+public static class ProposeConsentEndpoint
+{
+    public const int MaxNoteLength = 500;
+
+    public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group)
+    {
+        group.MapPost("/proposals", HandleAsync)
+            .RequireAuthorization(ConsentPolicies.Propose)
+            .WithName("ProposeConsent")
+            .WithSummary("Propose a consent for the young person to accept or decline")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+
+    public static async Task<Created<ConsentResponse>> HandleAsync(
+        ProposeConsentRequest? request,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        IOptions<ProposalOptions> options,
+        TimeProvider clock,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(response);
+        var caller = Caller.From(user);
+        var now = clock.GetUtcNow();
+        var (terms, note) = Validate(request, now);
+
+        // The practitioner's organisation is tied to the proposal as its recorder (RecordedByOrgId),
+        // as for a consent recorded in person. A proposal is not live, so nothing here can clash.
+        var command = new ProposeConsent(Guid.CreateVersion7(now), terms, note, ConsentAccess.ActorOf(caller), options.Value.ProposalLifetime, now);
+        var events = ProposeConsent.Decide(command, state: null);
+        session.Events.StartStream<ConsentState>(command.ConsentId, events);
+        await session.SaveChangesAsync(cancellationToken);
+
+        var consent = ConsentEvolution.Fold(events)!;
+        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
+    }
+
+    /// <summary>The grant's rules for the terms (a proposal is addressed to the young person: <c>givenBy</c> is <c>self</c>), and a note of at most 500 characters.</summary>
+    public static (ConsentTerms Terms, string? Note) Validate(ProposeConsentRequest? request, DateTimeOffset now)
+    {
+        if (request is null)
+        {
+            var missing = new FieldErrors();
+            missing.Add("$", "A JSON body is required.");
+            missing.ThrowIfAny();
+        }
+
+        var errors = new FieldErrors();
+        var terms = GrantConsentEndpoint.ValidateTerms(
+            errors, request!.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, GivenBy.Self, now);
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
+        errors.ThrowIfAny();
+        return (terms, note);
+    }
+}
