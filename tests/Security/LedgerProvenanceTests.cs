@@ -20,7 +20,10 @@ public sealed class LedgerProvenanceTests(PlatformProcesses platform)
     private const string PlatformEvents = "ConsentPlatform.Contracts.Common:IPlatformEvent";
 
     /// <summary>A disclosure event type of the disclosure service's namespace that no build knows: the ledger keeps it as raw JSON.</summary>
-    private const string ProbeType = "ConsentPlatform.Contracts.Disclosure:ProvenanceProbe";
+    private const string ProbeType = "ConsentPlatform.Contracts.Disclosure:" + ProbeTypeName;
+
+    /// <summary>The ledger's event type of the probe, which no store holds (Stores leaves it out of its counts).</summary>
+    public const string ProbeTypeName = "ProvenanceProbe";
 
     [Fact]
     public async Task An_event_published_by_another_service_straight_to_the_shared_exchange_is_refused_and_never_ledgered()
