@@ -176,4 +176,20 @@ public sealed class ReceiptTests(ConsentApi api)
         Assert.Empty(await unknown.ProblemAsync(HttpStatusCode.NotFound));
         Assert.Single(await AwaitReceiptsAsync(carer, consent.Id, 1));
     }
+
+    [Theory]
+    [InlineData("/api/consents/{id}/receipts", "ListConsentReceipts", new[] { "200", "404" })]
+    [InlineData("/api/consents/receipt-keys", "GetReceiptKeys", new[] { "200" })]
+    public async Task The_openapi_document_declares_both_routes_with_a_summary_and_their_responses(string path, string operationId, string[] statuses)
+    {
+        using var client = api.Host.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var json = JsonDocument.Parse(document);
+        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
+        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        foreach (var status in statuses) Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), status);
+    }
 }
