@@ -3,7 +3,10 @@ using System.Text.Json;
 using ConsentPlatform.Consent.IntegrationTests.Support;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Vocabulary;
+using ConsentPlatform.Consent.Receipts;
 using Jose;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
@@ -148,6 +151,32 @@ public sealed class ReceiptTests(ConsentApi api)
         var receipt = Assert.Single(await AwaitReceiptsAsync(carer, consentId, 1));
         var payload = Verified(receipt.Jws, await KeysAsync());
         Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
+    }
+
+    [Fact]
+    public async Task Processing_the_events_again_issues_no_second_receipt_and_changes_none()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose));
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+        using (await carer.ActAsync(consent.Id, "pause")) { }
+        var before = await AwaitReceiptsAsync(carer, consent.Id, 2);
+        Assert.Equal(2, before.Count);
+
+        var daemon = api.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RewindSubscriptionAsync(ReceiptIssuingSubscription.SubscriptionName, TestContext.Current.CancellationToken, sequenceFloor: 0);
+        // Receipts are issued in event order: once a consent granted after the rewind has its
+        // receipt, every earlier event has been processed again.
+        var laterSubject = NewSubject();
+        using var later = api.YoungCarer(laterSubject);
+        var laterConsent = await later.GrantedAsync(GrantBody(laterSubject, purpose));
+        Assert.Single(await AwaitReceiptsAsync(later, laterConsent.Id, 1));
+
+        // The same receipts, byte for byte: an ES256 signature differs each time it is made, so a
+        // receipt issued again would show here even under the same id.
+        Assert.Equal(before, await ReceiptsAsync(carer, consent.Id));
     }
 
     [Fact]
