@@ -9,6 +9,7 @@ using ConsentPlatform.Consent.Messaging;
 using ConsentPlatform.Consent.Pausing;
 using ConsentPlatform.Consent.Proposing;
 using ConsentPlatform.Consent.Reading;
+using ConsentPlatform.Consent.Receipts;
 using ConsentPlatform.Consent.Resuming;
 using ConsentPlatform.Consent.Using;
 using ConsentPlatform.Consent.Withdrawing;
@@ -45,8 +46,21 @@ public static class ConsentModule
                 consents.Index(c => c.Terms.SubjectId);
                 // One document per use, keyed by the disclosure event's id; counted per consent.
                 options.Schema.For<ConsentUse>().Index(u => u.ConsentId);
+                // One receipt per consent version (its id); listed per consent.
+                options.Schema.For<ConsentReceipt>().Index(r => r.ConsentId);
             })
-            .ForwardEventsToBroker<ConsentEventContracts>();
+            .ForwardEventsToBroker<ConsentEventContracts>()
+            .AddSubscriptionWithServices<ReceiptIssuingSubscription>(ServiceLifetime.Singleton, o =>
+            {
+                o.Name = ReceiptIssuingSubscription.SubscriptionName;
+                o.IncludeType<ConsentGranted>();
+                o.IncludeType<ConsentAccepted>();
+                o.IncludeType<ConsentPaused>();
+                o.IncludeType<ConsentResumed>();
+                o.IncludeType<ConsentWithdrawn>();
+            });
+        // Read, and created if missing, once: the receipt subscription needs it as the daemon starts.
+        builder.Services.AddSingleton(sp => ReceiptKey.LoadOrCreate(ReceiptKey.KeyFileOf(sp.GetRequiredService<IConfiguration>())));
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<ConsentPingConsumer>();
@@ -85,7 +99,9 @@ public static class ConsentModule
             .MapGetConsent()
             .MapListSubjectConsents()
             .MapConsentHistory()
-            .MapGetConsentExplanation();
+            .MapGetConsentExplanation()
+            .MapListConsentReceipts()
+            .MapGetReceiptKeys();
         return app;
     }
 }

@@ -162,3 +162,55 @@ public sealed class ProposalRoutingTests(LocalGateway gateway) : IClassFixture<L
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+/// <summary>
+/// The one anonymous API route (issue 16): the consent receipts' JWKS, for exactly
+/// <c>GET /api/consents/receipt-keys</c>; nothing else under <c>/api/consents</c> opens with it.
+/// </summary>
+public sealed class ReceiptKeysRoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
+{
+    private GatewayHost Host => gateway.Host;
+
+    [Fact]
+    public async Task The_receipt_keys_reach_the_consent_service_without_a_token()
+    {
+        using var response = await Host.GetAsync("/api/consents/receipt-keys");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+        Assert.Equal(("consent", "GET", "/api/consents/receipt-keys"), (echoed!.Service, echoed.Method, echoed.Path));
+        Assert.Null(echoed.Authorization);
+    }
+
+    [Theory]
+    [InlineData(PlatformRoles.YoungCarer)]
+    [InlineData(PlatformRoles.Practitioner)]
+    [InlineData(PlatformRoles.IgOfficer)]
+    [InlineData(PlatformRoles.SafeguardingLead)]
+    [InlineData(PlatformRoles.Auditor)]
+    public async Task Every_role_reaches_the_receipt_keys(string role)
+    {
+        var token = await Host.DevTokenForAsync(role);
+
+        using var response = await Host.GetAsync("/api/consents/receipt-keys", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/consents")]
+    [InlineData("GET", "/api/consents/c-1")]
+    [InlineData("GET", "/api/consents/c-1/receipts")]
+    [InlineData("GET", "/api/consents/receipt-keys/x")]
+    [InlineData("GET", "/api/consents/receipt-keysx")]
+    [InlineData("POST", "/api/consents/receipt-keys")]
+    public async Task Nothing_else_under_the_consent_API_is_open_without_a_token(string method, string path)
+    {
+        var probe = $"{path}?probe={Guid.NewGuid():N}";
+
+        using var response = await Host.SendAsync(new HttpMethod(method), probe, token: null);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+    }
+}

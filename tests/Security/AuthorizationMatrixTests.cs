@@ -19,6 +19,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private const string SafeguardingLead = PlatformRoles.SafeguardingLead;
     private const string Auditor = PlatformRoles.Auditor;
 
+    /// <summary>No token at all: only the rows of a route the brief opens to anyone (the receipt keys).</summary>
+    private const string Anonymous = "anonymous";
+
     /// <summary>
     /// The caller's relation to the data. A young carer: <c>own</c> = their own subject's,
     /// <c>other</c> = another young carer's. Consents, for everyone: about our young carer, or
@@ -60,6 +63,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/consents?subjectId="] = new("GET", "/api/consents?subjectId={subject}", TargetKind.Consent),
         ["GET /api/consents/{id}/history"] = new("GET", "/api/consents/{id}/history", TargetKind.Consent),
         ["GET /api/consents/{id}/explanation"] = new("GET", "/api/consents/{id}/explanation", TargetKind.Consent),
+        ["GET /api/consents/{id}/receipts"] = new("GET", "/api/consents/{id}/receipts", TargetKind.Consent),
+        ["GET /api/consents/receipt-keys"] = new("GET", "/api/consents/receipt-keys", TargetKind.None),
         ["POST /api/consents/proposals"] = new("POST", "/api/consents/proposals", TargetKind.None, s => new { subjectId = s, purpose = FreshPurpose(), note = Reason }),
         ["POST /api/consents/{id}/accept"] = new("POST", "/api/consents/{id}/accept", TargetKind.Proposal),
         ["POST /api/consents/{id}/decline"] = new("POST", "/api/consents/{id}/decline", TargetKind.Proposal, _ => new { reason = Reason }),
@@ -190,6 +195,25 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/consents/{id}/explanation", IgOfficer, Any, 403),
         new("GET /api/consents/{id}/explanation", SafeguardingLead, Any, 403),
         new("GET /api/consents/{id}/explanation", Auditor, Any, 200, Shown),
+        // Receipts (issue 16 §4): read by exactly who reads the consent. The list holds JWS only (the
+        // consent id is inside the signed payload), and may still be empty while a receipt is issued.
+        new("GET /api/consents/{id}/receipts", YoungCarer, Own, 200),
+        new("GET /api/consents/{id}/receipts", YoungCarer, Other, 404, Hidden),
+        new("GET /api/consents/{id}/receipts", Practitioner, Own, 200),
+        new("GET /api/consents/{id}/receipts", Practitioner, Recipient, 200),
+        new("GET /api/consents/{id}/receipts", Practitioner, Party, 200),
+        new("GET /api/consents/{id}/receipts", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /api/consents/{id}/receipts", Practitioner, Other, 404, Hidden),
+        new("GET /api/consents/{id}/receipts", IgOfficer, Any, 403),
+        new("GET /api/consents/{id}/receipts", SafeguardingLead, Any, 403),
+        new("GET /api/consents/{id}/receipts", Auditor, Any, 200),
+        // The receipts' public keys: anyone, with or without a token (the one anonymous API route).
+        new("GET /api/consents/receipt-keys", YoungCarer, Any, 200, "\"ES256\""),
+        new("GET /api/consents/receipt-keys", Practitioner, Any, 200, "\"ES256\""),
+        new("GET /api/consents/receipt-keys", IgOfficer, Any, 200, "\"ES256\""),
+        new("GET /api/consents/receipt-keys", SafeguardingLead, Any, 200, "\"ES256\""),
+        new("GET /api/consents/receipt-keys", Auditor, Any, 200, "\"ES256\""),
+        new("GET /api/consents/receipt-keys", Anonymous, Any, 200, "\"ES256\""),
         // Proposals (issue 16): any practitioner may propose, as any may record in person, and their
         // organisation is tied to the proposal from then on; only the young person answers it (403 to
         // every practitioner before the proposal is looked at, like resume); another's is an unknown id.
@@ -397,7 +421,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     public void The_table_tries_every_route_of_the_brief_with_every_role()
     {
         Assert.All(Matrix, row => Assert.True(Routes.ContainsKey(row.Route), $"{row.Route} is not a route of the brief"));
-        Assert.All(Matrix, row => Assert.Contains(row.Role, AllRoles));
+        Assert.All(Matrix, row => Assert.Contains(row.Role, AllRoles.Append(Anonymous)));
         var missing = Routes.Keys.SelectMany(route => AllRoles.Where(role => !Matrix.Any(r => r.Route == route && r.Role == role)).Select(role => $"{route} × {role}")).ToList();
         Assert.Empty(missing);
         var twice = Matrix.GroupBy(r => (r.Route, r.Role, r.Relation)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -511,6 +535,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     /// <summary>A client with a dev token for the role, in the organisation the relation means on this route.</summary>
     private Task<HttpClient> CallerAsync(RouteSpec spec, string role, string relation)
     {
+        if (role == Anonymous) return Task.FromResult(new HttpClient { BaseAddress = world.Platform.Gateway.BaseAddress });
         var disclosures = spec.Path.StartsWith("/api/disclosures", StringComparison.Ordinal);
         var counterpartOf = spec.OwnParty == SecurityWorld.Holder ? SecurityWorld.Requester : SecurityWorld.Holder;
         var org = role switch

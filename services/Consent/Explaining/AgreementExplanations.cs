@@ -19,10 +19,17 @@ public sealed partial class AgreementExplanations(
     IOptions<ConsentVisibilityOptions> options,
     ILogger<AgreementExplanations> logger)
 {
-    public async Task<PurposeExplanation> ExplainAsync(ConsentState consent, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<PurposeExplanation> ExplainAsync(ConsentState consent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        var question = new ExplainConsentPurpose(consent.Terms.Purpose, consent.Terms.RecipientOrgIds, consent.Terms.DataCategories, now);
+        return ExplainAsync(consent.Terms, now, cancellationToken);
+    }
+
+    /// <summary>What the agreements covering <paramref name="terms"/>' purpose said at <paramref name="at"/> (a receipt asks at the moment of its change).</summary>
+    public async Task<PurposeExplanation> ExplainAsync(ConsentTerms terms, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var question = new ExplainConsentPurpose(terms.Purpose, terms.RecipientOrgIds, terms.DataCategories, at);
         var timeout = options.Value.DsaCheckTimeout;
         try
         {

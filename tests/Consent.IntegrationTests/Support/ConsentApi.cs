@@ -19,6 +19,8 @@ public class ConsentServiceHost(TimeSpan expirySweepInterval, TimeSpan? proposal
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The receipt-signing key in the tests' temporary folder, one per test process.
+        builder.UseSetting(Receipts.ReceiptKey.KeyFileSetting, Path.Combine(Path.GetTempPath(), "consentplatform-tests", $"consent-receipt-key-{Environment.ProcessId}.json"));
         builder.UseSetting(ExpirySweeper.IntervalSetting, expirySweepInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddConsumeObserver(_ => Uses));
         if (proposalLifetime is { } lifetime)

@@ -89,6 +89,12 @@ public sealed class AgreementParties
 
     public void SilenceExplanations(string purpose) => silentPurposes[purpose] = true;
 
+    /// <summary>
+    /// Ends a silence. Every silence must end: receipts are issued in order and each waits for the
+    /// registry's answer, so a purpose left silent would hold back every later receipt of the suite.
+    /// </summary>
+    public void AnswerExplanations(string purpose) => silentPurposes.TryRemove(purpose, out _);
+
     public bool IsSilentAbout(string purpose) => silentPurposes.ContainsKey(purpose ?? string.Empty);
 
     public PurposeExplanation Explain(ExplainConsentPurpose question) => DsaScope.Explain(question, agreements.Values);

@@ -43,6 +43,9 @@ public class PlatformProcesses : IAsyncLifetime
     public PlatformProcess this[string name] => processes[name];
     public string KeyFile => Path.Combine(workDir!, "local-issuer-key.json");
 
+    /// <summary>The consent service's receipt-signing key file (<c>Consent:ReceiptKeyFile</c>).</summary>
+    public string ReceiptKeyFile => Path.Combine(workDir!, "consent-receipt-key.json");
+
     /// <summary>Extra settings per process (name → key → value), as environment variables use them (<c>Section__Key</c>).</summary>
     protected virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraSettings { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
@@ -79,6 +82,12 @@ public class PlatformProcesses : IAsyncLifetime
             foreach (var (key, value) in brokerByService[name].AsConfiguration())
             {
                 environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+            }
+
+            if (name == "consent")
+            {
+                // The consent receipts' signing key, in the test's own folder (created at first start).
+                environment["Consent__ReceiptKeyFile"] = ReceiptKeyFile;
             }
 
             Add(name, folder, dll, port, environment);

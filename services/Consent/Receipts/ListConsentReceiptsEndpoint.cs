@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Hosting.Authentication;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Consent.Receipts;
+
+/// <summary>
+/// <c>GET /api/consents/{id}/receipts</c>: the consent's signed receipts, by version, for whoever
+/// may read the consent (anyone else gets exactly the 404 of an unknown id). A change's receipt is
+/// issued shortly after it (<see cref="ReceiptIssuingSubscription"/>), so the newest may be missing for a moment.
+/// </summary>
+public static class ListConsentReceiptsEndpoint
+{
+    public static RouteGroupBuilder MapListConsentReceipts(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/receipts", HandleAsync)
+            .WithName("ListConsentReceipts")
+            .WithSummary("List a consent's signed receipts")
+            .WithDescription("One receipt per grant, acceptance, pause, resume and withdrawal, ordered by consent version: "
+                             + "each a compact JWS (ES256) of a Kantara Consent Receipt v1.1 payload, verifiable with the keys at "
+                             + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ConsentReceiptView>>> HandleAsync(
+        Guid id,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        ConsentVisibility visibility,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(visibility);
+        var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
+        await visibility.EnsureVisibleAsync(Caller.From(user), consent, cancellationToken);
+        var receipts = await session.Query<ConsentReceipt>()
+            .Where(r => r.ConsentId == id)
+            .OrderBy(r => r.Version)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ConsentReceiptView>>([.. receipts.Select(r => new ConsentReceiptView(r.Version, r.IssuedAt, r.Jws))]);
+    }
+}

@@ -1,0 +1,34 @@
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Common;
+
+namespace ConsentPlatform.Consent.Receipts;
+
+/// <summary>How a change of a consent was made, as its receipt says in <c>collectionMethod</c>.</summary>
+public enum ReceiptChange
+{
+    Granted,
+    Accepted,
+    Paused,
+    Resumed,
+    Withdrawn,
+}
+
+/// <summary>
+/// A change of a consent the young person gets a receipt for: a grant (in the portal or recorded in
+/// person), an accepted proposal, a pause, a resume, a withdrawal. A proposal, a decline and an expiry
+/// get none: the first two never were an agreement, and an expiry is the term the last receipt
+/// already stated (services/Consent/README.md, Receipts).
+/// </summary>
+public sealed record ReceiptWorthyChange(Guid ConsentId, long Version, ConsentTerms Terms, ReceiptChange Change, string Status, EventActor Actor, DateTimeOffset At)
+{
+    /// <summary>The change <paramref name="data"/> (a consent stream event) records, or null when it earns no receipt.</summary>
+    public static ReceiptWorthyChange? From(object data) => data switch
+    {
+        ConsentGranted e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Granted, "active", e.GrantedBy, e.GrantedAt),
+        ConsentAccepted e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Accepted, "active", e.AcceptedBy, e.AcceptedAt),
+        ConsentPaused e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Paused, "paused", e.PausedBy, e.PausedAt),
+        ConsentResumed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Resumed, "active", e.ResumedBy, e.ResumedAt),
+        ConsentWithdrawn e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Withdrawn, "withdrawn", e.WithdrawnBy, e.WithdrawnAt),
+        _ => null,
+    };
+}

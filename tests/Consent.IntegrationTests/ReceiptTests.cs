@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text.Json;
+using ConsentPlatform.Consent.IntegrationTests.Support;
+using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Contracts.Vocabulary;
+using ConsentPlatform.Consent.Receipts;
+using Jose;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
+
+namespace ConsentPlatform.Consent.IntegrationTests;
+
+/// <summary>
+/// Consent receipts (issue 16 §4): each grant, pause, resume and withdrawal earns one, issued by the
+/// receipt subscription after asking the stand-in registry; each is verified with jose-jwt, a JOSE
+/// library independent of the one that signs, against the JWKS the service publishes anonymously.
+/// </summary>
+public sealed class ReceiptTests(ConsentApi api)
+{
+    private const string School = Support.Api.Org;
+    private static readonly TimeSpan ReceiptWait = TimeSpan.FromSeconds(30);
+
+    private record ReceiptBody(long Version, DateTimeOffset IssuedAt, string Jws);
+
+    private static async Task<IReadOnlyList<ReceiptBody>> ReceiptsAsync(HttpClient client, Guid consentId)
+    {
+        using var response = await client.ReadAsync($"/api/consents/{consentId}/receipts");
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<List<ReceiptBody>>(text, JsonSerializerOptions.Web)!;
+    }
+
+    /// <summary>Polls (bounded) until <paramref name="count"/> receipts are issued: they follow their change asynchronously.</summary>
+    private static async Task<IReadOnlyList<ReceiptBody>> AwaitReceiptsAsync(HttpClient client, Guid consentId, int count)
+    {
+        var deadline = DateTime.UtcNow + ReceiptWait;
+        while (true)
+        {
+            var receipts = await ReceiptsAsync(client, consentId);
+            if (receipts.Count >= count || DateTime.UtcNow > deadline) return receipts;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private async Task<JwkSet> KeysAsync()
+    {
+        using var anonymous = api.Host.CreateClient();
+        using var response = await anonymous.ReadAsync("/api/consents/receipt-keys");
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return JwkSet.FromJson(text, JWT.DefaultSettings.JsonMapper);
+    }
+
+    /// <summary>The payload, once jose-jwt has checked the signature with the JWKS key the header names.</summary>
+    private static JsonElement Verified(string jws, JwkSet keys)
+    {
+        var kid = (string)JWT.Headers(jws)["kid"];
+        var key = Assert.Single(keys, k => k.KeyId == kid);
+        var json = JWT.Decode(jws, key, JwsAlgorithm.ES256);
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    private static List<string> Texts(JsonElement array, string property) => [.. array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!)];
+
+    [Fact]
+    public async Task Grant_pause_resume_and_withdraw_each_issue_a_receipt_that_verifies_against_the_published_keys()
+    {
+        var purpose = Agreements.NewPurpose();
+        var agreement = Agreements.Active(purpose);
+        api.Parties.AddAgreement(agreement);
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+        using (await carer.ActAsync(consent.Id, "pause", new { reason = "not now" })) { }
+        using (await carer.ActAsync(consent.Id, "resume")) { }
+        using (await carer.ActAsync(consent.Id, "withdraw")) { }
+
+        var receipts = await AwaitReceiptsAsync(carer, consent.Id, 4);
+        var keys = await KeysAsync();
+
+        Assert.Equal([1L, 2L, 3L, 4L], receipts.Select(r => r.Version));
+        var payloads = receipts.Select(r => Verified(r.Jws, keys)).ToList();
+        Assert.Equal(["active", "paused", "active", "withdrawn"], payloads.Select(p => p.GetProperty("consentStatus").GetString()));
+        Assert.Equal(4, payloads.Select(p => p.GetProperty("consentReceiptID").GetString()).Distinct().Count());
+        foreach (var (payload, version) in payloads.Select((p, i) => (p, i + 1L)))
+        {
+            Assert.Equal(consent.Id, payload.GetProperty("consentId").GetGuid());
+            Assert.Equal(version, payload.GetProperty("consentVersion").GetInt64());
+            Assert.Equal(subject, payload.GetProperty("piiPrincipalId").GetString());
+            Assert.Equal("GB-ENG", payload.GetProperty("jurisdiction").GetString());
+            Assert.Equal("en", payload.GetProperty("language").GetString());
+            Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
+            Assert.Equal(["holder", "recipient"], Texts(payload.GetProperty("piiControllers"), "role"));
+            var policy = Assert.Single(payload.GetProperty("policies").EnumerateArray());
+            Assert.Equal((agreement.DsaId, 3L, agreement.Content.Title), (policy.GetProperty("dsaId").GetGuid(), policy.GetProperty("version").GetInt64(), policy.GetProperty("title").GetString()));
+            var purposeOf = Assert.Single(Assert.Single(payload.GetProperty("services").EnumerateArray()).GetProperty("purposes").EnumerateArray());
+            Assert.Equal(purpose, purposeOf.GetProperty("purpose").GetString());
+            Assert.Equal("EXPLICIT", purposeOf.GetProperty("consentType").GetString());
+            Assert.Equal(["identity.basic", "caring.role", "education.attendance"], Texts(purposeOf.GetProperty("piiCategory"), "code"));
+            Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), Texts(purposeOf.GetProperty("piiCategory"), "description"));
+            Assert.Equal([Agreements.SchoolName], purposeOf.GetProperty("thirdPartyName").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal("until withdrawn", purposeOf.GetProperty("termination").GetString());
+            Assert.False(payload.GetProperty("sensitive").GetBoolean());
+        }
+
+        Assert.StartsWith("Given by the young person", payloads[0].GetProperty("collectionMethod").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Withdrawn by the young person", payloads[3].GetProperty("collectionMethod").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consent_recorded_in_person_names_the_practitioners_organisation_and_health_data_is_marked_sensitive()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose, basis: new LawfulBasis(Article6Basis.PublicTask, Article9Condition.HealthOrSocialCare), categories: ["health.mental", "caring.role"]));
+        var subject = NewSubject();
+        using var practitioner = api.Practitioner();
+        var consent = await practitioner.GrantedAsync(GrantBody(subject, purpose));
+
+        var receipt = Assert.Single(await AwaitReceiptsAsync(practitioner, consent.Id, 1));
+        var payload = Verified(receipt.Jws, await KeysAsync());
+
+        Assert.Equal($"Recorded in person by a practitioner of {Agreements.SchoolName}", payload.GetProperty("collectionMethod").GetString());
+        Assert.True(payload.GetProperty("sensitive").GetBoolean());
+        Assert.Equal(["health.mental"], payload.GetProperty("spiCat").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task While_the_registry_does_not_answer_no_receipt_is_issued_and_once_it_does_the_receipt_names_the_organisations()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose));
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        api.Parties.SilenceExplanations(purpose);
+        Guid consentId;
+        try
+        {
+            consentId = (await carer.GrantedAsync(GrantBody(subject, purpose))).Id;
+
+            // Nothing to wait for: while the registry is silent, no receipt can have been issued, guessed or not.
+            Assert.Empty(await ReceiptsAsync(carer, consentId));
+        }
+        finally
+        {
+            api.Parties.AnswerExplanations(purpose);
+        }
+
+        var receipt = Assert.Single(await AwaitReceiptsAsync(carer, consentId, 1));
+        var payload = Verified(receipt.Jws, await KeysAsync());
+        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
+    }
+
+    [Fact]
+    public async Task Processing_the_events_again_issues_no_second_receipt_and_changes_none()
+    {
+        var purpose = Agreements.NewPurpose();
+        api.Parties.AddAgreement(Agreements.Active(purpose));
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+        using (await carer.ActAsync(consent.Id, "pause")) { }
+        var before = await AwaitReceiptsAsync(carer, consent.Id, 2);
+        Assert.Equal(2, before.Count);
+
+        var daemon = api.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RewindSubscriptionAsync(ReceiptIssuingSubscription.SubscriptionName, TestContext.Current.CancellationToken, sequenceFloor: 0);
+        // Receipts are issued in event order: once a consent granted after the rewind has its
+        // receipt, every earlier event has been processed again.
+        var laterSubject = NewSubject();
+        using var later = api.YoungCarer(laterSubject);
+        var laterConsent = await later.GrantedAsync(GrantBody(laterSubject, purpose));
+        Assert.Single(await AwaitReceiptsAsync(later, laterConsent.Id, 1));
+
+        // The same receipts, byte for byte: an ES256 signature differs each time it is made, so a
+        // receipt issued again would show here even under the same id.
+        Assert.Equal(before, await ReceiptsAsync(carer, consent.Id));
+    }
+
+    [Fact]
+    public async Task The_receipt_keys_are_a_public_JWKS_anyone_may_read_each_kid_its_RFC_7638_thumbprint()
+    {
+        var keys = await KeysAsync();
+
+        var key = Assert.Single(keys);
+        Assert.Equal(("EC", "P-256", "sig", "ES256"), (key.Kty, key.Crv, key.Use, key.Alg));
+        Assert.Null(key.D);
+        Assert.Equal(Receipts.ReceiptKey.Thumbprint(key.X, key.Y), key.KeyId);
+    }
+
+    [Fact]
+    public async Task Another_young_carers_receipts_answer_like_an_unknown_consent()
+    {
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject, "school-support"));
+        using var other = api.YoungCarer(NewSubject());
+
+        using var theirs = await other.ReadAsync($"/api/consents/{consent.Id}/receipts");
+        using var unknown = await other.ReadAsync($"/api/consents/{Guid.NewGuid()}/receipts");
+
+        Assert.Empty(await theirs.ProblemAsync(HttpStatusCode.NotFound));
+        Assert.Empty(await unknown.ProblemAsync(HttpStatusCode.NotFound));
+        Assert.Single(await AwaitReceiptsAsync(carer, consent.Id, 1));
+    }
+
+    [Theory]
+    [InlineData("/api/consents/{id}/receipts", "ListConsentReceipts", new[] { "200", "404" })]
+    [InlineData("/api/consents/receipt-keys", "GetReceiptKeys", new[] { "200" })]
+    public async Task The_openapi_document_declares_both_routes_with_a_summary_and_their_responses(string path, string operationId, string[] statuses)
+    {
+        using var client = api.Host.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var json = JsonDocument.Parse(document);
+        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
+        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        foreach (var status in statuses) Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), status);
+    }
+}
