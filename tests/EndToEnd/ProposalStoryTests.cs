@@ -66,6 +66,8 @@ public sealed class ProposalStoryTests(PlatformProcesses platform)
         string[] consentEvents = ["ConsentProposed", "ConsentAccepted", "ConsentProposed", "ConsentDeclined"];
         var entries = await WaitForLedgerAsync(auditor, subject, e => e.StartsWith("Consent", StringComparison.Ordinal), consentEvents.Length);
         Assert.Equal(consentEvents, entries);
+        // The disclosure service forwards its events on its own: the replays need its three requests ledgered too.
+        await WaitForLedgerAsync(auditor, subject, e => e == "DisclosureRequested", 3);
         foreach (var id in new[] { missing, approved, removed }.Select(d => d.GetProperty("id").GetString()))
         {
             var replay = await (await auditor.GetAsync(new Uri($"/api/audit/disclosures/{id}/replay", UriKind.Relative), ct)).ExpectJsonAsync(HttpStatusCode.OK);
