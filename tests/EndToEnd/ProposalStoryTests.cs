@@ -18,7 +18,7 @@ public sealed class ProposalStoryTests(PlatformProcesses platform)
     {
         var ct = TestContext.Current.CancellationToken;
         var subject = Scenario.NewSubject();
-        await new Scenario(platform).ActiveDsaAsync();
+        var dsaId = await new Scenario(platform).ActiveDsaAsync();
         using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
         using var someoneElse = await platform.ClientAsAsync("YoungCarer", subjectId: Scenario.NewSubject());
         using var school = await platform.ClientAsAsync("Practitioner", org: Scenario.School, name: "ms-khan");
@@ -66,8 +66,11 @@ public sealed class ProposalStoryTests(PlatformProcesses platform)
         string[] consentEvents = ["ConsentProposed", "ConsentAccepted", "ConsentProposed", "ConsentDeclined"];
         var entries = await WaitForLedgerAsync(auditor, subject, e => e.StartsWith("Consent", StringComparison.Ordinal), consentEvents.Length);
         Assert.Equal(consentEvents, entries);
-        // The disclosure service forwards its events on its own: the replays need its three requests ledgered too.
+        // Each service forwards its events on its own: the replays need the disclosure service's three
+        // requests and the registry's activation of this story's agreement (the one the live checks
+        // chose, being the newest) in the ledger too, or they would be judged on an older agreement.
         await WaitForLedgerAsync(auditor, subject, e => e == "DisclosureRequested", 3);
+        await WaitForAgreementLedgeredAsync(auditor, dsaId);
         foreach (var id in new[] { missing, approved, removed }.Select(d => d.GetProperty("id").GetString()))
         {
             var replay = await (await auditor.GetAsync(new Uri($"/api/audit/disclosures/{id}/replay", UriKind.Relative), ct)).ExpectJsonAsync(HttpStatusCode.OK);
@@ -82,6 +85,31 @@ public sealed class ProposalStoryTests(PlatformProcesses platform)
         [.. disclosure.GetProperty("decision").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!)];
 
     /// <summary>The subject's ledgered event types that <paramref name="include"/>, in the order they happened, once there are <paramref name="count"/>.</summary>
+    private static async Task WaitForAgreementLedgeredAsync(HttpClient auditor, string dsaId)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            string? after = null;
+            do
+            {
+                var page = await (await auditor.GetAsync(new Uri($"/api/audit/entries?purpose=school-support&limit=1000{(after is null ? "" : "&after=" + after)}", UriKind.Relative))).ExpectJsonAsync(HttpStatusCode.OK);
+                if (page.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("eventType").GetString() == "DsaActivated"
+                        && e.GetProperty("data").TryGetProperty("dsaId", out var id) && id.GetString() == dsaId))
+                {
+                    return;
+                }
+
+                after = page.TryGetProperty("nextAfter", out var next) && next.ValueKind != JsonValueKind.Null ? next.ToString() : null;
+            }
+            while (after is not null);
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"the ledger holds no DsaActivated for {dsaId} after {clock.Elapsed}");
+    }
+
     private static async Task<List<string>> WaitForLedgerAsync(HttpClient auditor, string subject, Func<string, bool> include, int count)
     {
         var clock = Stopwatch.StartNew();
