@@ -1,5 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
+using ConsentPlatform.TestSupport.Infrastructure;
 using ConsentPlatform.TestSupport.Processes;
 using RabbitMQ.Client;
 using Xunit;
@@ -25,15 +24,9 @@ internal static class BrokerAccess
         return await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>The management API as the administrator; paths are relative to <c>api/</c>.</summary>
-    public static HttpClient Management(this PlatformProcesses platform)
-    {
-        var management = platform.Infrastructure.RabbitMqManagement;
-        var client = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority) + "/api/"), Timeout = TimeSpan.FromSeconds(10) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-        return client;
-    }
+    /// <summary>The management API as the administrator; paths start with <c>api/</c>.</summary>
+    public static HttpClient Management(this PlatformProcesses platform) =>
+        IsolatedVirtualHost.ManagementClient(platform.Infrastructure.RabbitMqManagement);
 
     /// <summary>The platform's virtual host, escaped for a management API path.</summary>
     public static string VirtualHostPath(this PlatformProcesses platform) => Uri.EscapeDataString(platform.Broker.VirtualHost);

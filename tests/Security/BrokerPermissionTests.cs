@@ -161,7 +161,7 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     {
         using var management = platform.Management();
         using var queues = JsonDocument.Parse(await management.GetStringAsync(
-            new Uri($"queues/{platform.VirtualHostPath()}?columns=name", UriKind.Relative), Ct));
+            new Uri($"api/queues/{platform.VirtualHostPath()}?columns=name", UriKind.Relative), Ct));
         return queues.RootElement.EnumerateArray().Select(q => q.GetProperty("name").GetString()!)
             .Where(q => !q.StartsWith("amq.", StringComparison.Ordinal)).ToList();
     }

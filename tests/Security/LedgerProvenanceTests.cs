@@ -96,7 +96,7 @@ public sealed class LedgerProvenanceTests(PlatformProcesses platform)
     private async Task<bool> InErrorQueueAsync(Guid messageId)
     {
         using var management = platform.Management();
-        var path = new Uri($"queues/{platform.VirtualHostPath()}/audit-ledger_error/get", UriKind.Relative);
+        var path = new Uri($"api/queues/{platform.VirtualHostPath()}/audit-ledger_error/get", UriKind.Relative);
         for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250, Ct))
         {
             using var response = await management.PostAsJsonAsync(path, new { count = 1000, ackmode = "ack_requeue_true", encoding = "auto" }, Ct);

@@ -68,8 +68,10 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static HttpClient ManagementClient(Uri managementUri)
+    /// <summary>The management API at <paramref name="managementUri"/>'s authority, with its credentials; paths start with <c>api/</c>.</summary>
+    public static HttpClient ManagementClient(Uri managementUri)
     {
+        ArgumentNullException.ThrowIfNull(managementUri);
         var credentials = Uri.UnescapeDataString(managementUri.UserInfo);
         var client = new HttpClient { BaseAddress = new Uri(managementUri.GetLeftPart(UriPartial.Authority) + "/"), Timeout = TimeSpan.FromSeconds(10) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
