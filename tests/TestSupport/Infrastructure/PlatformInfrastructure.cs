@@ -107,9 +107,9 @@ public static class PlatformInfrastructure
             throw new InvalidOperationException($"infra/deps up failed ({process.ExitCode}):\n{await output}\n{await error}");
         }
 
-        var pgPort = Environment.GetEnvironmentVariable("POSTGRES_PORT") ?? "55432";
-        var amqpPort = Environment.GetEnvironmentVariable("RABBITMQ_PORT") ?? "55672";
-        var managementPort = Environment.GetEnvironmentVariable("RABBITMQ_MANAGEMENT_PORT") ?? "55673";
+        var pgPort = Environment.GetEnvironmentVariable("POSTGRES_PORT") ?? "25432";
+        var amqpPort = Environment.GetEnvironmentVariable("RABBITMQ_PORT") ?? "25672";
+        var managementPort = Environment.GetEnvironmentVariable("RABBITMQ_MANAGEMENT_PORT") ?? "25673";
         return new InfrastructureEndpoints(
             $"Host=127.0.0.1;Port={pgPort};Username=postgres;Password=postgres",
             new Uri($"amqp://guest:guest@127.0.0.1:{amqpPort}/"),

@@ -49,7 +49,7 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(root, "log"));
         // Ports low enough that the CLI's own distribution ports (node port + 10000) stay valid.
         var port = FreePort(21000, 29000);
-        var dist = FreePort(31000, 39000);
+        var dist = FreePort(29000, 32700);
         var node = new PrivateRabbitMqNode(root, (ushort)port, dist);
         await File.WriteAllTextAsync(Path.Combine(root, "rabbitmq.conf"), $"""
             listeners.tcp.1 = 127.0.0.1:{port}
