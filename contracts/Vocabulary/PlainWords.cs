@@ -5,7 +5,7 @@ namespace ConsentPlatform.Contracts.Vocabulary;
 /// <summary>
 /// The platform's codes in plain words for a young person: short words, short sentences (GOV.UK
 /// aims at a reading age of 9). The one vocabulary that every view a young carer reads takes its
-/// words from: the consent service's explanation now, the portal next (issue 16). Here, beside the
+/// words from: the consent service's explanations and receipts, and the portal's pages. Here, beside the
 /// contracts, because the words describe the contracts' own codes, and every service and the portal
 /// already reference this project. A code this build does not know is described by its own name,
 /// never left out or guessed at.
@@ -14,8 +14,7 @@ public static class PlainWords
 {
     /// <summary>
     /// The brief's data categories, as the end of "They can see …": lower case, no full stop, so a
-    /// page can list them. The portal's words of today (portal/Govuk/Words.cs), two of them made
-    /// easier to read; the portal is to take its words from here instead (issue 16, part 5).
+    /// page can list them. The portal's pages take them from here too (portal/Govuk/Words.cs).
     /// </summary>
     public static IReadOnlyDictionary<string, string> Categories { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -56,6 +55,23 @@ public static class PlainWords
     {
         ArgumentNullException.ThrowIfNull(basis);
         return basis.Article9 is { } condition ? $"{Article6(basis.Article6)} {Article9(condition)}" : Article6(basis.Article6);
+    }
+
+    /// <summary>
+    /// The same for a question not yet answered (a proposal): the consent bases say that it is
+    /// allowed only if the young person says yes, never that they did.
+    /// </summary>
+    public static string LawfulBasisAsked(LawfulBasis basis)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        var article6 = basis.Article6 == Article6Basis.Consent ? "It is only allowed if you say yes." : Article6(basis.Article6);
+        var article9 = basis.Article9 switch
+        {
+            null => null,
+            Article9Condition.ExplicitConsent => "Some of it is extra private, like health. They need a clear yes from you for that too.",
+            { } condition => Article9(condition),
+        };
+        return article9 is null ? article6 : $"{article6} {article9}";
     }
 
     /// <summary>UK GDPR article 6(1): why the law allows the sharing at all.</summary>

@@ -15,7 +15,52 @@ public sealed record Consent(
     string Status,
     DateTimeOffset GrantedAt,
     DateTimeOffset? ExpiresAt,
-    long Version);
+    long Version,
+    DateTimeOffset? ProposedAt = null,
+    DateTimeOffset? AnswerBy = null,
+    string? Note = null);
+
+/// <summary>
+/// <c>GET /api/consents/{id}/explanation</c>: what the young person agrees to, from the agreements
+/// covering the purpose now. No agreement covers it: no organisations, no categories, no
+/// <see cref="KeptForDays"/> (nothing can be shared, and nothing is guessed).
+/// </summary>
+public sealed record ConsentExplanation(
+    Guid ConsentId,
+    ExplainedPurpose Purpose,
+    IReadOnlyList<ExplainedOrganisation> Organisations,
+    IReadOnlyList<ExplainedCategory> Categories,
+    int? KeptForDays,
+    ExplainedLawfulBasis? LawfulBasis,
+    IReadOnlyList<ExplainedAgreement> Agreements,
+    ChangeOfMind CanChangeMind,
+    ConsentUses Uses)
+{
+    /// <summary>Each organisation once, by name, in the order the agreements give them.</summary>
+    public IReadOnlyList<ExplainedOrganisation> Holders => [.. Organisations.Where(o => o.Role == "holder").DistinctBy(o => o.OrgId)];
+
+    public IReadOnlyList<ExplainedOrganisation> Recipients => [.. Organisations.Where(o => o.Role == "recipient").DistinctBy(o => o.OrgId)];
+
+    public bool Covered => Agreements.Count > 0;
+}
+
+public sealed record ExplainedPurpose(string Code, string Description);
+
+/// <summary>An organisation named by the agreements: <c>holder</c> (has the information) or <c>recipient</c> (may be given it).</summary>
+public sealed record ExplainedOrganisation(string OrgId, string Name, string Role);
+
+public sealed record ExplainedCategory(string Code, string Description);
+
+public sealed record ExplainedLawfulBasis(string Article6, string? Article9, string Description);
+
+public sealed record ExplainedAgreement(Guid DsaId, long Version, string Title, DateTimeOffset EffectiveTo);
+
+public sealed record ChangeOfMind(bool Pause, bool Withdraw);
+
+public sealed record ConsentUses(int Count, DateTimeOffset? LastUsedAt, string? LastUsedByOrgId, string? LastUsedByName);
+
+/// <summary>One signed consent receipt (<c>GET /api/consents/{id}/receipts</c>): the consent's version it records, when, and the compact JWS.</summary>
+public sealed record ConsentReceiptView(long Version, DateTimeOffset IssuedAt, string Jws);
 
 public sealed record Dsa(
     Guid Id,

@@ -23,7 +23,18 @@ public sealed record TransparencyItem(
     IReadOnlyList<DateTimeOffset> RefusedReads,
     string? DsaTitle,
     bool Override,
-    string? OverrideApprovedByOrg);
+    string? OverrideApprovedByOrg,
+    string? RequesterName = null,
+    string? HolderName = null,
+    string? OverrideApprovedByName = null)
+{
+    /// <summary>Who asked, by name when the agreement names them, else by code.</summary>
+    public string? Requester => RequesterName ?? RequesterOrg;
+
+    public string? Holder => HolderName ?? HolderOrg;
+
+    public string? OverrideApprovedBy => OverrideApprovedByName ?? OverrideApprovedByOrg;
+}
 
 /// <summary>Reads the transparency view leniently: the portal shows what is there, and misses nothing it can name.</summary>
 public static class Transparency
@@ -64,7 +75,10 @@ public static class Transparency
             Times(First(e, "refusedReads", "readsRefused")),
             dsa is { ValueKind: JsonValueKind.Object } ds ? Text(ds, "title") : Text(e, "dsaTitle"),
             overrideUsed,
-            overrideElement is { ValueKind: JsonValueKind.Object } o ? Text(o, "approvedByOrgId", "approvedByOrg", "approverOrgId", "org") : null);
+            overrideElement is { ValueKind: JsonValueKind.Object } o ? Text(o, "approvedByOrgId", "approvedByOrg", "approverOrgId", "org") : null,
+            Text(e, "requestedByName"),
+            Text(e, "holderName"),
+            overrideElement is { ValueKind: JsonValueKind.Object } o2 ? Text(o2, "approvedByName") : null);
     }
 
     private static JsonElement? First(JsonElement e, params string[] names)

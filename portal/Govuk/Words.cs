@@ -1,33 +1,16 @@
 using System.Globalization;
+using ConsentPlatform.Contracts.Vocabulary;
 
 namespace ConsentPlatform.Portal.Govuk;
 
 /// <summary>
-/// The platform's codes in words. Young carers read the first column: short, plain sentences
-/// a 12-year-old can follow. Unknown codes are shown as themselves, never hidden.
+/// The platform's codes in words for the portal's pages. What a young carer reads about their
+/// information (categories, purposes, lawful bases) comes from <see cref="PlainWords"/>, the one
+/// vocabulary the API's explanations and receipts use too; the words here are the portal's own
+/// (decision reasons, roles, statuses). Unknown codes are shown as themselves, never hidden.
 /// </summary>
 public static class Words
 {
-    private static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
-    {
-        ["identity.basic"] = "your name and date of birth",
-        ["caring.role"] = "that you are a young carer and who you look after",
-        ["caring.hours"] = "how much time you spend caring",
-        ["education.attendance"] = "how often you are at school",
-        ["health.mental"] = "how you are feeling (your mental health)",
-        ["cared-for.condition"] = "the illness or disability of the person you look after",
-        ["involvement.contacts"] = "which people and services already help you",
-    };
-
-    /// <summary>Used only when no DSA description reached the page (see the young carer page).</summary>
-    private static readonly Dictionary<string, string> Purposes = new(StringComparer.Ordinal)
-    {
-        ["school-support"] = "So your school can give you extra time and support when caring gets heavy.",
-        ["gp-carer-register"] = "So your doctor knows you are a carer and can look after your health too.",
-        ["whole-family-support"] = "So the council can plan help for your whole family, not just for you.",
-        ["needs-assessment"] = "So the council can work out what help you need as a young carer.",
-    };
-
     private static readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal)
     {
         ["no-active-dsa"] = "There is no active data-sharing agreement between these organisations for today.",
@@ -55,12 +38,11 @@ public static class Words
         ["Auditor"] = "Auditor",
     };
 
-    public static string Category(string code) => Categories.GetValueOrDefault(code, code);
+    /// <summary>A kind of information in plain words: the platform's one vocabulary (<see cref="PlainWords"/>), shared with the API.</summary>
+    public static string Category(string code) => PlainWords.Category(code);
 
-    public static string Purpose(string code, string? description = null) =>
-        !string.IsNullOrWhiteSpace(description) ? description
-        : Purposes.TryGetValue(code, out var words) ? words
-        : "For " + code.Replace('-', ' ') + ".";
+    /// <summary>Why the data is shared: the agreement's own words first, then the platform's vocabulary (<see cref="PlainWords"/>).</summary>
+    public static string Purpose(string code, string? description = null) => PlainWords.Purpose(code, description);
 
     public static string Reason(string code, string? message = null) =>
         Reasons.TryGetValue(code, out var words) ? words : message ?? code;

@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Portal.Api;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ConsentPlatform.Portal.SignIn;
 
 namespace ConsentPlatform.Portal.Pages;
 
@@ -22,6 +24,51 @@ public abstract partial class PortalPage : PageModel
     public string? Org => User.FindFirstValue(PlatformClaims.Org);
 
     public string? MySubjectId => User.FindFirstValue(PlatformClaims.SubjectId);
+
+    public bool IsYoungCarer => User.FindFirstValue(PlatformClaims.Roles) == PlatformRoles.YoungCarer;
+
+    /// <summary>The signed-in staff member's organisation by its name (the layout shows it), or its code when no agreement names it.</summary>
+    public string? OrgName { get; private set; }
+
+    private OrganisationNames? organisationNames;
+
+    /// <summary>
+    /// Organisation codes to names, for a staff member's page (loaded after its handler, before it
+    /// renders): every page shows organisations by name, falling back to the code only where no
+    /// agreement names it. Empty for young carers, whose pages take names from their explanations.
+    /// </summary>
+    public OrganisationNames Names => organisationNames ?? OrganisationNames.None;
+
+    /// <summary>
+    /// The names of the organisations the agreements name, read once per page (staff only: young
+    /// carers cannot read agreements, and their pages take names from their own explanations).
+    /// </summary>
+    protected async Task<OrganisationNames> OrganisationNamesAsync()
+    {
+        if (organisationNames is not null) return organisationNames;
+        organisationNames = IsYoungCarer || !(User.Identity?.IsAuthenticated ?? false)
+            ? new OrganisationNames()
+            : await OrganisationNames.FromAgreementsAsync(Api);
+        return organisationNames;
+    }
+
+    /// <summary>After any handler that shows a page to a staff member: their organisation's name for the layout.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult && Org is { } org && !IsYoungCarer)
+        {
+            try
+            {
+                OrgName = (await OrganisationNamesAsync()).Of(org);
+            }
+            catch (SessionExpiredException)
+            {
+                OrgName = org;
+            }
+        }
+    }
 
     /// <summary>A message shown in a green notification banner after a change.</summary>
     [TempData]

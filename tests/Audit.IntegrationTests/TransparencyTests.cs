@@ -37,6 +37,7 @@ public sealed class TransparencyTests(AuditFixture audit)
 
         var d = Assert.Single(mine);
         Assert.Equal((story.DisclosureId, s.School, s.Council, "released"), (d.DisclosureId, d.RequestedByOrgId, d.HolderOrgId, d.Status));
+        Assert.Equal(("The school", "The council"), (d.RequestedByName, d.HolderName));
         Assert.Equal(s.Purpose, d.Purpose.Code);
         Assert.Equal("So your school can support you with caring.", d.Purpose.Description);
         Assert.Equal(["caring.role"], d.DataCategories);
@@ -77,7 +78,7 @@ public sealed class TransparencyTests(AuditFixture audit)
         Assert.DoesNotContain("SECRET-RATIONALE", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Disclosed risk", body, StringComparison.Ordinal);
         var d = Assert.Single(mine);
-        Assert.Equal((s.Council, t.AddMinutes(20)), (d.SafeguardingOverride!.ApprovedByOrgId, d.SafeguardingOverride.ApprovedAt));
+        Assert.Equal((s.Council, "The council", t.AddMinutes(20)), (d.SafeguardingOverride!.ApprovedByOrgId, d.SafeguardingOverride.ApprovedByName, d.SafeguardingOverride.ApprovedAt));
         Assert.Equal(("approved", ShareBasis.Safeguarding), (d.Status, d.Basis));
     }
 

@@ -78,6 +78,20 @@ public sealed partial class PlainWordsTests
     }
 
     [Fact]
+    public void A_question_not_yet_answered_never_says_the_young_person_said_yes()
+    {
+        var consent = PlainWords.LawfulBasisAsked(new LawfulBasis(Article6Basis.Consent, null));
+        var explicitConsent = PlainWords.LawfulBasisAsked(new LawfulBasis(Article6Basis.Consent, Article9Condition.ExplicitConsent));
+        var publicTask = PlainWords.LawfulBasisAsked(new LawfulBasis(Article6Basis.PublicTask, Article9Condition.HealthOrSocialCare));
+
+        Assert.Equal("It is only allowed if you say yes.", consent);
+        Assert.DoesNotContain("You said", explicitConsent, StringComparison.Ordinal);
+        Assert.StartsWith("It is only allowed if you say yes. Some of it is extra private", explicitConsent, StringComparison.Ordinal);
+        Assert.Equal(PlainWords.LawfulBasis(new LawfulBasis(Article6Basis.PublicTask, Article9Condition.HealthOrSocialCare)), publicTask);
+        Assert.True(ReadingEase(explicitConsent) >= 70, explicitConsent);
+    }
+
+    [Fact]
     public void A_code_the_vocabulary_does_not_know_is_named_never_hidden()
     {
         Assert.Contains("transport.needs", PlainWords.Category("transport.needs"), StringComparison.Ordinal);

@@ -59,6 +59,11 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
         await page.AccessibleAsync("safeguarding-queue");
         await page.ClickToAsync(page.Locator($"a[href='/safeguarding/disclosures/{id}']"), "/safeguarding/disclosures/*", "school-support");
         await Assertions.Expect(page.Locator("#disclosure-status")).ToHaveTextAsync("Awaiting safeguarding approval");
+        // Organisations by the names their agreements give them, the signed-in lead's own too; never a bare code.
+        await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Asked by" }).Locator("dd")).ToContainTextAsync("Riverside School on");
+        await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Held by" }).Locator("dd")).ToHaveTextAsync("County Council");
+        await Assertions.Expect(page.Locator(".portal-account__who")).ToContainTextAsync("Safeguarding lead, County Council");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Story.School);
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Approve sharing without consent" }), "/safeguarding/disclosures/*", "school-support");
         await Assertions.Expect(page.Locator("#Rationale-error")).ToContainTextAsync("Enter why sharing without consent is justified");
         await page.AccessibleAsync("safeguarding-approve-errors");

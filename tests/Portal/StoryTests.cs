@@ -73,9 +73,10 @@ public sealed class StoryTests(PortalPlatform platform, BrowserFixture browser) 
         // The young carer sees who asked, the release and the read.
         await youngCarer.OpenAsync(Platform, "/young-carer/requests", "Who has asked about me");
         var request = youngCarer.Locator(".govuk-summary-card").First;
-        await Assertions.Expect(request).ToContainTextAsync(Story.School, new() { Timeout = 15_000 });
+        await Assertions.Expect(request).ToContainTextAsync("Riverside School asked on", new() { Timeout = 15_000 });
         await Assertions.Expect(request).ToContainTextAsync("that you are a young carer and who you look after");
-        await youngCarer.AccessibleAsync("young-carer-requests");
+        await youngCarer.AccessibleAsync("young-carer-requests-story");
+        await youngCarer.ReadsEasilyAsync("young-carer-requests-story");
 
         // An auditor verifies the ledger and replays the decision.
         var auditor = await Browser.NewPageAsync();

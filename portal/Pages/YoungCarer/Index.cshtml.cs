@@ -1,21 +1,21 @@
-using System.Text.Json;
 using ConsentPlatform.Portal.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.Portal.Pages.YoungCarer;
 
 /// <summary>
-/// "Who can see what about me": the young carer's consents by purpose, with pause, resume and
-/// withdraw. The words for each purpose are the DSA's own description where the young carer's
-/// transparency view has it (young carers cannot read DSAs themselves), else the portal's wording.
+/// "Who can see what about me": for each reason the young carer said yes to, the organisations by
+/// name, each kind of information in plain words, how long it is kept, why the law allows it and
+/// how often it was used, from the consent's live explanation; with pause, resume and stop. Open
+/// proposals (a practitioner asking) are listed first, each linking to its own question page.
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
-    public IReadOnlyList<Consent> Live { get; private set; } = [];
+    public IReadOnlyList<Explained> Live { get; private set; } = [];
+
+    public IReadOnlyList<Consent> Proposals { get; private set; } = [];
 
     public IReadOnlyList<Consent> Ended { get; private set; } = [];
-
-    public IReadOnlyDictionary<string, string> Descriptions { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -46,27 +46,8 @@ public sealed class IndexModel : PortalPage
             return;
         }
 
-        Live = [.. consents.Value!.Where(c => c.Status is "active" or "paused")];
-        // An open proposal has not stopped anything: it is a question still to answer (its own page is to come).
+        Live = await Explained.AllAsync(Api, consents.Value!.Where(c => c.Status is "active" or "paused"));
+        Proposals = [.. consents.Value!.Where(c => c.Status is "proposed").OrderBy(c => c.ProposedAt ?? c.GrantedAt)];
         Ended = [.. consents.Value!.Where(c => c.Status is not ("active" or "paused" or "proposed"))];
-        Descriptions = await PurposeDescriptions.FromTransparencyViewAsync(Api);
-    }
-}
-
-/// <summary>Purpose code → the DSA's plain-English description, as the transparency view reports it.</summary>
-public static class PurposeDescriptions
-{
-    public static async Task<IReadOnlyDictionary<string, string>> FromTransparencyViewAsync(PlatformApi api)
-    {
-        ArgumentNullException.ThrowIfNull(api);
-        var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
-        var mine = await api.GetAsync<JsonElement>("/api/me/disclosures");
-        if (!mine.Ok) return descriptions;
-        foreach (var item in Transparency.Items(mine.Value))
-        {
-            if (item.Purpose is { } code && item.PurposeDescription is { } words) descriptions.TryAdd(code, words);
-        }
-
-        return descriptions;
     }
 }

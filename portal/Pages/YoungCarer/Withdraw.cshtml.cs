@@ -47,8 +47,7 @@ public sealed class WithdrawModel : PortalPage
         }
 
         Consent = consent.Value;
-        var descriptions = await PurposeDescriptions.FromTransparencyViewAsync(Api);
-        Words = Govuk.Words.Purpose(Consent!.Purpose, descriptions.GetValueOrDefault(Consent.Purpose));
+        Words = (await Explained.OneAsync(Api, Consent!)).Why;
         return true;
     }
 }

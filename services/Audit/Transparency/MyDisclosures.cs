@@ -19,13 +19,20 @@ public sealed record AgreementView(Guid DsaId, long Version, string? Title);
 /// <summary>A decision in plain terms: the outcome, every reason (code and message), and when.</summary>
 public sealed record DecisionView(ShareOutcome Outcome, IReadOnlyList<ShareReason> Reasons, DateTimeOffset DecidedAt);
 
-/// <summary>A safeguarding override: which organisation's safeguarding lead approved it, and when (never the rationale).</summary>
-public sealed record OverrideView(string ApprovedByOrgId, DateTimeOffset ApprovedAt);
+/// <summary>
+/// A safeguarding override: which organisation's safeguarding lead approved it (by code, and by
+/// the name the DSA gives it when it names it), and when (never the rationale).
+/// </summary>
+public sealed record OverrideView(string ApprovedByOrgId, DateTimeOffset ApprovedAt, string? ApprovedByName = null);
 
 /// <summary>A read of the package, or a refused one: when, by which organisation, which categories or why not.</summary>
 public sealed record ReadView(DateTimeOffset At, string? OrgId, IReadOnlyList<string> Categories, IReadOnlyList<ShareReason> Reasons);
 
-/// <summary>One request about the young carer, from its ask to its last read.</summary>
+/// <summary>
+/// One request about the young carer, from its ask to its last read. <see cref="RequestedByName"/>
+/// and <see cref="HolderName"/> are the organisations' names as the DSA the request was judged
+/// under gives them (issue 16: names, not codes), null when no DSA judged it or it names neither.
+/// </summary>
 public sealed record MyDisclosure(
     Guid DisclosureId,
     DateTimeOffset RequestedAt,
@@ -44,7 +51,9 @@ public sealed record MyDisclosure(
     IReadOnlyList<ReadView> ReleaseRefusals,
     IReadOnlyList<ReadView> Reads,
     IReadOnlyList<ReadView> RefusedReads,
-    DateTimeOffset? PurgedAt);
+    DateTimeOffset? PurgedAt,
+    string? RequestedByName = null,
+    string? HolderName = null);
 
 /// <summary>
 /// <c>GET /api/me/disclosures</c> (YoungCarer): every request about the caller's own subject id,
@@ -127,15 +136,19 @@ public static class MyDisclosuresEndpoint
             status,
             decision is { } judged ? new DecisionView(judged.Outcome, judged.Reasons, decided!.OccurredAt) : null,
             decision?.DsaId is { } id ? new AgreementView(id, decision.Value.DsaVersion ?? 0, content?.Title) : null,
-            approval is null ? null : new OverrideView(approval.Approval.ApprovedByOrgId, approval.Approval.ApprovedAt),
+            approval is null ? null : new OverrideView(approval.Approval.ApprovedByOrgId, approval.Approval.ApprovedAt, NameIn(content, approval.Approval.ApprovedByOrgId)),
             released?.OccurredAt,
             released?.ReleasedCategories ?? [],
             released?.AvailableUntil,
             [.. events.OfType<DisclosureReleaseRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId, [], r.Decision.Reasons))],
             [.. events.OfType<PackageRead>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, r.ReadCategories, []))],
             [.. events.OfType<PackageReadRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, [], r.Decision.Reasons))],
-            purged?.OccurredAt);
+            purged?.OccurredAt,
+            NameIn(content, requested.RequesterOrgId),
+            NameIn(content, requested.HolderOrgId));
     }
+
+    private static string? NameIn(DsaContent? content, string orgId) => content?.PartyOf(orgId)?.Name;
 
     /// <summary>The DSA's content at a version: from the last drafted or amended event at or below it.</summary>
     private static DsaContent? ContentAt(List<IPlatformEvent> agreements, Guid dsaId, long version)

@@ -121,6 +121,30 @@ public static class PageChecks
             string.Join("\n", blocking.Select(v => $"- {v.Id} ({v.Impact}): {v.Help}; {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}")));
     }
 
+    /// <summary>GOV.UK aims at a reading age of 9; Flesch Reading Ease 70 and up is "easy" to "very easy".</summary>
+    public const double EasyReading = 70;
+
+    /// <summary>
+    /// The Flesch Reading Ease of everything the page shows a young carer (its whole visible text,
+    /// header, navigation and footer included; only the local-mode banner is left out, because no
+    /// deployed portal shows it) must be at least <see cref="EasyReading"/>. Scored by an
+    /// independent checker (npm's flesch and syllable, tests/Portal/ReadingEase); the text and its
+    /// score are saved beside the screenshots.
+    /// </summary>
+    public static async Task ReadsEasilyAsync(this IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var text = await page.EvaluateAsync<string>(
+            "() => { const local = [...document.querySelectorAll('.portal-local-banner')]; local.forEach(e => e.style.display = 'none');"
+            + " const text = document.body.innerText; local.forEach(e => e.style.display = ''); return text; }");
+        var ease = await ReadingEase.ScoreAsync(text);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, name + ".reading-ease.txt"), $"{ease}\n\n{text}");
+        Assert.True(
+            ease.Score >= EasyReading,
+            $"{name} ({page.Url}) scores {ease.Score:0.0} on Flesch Reading Ease, below {EasyReading}: {ease}. Its text:\n{text}");
+    }
+
     private static async Task ExpectPageAsync(this IPage page, string path, string heading, string step)
     {
         try

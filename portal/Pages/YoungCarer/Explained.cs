@@ -1,0 +1,52 @@
+using Article6Basis = ConsentPlatform.Contracts.DsaRegistry.Article6Basis;
+using Article9Condition = ConsentPlatform.Contracts.DsaRegistry.Article9Condition;
+using DsaLawfulBasis = ConsentPlatform.Contracts.DsaRegistry.LawfulBasis;
+using ConsentPlatform.Contracts.Vocabulary;
+using ConsentPlatform.Portal.Api;
+
+namespace ConsentPlatform.Portal.Pages.YoungCarer;
+
+/// <summary>
+/// A consent with its explanation, as the young carer's pages show it. <see cref="Explanation"/> is
+/// null when the platform could not say (the DSA registry did not answer): the page says so and
+/// shows no guess.
+/// </summary>
+public sealed record Explained(Consent Consent, ConsentExplanation? Explanation)
+{
+    /// <summary>Why it is shared, in the agreement's words when one covers it, else the platform's vocabulary.</summary>
+    public string Why => Explanation?.Purpose.Description ?? Govuk.Words.Purpose(Consent.Purpose);
+
+    /// <summary>
+    /// Why the law allows it, in plain words. For a proposal not yet answered, a consent basis says
+    /// that it needs a yes (<see cref="PlainWords.LawfulBasisAsked"/>), not that a yes was given.
+    /// </summary>
+    public string? LawfulBasisWords =>
+        Explanation?.LawfulBasis is not { } basis ? null
+        : Consent.Status == "proposed" && Basis(basis) is { } known ? PlainWords.LawfulBasisAsked(known)
+        : basis.Description;
+
+    private static DsaLawfulBasis? Basis(ExplainedLawfulBasis basis)
+    {
+        if (!Enum.TryParse<Article6Basis>(basis.Article6.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var article6)) return null;
+        if (basis.Article9 is null) return new DsaLawfulBasis(article6, null);
+        return Enum.TryParse<Article9Condition>(basis.Article9.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var article9)
+            ? new DsaLawfulBasis(article6, article9)
+            : null;
+    }
+
+    /// <summary>The explanation of each consent, asked for all at once (a young carer has a handful).</summary>
+    public static async Task<IReadOnlyList<Explained>> AllAsync(PlatformApi api, IEnumerable<Consent> consents)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(consents);
+        return await Task.WhenAll(consents.Select(c => OneAsync(api, c)));
+    }
+
+    public static async Task<Explained> OneAsync(PlatformApi api, Consent consent)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(consent);
+        var explanation = await api.GetAsync<ConsentExplanation>($"/api/consents/{consent.Id}/explanation");
+        return new Explained(consent, explanation.Ok ? explanation.Value : null);
+    }
+}
