@@ -4,7 +4,7 @@ using ConsentPlatform.Hosting.Authentication;
 namespace ConsentPlatform.Gateway.LocalIdentity;
 
 /// <summary>Who the caller wants to act as. <c>sub</c> is derived from these by the issuer.</summary>
-public sealed record DevTokenRequest(string? Role, string? Name, string? Org, string? SubjectId);
+public sealed record DevTokenRequest(string? Role, string? Name, string? Org, string? SubjectId, string? TenantId = null);
 
 public sealed record DevTokenResponse(string AccessToken, int ExpiresIn);
 
@@ -31,6 +31,11 @@ public static partial class DevTokenRules
             Fail("org", "org must be 1-64 letters, digits or hyphens.");
         }
 
+        if (request.TenantId is not null && !Identifier().IsMatch(request.TenantId))
+        {
+            Fail("tenantId", "tenantId must be 1-64 letters, digits or hyphens.");
+        }
+
         if (request.SubjectId is not null && !Identifier().IsMatch(request.SubjectId))
         {
             Fail("subjectId", "subjectId must be 1-64 letters, digits or hyphens.");
@@ -46,8 +51,9 @@ public static partial class DevTokenRules
             case PlatformRoles.YoungCarer when request.SubjectId is null:
                 Fail("subjectId", "A YoungCarer token needs the subjectId of the young carer.");
                 break;
-            case PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead when request.Org is null:
-                Fail("org", $"A {request.Role} token needs the org the user works for.");
+            // A token from a tenant gets its org from the platform's mapping of the tenant (Auth:Tenants).
+            case PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead when request.Org is null && request.TenantId is null:
+                Fail("org", $"A {request.Role} token needs the org the user works for (or the tenantId it comes from).");
                 break;
         }
 

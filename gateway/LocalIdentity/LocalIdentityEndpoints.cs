@@ -34,7 +34,7 @@ public static class LocalIdentityEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var token = issuer.CreateToken(request.Role!, request.Name, request.Org, request.SubjectId, TokenLifetime);
+        var token = issuer.CreateToken(request.Role!, request.Name, request.Org, request.SubjectId, TokenLifetime, tenantId: request.TenantId);
         return TypedResults.Ok(new DevTokenResponse(token, (int)TokenLifetime.TotalSeconds));
     }
 }
@@ -58,5 +58,5 @@ public sealed record DiscoveryDocument(
         ["public"],
         [SecurityAlgorithms.RsaSha256],
         ["none"],
-        ["iss", "aud", "sub", "iat", "nbf", "exp", PlatformClaims.Roles, PlatformClaims.Org, PlatformClaims.SubjectId, PlatformClaims.Name]);
+        ["iss", "aud", "sub", "iat", "nbf", "exp", TenantTokenMapper.TenantClaim, PlatformClaims.Roles, PlatformClaims.Org, PlatformClaims.SubjectId, PlatformClaims.Name]);
 }

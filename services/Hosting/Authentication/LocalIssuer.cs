@@ -56,7 +56,7 @@ public sealed class LocalIssuer
         return new LocalIssuer(issuer.TrimEnd('/'), rsa, KeyIdOf(rsa));
     }
 
-    public string CreateToken(string role, string? name, string? org, string? subjectId, TimeSpan? lifetime = null, DateTimeOffset? now = null)
+    public string CreateToken(string role, string? name, string? org, string? subjectId, TimeSpan? lifetime = null, DateTimeOffset? now = null, string? tenantId = null)
     {
         var issuedAt = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
         var claims = new Dictionary<string, object>
@@ -67,6 +67,8 @@ public sealed class LocalIssuer
         if (name is not null) claims[PlatformClaims.Name] = name;
         if (org is not null) claims[PlatformClaims.Org] = org;
         if (subjectId is not null) claims[PlatformClaims.SubjectId] = subjectId;
+        // An identity tenant, as Entra ID names it: the token is then mapped by Auth:Tenants like a production one.
+        if (tenantId is not null) claims[TenantTokenMapper.TenantClaim] = tenantId;
 
         var descriptor = new SecurityTokenDescriptor
         {

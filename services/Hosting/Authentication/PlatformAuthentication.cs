@@ -14,6 +14,8 @@ namespace ConsentPlatform.Hosting.Authentication;
 /// <item><c>Entra</c> (the default): Microsoft Entra ID through Microsoft.Identity.Web, settings in <c>AzureAd</c>.</item>
 /// <item><c>Local</c>: the <see cref="LocalIssuer"/> key in <c>Auth:Local:KeyFile</c>, issuer <c>Auth:Local:Issuer</c>.</item>
 /// </list>
+/// In both, <see cref="TenantTokenMapper"/> then maps the token's tenant to the organisation
+/// and roles it acts with (<c>Auth:Tenants</c>).
 /// </summary>
 public static class PlatformAuthentication
 {
@@ -49,6 +51,13 @@ public static class PlatformAuthentication
                 o.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
             });
         }
+
+        // Who a token acts for is the platform's mapping of its tenant, not the token's own claim (issue 18).
+        builder.Services.Configure<OnboardedTenantsOptions>(o => builder.Configuration.GetSection(OnboardedTenantsOptions.Section).Bind(o.Tenants));
+        var localMode = IsLocalMode(builder.Configuration);
+        builder.Services.AddSingleton<TenantTokenMapper>();
+        // After every other configuration of the bearer options (Microsoft.Identity.Web's included), so the mapping is the last word.
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => TenantTokenMapper.ChainInto(o, localMode));
 
         builder.Services.AddAuthorizationBuilder()
             // Everything needs a valid token unless an endpoint says otherwise (health, docs).

@@ -133,10 +133,10 @@ public class PlatformProcesses : IAsyncLifetime
     protected virtual Task<string> DatabaseServerForAsync(string service) => Task.FromResult(Infrastructure.PostgresServer);
 
     /// <summary>A client of the gateway carrying a dev token for the role, fetched from <c>/auth/dev-token</c>.</summary>
-    public async Task<HttpClient> ClientAsAsync(string role, string? org = null, string? subjectId = null, string? name = null)
+    public async Task<HttpClient> ClientAsAsync(string role, string? org = null, string? subjectId = null, string? name = null, string? tenantId = null)
     {
         var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var response = await client.PostAsJsonAsync("/auth/dev-token", new { role, org, subjectId, name });
+        var response = await client.PostAsJsonAsync("/auth/dev-token", new { role, org, subjectId, name, tenantId });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new("Bearer", body.RootElement.GetProperty("accessToken").GetString());
@@ -216,6 +216,7 @@ public class PlatformProcesses : IAsyncLifetime
             ["Auth__Local__Issuer"] = issuer,
             ["Auth__Local__KeyFile"] = KeyFile,
         };
+        foreach (var (key, value) in TestTenants.Settings) environment[key] = value;
         return environment;
     }
 
