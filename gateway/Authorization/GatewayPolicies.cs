@@ -23,6 +23,9 @@ public static class GatewayPolicies
     public const string AuditApi = "audit-api";
     public const string MeApi = "me-api";
 
+    /// <summary>Issuing a one-time code that links a young carer's sign-in to their ledger id: practitioners only.</summary>
+    public const string SubjectLinkCodeApi = "subject-link-code-api";
+
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ConsentApi] = [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor],
@@ -32,6 +35,7 @@ public static class GatewayPolicies
         [DisclosureApi] = [PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
         [AuditApi] = [PlatformRoles.Auditor],
         [MeApi] = [PlatformRoles.YoungCarer],
+        [SubjectLinkCodeApi] = [PlatformRoles.Practitioner],
     };
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)

@@ -31,6 +31,10 @@ public static class ServiceProxy
             with { RateLimiterPolicy = DisclosureAdmission.PolicyName },
         Api("audit", "/api/audit/{**rest}", DownstreamServices.Audit, GatewayPolicies.AuditApi),
         Api("me", "/api/me/{**rest}", DownstreamServices.Audit, GatewayPolicies.MeApi),
+        // A young carer's linked sign-ins (issue 18) are kept by the consent service: narrower than /api/me as a whole.
+        Api("me-links", "/api/me/links/{**rest}", DownstreamServices.Consent, GatewayPolicies.MeApi),
+        // A one-time link code for a young carer's sign-in: practitioners only, who must also see their consents.
+        Api("link-codes", "/api/link-codes", DownstreamServices.Consent, GatewayPolicies.SubjectLinkCodeApi, ["POST"]),
         .. DownstreamServices.All.Select(OpenApiDocument),
         PortalRoute.Route(),
     ];

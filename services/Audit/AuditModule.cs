@@ -6,6 +6,7 @@ using ConsentPlatform.Audit.Stats;
 using ConsentPlatform.Audit.Transparency;
 using ConsentPlatform.Audit.Verifying;
 using ConsentPlatform.Hosting.Health;
+using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Persistence;
 using MassTransit;
@@ -45,6 +46,8 @@ public static class AuditModule
         {
             bus.AddConsumer<AuditPingConsumer>();
             bus.AddConsumer<LedgerConsumer, LedgerConsumerDefinition>();
+            // A young carer's own views (/api/me/…) need the ledger id their sign-in is linked to: asked of the consent service.
+            bus.AddSubjectLinksOverBroker(builder.Services);
         });
         return builder;
     }

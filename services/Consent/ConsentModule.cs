@@ -5,6 +5,7 @@ using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Consent.Explaining;
 using ConsentPlatform.Consent.Granting;
+using ConsentPlatform.Consent.Linking;
 using ConsentPlatform.Consent.Messaging;
 using ConsentPlatform.Consent.Pausing;
 using ConsentPlatform.Consent.Proposing;
@@ -14,6 +15,7 @@ using ConsentPlatform.Consent.Resuming;
 using ConsentPlatform.Consent.Using;
 using ConsentPlatform.Consent.Withdrawing;
 using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
@@ -37,6 +39,7 @@ public static class ConsentModule
                 [
                     typeof(ConsentGranted), typeof(ConsentPaused), typeof(ConsentResumed), typeof(ConsentWithdrawn), typeof(ConsentExpired),
                     typeof(ConsentProposed), typeof(ConsentAccepted), typeof(ConsentDeclined),
+                    typeof(LinkCodeIssued), typeof(SignInLinked), typeof(SignInUnlinked),
                 ]);
                 // Inline: the consent document is written in the same transaction as its events.
                 options.Projections.Add(new ConsentProjection(), ProjectionLifecycle.Inline);
@@ -48,6 +51,12 @@ public static class ConsentModule
                 options.Schema.For<ConsentUse>().Index(u => u.ConsentId);
                 // One receipt per consent version (its id); listed per consent.
                 options.Schema.For<ConsentReceipt>().Index(r => r.ConsentId);
+                // Link codes and the links they made (issue 18), inline: a code used is used for the very next request.
+                options.Projections.Add(new SubjectLinkProjection(), ProjectionLifecycle.Inline);
+                var links = options.Schema.For<SubjectLink>();
+                links.UniqueIndex(UniqueIndexType.Computed, "subject_link_code_hash", l => l.CodeHash);
+                links.Index(l => l.SignInHash);
+                links.Index(l => l.SubjectId);
             })
             .ForwardEventsToBroker<ConsentEventContracts>()
             .AddSubscriptionWithServices<ReceiptIssuingSubscription>(ServiceLifetime.Singleton, o =>
@@ -71,7 +80,12 @@ public static class ConsentModule
             bus.AddRequestClient<ExplainConsentPurpose>();
             // The uses of each consent, from the disclosure service's published events (queue consent-uses).
             bus.AddConsumer<ConsentUseConsumer, ConsentUseConsumerDefinition>();
+            // Which ledger id a young carer's sign-in acts for, for the other services (queue resolve-subject-link).
+            bus.AddConsumer<ResolveSubjectLinkConsumer>();
         });
+        // This service's own endpoints resolve a young carer's sign-in from its own store.
+        builder.Services.AddScoped<ISubjectLinks, SubjectLinkLookup>();
+        builder.Services.Configure<LinkCodeOptions>(builder.Configuration.GetSection(LinkCodeOptions.Section));
         builder.Services.Configure<ConsentVisibilityOptions>(builder.Configuration.GetSection(ConsentVisibilityOptions.Section));
         builder.Services.AddScoped<ConsentVisibility>();
         builder.Services.AddScoped<AgreementExplanations>();
@@ -102,6 +116,13 @@ public static class ConsentModule
             .MapGetConsentExplanation()
             .MapListConsentReceipts()
             .MapGetReceiptKeys();
+        app.MapGroup("/api/link-codes")
+            .WithTags("Linking sign-ins")
+            .MapIssueLinkCode();
+        app.MapGroup("/api/me/links")
+            .WithTags("Linking sign-ins")
+            .MapRedeemLinkCode()
+            .MapMyLinks();
         return app;
     }
 }

@@ -100,6 +100,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/audit/stats"] = new("GET", "/api/audit/stats", TargetKind.None),
         // The young carer may try to name another subject: the view is the token's subject's only.
         ["GET /api/me/disclosures"] = new("GET", "/api/me/disclosures?subjectId={subject}", TargetKind.Released),
+        // Issue 18: linking a young carer's own sign-in to their ledger id with a one-time code.
+        ["POST /api/link-codes"] = new("POST", "/api/link-codes", TargetKind.None, s => new { subjectId = s }),
+        ["POST /api/me/links"] = new("POST", "/api/me/links", TargetKind.None, _ => new { code = "ZZZZ-ZZZZ-ZZZZ" }),
+        ["GET /api/me/links"] = new("GET", "/api/me/links", TargetKind.None),
     };
 
     /// <summary>The matrix: route, role, relation → status (and what the body must show).</summary>
@@ -406,6 +410,28 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/me/disclosures", IgOfficer, Any, 403),
         new("GET /api/me/disclosures", SafeguardingLead, Any, 403),
         new("GET /api/me/disclosures", Auditor, Any, 403),
+
+        // Issue 18 (services/Consent/README.md, Linking): a link code is issued by a practitioner who may
+        // see one of the young carer's consents (the school recorded it; the council is named in it), and
+        // for anyone else the young carer is unknown; the code is used, and links listed, by young carers only.
+        new("POST /api/link-codes", YoungCarer, Own, 403),
+        new("POST /api/link-codes", YoungCarer, Other, 403),
+        new("POST /api/link-codes", Practitioner, Own, 201, "\"code\""),
+        new("POST /api/link-codes", Practitioner, Recipient, 201, "\"code\""),
+        new("POST /api/link-codes", Practitioner, Other, 404),
+        new("POST /api/link-codes", IgOfficer, Any, 403),
+        new("POST /api/link-codes", SafeguardingLead, Any, 403),
+        new("POST /api/link-codes", Auditor, Any, 403),
+        new("POST /api/me/links", YoungCarer, Own, 404), // a code nobody issued
+        new("POST /api/me/links", Practitioner, Any, 403),
+        new("POST /api/me/links", IgOfficer, Any, 403),
+        new("POST /api/me/links", SafeguardingLead, Any, 403),
+        new("POST /api/me/links", Auditor, Any, 403),
+        new("GET /api/me/links", YoungCarer, Own, 200, Unchecked),
+        new("GET /api/me/links", Practitioner, Any, 403),
+        new("GET /api/me/links", IgOfficer, Any, 403),
+        new("GET /api/me/links", SafeguardingLead, Any, 403),
+        new("GET /api/me/links", Auditor, Any, 403),
     ];
 
     private const string Reason = "Checked by the authorization matrix";

@@ -27,6 +27,7 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
         ["consent-ping"] = "consent",
         ["check-consent"] = "consent",
         ["consent-uses"] = "consent",
+        ["resolve-subject-link"] = "consent",
         ["dsa-registry-ping"] = "dsa-registry",
         ["check-dsa-scope"] = "dsa-registry",
         ["check-dsa-party"] = "dsa-registry",

@@ -68,12 +68,14 @@ public sealed class TenantMappingTests(PlatformProcesses platform)
     }
 
     [Fact]
-    public async Task The_young_carers_tenant_allows_young_carers_only()
+    public async Task The_young_carers_tenant_allows_young_carers_only_and_acts_for_no_ledger_id_until_the_sign_in_is_linked()
     {
         using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: "yc-tenant-" + Guid.NewGuid().ToString("N")[..8], tenantId: TestTenants.Consumer);
         using var posingAsStaff = await platform.ClientAsAsync("Practitioner", org: TestTenants.SchoolOrg, name: "kid", tenantId: TestTenants.Consumer);
 
-        Assert.Equal(HttpStatusCode.OK, (await youngCarer.GetAsync(new Uri("/api/consents", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        // Authenticated as a young carer (not 401), but the subject_id it claims is not believed: nothing to see (SubjectLinkingTests).
+        Assert.Equal(HttpStatusCode.Forbidden, (await youngCarer.GetAsync(new Uri("/api/consents", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await youngCarer.GetAsync(new Uri("/api/me/links", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await posingAsStaff.GetAsync(new Uri("/api/dsas", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
     }
 

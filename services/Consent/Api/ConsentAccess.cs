@@ -88,7 +88,7 @@ public static class ConsentAccess
     {
         if (IsYoungCarer(caller) && string.IsNullOrEmpty(caller.SubjectId))
         {
-            throw new ForbiddenException("The token names no subject_id.");
+            throw new ForbiddenException("The token acts for no young carer's ledger id: a young carer's own sign-in is linked to it with a one-time link code from their practitioner (POST /api/me/links).");
         }
 
         if (IsPractitioner(caller) && string.IsNullOrEmpty(caller.OrgId))

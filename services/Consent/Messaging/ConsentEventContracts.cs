@@ -42,6 +42,10 @@ public sealed class ConsentEventContracts : IEventContracts
             Domain.ConsentDeclined e => new Published.ConsentDeclined(
                 id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
                 e.Terms.GivenBy, e.ProposedAt, e.Terms.ExpiresAt, ConsentStatus.Declined, e.Reason, e.DeclinedBy, e.DeclinedAt),
+            // Links of young carers' sign-ins (issue 18): never the code, the sign-in by its hash only.
+            Linking.LinkCodeIssued e => new Published.SubjectLinkCodeIssued(id, e.CodeId, e.SubjectId, e.ExpiresAt, e.IssuedBy, e.IssuedAt),
+            Linking.SignInLinked e => new Published.SubjectLinked(id, e.CodeId, e.SubjectId, e.SignInHash, e.LinkedBy, e.LinkedAt),
+            Linking.SignInUnlinked e => new Published.SubjectUnlinked(id, e.CodeId, e.SubjectId, e.SignInHash, e.UnlinkedBy, e.UnlinkedAt),
             _ => null,
         };
     }

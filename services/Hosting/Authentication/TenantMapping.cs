@@ -9,6 +9,7 @@ namespace ConsentPlatform.Hosting.Authentication;
 /// <item>A tenant mapped to several acts for the one the token chose (its <c>org</c>) if the mapping
 /// allows it; no choice, or a choice outside the mapping, is refused (the platform will not pick).</item>
 /// <item>Roles: those the token holds that the mapping allows; none left is refused.</item>
+/// <item>A tenant of no organisation is a consumer tenant (young carers'): see <see cref="TenantResolution.IsConsumer"/>.</item>
 /// </list>
 /// </summary>
 public static class TenantMapping
@@ -39,14 +40,18 @@ public static class TenantMapping
                 : $"Tenant {tenantId} may not act for {claimedOrg} (it may act for {string.Join(", ", tenant.OrgIds)}).");
         }
 
-        return TenantResolution.Accepted(org, roles);
+        return TenantResolution.Accepted(org, roles, IsConsumer: tenant.OrgIds.Count == 0);
     }
 }
 
-/// <summary>The organisation and roles a tenant's token acts with, or why it is refused.</summary>
-public sealed record TenantResolution(bool IsAccepted, string? OrgId, IReadOnlyList<string> Roles, string? Refusal)
+/// <summary>
+/// The organisation and roles a tenant's token acts with, or why it is refused. <see cref="IsConsumer"/>:
+/// a tenant of no organisation (young carers'), whose tokens act for the ledger id their sign-in is
+/// linked to, never for a <c>subject_id</c> they claim.
+/// </summary>
+public sealed record TenantResolution(bool IsAccepted, string? OrgId, IReadOnlyList<string> Roles, string? Refusal, bool IsConsumer = false)
 {
-    public static TenantResolution Accepted(string? orgId, IReadOnlyList<string> roles) => new(true, orgId, roles, null);
+    public static TenantResolution Accepted(string? orgId, IReadOnlyList<string> roles, bool IsConsumer = false) => new(true, orgId, roles, null, IsConsumer);
 
     public static TenantResolution Refused(string why) => new(false, null, [], why);
 }

@@ -23,7 +23,11 @@ public sealed partial class TenantTokenMapper(IOptionsMonitor<OnboardedTenantsOp
 {
     public const string TenantClaim = "tid";
 
-    /// <summary>The identity a token acts with, or why it is refused.</summary>
+    /// <summary>
+    /// The identity a token acts with, or why it is refused. A consumer tenant's token loses any
+    /// <c>subject_id</c> it claims: which ledger id it acts for is its sign-in's link
+    /// (<see cref="WithLinkedSubjectAsync"/>), never what it says.
+    /// </summary>
     public (ClaimsPrincipal? Mapped, string? Refusal) Map(ClaimsPrincipal principal, bool localMode)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -40,13 +44,34 @@ public sealed partial class TenantTokenMapper(IOptionsMonitor<OnboardedTenantsOp
         if (!resolution.IsAccepted) return Refuse(tenantId, resolution.Refusal!);
 
         var mapped = new ClaimsIdentity(
-            identity.Claims.Where(c => c.Type is not (PlatformClaims.Org or PlatformClaims.Roles)),
+            identity.Claims.Where(c => c.Type is not (PlatformClaims.Org or PlatformClaims.Roles)
+                                       && !(resolution.IsConsumer && c.Type == PlatformClaims.SubjectId)),
             identity.AuthenticationType,
             identity.NameClaimType,
             identity.RoleClaimType);
         if (resolution.OrgId is { } org) mapped.AddClaim(new Claim(PlatformClaims.Org, org));
         foreach (var role in resolution.Roles) mapped.AddClaim(new Claim(PlatformClaims.Roles, role));
+        if (resolution.IsConsumer) mapped.AddClaim(new Claim(ConsumerClaim, "true"));
         return (new ClaimsPrincipal(mapped), null);
+    }
+
+    /// <summary>Marks a token of a consumer tenant, whose subject comes from its sign-in's link.</summary>
+    public const string ConsumerClaim = "cp_consumer";
+
+    /// <summary>
+    /// A consumer tenant's token with the ledger id its sign-in is linked to, when this process
+    /// keeps or asks for links (<see cref="ISubjectLinks"/>; the gateway and services that never
+    /// need the caller's subject do not). Unlinked: no <c>subject_id</c>, so it sees nothing.
+    /// </summary>
+    public static async Task<ClaimsPrincipal> WithLinkedSubjectAsync(ClaimsPrincipal principal, ISubjectLinks? links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (links is null || !principal.HasClaim(ConsumerClaim, "true") || SignIns.HashOf(principal) is not { } signIn) return principal;
+        var subjectId = await links.SubjectOfAsync(signIn, cancellationToken);
+        if (subjectId is null || principal.Identity is not ClaimsIdentity identity) return principal;
+        var linked = identity.Clone();
+        linked.AddClaim(new Claim(PlatformClaims.SubjectId, subjectId));
+        return new ClaimsPrincipal(linked);
     }
 
     /// <summary>Chains the mapping after whatever the bearer options already do when a token validates (Microsoft.Identity.Web's own checks).</summary>
@@ -61,8 +86,22 @@ public sealed partial class TenantTokenMapper(IOptionsMonitor<OnboardedTenantsOp
             if (context.Result is { Failure: not null } || context.Principal is null) return;
             var mapper = context.HttpContext.RequestServices.GetRequiredService<TenantTokenMapper>();
             var (mapped, refusal) = mapper.Map(context.Principal, localMode);
-            if (refusal is not null) context.Fail(refusal);
-            else context.Principal = mapped;
+            if (refusal is not null)
+            {
+                context.Fail(refusal);
+                return;
+            }
+
+            try
+            {
+                context.Principal = await WithLinkedSubjectAsync(mapped!, context.HttpContext.RequestServices.GetService<ISubjectLinks>(), context.HttpContext.RequestAborted);
+            }
+            catch (SubjectLinksUnavailableException e)
+            {
+                // Fail closed: without knowing the link, the token acts for nobody.
+                mapper.LogLinksUnavailable(e.Message);
+                context.Fail(e.Message);
+            }
         };
     }
 
@@ -71,6 +110,11 @@ public sealed partial class TenantTokenMapper(IOptionsMonitor<OnboardedTenantsOp
         LogRefused(logger, tenantId, why);
         return (null, why);
     }
+
+    private void LogLinksUnavailable(string why) => LogLinks(logger, why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A young carer's sign-in could not be resolved to a ledger id, refusing the token: {Why}")]
+    private static partial void LogLinks(ILogger logger, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Token of tenant {TenantId} refused: {Why}")]
     private static partial void LogRefused(ILogger logger, string tenantId, string why);

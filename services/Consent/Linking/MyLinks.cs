@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Consent.Linking;
+
+/// <summary>
+/// <c>GET /api/me/links</c>: the sign-ins linked to the young carer's ledger id (the one in use
+/// marked); <c>DELETE /api/me/links/{linkId}</c>: end one, after which it acts for nobody. A young
+/// carer not linked (or not yet) has none; another young carer's link is "not found".
+/// </summary>
+public static class MyLinksEndpoints
+{
+    public static RouteGroupBuilder MapMyLinks(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", ListAsync)
+            .RequireAuthorization(ConsentPolicies.Answer)
+            .WithName("ListMyLinks")
+            .WithSummary("The sign-ins linked to my ledger id");
+        group.MapDelete("/{linkId:guid}", EndAsync)
+            .RequireAuthorization(ConsentPolicies.Answer)
+            .WithName("EndMyLink")
+            .WithSummary("End a linked sign-in: it no longer acts for my ledger id")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<LinkedSignIn>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var subjectId = Caller.From(user).SubjectId;
+        if (string.IsNullOrEmpty(subjectId)) return TypedResults.Ok<IReadOnlyList<LinkedSignIn>>([]);
+        var signIn = SignIns.HashOf(user);
+        var links = await session.Query<SubjectLink>()
+            .Where(l => l.SubjectId == subjectId && l.Status == SubjectLinkStatus.Linked)
+            .OrderBy(l => l.LinkedAt)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<LinkedSignIn>>([.. links.Select(l => new LinkedSignIn(l.Id, l.SubjectId, l.LinkedAt!.Value, l.SignInHash == signIn))]);
+    }
+
+    public static async Task<NoContent> EndAsync(Guid linkId, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(clock);
+        var subjectId = Caller.From(user).SubjectId;
+        var link = await session.LoadAsync<SubjectLink>(linkId, cancellationToken);
+        if (link is null || string.IsNullOrEmpty(subjectId) || !string.Equals(link.SubjectId, subjectId, StringComparison.Ordinal) || link.Status == SubjectLinkStatus.Issued)
+        {
+            throw new NotFoundException($"Link {linkId} was not found.");
+        }
+
+        if (link.Status == SubjectLinkStatus.Ended) throw new ConflictException("This link has been ended already.");
+        session.Events.Append(link.Id, link.Version + 1, new SignInUnlinked(link.Id, link.SubjectId, link.SignInHash!, RedeemLinkCodeEndpoint.ActorOf(user), clock.GetUtcNow()));
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw new ConflictException("This link changed while the request was handled; read it again.");
+        }
+
+        return TypedResults.NoContent();
+    }
+}
