@@ -74,8 +74,15 @@ public sealed record Dsa(
     long Version,
     string? StatusReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    long TermsVersion = 0,
+    IReadOnlyList<DsaSignatureView>? Signatures = null,
+    IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null)
 {
+    /// <summary>Whether <paramref name="orgId"/> is a party that has still to sign the current terms (issue 17).</summary>
+    public bool AwaitsSignatureOf(string? orgId) =>
+        (AwaitingSignatureFrom ?? []).Any(a => string.Equals(a.OrgId, orgId, StringComparison.OrdinalIgnoreCase));
+
     public bool Names(string? orgId, params string[] roles) =>
         Parties.Any(p => string.Equals(p.OrgId, orgId, StringComparison.OrdinalIgnoreCase) && roles.Contains(p.Role));
 
@@ -84,6 +91,11 @@ public sealed record Dsa(
 }
 
 public sealed record DsaParty(string OrgId, string Name, string Role);
+
+/// <summary>A party's signature of the DSA's terms (issue 17).</summary>
+public sealed record DsaSignatureView(string OrgId, string Name, long Version, string SignedBy, DateTimeOffset SignedAt);
+
+public sealed record AwaitingSignature(string OrgId, string Name);
 
 public sealed record DsaPurpose(
     string Code,

@@ -6,6 +6,7 @@ using ConsentPlatform.DsaRegistry.Messaging;
 using ConsentPlatform.DsaRegistry.Publishing;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.DsaRegistry.Reinstating;
+using ConsentPlatform.DsaRegistry.Signing;
 using ConsentPlatform.DsaRegistry.Suspending;
 using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Messaging;
@@ -27,7 +28,7 @@ public static class DsaRegistryModule
                 options.Events.AddEventTypes(
                 [
                     typeof(DsaDrafted), typeof(DsaAmended), typeof(DsaActivated),
-                    typeof(DsaSuspended), typeof(DsaReinstated), typeof(DsaTerminated),
+                    typeof(DsaSuspended), typeof(DsaReinstated), typeof(DsaTerminated), typeof(DsaSigned),
                 ]);
                 // Inline: the read model changes in the same transaction as the events, so the
                 // next read or scope check sees a suspension at once.
@@ -50,6 +51,7 @@ public static class DsaRegistryModule
             .WithTags("DSA registry")
             .MapDraftDsa()
             .MapAmendDsa()
+            .MapSignDsa()
             .MapActivateDsa()
             .MapSuspendDsa()
             .MapReinstateDsa()

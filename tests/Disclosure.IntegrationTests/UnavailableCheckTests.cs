@@ -1,3 +1,4 @@
+using ConsentPlatform.TestSupport.Processes;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -88,7 +89,7 @@ public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : ICl
         using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
-        using var activated = await officer.PostAsync(new Uri($"/api/dsas/{id}/activate", UriKind.Relative), null, Cancel);
-        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        var activated = await DsaSignOff.SignByEveryPartyAsync(org => Task.FromResult(platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, org, name: "ig")), id.ToString());
+        Assert.Equal("active", activated.GetProperty("status").GetString());
     }
 }

@@ -21,7 +21,8 @@ public sealed class AcceptanceTests(RegistryFixture fixture)
         var path = $"/api/dsas/{dsa.Id}";
 
         await ProblemAsync(await PostAsync(registry.As(PlatformRoles.Practitioner, registry.School), $"{path}/activate"), HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(officer, $"{path}/activate")).StatusCode);
+        await ProblemAsync(await PostAsync(officer, $"{path}/activate"), HttpStatusCode.Conflict); // the school has not signed
+        Assert.Equal(DsaStatus.Active, (await registry.SignByEveryPartyAsync(dsa.Id)).Status);
 
         var request = new CheckDsaScope(registry.School, registry.LocalAuthority, "school-support", ["identity.basic", "caring.role", "education.attendance"], DateTimeOffset.UtcNow);
         var approved = await fixture.CheckScopeAsync(request);

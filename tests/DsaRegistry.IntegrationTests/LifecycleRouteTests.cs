@@ -146,41 +146,64 @@ public sealed class LifecycleRouteTests(RegistryFixture fixture)
     }
 
     [Fact]
-    public async Task Full_life_draft_activate_suspend_amend_reinstate_terminate_with_409s_where_the_state_forbids()
+    public async Task Full_life_draft_signed_by_every_party_suspended_by_one_amended_signed_again_and_terminated_with_409s_where_the_state_forbids()
     {
         var officer = registry.Officer();
+        var school = registry.Officer(registry.School);
         var dsa = await registry.DraftAsync();
         var path = $"/api/dsas/{dsa.Id}";
+        Assert.Equal((1L, 1L), (dsa.Version, dsa.TermsVersion));
+        Assert.Equal([registry.LocalAuthority, registry.School], dsa.AwaitingSignatureFrom!.Select(p => p.OrgId));
 
         await ProblemAsync(await PostAsync(officer, $"{path}/suspend", new { reason = "too early" }), HttpStatusCode.Conflict);
         await ProblemAsync(await PostAsync(officer, $"{path}/reinstate"), HttpStatusCode.Conflict);
 
-        var activated = await PostAsync(officer, $"{path}/activate", ifMatch: "\"1\"");
-        Assert.Equal((HttpStatusCode.OK, "\"2\""), (activated.StatusCode, ETag(activated)));
-        Assert.Equal(DsaStatus.Active, (await ReadAsync<Dsa>(activated)).Status);
+        // Issue 17: nobody activates alone. The council's officer is refused, and told who has still to sign.
+        var alone = await ProblemAsync(await PostAsync(officer, $"{path}/activate", ifMatch: "\"1\""), HttpStatusCode.Conflict);
+        Assert.Contains(registry.School, alone.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAsync(await PostAsync(officer, $"{path}/sign", new { version = 9 }), HttpStatusCode.Conflict);
+        await ProblemAsync(await PostAsync(officer, $"{path}/sign", new { }), HttpStatusCode.BadRequest);
+        var first = await ReadAsync<Dsa>(await PostAsync(officer, $"{path}/sign", new { version = 1 }));
+        Assert.Equal((DsaStatus.Draft, 2L), (first.Status, first.Version));
+        Assert.Equal([registry.School], first.AwaitingSignatureFrom!.Select(p => p.OrgId));
+        await ProblemAsync(await PostAsync(officer, $"{path}/sign", new { version = 1 }), HttpStatusCode.Conflict);
+        var stillAlone = await ProblemAsync(await PostAsync(officer, $"{path}/activate"), HttpStatusCode.Conflict);
+        Assert.Contains(registry.School, stillAlone.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var activated = await PostAsync(school, $"{path}/sign", new { version = 1 });
+        Assert.Equal((HttpStatusCode.OK, "\"4\""), (activated.StatusCode, ETag(activated)));
+        var active = await ReadAsync<Dsa>(activated);
+        Assert.Equal(DsaStatus.Active, active.Status);
+        Assert.Equal([registry.LocalAuthority, registry.School], active.Signatures!.Select(s => s.OrgId));
+        Assert.Empty(active.AwaitingSignatureFrom!);
         await ProblemAsync(await PostAsync(officer, $"{path}/activate"), HttpStatusCode.Conflict);
         await ProblemAsync(await PutAsync(officer, path, registry.Terms()), HttpStatusCode.Conflict);
 
-        await ProblemAsync(await PostAsync(officer, $"{path}/suspend", new { reason = " " }), HttpStatusCode.BadRequest);
-        await ProblemAsync(await PostAsync(officer, $"{path}/suspend"), HttpStatusCode.BadRequest);
-        var suspended = await ReadAsync<Dsa>(await PostAsync(officer, $"{path}/suspend", new { reason = "Breach under investigation" }));
-        Assert.Equal((DsaStatus.Suspended, "Breach under investigation", 3L), (suspended.Status, suspended.StatusReason, suspended.Version));
+        // Either party alone suspends, at once.
+        await ProblemAsync(await PostAsync(school, $"{path}/suspend", new { reason = " " }), HttpStatusCode.BadRequest);
+        await ProblemAsync(await PostAsync(school, $"{path}/suspend"), HttpStatusCode.BadRequest);
+        var suspended = await ReadAsync<Dsa>(await PostAsync(school, $"{path}/suspend", new { reason = "Breach under investigation" }));
+        Assert.Equal((DsaStatus.Suspended, "Breach under investigation", 5L), (suspended.Status, suspended.StatusReason, suspended.Version));
+        Assert.Empty(suspended.Signatures!);
+        await ProblemAsync(await PostAsync(officer, $"{path}/reinstate"), HttpStatusCode.Conflict);
 
+        // An amendment makes new terms: every party signs them, and the last signature reinstates.
         var amended = await PutAsync(officer, path, registry.Terms() with { Title = "Tightened" });
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
         var amendedDsa = await ReadAsync<Dsa>(amended);
-        Assert.Equal((DsaStatus.Suspended, "Tightened", 4L), (amendedDsa.Status, amendedDsa.Title, amendedDsa.Version));
-
-        var reinstated = await ReadAsync<Dsa>(await PostAsync(officer, $"{path}/reinstate"));
-        Assert.Equal((DsaStatus.Active, 5L, null), (reinstated.Status, reinstated.Version, reinstated.StatusReason));
+        Assert.Equal((DsaStatus.Suspended, "Tightened", 6L, 6L), (amendedDsa.Status, amendedDsa.Title, amendedDsa.Version, amendedDsa.TermsVersion));
+        await ProblemAsync(await PostAsync(school, $"{path}/sign", new { version = 1 }), HttpStatusCode.Conflict);
+        var reinstated = await registry.SignByEveryPartyAsync(dsa.Id);
+        Assert.Equal((DsaStatus.Active, 9L, null), (reinstated.Status, reinstated.Version, reinstated.StatusReason));
 
         await ProblemAsync(await PostAsync(officer, $"{path}/terminate", new { }), HttpStatusCode.BadRequest);
-        var terminated = await ReadAsync<Dsa>(await PostAsync(officer, $"{path}/terminate", new { reason = "Replaced" }));
+        var terminated = await ReadAsync<Dsa>(await PostAsync(school, $"{path}/terminate", new { reason = "Replaced" }));
         Assert.Equal((DsaStatus.Terminated, "Replaced"), (terminated.Status, terminated.StatusReason));
 
         await ProblemAsync(await PostAsync(officer, $"{path}/terminate", new { reason = "again" }), HttpStatusCode.Conflict);
         await ProblemAsync(await PostAsync(officer, $"{path}/reinstate"), HttpStatusCode.Conflict);
         await ProblemAsync(await PostAsync(officer, $"{path}/activate"), HttpStatusCode.Conflict);
+        await ProblemAsync(await PostAsync(officer, $"{path}/sign", new { version = 6 }), HttpStatusCode.Conflict);
         await ProblemAsync(await PutAsync(officer, path, registry.Terms()), HttpStatusCode.Conflict);
     }
 
@@ -200,7 +223,7 @@ public sealed class LifecycleRouteTests(RegistryFixture fixture)
     {
         var officer = registry.Officer();
         var dsa = await registry.DraftAsync();
-        await PostAsync(officer, $"/api/dsas/{dsa.Id}/activate");
+        await registry.SignByEveryPartyAsync(dsa.Id);
         await PostAsync(officer, $"/api/dsas/{dsa.Id}/suspend", new { reason = "Review" });
         await PutAsync(officer, $"/api/dsas/{dsa.Id}", registry.Terms() with { Title = "Reviewed" });
 
@@ -208,10 +231,12 @@ public sealed class LifecycleRouteTests(RegistryFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var history = await ReadAsync<List<DsaVersion>>(response);
-        Assert.Equal([1L, 2L, 3L, 4L], history.Select(v => v.Version));
-        Assert.Equal(["dsa-drafted", "dsa-activated", "dsa-suspended", "dsa-amended"], history.Select(v => v.Change.Event));
-        Assert.Equal(["Young carers support: council and school", "Young carers support: council and school", "Young carers support: council and school", "Reviewed"], history.Select(v => v.Dsa.Title));
-        Assert.Equal("Review", history[2].Change.Reason);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], history.Select(v => v.Version));
+        Assert.Equal(["dsa-drafted", "dsa-signed", "dsa-signed", "dsa-activated", "dsa-suspended", "dsa-amended"], history.Select(v => v.Change.Event));
+        Assert.Equal("Reviewed", history[^1].Dsa.Title);
+        Assert.All(history.Take(5), v => Assert.Equal("Young carers support: council and school", v.Dsa.Title));
+        Assert.Equal([registry.LocalAuthority, registry.School], history[3].Dsa.Signatures!.Select(s => s.OrgId));
+        Assert.Equal("Review", history[4].Change.Reason);
         Assert.Equal("IgOfficer", history[0].Change.Actor.Role);
         Assert.Equal(registry.LocalAuthority, history[0].Change.Actor.OrgId);
         Assert.All(history, v => Assert.NotEqual(Guid.Empty, v.Change.EventId));

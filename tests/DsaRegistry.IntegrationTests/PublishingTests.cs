@@ -14,29 +14,52 @@ public sealed class PublishingTests(RegistryFixture fixture)
     public async Task Every_change_is_published_in_order_with_its_version_actor_and_the_whole_content()
     {
         var officer = registry.Officer();
+        var school = registry.Officer(registry.School);
         var dsa = await registry.DraftAsync();
         var path = $"/api/dsas/{dsa.Id}";
-        await PostAsync(officer, $"{path}/activate");
+        // Issue 17: the school signs, then the council; the council's signature, the last, activates.
+        await PostAsync(school, $"{path}/sign", new { version = 1 });
+        await PostAsync(officer, $"{path}/sign", new { version = 1 });
         await PostAsync(officer, $"{path}/suspend", new { reason = "Breach" });
         await PutAsync(officer, path, registry.Terms() with { Title = "Amended" });
-        await PostAsync(officer, $"{path}/reinstate");
+        await PostAsync(school, $"{path}/sign", new { version = 6 });
+        await PostAsync(officer, $"{path}/sign", new { version = 6 });
         await PostAsync(officer, $"{path}/terminate", new { reason = "Replaced" });
 
-        var published = await fixture.PublishedForAsync(dsa.Id, 6, TimeSpan.FromSeconds(60));
+        var published = await fixture.PublishedForAsync(dsa.Id, 10, TimeSpan.FromSeconds(60));
 
         Assert.Equal(
-            [typeof(DsaDrafted), typeof(DsaActivated), typeof(DsaSuspended), typeof(DsaAmended), typeof(DsaReinstated), typeof(DsaTerminated)],
+            [typeof(DsaDrafted), typeof(DsaSigned), typeof(DsaSigned), typeof(DsaActivated), typeof(DsaSuspended), typeof(DsaAmended),
+             typeof(DsaSigned), typeof(DsaSigned), typeof(DsaReinstated), typeof(DsaTerminated)],
             published.Select(p => p.Event.GetType()));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L], published.Select(p => p.Event switch { DsaSigned g => g.Version, _ => VersionOf(p.Event) }));
         Assert.All(published, p => Assert.Equal(p.Event.EventId, p.MessageId));
-        Assert.All(published, p => Assert.Equal((registry.LocalAuthority, (string?)null), (p.Event.Actor.OrgId, p.Event.SubjectId)));
-        Assert.Equal(6, published.Select(p => p.Event.EventId).Distinct().Count());
+        Assert.All(published, p => Assert.Null(p.Event.SubjectId));
+        Assert.Equal(
+            [registry.LocalAuthority, registry.School, registry.LocalAuthority, registry.LocalAuthority, registry.LocalAuthority, registry.LocalAuthority,
+             registry.School, registry.LocalAuthority, registry.LocalAuthority, registry.LocalAuthority],
+            published.Select(p => p.Event.Actor.OrgId));
+        Assert.Equal(10, published.Select(p => p.Event.EventId).Distinct().Count());
+        var signed = Assert.IsType<DsaSigned>(published[6].Event);
+        Assert.Equal((6L, registry.School, 7L), (signed.SignedVersion, signed.OrgId, signed.Version));
 
         var drafted = Assert.IsType<DsaDrafted>(published[0].Event);
         Assert.Equal((1L, dsa.Title, 2), (drafted.Version, drafted.Content.Title, drafted.Content.Purposes.Count));
         Assert.Equal(Article9Condition.HealthOrSocialCare, drafted.Content.Purposes[1].LawfulBasis.Article9);
-        var amended = Assert.IsType<DsaAmended>(published[3].Event);
-        Assert.Equal((4L, "Amended"), (amended.Version, amended.Content.Title));
-        Assert.Equal("Breach", Assert.IsType<DsaSuspended>(published[2].Event).Reason);
-        Assert.Equal((6L, "Replaced"), (((DsaTerminated)published[5].Event).Version, ((DsaTerminated)published[5].Event).Reason));
+        var amended = Assert.IsType<DsaAmended>(published[5].Event);
+        Assert.Equal((6L, "Amended"), (amended.Version, amended.Content.Title));
+        Assert.Equal("Breach", Assert.IsType<DsaSuspended>(published[4].Event).Reason);
+        Assert.Equal((10L, "Replaced"), (((DsaTerminated)published[9].Event).Version, ((DsaTerminated)published[9].Event).Reason));
     }
+
+    private static long VersionOf(Contracts.Common.IPlatformEvent e) => e switch
+    {
+        DsaDrafted x => x.Version,
+        DsaActivated x => x.Version,
+        DsaSuspended x => x.Version,
+        DsaAmended x => x.Version,
+        DsaReinstated x => x.Version,
+        DsaTerminated x => x.Version,
+        _ => -1,
+    };
 }

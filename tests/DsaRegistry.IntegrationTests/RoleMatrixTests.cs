@@ -49,6 +49,7 @@ public sealed class RoleMatrixTests(RegistryFixture fixture)
         await ProblemAsync(await PostAsync(client, "/api/dsas", registry.Terms()), HttpStatusCode.Forbidden);
         await ProblemAsync(await PutAsync(client, path, registry.Terms()), HttpStatusCode.Forbidden);
         await ProblemAsync(await PostAsync(client, $"{path}/activate"), HttpStatusCode.Forbidden);
+        await ProblemAsync(await PostAsync(client, $"{path}/sign", new { version = 1 }), HttpStatusCode.Forbidden);
         await ProblemAsync(await PostAsync(client, $"{path}/suspend", new { reason = "x" }), HttpStatusCode.Forbidden);
         await ProblemAsync(await PostAsync(client, $"{path}/reinstate"), HttpStatusCode.Forbidden);
         await ProblemAsync(await PostAsync(client, $"{path}/terminate", new { reason = "x" }), HttpStatusCode.Forbidden);
@@ -69,13 +70,15 @@ public sealed class RoleMatrixTests(RegistryFixture fixture)
     }
 
     [Fact]
-    public async Task An_ig_officer_of_either_party_governs_it()
+    public async Task An_ig_officer_of_either_party_signs_it_and_a_stranger_officer_cannot()
     {
         var dsa = await registry.DraftAsync(client: registry.Officer(registry.LocalAuthority));
 
-        var response = await PostAsync(registry.Officer(registry.School), $"/api/dsas/{dsa.Id}/activate");
+        var response = await PostAsync(registry.Officer(registry.School), $"/api/dsas/{dsa.Id}/sign", new { version = 1 });
+        await ProblemAsync(await PostAsync(registry.Officer(NewOrg("GP")), $"/api/dsas/{dsa.Id}/sign", new { version = 1 }), HttpStatusCode.Forbidden);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([registry.School], (await ReadAsync<Reading.Dsa>(response)).Signatures!.Select(s => s.OrgId));
     }
 
     [Fact]

@@ -128,8 +128,9 @@ public sealed class ScopeResponderTests(RegistryFixture fixture)
         await PostAsync(registry.Officer(), $"/api/dsas/{dsa.Id}/suspend", new { reason = "Breach" });
         Assert.Equal([ReasonCode.NoActiveDsa], (await fixture.CheckScopeAsync(Request())).Reasons);
 
-        await PostAsync(registry.Officer(), $"/api/dsas/{dsa.Id}/reinstate");
+        // Reinstated by both parties signing again (issue 17): the last signature reinstates it.
+        await registry.SignByEveryPartyAsync(dsa.Id);
         var again = await fixture.CheckScopeAsync(Request());
-        Assert.Equal((true, 4L), (again.Covered, again.DsaVersion));
+        Assert.Equal((true, 8L), (again.Covered, again.DsaVersion));
     }
 }

@@ -6,6 +6,7 @@ using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
 using DsaAmended = ConsentPlatform.DsaRegistry.Agreements.DsaAmended;
 using DsaDrafted = ConsentPlatform.DsaRegistry.Agreements.DsaDrafted;
 using DsaReinstated = ConsentPlatform.DsaRegistry.Agreements.DsaReinstated;
+using DsaSigned = ConsentPlatform.DsaRegistry.Agreements.DsaSigned;
 using DsaSuspended = ConsentPlatform.DsaRegistry.Agreements.DsaSuspended;
 using DsaTerminated = ConsentPlatform.DsaRegistry.Agreements.DsaTerminated;
 
@@ -64,6 +65,9 @@ public static class Samples
     public static DsaReinstated Reinstated => new(DsaId, Officer(), Now.AddHours(-1));
 
     public static DsaTerminated Terminated => new(DsaId, "Agreement replaced", Officer(), Now.AddHours(-1));
+
+    /// <summary>A party's signature of the terms at <paramref name="version"/> (issue 17).</summary>
+    public static DsaSigned SignedBy(string org, long version = 1) => new(DsaId, version, org, Officer(org), From.AddHours(1));
 
     /// <summary>Given: the state these events build.</summary>
     public static Agreement Given(params object[] events) => AgreementEvolution.Fold(events)!;

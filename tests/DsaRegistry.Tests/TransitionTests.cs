@@ -4,12 +4,16 @@ using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.DsaRegistry.Amending;
 using ConsentPlatform.DsaRegistry.Drafting;
 using ConsentPlatform.DsaRegistry.Reinstating;
+using ConsentPlatform.DsaRegistry.Signing;
 using ConsentPlatform.DsaRegistry.Suspending;
 using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
+using DsaSigned = ConsentPlatform.DsaRegistry.Agreements.DsaSigned;
+using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
+using DsaReinstated = ConsentPlatform.DsaRegistry.Agreements.DsaReinstated;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 
@@ -126,14 +130,23 @@ public sealed class AmendingTests
 public sealed class ActivatingTests
 {
     [Fact]
-    public void Given_valid_draft_When_activated_Then_active()
+    public void Given_valid_draft_signed_by_every_party_When_activated_Then_active()
     {
-        var state = Given(Drafted());
+        var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School));
 
         var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(School), Now), state);
 
         Assert.Equal((DsaId, Now, Officer(School)), (activated.DsaId, activated.ActivatedAt, activated.ActivatedBy));
-        Assert.Equal((DsaStatus.Active, 2L), (AgreementEvolution.Evolve(state, activated).Status, AgreementEvolution.Evolve(state, activated).Version));
+        Assert.Equal((DsaStatus.Active, 4L), (AgreementEvolution.Evolve(state, activated).Status, AgreementEvolution.Evolve(state, activated).Version));
+    }
+
+    [Fact]
+    public void Given_draft_one_party_has_not_signed_When_activated_Then_conflict_naming_it()
+    {
+        var error = Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), SignedBy(LocalAuthority))));
+
+        Assert.Contains(School, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain($"({LocalAuthority})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +154,7 @@ public sealed class ActivatingTests
     {
         var future = Content with { EffectiveFrom = Now.AddDays(30), EffectiveTo = Now.AddDays(400) };
 
-        var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future)));
+        var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future), SignedBy(LocalAuthority), SignedBy(School)));
 
         Assert.Equal(Now, activated.ActivatedAt);
     }
@@ -267,14 +280,23 @@ public sealed class SuspendingTests
 public sealed class ReinstatingTests
 {
     [Fact]
-    public void Given_suspended_When_reinstated_Then_active_again_without_the_suspension_reason()
+    public void Given_suspended_and_signed_again_by_every_party_When_reinstated_Then_active_again_without_the_suspension_reason()
     {
-        var state = Given(Drafted(), Activated, Suspended);
+        var state = Given(Drafted(), Activated, Suspended, SignedBy(LocalAuthority), SignedBy(School));
 
         var reinstated = Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state);
 
         var after = AgreementEvolution.Evolve(state, reinstated);
-        Assert.Equal((DsaStatus.Active, null, 4L), (after.Status, after.StatusReason, after.Version));
+        Assert.Equal((DsaStatus.Active, null, 6L), (after.Status, after.StatusReason, after.Version));
+    }
+
+    [Fact]
+    public void Given_suspended_when_the_signatures_from_before_the_suspension_are_all_there_is_Then_reinstating_is_conflict()
+    {
+        var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated, Suspended);
+
+        Assert.Empty(state.Signatures);
+        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state));
     }
 
     [Fact]
@@ -346,5 +368,78 @@ public sealed class TerminatingTests
         var auditor = new Contracts.Common.EventActor("auditor", Hosting.Authentication.PlatformRoles.Auditor, null);
 
         Assert.Throws<ForbiddenException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, "why", auditor, Now), Given(Drafted(), Activated)));
+    }
+}
+
+public sealed class SigningTests
+{
+    [Fact]
+    public void Given_draft_When_the_first_party_signs_Then_signed_and_still_draft_awaiting_the_other()
+    {
+        var state = Given(Drafted());
+
+        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state);
+
+        var signed = Assert.IsType<DsaSigned>(Assert.Single(events));
+        var after = AgreementEvolution.Fold([Drafted(), signed])!;
+        Assert.Equal((1L, LocalAuthority), (signed.SignedVersion, signed.OrgId));
+        Assert.Equal(DsaStatus.Draft, after.Status);
+        Assert.Equal([School], after.AwaitingSignatureFrom.Select(p => p.OrgId));
+    }
+
+    [Fact]
+    public void Given_draft_signed_by_one_party_When_the_last_party_signs_Then_signed_and_activated_together()
+    {
+        var state = Given(Drafted(), SignedBy(LocalAuthority));
+
+        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state);
+
+        Assert.Collection(events, e => Assert.IsType<DsaSigned>(e), e => Assert.IsType<DsaActivated>(e));
+        Assert.Equal(DsaStatus.Active, events.Aggregate(state, AgreementEvolution.Evolve).Status);
+    }
+
+    [Fact]
+    public void Given_suspended_When_every_party_signs_again_Then_reinstated_by_the_last_signature()
+    {
+        var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated, Suspended, SignedBy(School));
+
+        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state);
+
+        Assert.IsType<DsaReinstated>(events[^1]);
+    }
+
+    [Fact]
+    public void Given_draft_amended_after_a_signature_Then_the_signature_is_gone_and_the_old_version_cannot_be_signed()
+    {
+        var state = Given(Drafted(), SignedBy(LocalAuthority), Amended());
+
+        Assert.Empty(state.Signatures);
+        Assert.Equal(3L, state.TermsVersion);
+        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state));
+        Assert.Single(Signing.Signing.Decide(new SignDsa(DsaId, 3, Officer(School), Now), state));
+    }
+
+    [Fact]
+    public void Given_draft_When_signed_twice_by_one_party_or_by_a_stranger_or_a_practitioner_or_without_a_version_Then_refused()
+    {
+        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), Given(Drafted(), SignedBy(LocalAuthority))));
+        Assert.Throws<ForbiddenException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(Stranger), Now), Given(Drafted())));
+        Assert.Throws<ForbiddenException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Practitioner(), Now), Given(Drafted())));
+        Assert.Throws<RequestValidationException>(() => Signing.Signing.Decide(new SignDsa(DsaId, null, Officer(), Now), Given(Drafted())));
+    }
+
+    [Fact]
+    public void Given_active_or_terminated_When_signed_Then_conflict()
+    {
+        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(), Now), Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated)));
+        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(), Now), Given(Drafted(), Terminated)));
+    }
+
+    [Fact]
+    public void Given_draft_whose_window_has_ended_When_the_last_party_signs_Then_conflict_and_nothing_signed()
+    {
+        var ended = Content with { EffectiveFrom = Now.AddDays(-30), EffectiveTo = Now.AddDays(-1) };
+
+        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), Given(Drafted(ended), SignedBy(LocalAuthority))));
     }
 }

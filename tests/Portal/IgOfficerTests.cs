@@ -1,10 +1,11 @@
+using System.Net.Http.Json;
 using ConsentPlatform.Portal.Tests.Support;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace ConsentPlatform.Portal.Tests;
 
-/// <summary>The IG officer drafts an agreement with rows added on the server, fixes an error, activates it, suspends it.</summary>
+/// <summary>The IG officer drafts an agreement with rows added on the server, fixes an error, signs it (the other party's signature activates it), suspends it.</summary>
 public sealed class IgOfficerTests(PortalPlatform platform, BrowserFixture browser) : BrowserTest(platform, browser)
 {
     private const string Drafting = "/ig-officer/dsas/new";
@@ -12,7 +13,7 @@ public sealed class IgOfficerTests(PortalPlatform platform, BrowserFixture brows
     private const string Agreement = "/ig-officer/dsas/*";
 
     [Fact]
-    public async Task IG_officer_drafts_and_activates_a_DSA_then_suspends_it_with_a_reason_and_compares_versions()
+    public async Task IG_officer_drafts_and_signs_a_DSA_that_the_other_partys_signature_activates_then_suspends_it_with_a_reason_and_compares_versions()
     {
         var title = "Carers' GP register " + Guid.NewGuid().ToString("N")[..6];
         var page = await Browser.NewPageAsync();
@@ -44,12 +45,24 @@ public sealed class IgOfficerTests(PortalPlatform platform, BrowserFixture brows
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }), Agreement, title);
 
         await Assertions.Expect(page.Locator("#dsa-status")).ToHaveTextAsync("Draft");
-        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Activate" }), Agreement, title);
+        await Assertions.Expect(page.Locator("[data-awaiting='GP-PORTAL']")).ToHaveTextAsync("Waiting for Riverside Surgery to sign");
+        await page.AccessibleAsync("ig-officer-dsa-unsigned");
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1 for County Council" }), Agreement, title);
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("It becomes active when every party has signed");
+        await Assertions.Expect(page.Locator("#dsa-status")).ToHaveTextAsync("Draft");
+        await Assertions.Expect(page.Locator("#dsa-signatures")).ToContainTextAsync("County Council signed version 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1 for County Council" })).ToHaveCountAsync(0);
+
+        // The surgery's own IG officer signs the same version: the last signature activates it.
+        var id = page.Url.Split('/')[^1];
+        using var surgery = await Platform.ClientAsAsync("IgOfficer", org: "GP-PORTAL", name: "Sam Surgery");
+        using var signed = await surgery.PostAsJsonAsync($"/api/dsas/{id}/sign", new { version = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
+        await page.OpenAsync(Platform, $"/ig-officer/dsas/{id}", title);
         await Assertions.Expect(page.Locator("#dsa-status")).ToHaveTextAsync("Active");
-        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Agreement activated");
+        await Assertions.Expect(page.Locator("#dsa-signatures")).ToContainTextAsync("Riverside Surgery signed version 1");
         await page.AccessibleAsync("ig-officer-dsa");
 
-        var id = page.Url.Split('/')[^1];
         using var practitioner = await Platform.ClientAsAsync("Practitioner", org: "GP-PORTAL");
         Assert.Equal("active", (await practitioner.GetJsonAsync($"/api/dsas/{id}")).GetProperty("status").GetString());
 

@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["POST /api/dsas"] = new("POST", "/api/dsas", TargetKind.None, _ => Scenario.SchoolSupportDsa("Authorization matrix")),
         ["PUT /api/dsas/{id}"] = new("PUT", "/api/dsas/{id}", TargetKind.DsaDraft, _ => Scenario.SchoolSupportDsa("Authorization matrix, amended")),
         ["POST /api/dsas/{id}/activate"] = new("POST", "/api/dsas/{id}/activate", TargetKind.DsaDraft),
+        ["POST /api/dsas/{id}/sign"] = new("POST", "/api/dsas/{id}/sign", TargetKind.DsaDraft, _ => new { version = 1 }),
         ["POST /api/dsas/{id}/suspend"] = new("POST", "/api/dsas/{id}/suspend", TargetKind.DsaActive, _ => new { reason = Reason }),
         ["POST /api/dsas/{id}/reinstate"] = new("POST", "/api/dsas/{id}/reinstate", TargetKind.DsaSuspended),
         ["POST /api/dsas/{id}/terminate"] = new("POST", "/api/dsas/{id}/terminate", TargetKind.DsaActive, _ => new { reason = Reason }),
@@ -268,7 +269,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
 
         new("POST /api/dsas/{id}/activate", YoungCarer, Any, 403),
         new("POST /api/dsas/{id}/activate", Practitioner, Own, 403),
-        new("POST /api/dsas/{id}/activate", IgOfficer, Own, 200, Shown),
+        // Issue 17: a DSA binds only organisations that signed it. Activating (or reinstating) alone is
+        // refused while a party has not signed; each party's officer signs, and the last signature activates.
+        new("POST /api/dsas/{id}/activate", IgOfficer, Own, 409),
         new("POST /api/dsas/{id}/activate", IgOfficer, Other, 403),
         new("POST /api/dsas/{id}/activate", SafeguardingLead, Own, 403),
         new("POST /api/dsas/{id}/activate", Auditor, Any, 403),
@@ -280,9 +283,16 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/dsas/{id}/suspend", SafeguardingLead, Own, 403),
         new("POST /api/dsas/{id}/suspend", Auditor, Any, 403),
 
+        new("POST /api/dsas/{id}/sign", YoungCarer, Any, 403),
+        new("POST /api/dsas/{id}/sign", Practitioner, Own, 403),
+        new("POST /api/dsas/{id}/sign", IgOfficer, Own, 200, Shown),
+        new("POST /api/dsas/{id}/sign", IgOfficer, Other, 403),
+        new("POST /api/dsas/{id}/sign", SafeguardingLead, Own, 403),
+        new("POST /api/dsas/{id}/sign", Auditor, Any, 403),
+
         new("POST /api/dsas/{id}/reinstate", YoungCarer, Any, 403),
         new("POST /api/dsas/{id}/reinstate", Practitioner, Own, 403),
-        new("POST /api/dsas/{id}/reinstate", IgOfficer, Own, 200, Shown),
+        new("POST /api/dsas/{id}/reinstate", IgOfficer, Own, 409),
         new("POST /api/dsas/{id}/reinstate", IgOfficer, Other, 403),
         new("POST /api/dsas/{id}/reinstate", SafeguardingLead, Own, 403),
         new("POST /api/dsas/{id}/reinstate", Auditor, Any, 403),

@@ -70,6 +70,9 @@ public sealed class InputTests(SecurityWorld world) : IClassFixture<SecurityWorl
             WrongType: ("retentionDays", "ninety"), LongString: ("title", 201), IdField: "parties.0.orgId", TextFields: DsaTextFields),
         ["POST /api/dsas/{id}/activate"] = new(
             "POST", "/api/dsas/{id}/activate", PlatformRoles.IgOfficer, SecurityWorld.Holder, TargetKind.DsaDraft, Body: null),
+        // Its body holds one number (the version signed): no text for the string attacks; a wrong or missing version is 400/409 (DsaRegistry.Tests, SigningTests).
+        ["POST /api/dsas/{id}/sign"] = new(
+            "POST", "/api/dsas/{id}/sign", PlatformRoles.IgOfficer, SecurityWorld.Holder, TargetKind.DsaDraft, Body: null),
         ["POST /api/dsas/{id}/suspend"] = new(
             "POST", "/api/dsas/{id}/suspend", PlatformRoles.IgOfficer, SecurityWorld.Holder, TargetKind.DsaActive,
             _ => new JsonObject { ["reason"] = "Checked by the input tests" },

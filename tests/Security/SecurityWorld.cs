@@ -169,7 +169,7 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         var id = (await drafted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         if (state is DsaState.Active or DsaState.Suspended)
         {
-            await (await ig.PostJsonAsync($"/api/dsas/{id}/activate")).ExpectJsonAsync(HttpStatusCode.OK);
+            await platform.SignByEveryPartyAsync(id);
         }
 
         if (state is DsaState.Suspended)

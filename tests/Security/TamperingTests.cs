@@ -114,7 +114,7 @@ public sealed class TamperingWorld(PlatformProcesses platform) : IAsyncLifetime
         using var ig = await platform.ClientAsAsync(PlatformRoles.IgOfficer, org: Scenario.LocalAuthority, name: "tampering");
         var drafted = await (await ig.PostJsonAsync("/api/dsas", Scenario.SchoolSupportDsa("Tampering tests"))).ExpectJsonAsync(HttpStatusCode.Created);
         var id = drafted.GetProperty("id").GetString()!;
-        await (await ig.PostJsonAsync($"/api/dsas/{id}/activate")).ExpectJsonAsync(HttpStatusCode.OK);
+        await platform.SignByEveryPartyAsync(id);
         await (await ig.PostJsonAsync($"/api/dsas/{id}/suspend", new { reason = "Suspended for the tampering tests" })).ExpectJsonAsync(HttpStatusCode.OK);
         var stores = new Stores(platform);
         await stores.WaitUntilLedgerCaughtUpAsync(TimeSpan.FromSeconds(60));

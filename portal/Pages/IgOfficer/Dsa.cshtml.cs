@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
-/// <summary>One DSA: its content, and the changes its status allows (activate, suspend with a reason, reinstate, terminate).</summary>
+/// <summary>One DSA: its content, its parties' signatures (sign, issue 17: the last signature activates or reinstates), and the changes its status allows (suspend with a reason, terminate).</summary>
 public sealed class DsaModel : PortalPage
 {
     [BindProperty(SupportsGet = true)]
@@ -19,9 +19,26 @@ public sealed class DsaModel : PortalPage
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public Task<IActionResult> OnPostActivateAsync() => ChangeAsync("activate", new { }, "Agreement activated. Sharing under it can start now.");
+    /// <summary>The version of the terms the officer saw and signs: if they changed meanwhile, the API refuses (409) and the page says so.</summary>
+    [BindProperty]
+    public long TermsVersion { get; set; }
 
-    public Task<IActionResult> OnPostReinstateAsync() => ChangeAsync("reinstate", new { }, "Agreement reinstated.");
+    /// <summary>Issue 17: each party signs; the last signature activates (or reinstates) the agreement.</summary>
+    public async Task<IActionResult> OnPostSignAsync()
+    {
+        var signed = await Api.PostAsync<Dsa>($"/api/dsas/{Id}/sign", new { version = TermsVersion });
+        if (!signed.Ok)
+        {
+            ShowProblem(signed.Problem!);
+            await LoadAsync();
+            return Page();
+        }
+
+        Done = signed.Value!.Status == "active"
+            ? $"You signed version {TermsVersion}. Every party has signed: the agreement is active, and sharing under it can start now."
+            : $"You signed version {TermsVersion}. It becomes active when every party has signed.";
+        return LocalRedirect($"/ig-officer/dsas/{Id}");
+    }
 
     public async Task<IActionResult> OnPostSuspendAsync()
     {

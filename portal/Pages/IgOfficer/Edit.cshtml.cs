@@ -73,7 +73,7 @@ public sealed class EditModel : PortalPage
         }
 
         Done = Id is null
-            ? $"Agreement \"{saved.Value!.Title}\" drafted (version {saved.Value.Version}). Check it, then activate it."
+            ? $"Agreement \"{saved.Value!.Title}\" drafted (version {saved.Value.Version}). Check it, then sign it: it becomes active when every party has signed."
             : $"Agreement amended: now version {saved.Value!.Version}.";
         return LocalRedirect($"/ig-officer/dsas/{saved.Value.Id}");
     }

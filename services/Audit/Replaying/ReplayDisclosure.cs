@@ -14,6 +14,8 @@ namespace ConsentPlatform.Audit.Replaying;
 /// The answer of a replay: the request's decision as recorded and as replayed, whether every
 /// decision of the disclosure (the request's, and each re-check at release and read) replays the
 /// same, the differences of the request's decision, and every decision replayed.
+/// <see cref="DsaSignatures"/> (issue 17): the signatures in force, rebuilt from the ledger, of the
+/// DSA the replayed request decision judged under, at that moment (empty when none was).
 /// </summary>
 public sealed record ReplayResponse(
     Guid DisclosureId,
@@ -21,7 +23,8 @@ public sealed record ReplayResponse(
     ShareDecision Replayed,
     bool Consistent,
     IReadOnlyList<string> Differences,
-    IReadOnlyList<ReplayedDecision> Decisions);
+    IReadOnlyList<ReplayedDecision> Decisions,
+    IReadOnlyList<DsaSignature>? DsaSignatures = null);
 
 /// <summary>
 /// <c>GET /api/audit/disclosures/{id}/replay</c> (Auditor): rebuilds from the ledger's own entries
@@ -37,7 +40,7 @@ public static class ReplayDisclosureEndpoint
         ];
 
     private static readonly string[] DsaTypes =
-        [nameof(DsaDrafted), nameof(DsaAmended), nameof(DsaActivated), nameof(DsaSuspended), nameof(DsaReinstated), nameof(DsaTerminated)];
+        [nameof(DsaDrafted), nameof(DsaAmended), nameof(DsaActivated), nameof(DsaSuspended), nameof(DsaReinstated), nameof(DsaTerminated), nameof(DsaSigned)];
 
     public static RouteGroupBuilder MapReplayDisclosure(this RouteGroupBuilder group)
     {
@@ -81,7 +84,10 @@ public static class ReplayDisclosureEndpoint
         }
 
         var main = decisions.Last(d => d.EventType is nameof(DisclosureApproved) or nameof(DisclosureDenied) or nameof(DisclosureAwaitingOverrideApproval));
-        return TypedResults.Ok(new ReplayResponse(id, main.Recorded, main.Replayed, decisions.All(d => d.Consistent), main.Differences, decisions));
+        var judgedUnder = main.Replayed.DsaId is { } dsaId && main.Replayed.CheckedAt is { } at
+            ? StateAtMoment.Dsas(dsaEvents, at).FirstOrDefault(d => d.DsaId == dsaId)
+            : null;
+        return TypedResults.Ok(new ReplayResponse(id, main.Recorded, main.Replayed, decisions.All(d => d.Consistent), main.Differences, decisions, judgedUnder?.Signatures ?? []));
     }
 
     /// <summary>Every event of every DSA that names the requester or the holder as a party (the only DSAs the scope check considers).</summary>

@@ -58,10 +58,13 @@ public static class StateAtMoment
 
     public static DsaSnapshot? Evolve(DsaSnapshot? state, IPlatformEvent e, Guid dsaId, long version) => e switch
     {
-        DsaDrafted d => new DsaSnapshot(dsaId, version, DsaStatus.Draft, d.Content),
-        DsaAmended a when state is not null => state with { Version = version, Content = a.Content },
+        DsaDrafted d => new DsaSnapshot(dsaId, version, DsaStatus.Draft, d.Content, []),
+        // New terms: nobody has signed them yet (issue 17).
+        DsaAmended a when state is not null => state with { Version = version, Content = a.Content, Signatures = [] },
+        DsaSigned g when state is not null => state with { Version = version, Signatures = [.. state.Signatures ?? [], new DsaSignature(g.OrgId, g.SignedVersion, g.SignedBy, g.OccurredAt)] },
         DsaActivated or DsaReinstated when state is not null => state with { Version = version, Status = DsaStatus.Active },
-        DsaSuspended when state is not null => state with { Version = version, Status = DsaStatus.Suspended },
+        // Reinstating needs every party to sign again.
+        DsaSuspended when state is not null => state with { Version = version, Status = DsaStatus.Suspended, Signatures = [] },
         DsaTerminated when state is not null => state with { Version = version, Status = DsaStatus.Terminated },
         _ => state,
     };
@@ -87,6 +90,7 @@ public static class StateAtMoment
         DsaSuspended d => d.DsaId,
         DsaReinstated d => d.DsaId,
         DsaTerminated d => d.DsaId,
+        DsaSigned d => d.DsaId,
         _ => null,
     };
 
@@ -98,6 +102,7 @@ public static class StateAtMoment
         DsaSuspended d => d.Version,
         DsaReinstated d => d.Version,
         DsaTerminated d => d.Version,
+        DsaSigned d => d.Version,
         _ => 0,
     };
 }

@@ -27,6 +27,7 @@ public static class Activating
         }
 
         Governance.EnsureMayBeActive(state, command.Now);
+        Governance.EnsureEveryPartySigned(state);
         return new DsaActivated(command.DsaId, command.Actor, command.Now);
     }
 

@@ -19,10 +19,28 @@ public sealed record Agreement(
     DateTimeOffset UpdatedAt,
     string? StatusReason)
 {
-    public DsaSnapshot ToSnapshot() => new(Id, Version, Status, Content);
+    /// <summary>
+    /// The version at which the terms were last set (drafted or amended): what the parties sign.
+    /// 0 in a read model written before signatures existed: then the terms are those of <see cref="Version"/>.
+    /// </summary>
+    public long ContentVersion { get; init; }
+
+    /// <summary>The parties' signatures of the current terms: cleared by an amendment and by a suspension (issue 17).</summary>
+    public IReadOnlyList<DsaSignature> Signatures { get; init; } = [];
+
+    public long TermsVersion => ContentVersion == 0 ? Version : ContentVersion;
+
+    /// <summary>Every party organisation, once each, in the order the terms list them.</summary>
+    public IReadOnlyList<DsaParty> PartyOrganisations => [.. Content.Parties.DistinctBy(p => p.OrgId, StringComparer.Ordinal)];
+
+    /// <summary>The parties that have not yet signed the current terms.</summary>
+    public IReadOnlyList<DsaParty> AwaitingSignatureFrom =>
+        [.. PartyOrganisations.Where(p => !Signatures.Any(s => s.SignedVersion == TermsVersion && string.Equals(s.OrgId, p.OrgId, StringComparison.Ordinal)))];
+
+    public DsaSnapshot ToSnapshot() => new(Id, Version, Status, Content, Signatures);
 
     internal Agreement Next(DsaStatus status, DateTimeOffset at, string? reason) =>
-        this with { Version = Version + 1, Status = status, UpdatedAt = at, StatusReason = reason };
+        this with { ContentVersion = TermsVersion, Version = Version + 1, Status = status, UpdatedAt = at, StatusReason = reason };
 }
 
 /// <summary>
@@ -35,15 +53,23 @@ public static class AgreementEvolution
     public static Agreement Evolve(Agreement? state, object @event) => (state, @event) switch
     {
         (null, DsaDrafted e) =>
-            new Agreement(e.DsaId, 1, DsaStatus.Draft, e.Content, OrgIdsOf(e.Content), PurposeCodesOf(e.Content), e.DraftedAt, e.DraftedAt, null),
+            new Agreement(e.DsaId, 1, DsaStatus.Draft, e.Content, OrgIdsOf(e.Content), PurposeCodesOf(e.Content), e.DraftedAt, e.DraftedAt, null) { ContentVersion = 1 },
+        // New terms: nobody has signed them yet.
         (not null, DsaAmended e) => state.Next(state.Status, e.AmendedAt, state.StatusReason) with
         {
             Content = e.Content,
             OrgIds = OrgIdsOf(e.Content),
             PurposeCodes = PurposeCodesOf(e.Content),
+            ContentVersion = state.Version + 1,
+            Signatures = [],
+        },
+        (not null, DsaSigned e) => state.Next(state.Status, e.SignedAt, state.StatusReason) with
+        {
+            Signatures = [.. state.Signatures, new DsaSignature(e.OrgId, e.SignedVersion, e.SignedBy.UserId, e.SignedAt)],
         },
         (not null, DsaActivated e) => state.Next(DsaStatus.Active, e.ActivatedAt, null),
-        (not null, DsaSuspended e) => state.Next(DsaStatus.Suspended, e.SuspendedAt, e.Reason),
+        // Safety first, and no return without everyone: reinstating needs every party to sign again.
+        (not null, DsaSuspended e) => state.Next(DsaStatus.Suspended, e.SuspendedAt, e.Reason) with { Signatures = [] },
         (not null, DsaReinstated e) => state.Next(DsaStatus.Active, e.ReinstatedAt, null),
         (not null, DsaTerminated e) => state.Next(DsaStatus.Terminated, e.TerminatedAt, e.Reason),
         _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot apply to {(state is null ? "a DSA that does not exist" : $"DSA {state.Id}")}."),

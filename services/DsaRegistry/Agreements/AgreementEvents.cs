@@ -18,3 +18,6 @@ public sealed record DsaSuspended(Guid DsaId, string Reason, EventActor Suspende
 public sealed record DsaReinstated(Guid DsaId, EventActor ReinstatedBy, DateTimeOffset ReinstatedAt);
 
 public sealed record DsaTerminated(Guid DsaId, string Reason, EventActor TerminatedBy, DateTimeOffset TerminatedAt);
+
+/// <summary>A party's IG officer signed the terms as they stand at <c>SignedVersion</c> (issue 17).</summary>
+public sealed record DsaSigned(Guid DsaId, long SignedVersion, string OrgId, EventActor SignedBy, DateTimeOffset SignedAt);

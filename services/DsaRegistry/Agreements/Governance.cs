@@ -46,6 +46,23 @@ public static class Governance
         }
     }
 
+    /// <summary>
+    /// Issue 17: a DSA binds only organisations that signed it. Activating or reinstating before
+    /// every party signed the current terms is 409, naming those still to sign.
+    /// </summary>
+    public static void EnsureEveryPartySigned(Agreement state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var awaiting = state.AwaitingSignatureFrom;
+        if (awaiting.Count > 0)
+        {
+            throw new ConflictException(
+                $"DSA {state.Id} binds only organisations that signed it: still to sign version {state.TermsVersion}: "
+                + string.Join(", ", awaiting.Select(p => $"{p.Name} ({p.OrgId})"))
+                + ". Each party's IG officer signs it (POST /api/dsas/{id}/sign); the last signature makes it active.");
+        }
+    }
+
     /// <summary>A suspension or termination says why: 1 to <see cref="MaxReasonLength"/> characters.</summary>
     public static string RequireReason(string? reason)
     {

@@ -20,12 +20,25 @@ public static class AgreementStore
         return new EventActor(caller.UserId, caller.Role, caller.OrgId);
     }
 
-    public static async Task<Agreement> ChangeAsync(
+    public static Task<Agreement> ChangeAsync(
         IDocumentSession session,
         Guid id,
         string? ifMatch,
         EventActor actor,
         Func<Agreement, object> decide,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return ChangeManyAsync(session, id, ifMatch, actor, s => [decide(s)], cancellationToken);
+    }
+
+    /// <summary>The same for a decision that records more than one event at once (a last signature and the activation it brings).</summary>
+    public static async Task<Agreement> ChangeManyAsync(
+        IDocumentSession session,
+        Guid id,
+        string? ifMatch,
+        EventActor actor,
+        Func<Agreement, IReadOnlyList<object>> decide,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -41,8 +54,8 @@ public static class AgreementStore
             throw new PreconditionFailedException($"DSA {id} is at version {state.Version}, not {version}: read it again before changing it.");
         }
 
-        var @event = decide(state);
-        stream.AppendOne(@event);
+        var events = decide(state);
+        stream.AppendMany(events);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -54,6 +67,6 @@ public static class AgreementStore
                 : new PreconditionFailedException($"DSA {id} was changed by someone else: read it again before changing it.");
         }
 
-        return AgreementEvolution.Evolve(state, @event);
+        return events.Aggregate(state, AgreementEvolution.Evolve);
     }
 }

@@ -22,6 +22,7 @@ public sealed class DsaEventContracts : IEventContracts
             Domain.DsaSuspended e => new Published.DsaSuspended(@event.Id, e.DsaId, @event.Version, e.Reason, e.SuspendedBy, e.SuspendedAt),
             Domain.DsaReinstated e => new Published.DsaReinstated(@event.Id, e.DsaId, @event.Version, e.ReinstatedBy, e.ReinstatedAt),
             Domain.DsaTerminated e => new Published.DsaTerminated(@event.Id, e.DsaId, @event.Version, e.Reason, e.TerminatedBy, e.TerminatedAt),
+            Domain.DsaSigned e => new Published.DsaSigned(@event.Id, e.DsaId, @event.Version, e.SignedVersion, e.OrgId, e.SignedBy.UserId, e.SignedBy, e.SignedAt),
             _ => null,
         };
     }

@@ -3,7 +3,18 @@ using ConsentPlatform.DsaRegistry.Agreements;
 
 namespace ConsentPlatform.DsaRegistry.Reading;
 
-/// <summary>A DSA as the API shows it: its content, status and version (also sent as the <c>ETag</c>).</summary>
+/// <summary>A party's signature as the API shows it: the organisation by code and name, the version of the terms, who, when.</summary>
+public sealed record DsaSignatureView(string OrgId, string Name, long Version, string SignedBy, DateTimeOffset SignedAt);
+
+/// <summary>A party still to sign the current terms.</summary>
+public sealed record AwaitingSignature(string OrgId, string Name);
+
+/// <summary>
+/// A DSA as the API shows it: its content, status and version (also sent as the <c>ETag</c>), and
+/// (issue 17) <see cref="TermsVersion"/>, the version of the terms the parties sign, the
+/// <see cref="Signatures"/> of those terms and who is <see cref="AwaitingSignatureFrom"/> (empty
+/// once it is active or terminated: nothing is waiting).
+/// </summary>
 public sealed record Dsa(
     Guid Id,
     string Title,
@@ -16,7 +27,10 @@ public sealed record Dsa(
     long Version,
     string? StatusReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    long TermsVersion = 0,
+    IReadOnlyList<DsaSignatureView>? Signatures = null,
+    IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null)
 {
     public static Dsa From(Agreement agreement)
     {
@@ -24,6 +38,11 @@ public sealed record Dsa(
         var c = agreement.Content;
         return new Dsa(
             agreement.Id, c.Title, c.Parties, c.Purposes, c.EffectiveFrom, c.EffectiveTo, c.RetentionDays,
-            agreement.Status, agreement.Version, agreement.StatusReason, agreement.CreatedAt, agreement.UpdatedAt);
+            agreement.Status, agreement.Version, agreement.StatusReason, agreement.CreatedAt, agreement.UpdatedAt,
+            agreement.TermsVersion,
+            [.. agreement.Signatures.Select(s => new DsaSignatureView(s.OrgId, c.PartyOf(s.OrgId)?.Name ?? s.OrgId, s.SignedVersion, s.SignedBy, s.SignedAt))],
+            agreement.Status is DsaStatus.Draft or DsaStatus.Suspended
+                ? [.. agreement.AwaitingSignatureFrom.Select(p => new AwaitingSignature(p.OrgId, p.Name))]
+                : []);
     }
 }

@@ -48,6 +48,7 @@ public static class DsaHistory
         DsaSuspended e => new DsaChange("dsa-suspended", eventId, e.SuspendedAt, e.SuspendedBy, e.Reason),
         DsaReinstated e => new DsaChange("dsa-reinstated", eventId, e.ReinstatedAt, e.ReinstatedBy, null),
         DsaTerminated e => new DsaChange("dsa-terminated", eventId, e.TerminatedAt, e.TerminatedBy, e.Reason),
+        DsaSigned e => new DsaChange("dsa-signed", eventId, e.SignedAt, e.SignedBy, null),
         _ => throw new InvalidOperationException($"{data.GetType().Name} is not a DSA event."),
     };
 

@@ -27,6 +27,7 @@ public static class Reinstating
         }
 
         Governance.EnsureMayBeActive(state, command.Now);
+        Governance.EnsureEveryPartySigned(state);
         return new DsaReinstated(command.DsaId, command.Actor, command.Now);
     }
 

@@ -1,3 +1,4 @@
+using ConsentPlatform.TestSupport.Processes;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -94,9 +95,10 @@ public sealed class Scenario(Platform platform)
         using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         DsaId = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
-        using var activated = await officer.PostAsync(new Uri($"/api/dsas/{DsaId}/activate", UriKind.Relative), null, Cancel);
-        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
-        DsaVersion = (await activated.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("version").GetInt64();
+        // Both parties sign (issue 17): the last signature activates it.
+        var activated = await DsaSignOff.SignByEveryPartyAsync(org => Task.FromResult(platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, org, name: "ig")), DsaId.ToString());
+        Assert.Equal("active", activated.GetProperty("status").GetString());
+        DsaVersion = activated.GetProperty("version").GetInt64();
 
         if (withConsent)
         {

@@ -62,9 +62,21 @@ public sealed class Registry(RegistryFixture fixture)
     public async Task<Dsa> ActiveAsync(DsaTerms? terms = null)
     {
         var dsa = await DraftAsync(terms);
-        var response = await PostAsync(Officer(), $"/api/dsas/{dsa.Id}/activate");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await ReadAsync<Dsa>(response);
+        return await SignByEveryPartyAsync(dsa.Id);
+    }
+
+    /// <summary>Issue 17: an IG officer of each party that has not yet signed signs the current terms; the last signature activates (or reinstates) the DSA.</summary>
+    public async Task<Dsa> SignByEveryPartyAsync(Guid id)
+    {
+        var dsa = await ReadAsync<Dsa>(await Officer().GetAsync(new Uri($"/api/dsas/{id}", UriKind.Relative), Cancel));
+        foreach (var party in dsa.AwaitingSignatureFrom ?? [])
+        {
+            var response = await PostAsync(Officer(party.OrgId), $"/api/dsas/{id}/sign", new { version = dsa.TermsVersion });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            dsa = await ReadAsync<Dsa>(response);
+        }
+
+        return dsa;
     }
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body = null, string? ifMatch = null) =>

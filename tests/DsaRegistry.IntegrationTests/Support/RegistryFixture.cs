@@ -47,6 +47,7 @@ public sealed class RegistryFixture : IAsyncLifetime
                 Record<DsaSuspended>(e);
                 Record<DsaReinstated>(e);
                 Record<DsaTerminated>(e);
+                Record<DsaSigned>(e);
             });
         });
         await bus.StartAsync(TestContext.Current.CancellationToken);
@@ -100,6 +101,7 @@ public sealed class RegistryFixture : IAsyncLifetime
         DsaSuspended d => d.DsaId,
         DsaReinstated d => d.DsaId,
         DsaTerminated d => d.DsaId,
+        DsaSigned d => d.DsaId,
         _ => Guid.Empty,
     };
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConsentPlatform.TestSupport.Processes;
 using Xunit;
 
 namespace ConsentPlatform.Portal.Tests.Support;
@@ -46,8 +47,8 @@ public static class Story
         var drafted = await ig.PostAsJsonAsync("/api/dsas", SchoolSupportDsa(title));
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (await ReadJsonAsync(drafted)).GetProperty("id").GetString()!;
-        var activated = await ig.PostAsJsonAsync($"/api/dsas/{id}/activate", new { });
-        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        // Both parties sign (issue 17): the last signature activates it.
+        Assert.Equal("active", (await platform.SignByEveryPartyAsync(id)).GetProperty("status").GetString());
         return id;
     }
 

@@ -50,13 +50,13 @@ public sealed class Scenario(PlatformProcesses platform)
         retentionDays = 90,
     };
 
-    /// <summary>An IG officer of the local authority drafts and activates the school-support DSA; returns its id.</summary>
+    /// <summary>An IG officer of the local authority drafts the school-support DSA and both parties sign it, which activates it; returns its id.</summary>
     public async Task<string> ActiveDsaAsync()
     {
         using var ig = await platform.ClientAsAsync("IgOfficer", org: LocalAuthority);
         var drafted = await ig.PostJsonAsync("/api/dsas", SchoolSupportDsa());
         var id = (await drafted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        await (await ig.PostJsonAsync($"/api/dsas/{id}/activate")).ExpectJsonAsync(HttpStatusCode.OK);
+        await platform.SignByEveryPartyAsync(id);
         return id;
     }
 
@@ -108,5 +108,11 @@ public static class HttpJson
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body ?? new { });
+    }
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.PutAsJsonAsync(new Uri(path, UriKind.Relative), body);
     }
 }

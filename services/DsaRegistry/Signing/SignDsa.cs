@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Reading;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
+
+namespace ConsentPlatform.DsaRegistry.Signing;
+
+/// <summary><c>POST /api/dsas/{id}/sign</c> <c>{version}</c>: the version of the terms the officer read and signs.</summary>
+public sealed record SignDsaRequest(long? Version);
+
+public sealed record SignDsa(Guid DsaId, long? Version, EventActor Actor, DateTimeOffset Now);
+
+/// <summary>
+/// Sign-off by every party (issue 17). An IG officer of a party signs the DSA's terms exactly as
+/// they stand (<see cref="Agreement.TermsVersion"/>; another version is 409, as the terms they read
+/// are not the terms in force). A draft becomes active, and a suspended DSA is reinstated, by
+/// itself on the last party's signature, in the same append, provided it could be active at all
+/// (<see cref="Governance.EnsureMayBeActive"/>; otherwise the signature is refused too, so nobody
+/// signs terms that cannot bind). One signature per party per version of the terms.
+/// </summary>
+public static class Signing
+{
+    public static IReadOnlyList<object> Decide(SignDsa command, Agreement state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        Governance.EnsureMayGovern(command.Actor, state.Content);
+        if (command.Version is not { } version)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["version"] = ["The version of the terms you sign is required (the DSA's termsVersion)."],
+            });
+        }
+
+        if (state.Status is not (DsaStatus.Draft or DsaStatus.Suspended))
+        {
+            throw Governance.NotAllowedIn(state, "signed (only a draft, or a suspended DSA being reinstated, is signed)");
+        }
+
+        if (version != state.TermsVersion)
+        {
+            throw new ConflictException($"DSA {state.Id}'s terms are at version {state.TermsVersion}, not {version}: read them again before signing.");
+        }
+
+        var org = command.Actor.OrgId!;
+        if (!state.AwaitingSignatureFrom.Any(p => string.Equals(p.OrgId, org, StringComparison.Ordinal)))
+        {
+            throw new ConflictException($"{org} has already signed version {version} of DSA {state.Id}.");
+        }
+
+        var signed = new DsaSigned(state.Id, version, org, command.Actor, command.Now);
+        var after = AgreementEvolution.Evolve(state, signed);
+        if (after.AwaitingSignatureFrom.Count > 0) return [signed];
+
+        // The last signature: the DSA binds from now on, if it may bind at all.
+        Governance.EnsureMayBeActive(state, command.Now);
+        return state.Status == DsaStatus.Draft
+            ? [signed, new DsaActivated(state.Id, command.Actor, command.Now)]
+            : [signed, new DsaReinstated(state.Id, command.Actor, command.Now)];
+    }
+
+    public static RouteGroupBuilder MapSignDsa(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/sign", HandleAsync)
+            .RequireAuthorization(PlatformRoles.IgOfficer)
+            .WithName("SignDsa")
+            .WithSummary("Sign the DSA's terms as a party (IG officer of a party); the last party's signature activates or reinstates it")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    private static async Task<Ok<Dsa>> HandleAsync(
+        Guid id, SignDsaRequest? request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var actor = AgreementStore.ActorOf(user);
+        var command = new SignDsa(id, request?.Version, actor, clock.GetUtcNow());
+        var state = await AgreementStore.ChangeManyAsync(session, id, null, actor, s => Decide(command, s), cancellationToken);
+        response.SetETag(state.Version);
+        return TypedResults.Ok(Dsa.From(state));
+    }
+}
