@@ -28,6 +28,14 @@ public sealed class PlatformApi(HttpClient http, IAccessTokenSource tokens, IHtt
     public Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Put, path, body, cancellationToken);
 
+    /// <summary>A DELETE that answers no body: null when it was done, else the problem.</summary>
+    public async Task<ApiProblem?> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var result = await SendAsync<object>(HttpMethod.Delete, path, body: null, cancellationToken);
+        // 204: no JSON to read is success here.
+        return result.Ok || result.Problem!.Status is >= 200 and < 300 ? null : result.Problem;
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var httpContext = context.HttpContext ?? throw new InvalidOperationException("The API is called from a request only.");

@@ -59,6 +59,12 @@ public sealed record ChangeOfMind(bool Pause, bool Withdraw);
 
 public sealed record ConsentUses(int Count, DateTimeOffset? LastUsedAt, string? LastUsedByOrgId, string? LastUsedByName);
 
+/// <summary>A one-time link code for a young carer's own sign-in (issue 18), shown once.</summary>
+public sealed record LinkCode(Guid CodeId, string SubjectId, string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>A sign-in linked to the young carer's ledger id; <see cref="ThisSignIn"/> marks the one in use.</summary>
+public sealed record LinkedSignIn(Guid LinkId, string SubjectId, DateTimeOffset LinkedAt, bool ThisSignIn);
+
 /// <summary>One signed consent receipt (<c>GET /api/consents/{id}/receipts</c>): the consent's version it records, when, and the compact JWS.</summary>
 public sealed record ConsentReceiptView(long Version, DateTimeOffset IssuedAt, string Jws);
 

@@ -32,6 +32,33 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
         using var practitioner = await Platform.ClientAsAsync("Practitioner", org: Story.School);
         var consents = await practitioner.GetJsonAsync($"/api/consents?subjectId={subject}");
         Assert.Equal("active", consents[0].GetProperty("status").GetString());
+
+        // Issue 18: a one-time code links the young carer's own sign-in; shown once, on this page only.
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Make a link code for {subject}" }), "/practitioner", "Requests and consents");
+        var code = (await page.Locator(".portal-link-code").InnerTextAsync()).Trim();
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", code);
+        await page.AccessibleAsync("practitioner-link-code");
+
+        var youngCarer = await Browser.NewPageAsync();
+        await youngCarer.SignInAsync(Platform, "YoungCarer", subjectId: subject, name: "Sam");
+        await youngCarer.ClickToAsync(youngCarer.GetByRole(AriaRole.Link, new() { Name = "Link my sign-in" }).First, "/young-carer/sign-ins", "Link my sign-in");
+        await Assertions.Expect(youngCarer.Locator("[data-links='none']")).ToBeVisibleAsync();
+        await youngCarer.ClickToAsync(youngCarer.GetByRole(AriaRole.Button, new() { Name = "Link my sign-in" }), "/young-carer/sign-ins", "Link my sign-in");
+        await Assertions.Expect(youngCarer.Locator("#Code-error")).ToContainTextAsync("Enter the code");
+        await youngCarer.AccessibleAsync("young-carer-sign-ins-error");
+        await youngCarer.GetByLabel("Your code").FillAsync(code.ToLowerInvariant());
+        await youngCarer.ClickToAsync(youngCarer.GetByRole(AriaRole.Button, new() { Name = "Link my sign-in" }), "/young-carer/sign-ins", "Link my sign-in");
+        await Assertions.Expect(youngCarer.Locator(".govuk-notification-banner")).ToContainTextAsync("Your sign-in is linked");
+        await Assertions.Expect(youngCarer.Locator("[data-links] li")).ToContainTextAsync("This sign-in, linked on");
+        await youngCarer.AccessibleAsync("young-carer-sign-ins");
+        await youngCarer.ReadsEasilyAsync("young-carer-sign-ins");
+
+        // Used once: the same code again is refused, in words, on the page.
+        await youngCarer.GetByLabel("Your code").FillAsync(code);
+        await youngCarer.ClickToAsync(youngCarer.GetByRole(AriaRole.Button, new() { Name = "Link my sign-in" }), "/young-carer/sign-ins", "Link my sign-in");
+        await Assertions.Expect(youngCarer.Locator(".govuk-error-summary")).ToContainTextAsync("used already");
+        await youngCarer.ClickToAsync(youngCarer.GetByRole(AriaRole.Button, new() { Name = "End this link (this sign-in)" }), "/young-carer/sign-ins", "Link my sign-in");
+        await Assertions.Expect(youngCarer.Locator("[data-links='none']")).ToBeVisibleAsync();
     }
 
     [Fact]

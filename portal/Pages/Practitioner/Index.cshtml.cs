@@ -15,7 +15,25 @@ public sealed class IndexModel : PortalPage
 
     public bool Searched { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>A link code just issued (issue 18): shown in this answer only, never stored by the portal.</summary>
+    public LinkCode? IssuedCode { get; private set; }
+
+    public async Task OnGetAsync() => await SearchAsync();
+
+    /// <summary>A one-time code that links the young carer's own sign-in to their ledger id; the API decides who may issue one.</summary>
+    public async Task<IActionResult> OnPostLinkCodeAsync()
+    {
+        await SearchAsync();
+        if (!Searched) return Page();
+        var issued = await Api.PostAsync<LinkCode>("/api/link-codes", new { subjectId = SubjectId });
+        if (!issued.Ok) ShowProblem(issued.Problem!);
+        else IssuedCode = issued.Value;
+        // Shown once: no browser or proxy may keep the page.
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    private async Task SearchAsync()
     {
         if (SubjectId is null) return;
         SubjectId = SubjectId.Trim();

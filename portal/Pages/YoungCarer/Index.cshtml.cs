@@ -17,6 +17,9 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyList<Consent> Ended { get; private set; } = [];
 
+    /// <summary>This sign-in acts for no young carer yet: the page points to "Link my sign-in".</summary>
+    public bool NotLinked { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostPauseAsync(Guid consentId) => await ChangeAsync(consentId, "pause", "You have paused sharing. Nothing new will be shared for this until you turn it back on.");
@@ -42,7 +45,9 @@ public sealed class IndexModel : PortalPage
         var consents = await Api.GetAsync<List<Consent>>("/api/consents");
         if (!consents.Ok)
         {
-            ShowProblem(consents.Problem!);
+            // Signed in, but the sign-in is not linked to a young carer yet (issue 18): say what to do, not an error.
+            if (consents.Problem!.Status == StatusCodes.Status403Forbidden) NotLinked = true;
+            else ShowProblem(consents.Problem);
             return;
         }
 
