@@ -53,8 +53,12 @@ public sealed class IgOfficerTests(PortalPlatform platform, BrowserFixture brows
         await Assertions.Expect(page.Locator("#dsa-signatures")).ToContainTextAsync("County Council signed version 1");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1 for County Council" })).ToHaveCountAsync(0);
 
-        // The surgery's own IG officer signs the same version: the last signature activates it.
+        // The surgery's own IG officer sees it waiting for their signature on their home page, and signs the same version: the last signature activates it.
         var id = page.Url.Split('/')[^1];
+        var surgeryPage = await Browser.NewPageAsync();
+        await surgeryPage.SignInAsync(Platform, "IgOfficer", org: "GP-PORTAL", name: "Sam Surgery");
+        await Assertions.Expect(surgeryPage.Locator("#awaiting-my-signature")).ToContainTextAsync(title);
+        await surgeryPage.AccessibleAsync("ig-officer-awaiting-signature");
         using var surgery = await Platform.ClientAsAsync("IgOfficer", org: "GP-PORTAL", name: "Sam Surgery");
         using var signed = await surgery.PostAsJsonAsync($"/api/dsas/{id}/sign", new { version = 1 }, TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);

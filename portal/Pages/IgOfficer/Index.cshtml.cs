@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
-/// <summary>Every data-sharing agreement, newest first, filtered by status if asked.</summary>
+/// <summary>Every data-sharing agreement, newest first, filtered by status if asked; first, those waiting for this organisation's signature.</summary>
 public sealed class IndexModel : PortalPage
 {
     public static readonly string[] Statuses = ["draft", "active", "suspended", "terminated"];
@@ -29,5 +29,12 @@ public sealed class IndexModel : PortalPage
         }
 
         Dsas = [.. dsas.Value!.OrderByDescending(d => d.UpdatedAt)];
+        if (Org is null) return;
+        // Issue 17: what waits for this organisation's signature, whatever the filter shows.
+        var mine = await Api.GetAsync<List<Dsa>>("/api/dsas?orgId=" + Uri.EscapeDataString(Org));
+        if (mine.Ok) AwaitingMySignature = [.. mine.Value!.Where(d => d.AwaitsSignatureOf(Org)).OrderByDescending(d => d.UpdatedAt)];
     }
+
+    /// <summary>Agreements of this officer's organisation, draft or suspended, that it has not yet signed in their current terms.</summary>
+    public IReadOnlyList<Dsa> AwaitingMySignature { get; private set; } = [];
 }
