@@ -12,8 +12,16 @@ public sealed record DsaContent(
     IReadOnlyList<DsaPurpose> Purposes,
     DateTimeOffset EffectiveFrom,
     DateTimeOffset EffectiveTo,
-    int RetentionDays)
+    int RetentionDays,
+    string? DpiaReference = null,
+    DateTimeOffset? ReviewBy = null)
 {
+    /// <summary>
+    /// When the parties review the agreement (issue 17): its own <see cref="ReviewBy"/>, or, for an
+    /// agreement drafted before review dates existed, a year after it took effect.
+    /// </summary>
+    public DateTimeOffset ReviewDate => ReviewBy ?? EffectiveFrom.AddYears(1);
+
     public DsaParty? PartyOf(string orgId) => Parties.FirstOrDefault(p => string.Equals(p.OrgId, orgId, StringComparison.Ordinal));
 
     public DsaPurpose? PurposeOf(string code) => Purposes.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.Ordinal));

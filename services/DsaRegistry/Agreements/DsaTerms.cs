@@ -14,7 +14,9 @@ public sealed record DsaTerms(
     IReadOnlyList<PurposeTerms?>? Purposes,
     DateTimeOffset? EffectiveFrom,
     DateTimeOffset? EffectiveTo,
-    int? RetentionDays)
+    int? RetentionDays,
+    string? DpiaReference = null,
+    DateTimeOffset? ReviewBy = null)
 {
     /// <summary>The typed content; call only when <see cref="DsaTermsValidation.Validate"/> found nothing.</summary>
     public DsaContent ToContent() => new(
@@ -29,7 +31,10 @@ public sealed record DsaTerms(
             p.AllowsSafeguardingOverride))],
         EffectiveFrom!.Value,
         EffectiveTo!.Value,
-        RetentionDays!.Value);
+        RetentionDays!.Value,
+        string.IsNullOrWhiteSpace(DpiaReference) ? null : DpiaReference.Trim(),
+        // Issue 17: reviewed within a year of taking effect unless the parties chose a date.
+        ReviewBy ?? EffectiveFrom!.Value.AddYears(1));
 
     /// <summary>The terms a stored content was made from, to judge it again by the same rules.</summary>
     public static DsaTerms From(DsaContent content)
@@ -47,7 +52,9 @@ public sealed record DsaTerms(
                 p.AllowsSafeguardingOverride))],
             content.EffectiveFrom,
             content.EffectiveTo,
-            content.RetentionDays);
+            content.RetentionDays,
+            content.DpiaReference,
+            content.ReviewBy);
     }
 }
 

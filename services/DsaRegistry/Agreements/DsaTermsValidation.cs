@@ -35,6 +35,7 @@ public static class DsaTermsValidation
         ValidatePurposes(terms.Purposes, errors);
         ValidateWindow(terms, errors);
         ValidateRetention(terms.RetentionDays, errors);
+        ValidateReview(terms, errors);
         return errors.ToDictionary();
     }
 
@@ -222,6 +223,22 @@ public static class DsaTermsValidation
         if (terms.EffectiveFrom is { } from && terms.EffectiveTo is { } to && from >= to)
         {
             errors.Add("effectiveTo", "The agreement must end after it takes effect.");
+        }
+    }
+
+    public const int MaxDpiaReferenceLength = 100;
+
+    /// <summary>Issue 17: the DPIA's reference (optional, at most 100 characters) and a review date after the agreement takes effect.</summary>
+    private static void ValidateReview(DsaTerms terms, Errors errors)
+    {
+        if (terms.DpiaReference is { } dpia && dpia.Trim().Length > MaxDpiaReferenceLength)
+        {
+            errors.Add("dpiaReference", $"The DPIA reference must be at most {MaxDpiaReferenceLength} characters.");
+        }
+
+        if (terms.ReviewBy is { } review && terms.EffectiveFrom is { } from && review <= from)
+        {
+            errors.Add("reviewBy", "The review date must be after the agreement takes effect.");
         }
     }
 

@@ -30,7 +30,9 @@ public sealed record Dsa(
     DateTimeOffset UpdatedAt,
     long TermsVersion = 0,
     IReadOnlyList<DsaSignatureView>? Signatures = null,
-    IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null)
+    IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null,
+    string? DpiaReference = null,
+    DateTimeOffset? ReviewBy = null)
 {
     public static Dsa From(Agreement agreement)
     {
@@ -43,6 +45,8 @@ public sealed record Dsa(
             [.. agreement.Signatures.Select(s => new DsaSignatureView(s.OrgId, c.PartyOf(s.OrgId)?.Name ?? s.OrgId, s.SignedVersion, s.SignedBy, s.SignedAt))],
             agreement.Status is DsaStatus.Draft or DsaStatus.Suspended
                 ? [.. agreement.AwaitingSignatureFrom.Select(p => new AwaitingSignature(p.OrgId, p.Name))]
-                : []);
+                : [],
+            c.DpiaReference,
+            c.ReviewDate);
     }
 }

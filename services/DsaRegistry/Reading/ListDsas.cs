@@ -14,6 +14,9 @@ namespace ConsentPlatform.DsaRegistry.Reading;
 /// </summary>
 public static class ListDsas
 {
+    /// <summary>How far ahead <c>reviewDue=true</c> looks.</summary>
+    public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(30);
+
     public static RouteGroupBuilder MapListDsas(this RouteGroupBuilder group)
     {
         group.MapGet("/", HandleAsync)
@@ -25,7 +28,7 @@ public static class ListDsas
     }
 
     private static async Task<Ok<IReadOnlyList<Dsa>>> HandleAsync(
-        string? orgId, string? purpose, string? status, IQuerySession session, CancellationToken cancellationToken)
+        string? orgId, string? purpose, string? status, bool? reviewDue, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (orgId is not null && !Vocabulary.OrgId().IsMatch(orgId))
@@ -66,6 +69,13 @@ public static class ListDsas
         }
 
         var agreements = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        if (reviewDue == true)
+        {
+            // Issue 17: due for review within 30 days, or overdue; a terminated agreement is reviewed by nobody.
+            var horizon = clock.GetUtcNow().Add(ReviewDueWithin);
+            agreements = [.. agreements.Where(a => a.Status != DsaStatus.Terminated && a.Content.ReviewDate <= horizon)];
+        }
+
         return TypedResults.Ok<IReadOnlyList<Dsa>>([.. agreements.Select(Dsa.From)]);
     }
 }
