@@ -58,7 +58,7 @@ public abstract class ProposalPage : PortalPage
     }
 
     /// <summary>The organisations the young person kept, or every recipient when none was chosen in the address.</summary>
-    protected IReadOnlyList<string> Kept(IEnumerable<string>? chosen, IEnumerable<string> offered)
+    protected static IReadOnlyList<string> Kept(IEnumerable<string>? chosen, IEnumerable<string> offered)
     {
         var offeredList = offered.ToList();
         var chosenList = (chosen ?? []).Where(offeredList.Contains).Distinct(StringComparer.Ordinal).ToList();

@@ -38,7 +38,7 @@ public sealed class ReceiptsModel : PortalPage
     {
         var receipts = await Api.GetAsync<List<ConsentReceiptView>>($"/api/consents/{consentId}/receipts");
         if (!receipts.Ok || receipts.Value!.FirstOrDefault(r => r.Version == version) is not { } receipt) return NotFound();
-        return File(Encoding.ASCII.GetBytes(receipt.Jws), "application/jose", $"consent-receipt-{consentId}-v{version}.jws");
+        return File(Encoding.ASCII.GetBytes(receipt.Jws), "application/jose", ReceiptLine.FileNameOf(consentId, version));
     }
 }
 
@@ -107,5 +107,8 @@ public sealed record ReceiptLine(
             ? [.. items.EnumerateArray().Select(i => Text(i, name)).OfType<string>().Distinct(StringComparer.Ordinal)]
             : [];
 
-    public string FileName => string.Create(CultureInfo.InvariantCulture, $"consent-receipt-{ConsentId}-v{Version}.jws");
+    public string FileName => FileNameOf(ConsentId, Version);
+
+    /// <summary>The one name a receipt's signed file is given, on the page's link and in the download alike.</summary>
+    public static string FileNameOf(Guid consentId, long version) => string.Create(CultureInfo.InvariantCulture, $"consent-receipt-{consentId}-v{version}.jws");
 }
