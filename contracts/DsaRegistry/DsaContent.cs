@@ -4,7 +4,8 @@ namespace ConsentPlatform.Contracts.DsaRegistry;
 /// The whole content of one version of a DSA: what <see cref="DsaDrafted"/> and
 /// <see cref="DsaAmended"/> carry, so that any version can be rebuilt from the events alone.
 /// The effective window is half-open: from <see cref="EffectiveFrom"/> (inclusive) to
-/// <see cref="EffectiveTo"/> (exclusive).
+/// <see cref="EffectiveTo"/> (exclusive). <see cref="TemplateId"/> (issue 17): the registry template
+/// the agreement was first drafted from, kept through its amendments; null when written from scratch.
 /// </summary>
 public sealed record DsaContent(
     string Title,
@@ -14,7 +15,8 @@ public sealed record DsaContent(
     DateTimeOffset EffectiveTo,
     int RetentionDays,
     string? DpiaReference = null,
-    DateTimeOffset? ReviewBy = null)
+    DateTimeOffset? ReviewBy = null,
+    string? TemplateId = null)
 {
     /// <summary>
     /// When the parties review the agreement (issue 17): its own <see cref="ReviewBy"/>, or, for an

@@ -34,6 +34,7 @@ public static class PlainWords
         ["gp-carer-register"] = "So your doctor knows you are a carer and can look after your health too.",
         ["whole-family-support"] = "So the council can plan help for your whole family, not just for you.",
         ["needs-assessment"] = "So the council can work out what help you need as a young carer.",
+        ["transition-assessment"] = "So the council can plan the help you will need as a carer when you turn 18.",
     };
 
     /// <summary>What a category means, or, for a code this vocabulary does not know, its name.</summary>

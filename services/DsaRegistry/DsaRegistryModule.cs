@@ -8,6 +8,7 @@ using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.DsaRegistry.Reinstating;
 using ConsentPlatform.DsaRegistry.Signing;
 using ConsentPlatform.DsaRegistry.Suspending;
+using ConsentPlatform.DsaRegistry.Templates;
 using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
@@ -49,6 +50,7 @@ public static class DsaRegistryModule
     {
         app.MapGroup("/api/dsas")
             .WithTags("DSA registry")
+            .MapListTemplates()
             .MapDraftDsa()
             .MapAmendDsa()
             .MapSignDsa()

@@ -70,7 +70,7 @@ public sealed class LifecycleRouteTests(RegistryFixture fixture)
         var errors = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "parties", "parties[0].role", "purposes[0].description", "purposes[0].lawfulBasis.article9",
+                "parties", "parties[0].role", "purposes[0].description", "purposes[0].justifications[health.mental]", "purposes[0].lawfulBasis.article9",
                 "purposes[0].requiresConsent", "retentionDays", "title",
             ],
             errors);

@@ -181,7 +181,7 @@ public sealed class DsaTermsValidationTests
     [InlineData("cared-for.condition")]
     public void Given_a_special_category_without_an_article_9_condition_Then_article9_error(string category)
     {
-        var purpose = SchoolSupport with { DataCategories = ["caring.role", category] };
+        var purpose = SchoolSupport with { DataCategories = ["caring.role", category], Justifications = Justified(category) };
 
         Assert.Equal(["purposes[0].lawfulBasis.article9"], When(WithPurpose(purpose)).Keys);
     }
@@ -189,10 +189,85 @@ public sealed class DsaTermsValidationTests
     [Fact]
     public void Given_a_special_category_with_an_article_9_condition_Then_valid()
     {
-        var purpose = SchoolSupport with { DataCategories = ["health.mental"], LawfulBasis = new LawfulBasisTerms("consent", "explicit-consent") };
+        var purpose = SchoolSupport with { DataCategories = ["health.mental"], LawfulBasis = new LawfulBasisTerms("consent", "explicit-consent"), Justifications = Justified("health.mental") };
 
         Assert.Empty(When(WithPurpose(purpose)));
     }
+
+    [Theory]
+    [InlineData("health.mental")]
+    [InlineData("cared-for.condition")]
+    public void Given_special_category_or_family_data_without_a_justification_Then_that_item_is_named(string category)
+    {
+        var purpose = SchoolSupport with { DataCategories = ["caring.role", category], LawfulBasis = new LawfulBasisTerms("consent", "explicit-consent") };
+
+        Assert.Equal([$"purposes[0].justifications[{category}]"], When(WithPurpose(purpose)).Keys);
+    }
+
+    [Fact]
+    public void Given_a_blank_justification_for_special_category_data_Then_it_counts_as_none()
+    {
+        var purpose = SchoolSupport with
+        {
+            DataCategories = ["health.mental"],
+            LawfulBasis = new LawfulBasisTerms("consent", "explicit-consent"),
+            Justifications = new Dictionary<string, string?> { ["health.mental"] = "   " },
+        };
+
+        Assert.Equal(["purposes[0].justifications[health.mental]"], When(WithPurpose(purpose)).Keys);
+    }
+
+    [Fact]
+    public void Given_ordinary_data_without_a_justification_Then_valid()
+    {
+        Assert.Empty(When(WithPurpose(SchoolSupport with { Justifications = null })));
+    }
+
+    [Fact]
+    public void Given_a_justification_for_a_category_the_purpose_does_not_carry_Then_it_is_named()
+    {
+        var purpose = SchoolSupport with { Justifications = Justified("caring.hours") };
+
+        Assert.Equal(["purposes[0].justifications[caring.hours]"], When(WithPurpose(purpose)).Keys);
+    }
+
+    [Theory]
+    [InlineData("Needed.")]
+    [InlineData("Has a \u0000 control character in it, long enough")]
+    public void Given_a_justification_too_short_or_with_a_control_character_Then_it_is_named(string justification)
+    {
+        var purpose = SchoolSupport with
+        {
+            Justifications = new Dictionary<string, string?> { ["caring.role"] = System.Text.RegularExpressions.Regex.Unescape(justification) },
+        };
+
+        Assert.Equal(["purposes[0].justifications[caring.role]"], When(WithPurpose(purpose)).Keys);
+    }
+
+    [Fact]
+    public void Given_a_justification_over_1000_characters_Then_it_is_named()
+    {
+        var purpose = SchoolSupport with { Justifications = new Dictionary<string, string?> { ["caring.role"] = new string('x', 1001) } };
+
+        Assert.Equal(["purposes[0].justifications[caring.role]"], When(WithPurpose(purpose)).Keys);
+    }
+
+    [Fact]
+    public void Given_justifications_When_made_content_Then_they_are_kept_trimmed_and_blank_ones_dropped()
+    {
+        var purpose = SchoolSupport with
+        {
+            Justifications = new Dictionary<string, string?> { ["caring.role"] = "  " + Samples.CaredForWhy + "  ", ["identity.basic"] = " " },
+        };
+
+        var stored = Assert.Single((Samples.Terms with { Purposes = [purpose] }).ToContent().Purposes);
+
+        Assert.Equal(Samples.CaredForWhy, stored.JustificationFor("caring.role"));
+        Assert.Null(stored.JustificationFor("identity.basic"));
+        Assert.Equal(purpose.Justifications!.Count - 1, stored.Justifications!.Count);
+    }
+
+    private static Dictionary<string, string?> Justified(string category) => new() { [category] = Samples.CaredForWhy };
 
     [Fact]
     public void Given_an_unknown_article_9_condition_Then_article9_error()

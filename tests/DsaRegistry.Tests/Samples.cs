@@ -42,7 +42,11 @@ public static class Samples
         ["identity.basic", "caring.role", "caring.hours", "cared-for.condition"],
         new LawfulBasisTerms("public-task", "health-or-social-care"),
         RequiresConsent: false,
-        AllowsSafeguardingOverride: true);
+        AllowsSafeguardingOverride: true,
+        new Dictionary<string, string?> { ["cared-for.condition"] = CaredForWhy });
+
+    /// <summary>A justification long enough for the rules, for the family member's item that needs one.</summary>
+    public const string CaredForWhy = "The family's plan is built around the care the person needs; a short description of the condition is the least that lets it be planned.";
 
     public static DsaTerms Terms => new(
         "Young carers support: council and school",

@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["POST /api/consents/{id}/accept"] = new("POST", "/api/consents/{id}/accept", TargetKind.Proposal),
         ["POST /api/consents/{id}/decline"] = new("POST", "/api/consents/{id}/decline", TargetKind.Proposal, _ => new { reason = Reason }),
 
+        ["GET /api/dsas/templates"] = new("GET", "/api/dsas/templates", TargetKind.None),
         ["POST /api/dsas"] = new("POST", "/api/dsas", TargetKind.None, _ => Scenario.SchoolSupportDsa("Authorization matrix")),
         ["PUT /api/dsas/{id}"] = new("PUT", "/api/dsas/{id}", TargetKind.DsaDraft, _ => Scenario.SchoolSupportDsa("Authorization matrix, amended")),
         ["POST /api/dsas/{id}/activate"] = new("POST", "/api/dsas/{id}/activate", TargetKind.DsaDraft),
@@ -253,6 +254,12 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/consents/{id}/decline", Auditor, Any, 403),
 
         // ── DSAs (services/DsaRegistry/README.md): only an IG officer of a party governs ──
+        new("GET /api/dsas/templates", YoungCarer, Any, 403),
+        new("GET /api/dsas/templates", Practitioner, Any, 403),
+        new("GET /api/dsas/templates", IgOfficer, Any, 200, "\"young-carers-needs-assessment\""),
+        new("GET /api/dsas/templates", SafeguardingLead, Any, 403),
+        new("GET /api/dsas/templates", Auditor, Any, 403),
+
         new("POST /api/dsas", YoungCarer, Any, 403),
         new("POST /api/dsas", Practitioner, Own, 403),
         new("POST /api/dsas", IgOfficer, Own, 201),

@@ -16,7 +16,8 @@ public sealed record DsaTerms(
     DateTimeOffset? EffectiveTo,
     int? RetentionDays,
     string? DpiaReference = null,
-    DateTimeOffset? ReviewBy = null)
+    DateTimeOffset? ReviewBy = null,
+    string? TemplateId = null)
 {
     /// <summary>The typed content; call only when <see cref="DsaTermsValidation.Validate"/> found nothing.</summary>
     public DsaContent ToContent() => new(
@@ -28,13 +29,24 @@ public sealed record DsaTerms(
             [.. p.DataCategories!.Select(c => c!)],
             new LawfulBasis(WireNames.Parse<Article6Basis>(p.LawfulBasis!.Article6)!.Value, WireNames.Parse<Article9Condition>(p.LawfulBasis.Article9)),
             p.RequiresConsent,
-            p.AllowsSafeguardingOverride))],
+            p.AllowsSafeguardingOverride,
+            JustificationsOf(p.Justifications)))],
         EffectiveFrom!.Value,
         EffectiveTo!.Value,
         RetentionDays!.Value,
         string.IsNullOrWhiteSpace(DpiaReference) ? null : DpiaReference.Trim(),
         // Issue 17: reviewed within a year of taking effect unless the parties chose a date.
-        ReviewBy ?? EffectiveFrom!.Value.AddYears(1));
+        ReviewBy ?? EffectiveFrom!.Value.AddYears(1),
+        TemplateId);
+
+    /// <summary>The justifications as stored: trimmed, blank ones left out, none at all as null.</summary>
+    private static IReadOnlyDictionary<string, string>? JustificationsOf(IReadOnlyDictionary<string, string?>? given)
+    {
+        var kept = (given ?? new Dictionary<string, string?>())
+            .Where(j => !string.IsNullOrWhiteSpace(j.Value))
+            .ToDictionary(j => j.Key, j => j.Value!.Trim(), StringComparer.Ordinal);
+        return kept.Count == 0 ? null : kept;
+    }
 
     /// <summary>The terms a stored content was made from, to judge it again by the same rules.</summary>
     public static DsaTerms From(DsaContent content)
@@ -49,12 +61,14 @@ public sealed record DsaTerms(
                 [.. p.DataCategories],
                 new LawfulBasisTerms(WireNames.Of(p.LawfulBasis.Article6), p.LawfulBasis.Article9 is { } a9 ? WireNames.Of(a9) : null),
                 p.RequiresConsent,
-                p.AllowsSafeguardingOverride))],
+                p.AllowsSafeguardingOverride,
+                p.Justifications?.ToDictionary(j => j.Key, j => (string?)j.Value, StringComparer.Ordinal)))],
             content.EffectiveFrom,
             content.EffectiveTo,
             content.RetentionDays,
             content.DpiaReference,
-            content.ReviewBy);
+            content.ReviewBy,
+            content.TemplateId);
     }
 }
 
@@ -66,7 +80,8 @@ public sealed record PurposeTerms(
     IReadOnlyList<string?>? DataCategories,
     LawfulBasisTerms? LawfulBasis,
     bool RequiresConsent,
-    bool AllowsSafeguardingOverride);
+    bool AllowsSafeguardingOverride,
+    IReadOnlyDictionary<string, string?>? Justifications = null);
 
 public sealed record LawfulBasisTerms(string? Article6, string? Article9);
 

@@ -150,6 +150,7 @@ public static class DsaTermsValidation
 
             var special = ValidateCategories(purpose.DataCategories, key, errors);
             ValidateLawfulBasis(purpose, special, key, errors);
+            ValidateJustifications(purpose, key, errors);
         }
     }
 
@@ -205,6 +206,61 @@ public static class DsaTermsValidation
         if (article6 == Article6Basis.Consent && !purpose.RequiresConsent)
         {
             errors.Add($"{key}.requiresConsent", "A purpose whose article 6 basis is consent must require consent.");
+        }
+    }
+
+    public const int MinJustificationLength = 20;
+    public const int MaxJustificationLength = 1000;
+
+    /// <summary>
+    /// Issue 17, necessity and proportionality: a justification names one of the purpose's own
+    /// categories and says enough to be read (20 to 1000 characters); special category data and
+    /// family members' data (<see cref="SpecialCategoryPrefixes"/>) cannot be shared without one.
+    /// Errors are keyed <c>purposes[0].justifications[health.mental]</c>.
+    /// </summary>
+    private static void ValidateJustifications(PurposeTerms purpose, string key, Errors errors)
+    {
+        var categories = (purpose.DataCategories ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var given = purpose.Justifications ?? new Dictionary<string, string?>();
+        foreach (var (category, justification) in given)
+        {
+            var field = $"{key}.justifications[{FreeText.Printable(category)}]";
+            if (!categories.Contains(category))
+            {
+                errors.Add(field, "A justification must be for one of this purpose's data categories.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(justification))
+            {
+                continue; // blank is the same as none; required ones are caught below
+            }
+
+            var text = justification.Trim();
+            if (!FreeText.IsAcceptable(text))
+            {
+                errors.Add(field, FreeText.Requirement);
+            }
+            else if (text.Length < MinJustificationLength)
+            {
+                errors.Add(field, $"Say in at least {MinJustificationLength} characters why this item is necessary for the purpose and why less would not do.");
+            }
+            else if (text.Length > MaxJustificationLength)
+            {
+                errors.Add(field, $"The justification must be at most {MaxJustificationLength} characters.");
+            }
+        }
+
+        foreach (var category in categories.Where(IsSpecialCategory))
+        {
+            if (!given.TryGetValue(category, out var justification) || string.IsNullOrWhiteSpace(justification))
+            {
+                errors.Add(
+                    $"{key}.justifications[{category}]",
+                    category.StartsWith("health.", StringComparison.Ordinal)
+                        ? "Health data is special category data: say why this item is necessary for the purpose and why less would not do."
+                        : "This is data about a family member: say why this item is necessary for the purpose and why less would not do.");
+            }
         }
     }
 

@@ -36,7 +36,8 @@ public static class Amending
             throw new RequestValidationException(errors.ToDictionary());
         }
 
-        var content = command.Terms!.ToContent();
+        // Where the agreement came from stays what it was: an amendment is not a new template.
+        var content = command.Terms!.ToContent() with { TemplateId = state.Content.TemplateId };
         Governance.EnsureMayGovern(command.Actor, content);
         return new DsaAmended(command.DsaId, content, command.Actor, command.Now);
     }

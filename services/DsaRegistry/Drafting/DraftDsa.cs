@@ -3,6 +3,7 @@ using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.DsaRegistry.Http;
 using ConsentPlatform.DsaRegistry.Reading;
+using ConsentPlatform.DsaRegistry.Templates;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
@@ -12,19 +13,24 @@ namespace ConsentPlatform.DsaRegistry.Drafting;
 
 public sealed record DraftDsa(Guid DsaId, DsaTerms? Terms, EventActor Actor, DateTimeOffset Now);
 
-/// <summary><c>POST /api/dsas</c>: an IG officer drafts a DSA their organisation is a party to (status draft, version 1).</summary>
+/// <summary>
+/// <c>POST /api/dsas</c>: an IG officer drafts a DSA their organisation is a party to (status
+/// draft, version 1), from scratch or (issue 17) from a template, <c>templateId</c>, which fills
+/// what the body leaves out.
+/// </summary>
 public static class Drafting
 {
     public static DsaDrafted Decide(DraftDsa command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var errors = DsaTermsValidation.Validate(command.Terms);
+        var terms = DsaTemplates.Fill(command.Terms);
+        var errors = DsaTermsValidation.Validate(terms);
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors.ToDictionary());
         }
 
-        var content = command.Terms!.ToContent();
+        var content = terms!.ToContent();
         Governance.EnsureMayGovern(command.Actor, content);
         return new DsaDrafted(command.DsaId, content, command.Actor, command.Now);
     }

@@ -13,7 +13,7 @@ public sealed record AwaitingSignature(string OrgId, string Name);
 /// A DSA as the API shows it: its content, status and version (also sent as the <c>ETag</c>), and
 /// (issue 17) <see cref="TermsVersion"/>, the version of the terms the parties sign, the
 /// <see cref="Signatures"/> of those terms and who is <see cref="AwaitingSignatureFrom"/> (empty
-/// once it is active or terminated: nothing is waiting).
+/// once it is active or terminated: nothing is waiting), and <see cref="TemplateId"/>, the template it was drafted from.
 /// </summary>
 public sealed record Dsa(
     Guid Id,
@@ -32,7 +32,8 @@ public sealed record Dsa(
     IReadOnlyList<DsaSignatureView>? Signatures = null,
     IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null,
     string? DpiaReference = null,
-    DateTimeOffset? ReviewBy = null)
+    DateTimeOffset? ReviewBy = null,
+    string? TemplateId = null)
 {
     public static Dsa From(Agreement agreement)
     {
@@ -47,6 +48,7 @@ public sealed record Dsa(
                 ? [.. agreement.AwaitingSignatureFrom.Select(p => new AwaitingSignature(p.OrgId, p.Name))]
                 : [],
             c.DpiaReference,
-            c.ReviewDate);
+            c.ReviewDate,
+            c.TemplateId);
     }
 }

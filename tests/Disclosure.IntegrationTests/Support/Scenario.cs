@@ -85,6 +85,10 @@ public sealed class Scenario(Platform platform)
                     lawfulBasis = new { article6 = "public-task", article9 = "health-or-social-care" },
                     requiresConsent = false,
                     allowsSafeguardingOverride = true,
+                    justifications = new Dictionary<string, string>
+                    {
+                        ["cared-for.condition"] = "The family's plan is built around the care the person needs; a short description of the condition is the least that lets it be planned.",
+                    },
                 },
             },
             effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),

@@ -1,0 +1,24 @@
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.DsaRegistry.Templates;
+
+/// <summary>
+/// <c>GET /api/dsas/templates</c>: the ready agreements an IG officer can draft from (issue 17).
+/// Only IG officers: they are the ones who author agreements (least privilege; the templates hold
+/// nothing secret, but nobody else has a use for them).
+/// </summary>
+public static class ListTemplates
+{
+    public static RouteGroupBuilder MapListTemplates(this RouteGroupBuilder group)
+    {
+        group.MapGet("/templates", Handle)
+            .RequireAuthorization(PlatformRoles.IgOfficer)
+            .WithName("ListDsaTemplates")
+            .WithSummary("The ready agreements for young carers' sharing an IG officer can draft from (POST /api/dsas with templateId), each with its legal sources.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+
+    private static Ok<IReadOnlyList<DsaTemplate>> Handle() => TypedResults.Ok(DsaTemplates.All);
+}
