@@ -49,6 +49,16 @@ public static class PlatformAuthentication
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.RoleClaimType = PlatformClaims.Roles;
                 o.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
+                // Metadata over plain HTTP only from this machine itself: the OpenID provider the
+                // tests run on loopback (issue 18). A real authority is never a loopback address.
+                if (IsLoopbackAuthority(o.Authority))
+                {
+                    o.RequireHttpsMetadata = false;
+                    // The AAD issuer validator fetches its issuer template over HTTPS only; on loopback
+                    // it is given the same template Entra's multi-tenant metadata serves, and still
+                    // checks every token's iss against it with the token's own tid.
+                    o.TokenValidationParameters.ValidIssuers = [MultiTenantIssuerTemplate(o.Authority!)];
+                }
             });
         }
 
@@ -64,6 +74,23 @@ public static class PlatformAuthentication
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddRolePolicies();
         return builder;
+    }
+
+    /// <summary>True for an authority on this machine's loopback (<c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>).</summary>
+    public static bool IsLoopbackAuthority(string? authority) =>
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    /// <summary>
+    /// Entra's issuer template for a multi-tenant authority: <c>…/organizations/v2.0</c> (or
+    /// <c>common</c>) becomes <c>…/{tenantid}/v2.0</c>, which the AAD issuer validator fills with each token's <c>tid</c>.
+    /// </summary>
+    public static string MultiTenantIssuerTemplate(string authority)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        var uri = new Uri(authority.TrimEnd('/'));
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        if (segments.Length > 0 && segments[0] is "organizations" or "common") segments[0] = "{tenantid}";
+        return $"{uri.GetLeftPart(UriPartial.Authority)}/{string.Join('/', segments)}";
     }
 
     public static LocalIssuer LocalIssuerFrom(IConfiguration configuration)

@@ -57,6 +57,7 @@ public class PlatformProcesses : IAsyncLifetime
     {
         Infrastructure = await PlatformInfrastructure.GetAsync();
         workDir = Directory.CreateTempSubdirectory("consentplatform-e2e-").FullName;
+        await BeforeStartAsync(workDir);
         (Broker, BrokerUsers) = await StartBrokerAsync();
         var brokerByService = BrokerUsers.SettingsOn(Broker);
         var databasesByService = new Dictionary<string, IsolatedDatabase>();
@@ -131,6 +132,12 @@ public class PlatformProcesses : IAsyncLifetime
 
     /// <summary>The PostgreSQL server (a connection string without a database) that holds a service's database.</summary>
     protected virtual Task<string> DatabaseServerForAsync(string service) => Task.FromResult(Infrastructure.PostgresServer);
+
+    /// <summary>Starts what the platform's settings depend on (an identity provider), before any process starts.</summary>
+    protected virtual ValueTask BeforeStartAsync(string workFolder) => ValueTask.CompletedTask;
+
+    /// <summary>The practitioner the warm-up sends its throw-away requests as (<see cref="WarmUp"/>).</summary>
+    public virtual Task<HttpClient> WarmUpClientAsync() => ClientAsAsync("Practitioner", org: "WARM-UP", name: "warm-up");
 
     /// <summary>A client of the gateway carrying a dev token for the role, fetched from <c>/auth/dev-token</c>.</summary>
     public async Task<HttpClient> ClientAsAsync(string role, string? org = null, string? subjectId = null, string? name = null, string? tenantId = null)

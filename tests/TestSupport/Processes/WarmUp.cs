@@ -14,7 +14,7 @@ public static class WarmUp
     public static async Task WarmUpAsync(this PlatformProcesses platform, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        using var practitioner = await platform.ClientAsAsync("Practitioner", org: "WARM-UP", name: "warm-up");
+        using var practitioner = await platform.WarmUpClientAsync();
         var deadline = DateTime.UtcNow + timeout;
         var last = string.Empty;
         while (DateTime.UtcNow < deadline)

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConsentPlatform.TestSupport.Processes;
+using Xunit;
+
+namespace ConsentPlatform.Security.Tests.SignIn;
+
+/// <summary>
+/// Issue 18, part 3: the production sign-in path end to end, against a real OpenID Certified provider
+/// (npm's oidc-provider) run on loopback as the identity tenants. Every token here was got through the
+/// authorization-code flow with PKCE and validated by Microsoft.Identity.Web in the gateway and in each
+/// service (multi-tenant, <c>organizations</c>, its AAD issuer validator), then mapped by the
+/// platform's tenant mapping. Nothing here uses a dev token: in this configuration there is none.
+/// </summary>
+public sealed class OidcSignInTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task In_the_production_configuration_there_is_no_dev_token_to_ask_for()
+    {
+        using var anonymous = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+
+        using var response = await anonymous.PostAsJsonAsync("/auth/dev-token", new { role = "Auditor" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("accessToken", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_member_of_an_onboarded_tenant_acts_for_its_mapped_organisation_not_the_one_its_token_claims()
+    {
+        using var pat = await platform.SignedInAsync(TestTenants.School, "pat");
+
+        var request = await RequestShareAsync(pat);
+
+        Assert.Equal(HttpStatusCode.Created, request.Status);
+        Assert.Equal(TestTenants.SchoolOrg, request.Body.GetProperty("requesterOrgId").GetString());
+    }
+
+    [Fact]
+    public async Task A_signed_in_member_of_a_tenant_never_onboarded_is_401_at_the_gateway_and_at_every_service()
+    {
+        using var mallory = await platform.SignedInAsync(SignInPlatform.Stranger, "mallory");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(mallory)).Status);
+        foreach (var (service, path) in new[] { ("consent", "/api/consents?subjectId=yc-x"), ("dsa-registry", "/api/dsas"), ("disclosure", "/api/disclosures?subjectId=yc-x"), ("audit", "/api/audit/verify") })
+        {
+            using var direct = new HttpClient { BaseAddress = platform[service].BaseAddress };
+            direct.DefaultRequestHeaders.Authorization = mallory.DefaultRequestHeaders.Authorization;
+            using var response = await direct.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{service} {path}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_role_assigned_in_the_tenant_but_not_allowed_to_its_organisation_is_401()
+    {
+        using var schoolAuditor = await platform.SignedInAsync(TestTenants.School, "aud");
+        using var officer = await platform.SignedInAsync(TestTenants.School, "ines");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await schoolAuditor.GetAsync(new Uri("/api/audit/verify", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri("/api/dsas/templates", UriKind.Relative), Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_shared_tenant_acts_for_the_organisation_chosen_among_its_mapping_and_is_refused_without_a_choice_or_outside_it()
+    {
+        using var second = await platform.SignedInAsync(TestTenants.Trust, "gp-second");
+        using var none = await platform.SignedInAsync(TestTenants.Trust, "gp-none");
+        using var outside = await platform.SignedInAsync(TestTenants.Trust, "gp-outside");
+
+        var chosen = await RequestShareAsync(second);
+        Assert.Equal(HttpStatusCode.Created, chosen.Status);
+        Assert.Equal(TestTenants.TrustOrgs[1], chosen.Body.GetProperty("requesterOrgId").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(outside)).Status);
+    }
+
+    [Fact]
+    public async Task A_signed_in_young_carer_sees_nothing_until_linked_with_a_valid_code_then_their_own_consents_and_the_used_code_is_refused()
+    {
+        var subject = Scenario.NewSubject();
+        using var pat = await platform.SignedInAsync(TestTenants.School, "pat");
+        var consent = await (await pat.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" }))
+            .ExpectJsonAsync(HttpStatusCode.Created);
+        var consentId = consent.GetProperty("id").GetString();
+        using var sam = await platform.SignedInAsync(TestTenants.Consumer, "sam");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync(new Uri("/api/consents", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync(new Uri($"/api/consents/{consentId}", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync(new Uri("/api/me/disclosures", UriKind.Relative), Cancel)).StatusCode);
+
+        var code = (await (await pat.PostJsonAsync("/api/link-codes", new { subjectId = subject })).ExpectJsonAsync(HttpStatusCode.Created))
+            .GetProperty("code").GetString()!;
+        Assert.Equal(HttpStatusCode.NotFound, (await sam.PostJsonAsync("/api/me/links", new { code = "ABCD-EFGH-JKMN" })).StatusCode);
+        var linked = await (await sam.PostJsonAsync("/api/me/links", new { code })).ExpectJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(subject, linked.GetProperty("subjectId").GetString());
+
+        using var mine = await sam.GetAsync(new Uri("/api/consents", UriKind.Relative), Cancel);
+        var consents = await mine.ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal([consentId], consents.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await sam.GetAsync(new Uri("/api/me/disclosures", UriKind.Relative), Cancel)).StatusCode);
+
+        // The same code from another sign-in (Sam's phone) is used up; a third person's sign-in sees nothing of Sam's.
+        using var phone = await platform.SignedInAsync(TestTenants.Consumer, "sam-phone");
+        Assert.Equal(HttpStatusCode.Conflict, (await phone.PostJsonAsync("/api/me/links", new { code })).StatusCode);
+        using var alex = await platform.SignedInAsync(TestTenants.Consumer, "alex");
+        Assert.Equal(HttpStatusCode.Forbidden, (await alex.GetAsync(new Uri($"/api/consents/{consentId}", UriKind.Relative), Cancel)).StatusCode);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> RequestShareAsync(HttpClient practitioner)
+    {
+        using var response = await practitioner.PostAsJsonAsync("/api/disclosures", new
+        {
+            subjectId = Scenario.NewSubject(),
+            purpose = "school-support",
+            holderOrgId = "LA-SIGN-IN-HOLDER",
+            dataCategories = new[] { "caring.role" },
+            basis = "consent",
+        }, Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        using var document = JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
+        return (response.StatusCode, document.RootElement.Clone());
+    }
+}
