@@ -10,7 +10,7 @@ namespace ConsentPlatform.Portal.Tests;
 /// <summary>
 /// Issue 17, part 4: the IG officer starts a draft from a registry template, justifies every kind
 /// of data (a health item without a justification is refused by its own field, and nothing is
-/// drafted).
+/// drafted), and sees their organisation's agreements due for review on the home page.
 /// Each test signs in for an organisation of its own, so what it lists is only what it made.
 /// </summary>
 public sealed class IgOfficerAgreementTests(PortalPlatform platform, BrowserFixture browser) : BrowserTest(platform, browser)
@@ -164,5 +164,64 @@ public sealed class IgOfficerAgreementTests(PortalPlatform platform, BrowserFixt
         Assert.Equal(1, (await officer.GetJsonAsync($"/api/dsas?orgId={org}")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task IG_officers_home_page_lists_their_organisations_agreements_due_for_review_with_the_date_overdue_first_and_not_one_a_year_away()
+    {
+        var org = NewOrg("LA-R");
+        var now = DateTimeOffset.UtcNow;
+        using var officer = await Platform.ClientAsAsync("IgOfficer", org: org);
+        var soon = "Review soon " + Guid.NewGuid().ToString("N")[..6];
+        var overdue = "Review overdue " + Guid.NewGuid().ToString("N")[..6];
+        var later = "Review next year " + Guid.NewGuid().ToString("N")[..6];
+        var soonBy = now.AddDays(10);
+        var overdueBy = now.AddDays(-5);
+        await DraftAsync(officer, org, soon, from: now.AddDays(-1), reviewBy: soonBy);
+        await DraftAsync(officer, org, overdue, from: now.AddDays(-400), reviewBy: overdueBy);
+        await DraftAsync(officer, org, later, from: now.AddDays(-1), reviewBy: null);
+
+        var page = await Browser.NewPageAsync();
+        await page.SignInAsync(Platform, "IgOfficer", org: org, name: "Rae Review");
+        var due = page.Locator("#due-for-review li");
+        await Assertions.Expect(due).ToHaveCountAsync(2);
+        await Assertions.Expect(due.Nth(0)).ToHaveTextAsync($"{overdue}: review was due by {Day(overdueBy)} Overdue");
+        await Assertions.Expect(due.Nth(1)).ToHaveTextAsync($"{soon}: review by {Day(soonBy)}");
+        await Assertions.Expect(page.Locator("#due-for-review")).Not.ToContainTextAsync(later);
+        // Beside what waits for the organisation's signature: all three drafts do.
+        await Assertions.Expect(page.Locator("#awaiting-my-signature li")).ToHaveCountAsync(3);
+        await page.AccessibleAsync("ig-officer-due-for-review");
+
+        await page.ClickToAsync(due.Nth(1).GetByRole(AriaRole.Link), Agreement, soon);
+        await Assertions.Expect(page.Locator("#dsa-review-by")).ToHaveTextAsync(Day(soonBy));
+    }
+
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static async Task DraftAsync(HttpClient officer, string org, string title, DateTimeOffset from, DateTimeOffset? reviewBy)
+    {
+        using var drafted = await officer.PostAsJsonAsync("/api/dsas", new
+        {
+            title,
+            parties = new object[]
+            {
+                new { orgId = org, name = "County Council", role = "both" },
+                new { orgId = Story.School, name = "Riverside School", role = "both" },
+            },
+            purposes = new object[]
+            {
+                new
+                {
+                    code = "school-support",
+                    description = "So your school can give you extra time and support when caring gets heavy.",
+                    dataCategories = new[] { "identity.basic", "caring.role" },
+                    lawfulBasis = new { article6 = "consent" },
+                    requiresConsent = true,
+                },
+            },
+            effectiveFrom = from,
+            effectiveTo = DateTimeOffset.UtcNow.AddYears(1),
+            retentionDays = 90,
+            reviewBy,
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+    }
 }
