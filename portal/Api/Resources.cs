@@ -83,7 +83,10 @@ public sealed record Dsa(
     DateTimeOffset UpdatedAt,
     long TermsVersion = 0,
     IReadOnlyList<DsaSignatureView>? Signatures = null,
-    IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null)
+    IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null,
+    string? DpiaReference = null,
+    DateTimeOffset? ReviewBy = null,
+    string? TemplateId = null)
 {
     /// <summary>Whether <paramref name="orgId"/> is a party that has still to sign the current terms (issue 17).</summary>
     public bool AwaitsSignatureOf(string? orgId) =>
@@ -109,7 +112,30 @@ public sealed record DsaPurpose(
     IReadOnlyList<string> DataCategories,
     LawfulBasis LawfulBasis,
     bool RequiresConsent,
-    bool AllowsSafeguardingOverride);
+    bool AllowsSafeguardingOverride,
+    IReadOnlyDictionary<string, string>? Justifications = null)
+{
+    /// <summary>Why <paramref name="category"/> is necessary for this purpose (issue 17), or null when none was given.</summary>
+    public string? JustificationFor(string category) =>
+        Justifications is not null && Justifications.TryGetValue(category, out var why) ? why : null;
+}
+
+/// <summary>
+/// <c>GET /api/dsas/templates</c> (issue 17): a ready agreement for a common young carers' share,
+/// with the legislation its lawful basis is written from. <see cref="Parties"/> say which kinds of
+/// organisation usually sign it; the officer names the real ones.
+/// </summary>
+public sealed record DsaTemplate(
+    string Id,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> LegalSources,
+    IReadOnlyList<TemplateParty> Parties,
+    IReadOnlyList<DsaPurpose> Purposes,
+    int RetentionDays);
+
+/// <summary>A kind of organisation that usually signs a template, and its role (<c>provider</c>, <c>recipient</c> or <c>both</c>).</summary>
+public sealed record TemplateParty(string Kind, string Role);
 
 public sealed record LawfulBasis(string Article6, string? Article9);
 

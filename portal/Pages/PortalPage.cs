@@ -158,5 +158,5 @@ public sealed class DateInput
     };
 }
 
-/// <summary>A date input's field name (<c>Input.EffectiveFrom</c>), legend and value, for the <c>_DateInput</c> partial.</summary>
-public sealed record DateField(string Name, string Legend, DateInput Value);
+/// <summary>A date input's field name (<c>Input.EffectiveFrom</c>), legend, value and hint (an example date when none), for the <c>_DateInput</c> partial.</summary>
+public sealed record DateField(string Name, string Legend, DateInput Value, string? Hint = null);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
-/// <summary>One DSA: its content, its parties' signatures (sign, issue 17: the last signature activates or reinstates), and the changes its status allows (suspend with a reason, terminate).</summary>
+/// <summary>One DSA: its content (with each item's justification, the DPIA reference and the review date, issue 17), its parties' signatures (sign, issue 17: the last signature activates or reinstates), and the changes its status allows (suspend with a reason, terminate).</summary>
 public sealed class DsaModel : PortalPage
 {
     [BindProperty(SupportsGet = true)]
@@ -87,10 +87,19 @@ public sealed class DsaModel : PortalPage
         return LocalRedirect($"/ig-officer/dsas/{Id}");
     }
 
+    /// <summary>The template the agreement was drafted from, when the registry still lists it (for its title).</summary>
+    public DsaTemplate? Template { get; private set; }
+
     private async Task LoadAsync()
     {
         var dsa = await Api.GetAsync<Dsa>($"/api/dsas/{Id}");
         if (!dsa.Ok) ShowProblem(dsa.Problem!);
         else Dsa = dsa.Value;
+        if (Dsa?.TemplateId is { } templateId)
+        {
+            // Only for its title: without an answer the page shows the template's id.
+            var templates = await Api.GetAsync<List<DsaTemplate>>("/api/dsas/templates");
+            if (templates.Ok) Template = templates.Value!.FirstOrDefault(t => t.Id == templateId);
+        }
     }
 }

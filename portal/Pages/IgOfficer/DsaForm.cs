@@ -4,7 +4,10 @@ using ConsentPlatform.Portal.Api;
 
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
-/// <summary>The draft/amend form: the DSA's content with one row per party and per purpose.</summary>
+/// <summary>
+/// The draft/amend form: the DSA's content with one row per party and per purpose, each purpose
+/// with a justification per kind of data (issue 17), the DPIA reference and the review date.
+/// </summary>
 public sealed class DsaForm
 {
     public static readonly string[] PartyRoles = ["provider", "recipient", "both"];
@@ -29,6 +32,15 @@ public sealed class DsaForm
 
     public List<PurposeRow> Purposes { get; set; } = [];
 
+    /// <summary>The data protection impact assessment's reference (optional, at most 100 characters).</summary>
+    public string? DpiaReference { get; set; }
+
+    /// <summary>When the parties review the agreement; empty means the registry's default, a year after it starts.</summary>
+    public DateInput ReviewBy { get; set; } = new();
+
+    /// <summary>The registry template a new draft starts from (sent as <c>templateId</c>); an amendment keeps the agreement's own.</summary>
+    public string? TemplateId { get; set; }
+
     public static DsaForm Blank(DateTimeOffset today) => new()
     {
         EffectiveFrom = DateInput.Of(today),
@@ -48,19 +60,30 @@ public sealed class DsaForm
             EffectiveTo = DateInput.Of(dsa.EffectiveTo),
             RetentionDays = dsa.RetentionDays.ToString(CultureInfo.InvariantCulture),
             Parties = [.. dsa.Parties.Select(p => new PartyRow { OrgId = p.OrgId, Name = p.Name, Role = p.Role })],
-            Purposes =
-            [
-                .. dsa.Purposes.Select(p => new PurposeRow
-                {
-                    Code = p.Code,
-                    Description = p.Description,
-                    Categories = string.Join(", ", p.DataCategories),
-                    Article6 = p.LawfulBasis.Article6,
-                    Article9 = p.LawfulBasis.Article9,
-                    RequiresConsent = p.RequiresConsent,
-                    AllowsSafeguardingOverride = p.AllowsSafeguardingOverride,
-                }),
-            ],
+            Purposes = [.. dsa.Purposes.Select(PurposeRow.From)],
+            DpiaReference = dsa.DpiaReference,
+            ReviewBy = dsa.ReviewBy is { } review ? DateInput.Of(review) : new DateInput(),
+            TemplateId = dsa.TemplateId,
+        };
+    }
+
+    /// <summary>
+    /// A new draft from a registry template (issue 17): its title, purposes with their
+    /// justifications, and retention, all editable; one party row per kind of organisation that
+    /// usually signs it, in its role, for the officer to name; the dates as for a blank draft.
+    /// </summary>
+    public static DsaForm FromTemplate(DsaTemplate template, DateTimeOffset today)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new DsaForm
+        {
+            Title = template.Title,
+            EffectiveFrom = DateInput.Of(today),
+            EffectiveTo = DateInput.Of(today.AddYears(1)),
+            RetentionDays = template.RetentionDays.ToString(CultureInfo.InvariantCulture),
+            Parties = [.. template.Parties.Select(p => new PartyRow { Role = p.Role, Kind = p.Kind })],
+            Purposes = [.. template.Purposes.Select(PurposeRow.From)],
+            TemplateId = template.Id,
         };
     }
 }
@@ -72,6 +95,9 @@ public sealed class PartyRow
     public string? Name { get; set; }
 
     public string? Role { get; set; }
+
+    /// <summary>From a template: the kind of organisation that usually takes this place (shown as a hint, never sent).</summary>
+    public string? Kind { get; set; }
 }
 
 public sealed class PurposeRow
@@ -90,6 +116,38 @@ public sealed class PurposeRow
     public bool RequiresConsent { get; set; }
 
     public bool AllowsSafeguardingOverride { get; set; }
+
+    /// <summary>Issue 17: per kind of data, why it is necessary for this purpose and why less would not do.</summary>
+    public Dictionary<string, string?> Justifications { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The kinds of data as entered (commas, spaces or new lines between them), each once.</summary>
+    public IReadOnlyList<string> CategoryList => PortalPage.SplitList(Categories);
+
+    public string? JustificationFor(string category) => Justifications.TryGetValue(category, out var why) ? why : null;
+
+    public static PurposeRow From(DsaPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return new PurposeRow
+        {
+            Code = purpose.Code,
+            Description = purpose.Description,
+            Categories = string.Join(", ", purpose.DataCategories),
+            Article6 = purpose.LawfulBasis.Article6,
+            Article9 = purpose.LawfulBasis.Article9,
+            RequiresConsent = purpose.RequiresConsent,
+            AllowsSafeguardingOverride = purpose.AllowsSafeguardingOverride,
+            Justifications = (purpose.Justifications ?? new Dictionary<string, string>())
+                .ToDictionary(j => j.Key, j => (string?)j.Value, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// The registry's rule, for the form's words only: special category data (<c>health.*</c>) and
+    /// family members' data (<c>cared-for.*</c>) need a justification. The registry decides.
+    /// </summary>
+    public static bool NeedsJustification(string category) =>
+        category.StartsWith("health.", StringComparison.Ordinal) || category.StartsWith("cared-for.", StringComparison.Ordinal);
 }
 
 /// <summary>The API's field names (<c>purposes[0].lawfulBasis.article6</c>) as the form's (<c>Input.Purposes[0].Article6</c>).</summary>
@@ -114,6 +172,7 @@ public static partial class DsaFields
                 ("purposes", "lawfulBasis.article6") => $"Input.Purposes[{index}].Article6",
                 ("purposes", "lawfulBasis.article9") => $"Input.Purposes[{index}].Article9",
                 ("purposes", "requiresConsent") => $"Input.Purposes[{index}].Article6",
+                ("purposes", var f) when Justification().Match(f) is { Success: true } j => JustificationField(int.Parse(index, CultureInfo.InvariantCulture), j.Groups["category"].Value),
                 _ => null,
             };
         }
@@ -124,10 +183,18 @@ public static partial class DsaFields
             "effectiveFrom" => "Input.EffectiveFrom.Day",
             "effectiveTo" => "Input.EffectiveTo.Day",
             "retentionDays" => "Input.RetentionDays",
+            "dpiaReference" => "Input.DpiaReference",
+            "reviewBy" => "Input.ReviewBy.Day",
             _ => null,
         };
     }
 
+    /// <summary>The form's field for purpose <paramref name="index"/>'s justification of <paramref name="category"/> (the API's <c>purposes[0].justifications[health.mental]</c>).</summary>
+    public static string JustificationField(int index, string category) => $"Input.Purposes[{index}].Justifications[{category}]";
+
     [GeneratedRegex(@"^(?<list>parties|purposes)\[(?<index>\d+)\]\.(?<field>.+)$")]
     private static partial Regex Indexed();
+
+    [GeneratedRegex(@"^justifications\[(?<category>[a-z0-9.-]{1,64})\]$")]
+    private static partial Regex Justification();
 }

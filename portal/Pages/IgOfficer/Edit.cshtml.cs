@@ -1,6 +1,8 @@
 using System.Globalization;
 using ConsentPlatform.Portal.Api;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
@@ -8,7 +10,9 @@ namespace ConsentPlatform.Portal.Pages.IgOfficer;
 /// Drafting a new DSA (<c>/ig-officer/dsas/new</c>) or amending a draft or suspended one
 /// (<c>/ig-officer/dsas/{id}/amend</c>). Rows are added and removed on the server (no script
 /// needed); the whole form is checked here first, then by the registry, whose field errors are
-/// shown next to the matching field.
+/// shown next to the matching field. A draft may start from a registry template
+/// (<c>/ig-officer/dsas/new?template=…</c>, issue 17): the form comes filled in from it and the
+/// draft is sent with its <c>templateId</c>.
 /// </summary>
 public sealed class EditModel : PortalPage
 {
@@ -22,10 +26,30 @@ public sealed class EditModel : PortalPage
 
     public Dsa? Existing { get; private set; }
 
+    /// <summary>The template asked for in the address (<c>?template=</c>), for a new draft only.</summary>
+    [BindProperty(Name = "template", SupportsGet = true)]
+    public string? Template { get; set; }
+
+    /// <summary>The template the form started from, when the registry still lists it (for its title).</summary>
+    public DsaTemplate? StartedFrom { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Id is null)
         {
+            if (!string.IsNullOrEmpty(Template))
+            {
+                var templates = await Api.GetAsync<List<DsaTemplate>>("/api/dsas/templates");
+                if (!templates.Ok) ShowProblem(templates.Problem!);
+                else if (templates.Value!.FirstOrDefault(t => t.Id == Template) is { } template)
+                {
+                    StartedFrom = template;
+                    Input = DsaForm.FromTemplate(template, Now);
+                    return Page();
+                }
+                else ModelState.AddModelError(string.Empty, $"There is no template \"{Template}\". Choose one from the list of templates, or draft from a blank form below.");
+            }
+
             Input = DsaForm.Blank(Now);
             if (Org is not null) Input.Parties[0].OrgId = Org;
             return Page();
@@ -56,6 +80,23 @@ public sealed class EditModel : PortalPage
     {
         if (index >= 0 && index < Input.Purposes.Count) Input.Purposes.RemoveAt(index);
     });
+
+    /// <summary>Shows the form again with a justification box for each kind of data as now entered (no script needed).</summary>
+    public IActionResult OnPostCategories() => Rows(() => { });
+
+    /// <summary>Before a drafting form is shown (first or again), the title of the template it started from.</summary>
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () =>
+        {
+            var executed = await next();
+            if (executed.Result is PageResult && !Amending && StartedFrom is null && !string.IsNullOrEmpty(Input.TemplateId))
+            {
+                var templates = await Api.GetAsync<List<DsaTemplate>>("/api/dsas/templates");
+                if (templates.Ok) StartedFrom = templates.Value!.FirstOrDefault(t => t.Id == Input.TemplateId);
+            }
+
+            return executed;
+        });
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -119,6 +160,16 @@ public sealed class EditModel : PortalPage
             else if (categories.FirstOrDefault(c => !IsCategory(c)) is { } bad) ModelState.AddModelError($"Input.Purposes[{i}].Categories", $"\"{bad}\" is not a data category: use lower-case letters, numbers, dots and hyphens, for example caring.role");
             if (purpose.Article6 is null || !DsaForm.Article6.Contains(purpose.Article6)) ModelState.AddModelError($"Input.Purposes[{i}].Article6", $"Select the lawful basis (article 6) of purpose {n}");
             if (!string.IsNullOrEmpty(purpose.Article9) && !DsaForm.Article9.Contains(purpose.Article9)) ModelState.AddModelError($"Input.Purposes[{i}].Article9", $"Select a condition (article 9) from the list for purpose {n}");
+            // Issue 17: a justification given must be readable (20 to 1000 characters). Which kinds
+            // of data must have one is the registry's rule; its refusal lands by the same field.
+            foreach (var category in categories.Where(IsCategory))
+            {
+                var why = purpose.JustificationFor(category)?.Trim() ?? "";
+                if (why.Length is > 0 and (< 20 or > 1000))
+                {
+                    ModelState.AddModelError(DsaFields.JustificationField(i, category), $"Say in 20 to 1000 characters why {category} is necessary for purpose {n}");
+                }
+            }
         }
 
         var from = ReadDate(Input.EffectiveFrom, "Input.EffectiveFrom", "the date the agreement starts", required: true);
@@ -128,6 +179,11 @@ public sealed class EditModel : PortalPage
         {
             ModelState.AddModelError("Input.RetentionDays", "Enter how many days released data may be kept, a whole number from 1 to 3650");
         }
+
+        var dpia = Input.DpiaReference?.Trim();
+        if (dpia?.Length > 100) ModelState.AddModelError("Input.DpiaReference", "The DPIA reference must be 100 characters or fewer");
+        var review = ReadDate(Input.ReviewBy, "Input.ReviewBy", "the review date", required: false);
+        if (from is not null && review is not null && review <= from) ModelState.AddModelError("Input.ReviewBy.Day", "The review date must be after the start date");
 
         if (!ModelState.IsValid) return null;
         return new
@@ -142,10 +198,18 @@ public sealed class EditModel : PortalPage
                 lawfulBasis = string.IsNullOrEmpty(p.Article9) ? (object)new { article6 = p.Article6 } : new { article6 = p.Article6, article9 = p.Article9 },
                 requiresConsent = p.RequiresConsent,
                 allowsSafeguardingOverride = p.AllowsSafeguardingOverride,
+                // Only the kinds of data the purpose lists now: a box whose kind was taken out goes with it.
+                justifications = SplitList(p.Categories)
+                    .Where(c => !string.IsNullOrWhiteSpace(p.JustificationFor(c)))
+                    .ToDictionary(c => c, c => p.JustificationFor(c)!.Trim(), StringComparer.Ordinal),
             }).ToArray(),
             effectiveFrom = from,
             effectiveTo = to,
             retentionDays = retention,
+            dpiaReference = string.IsNullOrEmpty(dpia) ? null : dpia,
+            reviewBy = review,
+            // A new draft names its template; an amendment keeps the agreement's own (the registry's rule).
+            templateId = Amending || string.IsNullOrWhiteSpace(Input.TemplateId) ? null : Input.TemplateId.Trim(),
         };
     }
 }

@@ -51,6 +51,8 @@ public sealed class VersionsModel : PortalPage
             ("Valid to", Govuk.Words.Day(left.EffectiveTo), Govuk.Words.Day(right.EffectiveTo)),
             ("Retention (days)", left.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture), right.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Parties", Parties(left), Parties(right)),
+            ("Review by", Govuk.Words.Day(left.ReviewBy), Govuk.Words.Day(right.ReviewBy)),
+            ("DPIA reference", left.DpiaReference ?? "—", right.DpiaReference ?? "—"),
         };
         foreach (var code in left.Purposes.Select(p => p.Code).Union(right.Purposes.Select(p => p.Code)))
         {
@@ -64,6 +66,9 @@ public sealed class VersionsModel : PortalPage
 
     private static string Purpose(Dsa dsa, string code) =>
         dsa.Purposes.FirstOrDefault(p => p.Code == code) is { } p
-            ? $"{p.Description} Data: {string.Join(", ", p.DataCategories)}. Basis: {p.LawfulBasis.Article6}{(p.LawfulBasis.Article9 is { } a9 ? " / " + a9 : "")}. Consent {(p.RequiresConsent ? "needed" : "not needed")}; override {(p.AllowsSafeguardingOverride ? "allowed" : "not allowed")}."
+            ? $"{p.Description} Data: {string.Join(", ", p.DataCategories)}. Basis: {p.LawfulBasis.Article6}{(p.LawfulBasis.Article9 is { } a9 ? " / " + a9 : "")}. Consent {(p.RequiresConsent ? "needed" : "not needed")}; override {(p.AllowsSafeguardingOverride ? "allowed" : "not allowed")}.{Justifications(p)}"
             : "(not in this version)";
+
+    private static string Justifications(DsaPurpose p) =>
+        string.Concat(p.DataCategories.Select(c => p.JustificationFor(c) is { } why ? $" Why {c}: {why}" : ""));
 }
