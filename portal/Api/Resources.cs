@@ -163,7 +163,16 @@ public sealed record Disclosure(
     int Reads,
     DateTimeOffset? LastReadAt,
     DateTimeOffset? PurgedAt,
-    long Version);
+    long Version,
+    BlockedShare? Blocked = null,
+    DateTimeOffset? DestroyedAt = null,
+    DeletionRequest? Deletion = null);
+
+/// <summary>Issue 20: the consent a disclosure was approved under was paused, withdrawn or expired before release.</summary>
+public sealed record BlockedShare(Guid ConsentId, string ConsentStatus, DateTimeOffset BlockedAt);
+
+/// <summary>Issue 20: the recipient was asked to delete what it read after the consent was withdrawn, and its answer.</summary>
+public sealed record DeletionRequest(DateTimeOffset RequestedAt, DateTimeOffset AnswerBy, string? Outcome, string? Reason, DateTimeOffset? AnsweredAt);
 
 public sealed record OverrideApproval(string? ApprovedBy, string ApprovedByOrgId, DateTimeOffset ApprovedAt);
 

@@ -26,7 +26,13 @@ public sealed record TransparencyItem(
     string? OverrideApprovedByOrg,
     string? RequesterName = null,
     string? HolderName = null,
-    string? OverrideApprovedByName = null)
+    string? OverrideApprovedByName = null,
+    DateTimeOffset? BlockedAt = null,
+    DateTimeOffset? DestroyedAt = null,
+    DateTimeOffset? DeletionAskedAt = null,
+    string? DeletionOutcome = null,
+    string? DeletionReason = null,
+    DateTimeOffset? DeletionAnsweredAt = null)
 {
     /// <summary>Who asked, by name when the agreement names them, else by code.</summary>
     public string? Requester => RequesterName ?? RequesterOrg;
@@ -60,6 +66,7 @@ public static class Transparency
         var overrideUsed = overrideElement is { ValueKind: JsonValueKind.Object or JsonValueKind.True }
                            || string.Equals(Text(e, "basis"), "safeguarding", StringComparison.Ordinal);
         var dsa = First(e, "dsa");
+        var deletion = First(e, "deletion");
         return new TransparencyItem(
             Text(e, "disclosureId", "id"),
             Text(e, "requestedByOrgId", "requesterOrgId", "requesterOrg", "requester", "whoAsked"),
@@ -78,7 +85,13 @@ public static class Transparency
             overrideElement is { ValueKind: JsonValueKind.Object } o ? Text(o, "approvedByOrgId", "approvedByOrg", "approverOrgId", "org") : null,
             Text(e, "requestedByName"),
             Text(e, "holderName"),
-            overrideElement is { ValueKind: JsonValueKind.Object } o2 ? Text(o2, "approvedByName") : null);
+            overrideElement is { ValueKind: JsonValueKind.Object } o2 ? Text(o2, "approvedByName") : null,
+            Time(e, "blockedAt"),
+            Time(e, "destroyedAt"),
+            deletion is { ValueKind: JsonValueKind.Object } d3 ? Time(d3, "askedAt") : null,
+            deletion is { ValueKind: JsonValueKind.Object } d4 ? Text(d4, "outcome") : null,
+            deletion is { ValueKind: JsonValueKind.Object } d5 ? Text(d5, "reason") : null,
+            deletion is { ValueKind: JsonValueKind.Object } d6 ? Time(d6, "answeredAt") : null);
     }
 
     private static JsonElement? First(JsonElement e, params string[] names)

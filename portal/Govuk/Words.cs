@@ -64,7 +64,7 @@ public static class Words
         "active" or "approved" or "released" or "valid" or "consistent" => "govuk-tag--green",
         "paused" or "suspended" or "awaiting-override-approval" or "draft" => "govuk-tag--yellow",
         "withdrawn" or "denied" or "terminated" or "invalid" or "inconsistent" => "govuk-tag--red",
-        "expired" or "declined" => "govuk-tag--grey",
+        "expired" or "declined" or "blocked" or "destroyed" or "purged" => "govuk-tag--grey",
         _ => "govuk-tag--blue",
     };
 

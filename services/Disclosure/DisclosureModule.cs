@@ -1,6 +1,8 @@
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Disclosure.AnsweringDeletion;
 using ConsentPlatform.Disclosure.Api;
+using ConsentPlatform.Disclosure.ConsentChanges;
 using ConsentPlatform.Disclosure.Checking;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.Messaging;
@@ -14,6 +16,7 @@ using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
 using JasperFx.Events.Projections;
+using MassTransit;
 
 namespace ConsentPlatform.Disclosure;
 
@@ -33,6 +36,7 @@ public static class DisclosureModule
                     typeof(DisclosureAwaitingOverrideApproval), typeof(SafeguardingOverrideApproved),
                     typeof(DisclosureReleased), typeof(DisclosureReleaseRefused),
                     typeof(PackageRead), typeof(PackageReadRefused), typeof(PackagePurged),
+                    typeof(DisclosureBlocked), typeof(PackageDestroyed), typeof(DeletionRequested), typeof(DeletionAnswered),
                 ]);
                 // Inline: the disclosure document is written in the same transaction as its events.
                 options.Projections.Add(new DisclosureProjection(), ProjectionLifecycle.Inline);
@@ -46,11 +50,13 @@ public static class DisclosureModule
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<DisclosurePingConsumer>();
+            bus.AddConsumer<ConsentChangeConsumer, ConsentChangeConsumerDefinition>();
             bus.AddRequestClient<CheckConsent>();
             bus.AddRequestClient<CheckDsaScope>();
         });
 
         builder.Services.AddOptions<LiveCheckOptions>().BindConfiguration(LiveCheckOptions.Section);
+        builder.Services.AddOptions<ConsentChangeOptions>().BindConfiguration(ConsentChangeOptions.Section);
         builder.Services.AddSingleton<CheckPipelines>();
         builder.Services.AddScoped<LiveChecks>();
         // Loaded now, so that a missing or malformed key stops the service at start, not at the first release.
@@ -72,6 +78,7 @@ public static class DisclosureModule
             .MapApproveOverride()
             .MapReleaseDisclosure()
             .MapReadPackage()
+            .MapAnswerDeletion()
             .MapGetDisclosure()
             .MapListSubjectDisclosures();
         return app;

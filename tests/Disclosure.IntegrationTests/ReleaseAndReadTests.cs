@@ -44,16 +44,18 @@ public sealed class ReleaseAndReadTests(Platform platform)
     }
 
     [Fact]
-    public async Task Given_consent_paused_after_approval_When_released_Then_409_refused_and_nothing_stored()
+    public async Task Given_dsa_suspended_after_approval_When_released_Then_409_refused_by_the_live_check_and_nothing_stored()
     {
+        // A DSA's suspension is not pushed to the disclosure service (a consent's change is, issue 20:
+        // ChangeOfMindTests), so the release's own live re-check is what refuses here.
         var story = await new Scenario(platform).GivenDsaAndConsentAsync();
         var disclosure = await story.RequestAsync();
-        await story.PauseConsentAsync();
+        await story.SuspendDsaAsync();
 
         using var response = await story.ReleaseAsync(disclosure.Id);
 
         var problem = await ProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal(["consent-paused"], ReasonCodes(problem));
+        Assert.Equal(["no-active-dsa"], ReasonCodes(problem));
         Assert.Single(await platform.Events.WaitForAsync<DisclosureReleaseRefused>(e => e.DisclosureId == disclosure.Id));
         Assert.Equal(0, await CountPackagesAsync(disclosure.Id));
         using var read = await story.ReadPackageAsync(disclosure.Id);

@@ -1,5 +1,7 @@
 using System.Reflection;
 using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Disclosure.AnsweringDeletion;
+using ConsentPlatform.Disclosure.ConsentChanges;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.Messaging;
 using ConsentPlatform.Disclosure.Overriding;
@@ -32,7 +34,17 @@ public sealed class EventContractsTests
         var purged = PurgePackage.Decide(new PurgePackage(Id, DisclosureActors.PurgeJob, Now.AddYears(1)), Given(requested, approval, released));
         var denied = Requested(answers: new LiveAnswers(null, null));
         var releaseRefused = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), new LiveAnswers(null, null));
-        object[] all = [.. requested, .. approval, .. released, .. read, .. refused, .. purged, denied[1], .. releaseRefused];
+        // Issue 20: what a consent's change does to disclosures approved under it.
+        var consent = Consent();
+        var byConsent = Requested(answers: Answers(consent));
+        var change = new ApplyConsentChange(consent.ConsentId!.Value, Contracts.Consent.ConsentStatus.Withdrawn, DisclosureActors.ConsentChange, Now.AddDays(1), TimeSpan.FromDays(14));
+        var blocked = ApplyConsentChange.Decide(change, Given(byConsent));
+        var releasedByConsent = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(byConsent), Answers(consent));
+        var destroyed = ApplyConsentChange.Decide(change, Given(byConsent, releasedByConsent));
+        var readByConsent = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(byConsent, releasedByConsent), Answers(consent));
+        var askedToDelete = ApplyConsentChange.Decide(change, Given(byConsent, releasedByConsent, readByConsent));
+        var answered = AnswerDeletion.Decide(new AnswerDeletion(Id, Contracts.Disclosure.DeletionOutcome.Deleted, null, Teacher, Now.AddDays(2)), Given(byConsent, releasedByConsent, readByConsent, askedToDelete));
+        object[] all = [.. requested, .. approval, .. released, .. read, .. refused, .. purged, denied[1], .. releaseRefused, .. blocked, .. destroyed, .. askedToDelete, .. answered];
 
         var internalTypes = typeof(DisclosureState).Assembly.GetTypes().Where(t => t.Namespace == typeof(DisclosureState).Namespace && t.GetProperty("DisclosureId") is not null).Select(t => t.Name).ToHashSet();
         Assert.Equal(internalTypes, all.Select(e => e.GetType().Name).ToHashSet());

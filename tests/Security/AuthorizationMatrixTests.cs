@@ -95,6 +95,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/disclosures/{id}/package"] = new("GET", "/api/disclosures/{id}/package", TargetKind.Released),
         ["GET /api/disclosures/{id}"] = new("GET", "/api/disclosures/{id}", TargetKind.Approved),
         ["GET /api/disclosures?subjectId="] = new("GET", "/api/disclosures?subjectId={subject}", TargetKind.Approved),
+        ["GET /api/disclosures?deletionRequest="] = new("GET", "/api/disclosures?deletionRequest=open", TargetKind.None),
+        ["POST /api/disclosures/{id}/deletion"] = new("POST", "/api/disclosures/{id}/deletion", TargetKind.Approved, _ => new { outcome = "deleted" }),
 
         ["GET /api/audit/entries"] = new("GET", "/api/audit/entries?subjectId={subject}", TargetKind.None),
         ["GET /api/audit/verify"] = new("GET", "/api/audit/verify", TargetKind.None),
@@ -393,6 +395,20 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/disclosures?subjectId=", SafeguardingLead, Own, 200, Shown),
         new("GET /api/disclosures?subjectId=", SafeguardingLead, Other, 200, Hidden),
         new("GET /api/disclosures?subjectId=", Auditor, Any, 200, Shown),
+
+        // Issue 20: deletion requests are the recipient's (the requester's) to see and answer; auditors see them all.
+        new("GET /api/disclosures?deletionRequest=", YoungCarer, Any, 403),
+        new("GET /api/disclosures?deletionRequest=", Practitioner, Own, 200, Unchecked),
+        new("GET /api/disclosures?deletionRequest=", IgOfficer, Any, 403),
+        new("GET /api/disclosures?deletionRequest=", SafeguardingLead, Own, 200, Unchecked),
+        new("GET /api/disclosures?deletionRequest=", Auditor, Any, 200, Unchecked),
+        new("POST /api/disclosures/{id}/deletion", YoungCarer, Any, 403),
+        new("POST /api/disclosures/{id}/deletion", Practitioner, Own, 409), // nothing was asked of it
+        new("POST /api/disclosures/{id}/deletion", Practitioner, Counterpart, 403),
+        new("POST /api/disclosures/{id}/deletion", Practitioner, Other, 404, Hidden),
+        new("POST /api/disclosures/{id}/deletion", IgOfficer, Any, 403),
+        new("POST /api/disclosures/{id}/deletion", SafeguardingLead, Own, 403),
+        new("POST /api/disclosures/{id}/deletion", Auditor, Any, 403),
 
         // ── audit (services/Audit/README.md): the auditor's, and the young carer's own view ──
         new("GET /api/audit/entries", YoungCarer, Own, 403),

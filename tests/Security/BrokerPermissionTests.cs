@@ -33,6 +33,7 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
         ["check-dsa-party"] = "dsa-registry",
         ["explain-consent-purpose"] = "dsa-registry",
         ["disclosure-ping"] = "disclosure",
+        ["disclosure-consent-changes"] = "disclosure",
         ["audit-ping"] = "audit",
         ["audit-ledger"] = "audit",
     };

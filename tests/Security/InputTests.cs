@@ -112,6 +112,11 @@ public sealed class InputTests(SecurityWorld world) : IClassFixture<SecurityWorl
             WrongType: ("data", new JsonArray("caring.role")), LongString: ("data." + new string('c', 65), 10), LongStringStatus: 422,
             TextFields: ["data.caring.role"], Duplicate: ("data", new JsonObject { ["caring.role"] = "Looks after a parent" }), DuplicateErrorKey: "$",
             ControlName: "data.caring.role\n", ControlNameStatus: 422),
+        // Issue 20: the recipient's answer to a deletion request.
+        ["POST /api/disclosures/{id}/deletion"] = new(
+            "POST", "/api/disclosures/{id}/deletion", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.DeletionAsked,
+            _ => new JsonObject { ["outcome"] = "retained", ["reason"] = "Kept by law: checked by the input tests." },
+            WrongType: ("outcome", 42), LongString: ("reason", 2001), TextFields: ["reason"]),
     };
 
     /// <summary>Text the one rule refuses (services/Hosting, FreeText), by name; a lone surrogate cannot be written by a JSON writer, so it is spliced in as an escape.</summary>

@@ -214,8 +214,41 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         TargetKind.Awaiting => fresh ? await FreshDisclosureAsync(DisclosureState.Awaiting) : DisclosureAwaiting,
         TargetKind.Approved => fresh ? await FreshDisclosureAsync(DisclosureState.Approved) : DisclosureApproved,
         TargetKind.Released => fresh ? await FreshDisclosureAsync(DisclosureState.Released) : DisclosureReleased,
+        TargetKind.DeletionAsked => fresh ? await FreshDeletionRequestAsync() : deletionAsked ??= await FreshDeletionRequestAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    private string? deletionAsked;
+
+    /// <summary>
+    /// Issue 20: a disclosure about a young carer of its own (so that withdrawing touches nothing
+    /// else here) that the school read before the young carer's consent was withdrawn, once the
+    /// disclosure service has asked the school to delete its copy.
+    /// </summary>
+    public async Task<string> FreshDeletionRequestAsync()
+    {
+        var subject = Scenario.NewSubject();
+        using var school = await ClientAsync(PlatformRoles.Practitioner, Requester, name: "matrix-requester");
+        using var council = await ClientAsync(PlatformRoles.Practitioner, Holder);
+        var consent = (await (await school.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" }))
+            .ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var body = await WarmUp.DecidedAsync(() => Scenario.RequestShareAsync(school, subject, ["caring.role"]));
+        if (body.GetProperty("status").GetString() != "approved") throw new InvalidOperationException($"set-up disclosure is not approved: {body}");
+        var id = body.GetProperty("id").GetString()!;
+        await (await council.PostJsonAsync($"/api/disclosures/{id}/release", new { data = new Dictionary<string, string> { ["caring.role"] = "Looks after a parent" } }))
+            .ExpectJsonAsync(HttpStatusCode.OK);
+        await (await school.GetAsync(new Uri($"/api/disclosures/{id}/package", UriKind.Relative))).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await school.PostJsonAsync($"/api/consents/{consent}/withdraw", new { reason = "Set up for the input tests" })).ExpectJsonAsync(HttpStatusCode.OK);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var disclosure = await (await school.GetAsync(new Uri($"/api/disclosures/{id}", UriKind.Relative))).ExpectJsonAsync(HttpStatusCode.OK);
+            if (disclosure.TryGetProperty("deletion", out var deletion) && deletion.ValueKind == System.Text.Json.JsonValueKind.Object) return id;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"no deletion was requested of disclosure {id} within 30 s of the withdrawal");
+    }
 
     private async Task WaitForLedgerAsync()
     {
@@ -254,6 +287,9 @@ public enum TargetKind
 
     /// <summary>An open consent proposal (issue 16), for the young carer to accept or decline.</summary>
     Proposal,
+
+    /// <summary>A read disclosure whose consent was withdrawn: a deletion request awaits the requester's answer (issue 20).</summary>
+    DeletionAsked,
 }
 
 public enum DsaState

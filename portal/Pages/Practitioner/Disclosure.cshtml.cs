@@ -52,6 +52,38 @@ public sealed class DisclosureModel : PortalPage
         return LocalRedirect($"/practitioner/disclosures/{Id}");
     }
 
+    /// <summary>The answer to a deletion request (issue 20): <c>deleted</c> or <c>retained</c>.</summary>
+    [BindProperty]
+    public string? DeletionOutcome { get; set; }
+
+    [BindProperty]
+    public string? DeletionReason { get; set; }
+
+    /// <summary>The recipient answers the request to delete what it read before the young person withdrew.</summary>
+    public async Task<IActionResult> OnPostDeletionAsync()
+    {
+        if (DeletionOutcome is not ("deleted" or "retained")) ModelState.AddModelError(nameof(DeletionOutcome), "Select whether you deleted it or must keep it");
+        var reason = DeletionReason?.Trim();
+        if (DeletionOutcome == "retained" && string.IsNullOrEmpty(reason)) ModelState.AddModelError(nameof(DeletionReason), "Enter why you must keep it, for example the law that requires it");
+        else if (reason?.Length > 2000) ModelState.AddModelError(nameof(DeletionReason), "The reason must be 2,000 characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var answered = await Api.PostAsync<Disclosure>($"/api/disclosures/{Id}/deletion", new { outcome = DeletionOutcome, reason = string.IsNullOrEmpty(reason) ? null : reason });
+        if (!answered.Ok)
+        {
+            ShowProblem(answered.Problem!);
+            await LoadAsync();
+            return Page();
+        }
+
+        Done = DeletionOutcome == "deleted" ? "Recorded that you deleted it. The young person can see your answer." : "Recorded that you keep it, and why. The young person can see your answer.";
+        return LocalRedirect($"/practitioner/disclosures/{Id}");
+    }
+
     public async Task<IActionResult> OnPostReadAsync()
     {
         var package = await Api.GetAsync<Package>($"/api/disclosures/{Id}/package");

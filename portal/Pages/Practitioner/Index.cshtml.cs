@@ -18,7 +18,16 @@ public sealed class IndexModel : PortalPage
     /// <summary>A link code just issued (issue 18): shown in this answer only, never stored by the portal.</summary>
     public LinkCode? IssuedCode { get; private set; }
 
-    public async Task OnGetAsync() => await SearchAsync();
+    /// <summary>Issue 20: requests to delete what the organisation read before a young person withdrew, not yet answered.</summary>
+    public IReadOnlyList<Disclosure> DeletionRequests { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var asked = await Api.GetAsync<List<Disclosure>>("/api/disclosures?deletionRequest=open");
+        if (asked.Ok) DeletionRequests = [.. asked.Value!.OrderBy(d => d.Deletion?.AnswerBy)];
+        else ShowProblem(asked.Problem!);
+        await SearchAsync();
+    }
 
     /// <summary>A one-time code that links the young carer's own sign-in to their ledger id; the API decides who may issue one.</summary>
     public async Task<IActionResult> OnPostLinkCodeAsync()

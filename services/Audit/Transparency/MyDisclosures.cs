@@ -29,9 +29,18 @@ public sealed record OverrideView(string ApprovedByOrgId, DateTimeOffset Approve
 public sealed record ReadView(DateTimeOffset At, string? OrgId, IReadOnlyList<string> Categories, IReadOnlyList<ShareReason> Reasons);
 
 /// <summary>
+/// Issue 20: the recipient was asked to delete what it read after the consent was withdrawn: when,
+/// by when, and its answer (deleted, or retained and why) once given.
+/// </summary>
+public sealed record DeletionView(DateTimeOffset AskedAt, DateTimeOffset AnswerBy, DeletionOutcome? Outcome, string? Reason, DateTimeOffset? AnsweredAt);
+
+/// <summary>
 /// One request about the young carer, from its ask to its last read. <see cref="RequestedByName"/>
 /// and <see cref="HolderName"/> are the organisations' names as the DSA the request was judged
 /// under gives them (issue 16: names, not codes), null when no DSA judged it or it names neither.
+/// Issue 20: <see cref="BlockedAt"/> (the consent was paused, withdrawn or expired before release),
+/// <see cref="DestroyedAt"/> (withdrawn before any read: the data was destroyed) and
+/// <see cref="Deletion"/> (withdrawn after a read: the recipient was asked to delete it).
 /// </summary>
 public sealed record MyDisclosure(
     Guid DisclosureId,
@@ -53,14 +62,18 @@ public sealed record MyDisclosure(
     IReadOnlyList<ReadView> RefusedReads,
     DateTimeOffset? PurgedAt,
     string? RequestedByName = null,
-    string? HolderName = null);
+    string? HolderName = null,
+    DateTimeOffset? BlockedAt = null,
+    DateTimeOffset? DestroyedAt = null,
+    DeletionView? Deletion = null);
 
 /// <summary>
 /// <c>GET /api/me/disclosures</c> (YoungCarer): every request about the caller's own subject id,
 /// taken from the token and nothing else, so no other subject is reachable. Built from the ledger:
 /// who asked, for what (with the DSA's description), which categories, the decision and its
 /// reasons, the release and each read (and refused read), the DSA, and any safeguarding override
-/// with the approving organisation but not the rationale. Newest request first.
+/// with the approving organisation but not the rationale; and (issue 20) what the young person's
+/// pause or withdrawal did: blocked, destroyed, asked to delete and the answer. Newest request first.
 /// </summary>
 public static class MyDisclosuresEndpoint
 {
@@ -69,6 +82,7 @@ public static class MyDisclosuresEndpoint
         nameof(DisclosureRequested), nameof(DisclosureApproved), nameof(DisclosureDenied), nameof(DisclosureAwaitingOverrideApproval),
         nameof(SafeguardingOverrideApproved), nameof(DisclosureReleased), nameof(DisclosureReleaseRefused), nameof(PackageRead),
         nameof(PackageReadRefused), nameof(PackagePurged),
+        nameof(DisclosureBlocked), nameof(PackageDestroyed), nameof(DeletionRequested), nameof(DeletionAnswered),
     ];
 
     public static RouteGroupBuilder MapMyDisclosures(this RouteGroupBuilder group)
@@ -114,9 +128,15 @@ public static class MyDisclosuresEndpoint
         var released = events.OfType<DisclosureReleased>().LastOrDefault();
         var purged = events.OfType<PackagePurged>().LastOrDefault();
         var approval = events.OfType<SafeguardingOverrideApproved>().LastOrDefault();
+        var blocked = events.OfType<DisclosureBlocked>().LastOrDefault();
+        var destroyed = events.OfType<PackageDestroyed>().LastOrDefault();
+        var askedToDelete = events.OfType<DeletionRequested>().LastOrDefault();
+        var deletionAnswer = events.OfType<DeletionAnswered>().LastOrDefault();
         var content = decision?.DsaId is { } dsaId ? ContentAt(agreements, dsaId, decision.Value.DsaVersion ?? long.MaxValue) : null;
-        var status = purged is not null ? "purged"
+        var status = destroyed is not null ? "destroyed"
+            : purged is not null ? "purged"
             : released is not null ? "released"
+            : blocked is not null ? "blocked"
             : decided switch
             {
                 DisclosureApproved => "approved",
@@ -145,7 +165,12 @@ public static class MyDisclosuresEndpoint
             [.. events.OfType<PackageReadRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, [], r.Decision.Reasons))],
             purged?.OccurredAt,
             NameIn(content, requested.RequesterOrgId),
-            NameIn(content, requested.HolderOrgId));
+            NameIn(content, requested.HolderOrgId),
+            blocked?.OccurredAt,
+            destroyed?.OccurredAt,
+            askedToDelete is null
+                ? null
+                : new DeletionView(askedToDelete.OccurredAt, askedToDelete.AnswerBy, deletionAnswer?.Outcome, deletionAnswer?.Reason, deletionAnswer?.OccurredAt));
     }
 
     private static string? NameIn(DsaContent? content, string orgId) => content?.PartyOf(orgId)?.Name;
@@ -192,6 +217,10 @@ public static class MyDisclosuresEndpoint
         PackageRead x => x.DisclosureId,
         PackageReadRefused x => x.DisclosureId,
         PackagePurged x => x.DisclosureId,
+        DisclosureBlocked x => x.DisclosureId,
+        PackageDestroyed x => x.DisclosureId,
+        DeletionRequested x => x.DisclosureId,
+        DeletionAnswered x => x.DisclosureId,
         _ => Guid.Empty,
     };
 }

@@ -48,12 +48,12 @@ public static class DisclosureAccess
         }
     }
 
-    public static void EnsureRequester(Caller caller, DisclosureState state)
+    public static void EnsureRequester(Caller caller, DisclosureState state, string action = "read this package")
     {
         EnsureVisible(caller, state);
         if (!string.Equals(caller.OrgId, state.Request.RequesterOrgId, StringComparison.Ordinal))
         {
-            throw new ForbiddenException("Only a practitioner of the requesting organisation may read this package.");
+            throw new ForbiddenException($"Only a practitioner of the requesting organisation may {action}.");
         }
     }
 

@@ -1,4 +1,6 @@
 using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Contracts.Disclosure;
 using ConsentPlatform.Contracts.Rules;
 
 namespace ConsentPlatform.Disclosure.Domain;
@@ -35,8 +37,23 @@ public sealed record PackageReadRefused(Guid DisclosureId, ShareRequest Request,
 /// <summary>Recorded by the purge job (<see cref="DisclosureActors.PurgeJob"/>) or by the read that found the window ended.</summary>
 public sealed record PackagePurged(Guid DisclosureId, ShareRequest Request, int RetentionDays, EventActor PurgedBy, DateTimeOffset PurgedAt);
 
+/// <summary>Issue 20: the consent it was approved under was paused, withdrawn or expired before release; final.</summary>
+public sealed record DisclosureBlocked(Guid DisclosureId, ShareRequest Request, Guid ConsentId, ConsentStatus ConsentStatus, EventActor BlockedBy, DateTimeOffset BlockedAt);
+
+/// <summary>Issue 20: the consent was withdrawn before the released package was read; payload and data key deleted with it.</summary>
+public sealed record PackageDestroyed(Guid DisclosureId, ShareRequest Request, Guid ConsentId, EventActor DestroyedBy, DateTimeOffset DestroyedAt);
+
+/// <summary>Issue 20: the consent was withdrawn after the package was read; the recipient is asked to delete its copy by <see cref="AnswerBy"/>.</summary>
+public sealed record DeletionRequested(Guid DisclosureId, ShareRequest Request, Guid ConsentId, DateTimeOffset AnswerBy, EventActor RequestedBy, DateTimeOffset RequestedAt);
+
+/// <summary>Issue 20: the recipient's answer to <see cref="DeletionRequested"/>; a retained copy always has a reason.</summary>
+public sealed record DeletionAnswered(Guid DisclosureId, ShareRequest Request, DeletionOutcome Outcome, string? Reason, EventActor AnsweredBy, DateTimeOffset AnsweredAt);
+
 public static class DisclosureActors
 {
+    /// <summary>The actor of what a consent's change did to the disclosures under it (issue 20): the service, on the consent service's event.</summary>
+    public static EventActor ConsentChange { get; } = new("system:disclosure-consent-change", "System", null);
+
     /// <summary>The actor of events that no person caused.</summary>
     public static EventActor PurgeJob { get; } = new("system:disclosure-purge", "System", null);
 }

@@ -35,6 +35,13 @@ public static class DisclosureEvolution
         PackageRead e => Next(state) with { LastCheck = e.Decision, Reads = state!.Reads + 1, LastReadAt = e.ReadAt },
         PackageReadRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
         PackagePurged e => Next(state) with { Status = DisclosureStatus.Purged, PurgedAt = e.PurgedAt },
+        DisclosureBlocked e => Next(state) with { Status = DisclosureStatus.Blocked, Blocked = new BlockedShare(e.ConsentId, e.ConsentStatus, e.BlockedAt) },
+        PackageDestroyed e => Next(state) with { Status = DisclosureStatus.Destroyed, DestroyedAt = e.DestroyedAt },
+        DeletionRequested e => Next(state) with { Deletion = new DeletionRequest(e.ConsentId, e.RequestedAt, e.AnswerBy) },
+        DeletionAnswered e => Next(state) with
+        {
+            Deletion = state!.Deletion! with { Outcome = e.Outcome, Reason = e.Reason, AnsweredAt = e.AnsweredAt },
+        },
         _ => state,
     };
 

@@ -1,4 +1,5 @@
 using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.Disclosure;
 using ConsentPlatform.Contracts.Rules;
 
@@ -8,7 +9,8 @@ namespace ConsentPlatform.Disclosure.Domain;
 /// A disclosure as its events leave it: the write model the use cases judge and, kept inline with
 /// the events by <see cref="DisclosureProjection"/>, the document every read uses.
 /// <see cref="Decision"/> is the decision that set the status; <see cref="LastCheck"/> the most
-/// recent live re-check (at release or read).
+/// recent live re-check (at release or read). Issue 20: <see cref="Blocked"/>, <see cref="DestroyedAt"/>
+/// and <see cref="Deletion"/> record what a pause, withdrawal or expiry of its consent did to it.
 /// </summary>
 public sealed record DisclosureState(
     Guid Id,
@@ -28,11 +30,29 @@ public sealed record DisclosureState(
     DateTimeOffset? ReleasedAt,
     DateTimeOffset? PurgedAt,
     int Reads,
-    DateTimeOffset? LastReadAt)
+    DateTimeOffset? LastReadAt,
+    BlockedShare? Blocked = null,
+    DateTimeOffset? DestroyedAt = null,
+    DeletionRequest? Deletion = null)
 {
     public string SubjectId => Request.SubjectId;
 
     /// <summary>At <paramref name="now"/>, is the package past its access window (and so to be purged)?</summary>
     public bool IsPastRetention(DateTimeOffset now) =>
         Status == DisclosureStatus.Released && AvailableUntil is { } until && until <= now;
+}
+
+/// <summary>Why a disclosure was blocked (issue 20): its consent and what happened to it.</summary>
+public sealed record BlockedShare(Guid ConsentId, ConsentStatus ConsentStatus, DateTimeOffset BlockedAt);
+
+/// <summary>
+/// A request to the recipient to delete a package it read before the consent was withdrawn (issue
+/// 20), and its answer once given.
+/// </summary>
+public sealed record DeletionRequest(Guid ConsentId, DateTimeOffset RequestedAt, DateTimeOffset AnswerBy, DeletionOutcome? Outcome = null, string? Reason = null, DateTimeOffset? AnsweredAt = null)
+{
+    public bool IsAnswered => AnsweredAt is not null;
+
+    /// <summary>Unanswered when <paramref name="now"/> is past <see cref="AnswerBy"/>.</summary>
+    public bool IsOverdue(DateTimeOffset now) => !IsAnswered && AnswerBy <= now;
 }

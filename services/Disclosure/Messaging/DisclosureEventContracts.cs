@@ -49,6 +49,18 @@ public sealed class DisclosureEventContracts : IEventContracts
             Domain.PackagePurged e => new Published.PackagePurged(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.RetentionDays, e.PurgedBy, e.PurgedAt),
+            Domain.DisclosureBlocked e => new Published.DisclosureBlocked(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.ConsentId, e.ConsentStatus, e.BlockedBy, e.BlockedAt),
+            Domain.PackageDestroyed e => new Published.PackageDestroyed(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.ConsentId, e.DestroyedBy, e.DestroyedAt),
+            Domain.DeletionRequested e => new Published.DeletionRequested(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.ConsentId, e.AnswerBy, e.RequestedBy, e.RequestedAt),
+            Domain.DeletionAnswered e => new Published.DeletionAnswered(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Outcome, e.Reason, e.AnsweredBy, e.AnsweredAt),
             _ => null,
         };
     }

@@ -9,11 +9,11 @@ namespace ConsentPlatform.Disclosure.Packages;
 /// <summary>The requester reads the released package; every read is checked again live and recorded.</summary>
 public sealed record ReadPackage(Guid DisclosureId, EventActor Actor, DateTimeOffset Now)
 {
-    /// <summary>Not released (409). A purged package, or one past its window, is handled by the caller (410).</summary>
+    /// <summary>Not released (409). A purged or destroyed package, or one past its window, is handled by the caller (410).</summary>
     public static void EnsureReadable(DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Status is not (DisclosureStatus.Released or DisclosureStatus.Purged))
+        if (state.Status is not (DisclosureStatus.Released or DisclosureStatus.Purged or DisclosureStatus.Destroyed))
         {
             throw new ConflictException($"Nothing has been released for this disclosure; it is {ApproveOverride.Wire(state.Status)}.");
         }

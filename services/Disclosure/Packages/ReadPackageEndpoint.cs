@@ -28,7 +28,7 @@ public static class ReadPackageEndpoint
     }
 
     /// <summary>
-    /// 410 once purged (or past the window: purged now); otherwise a live re-check: refused is
+    /// 410 once purged (or past the window: purged now) or destroyed (consent withdrawn before any read); otherwise a live re-check: refused is
     /// recorded (<c>PackageReadRefused</c>) and 409 with the reasons; allowed is recorded
     /// (<c>PackageRead</c>) before the data is returned, never cached.
     /// </summary>
@@ -55,6 +55,15 @@ public static class ReadPackageEndpoint
         ReadPackage.EnsureReadable(state);
 
         var now = clock.GetUtcNow();
+        if (state.Status == DisclosureStatus.Destroyed)
+        {
+            return TypedResults.Problem(
+                detail: "The young person withdrew their consent before this package was read, and its data was destroyed.",
+                instance: http.Request.Path,
+                statusCode: StatusCodes.Status410Gone,
+                title: "Package destroyed");
+        }
+
         if (state.Status == DisclosureStatus.Purged || await Purger.PurgeIfDueAsync(session, stream, actor, now, cancellationToken))
         {
             return Gone(http.Request.Path);

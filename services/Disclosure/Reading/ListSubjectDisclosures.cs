@@ -11,7 +11,9 @@ namespace ConsentPlatform.Disclosure.Reading;
 
 /// <summary>
 /// <c>GET /api/disclosures?subjectId=</c>: a subject's disclosures that the caller's organisation
-/// requested or holds (every one for an auditor), newest first.
+/// requested or holds (every one for an auditor), newest first. Issue 20:
+/// <c>?deletionRequest=open|overdue</c> (subjectId optional): the deletion requests not yet answered
+/// (overdue: past their answer-by), the caller's organisation's as recipient (every one for an auditor).
 /// </summary>
 public static class ListSubjectDisclosuresEndpoint
 {
@@ -23,20 +25,38 @@ public static class ListSubjectDisclosuresEndpoint
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<DisclosureResponse>>> HandleAsync(string? subjectId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<DisclosureResponse>>> HandleAsync(string? subjectId, string? deletionRequest, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
         DisclosureAccess.ActorOf(caller);
         var errors = new FieldErrors();
-        errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
+        if (deletionRequest is not null and not ("open" or "overdue")) errors.Add("deletionRequest", "deletionRequest must be open or overdue.");
+        // A subject's list needs the subject; the deletion requests may be narrowed to one.
+        if (deletionRequest is null || subjectId is not null) errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         errors.ThrowIfAny();
 
-        var query = session.Query<DisclosureState>().Where(d => d.Request.SubjectId == subjectId);
+        IQueryable<DisclosureState> query = session.Query<DisclosureState>();
+        if (subjectId is not null) query = query.Where(d => d.Request.SubjectId == subjectId);
+        if (deletionRequest is not null)
+        {
+            // Issue 20: deletion requests not yet answered; overdue once their answer-by has passed.
+            query = query.Where(d => d.Deletion != null && d.Deletion.AnsweredAt == null);
+            if (deletionRequest == "overdue")
+            {
+                var now = clock.GetUtcNow();
+                query = query.Where(d => d.Deletion!.AnswerBy <= now);
+            }
+        }
+
         if (!DisclosureAccess.IsAuditor(caller))
         {
             var org = caller.OrgId!;
-            query = query.Where(d => d.Request.RequesterOrgId == org || d.Request.HolderOrgId == org);
+            query = deletionRequest is null
+                ? query.Where(d => d.Request.RequesterOrgId == org || d.Request.HolderOrgId == org)
+                // A deletion request is the recipient's to answer: only its own organisation's are listed.
+                : query.Where(d => d.Request.RequesterOrgId == org);
         }
 
         var found = await query.OrderByDescending(d => d.RequestedAt).Take(500).ToListAsync(cancellationToken);

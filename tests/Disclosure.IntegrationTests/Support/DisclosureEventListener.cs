@@ -31,6 +31,10 @@ public static class DisclosureEventListener
                 e.Handler<PackageRead>(inbox.Add);
                 e.Handler<PackageReadRefused>(inbox.Add);
                 e.Handler<PackagePurged>(inbox.Add);
+                e.Handler<DisclosureBlocked>(inbox.Add);
+                e.Handler<PackageDestroyed>(inbox.Add);
+                e.Handler<DeletionRequested>(inbox.Add);
+                e.Handler<DeletionAnswered>(inbox.Add);
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

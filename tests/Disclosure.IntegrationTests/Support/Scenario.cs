@@ -21,7 +21,7 @@ public sealed record DisclosureBody(
     Guid Id, string SubjectId, string Purpose, string RequesterOrgId, string HolderOrgId, string[] DataCategories, string Basis,
     string? Justification, string Status, DecisionBody? Decision, DecisionBody? LastCheck, string RequestedBy, DateTimeOffset RequestedAt,
     JsonElement? Override, DateTimeOffset? ReleasedAt, string[]? ReleasedCategories, DateTimeOffset? AvailableUntil, int Reads,
-    DateTimeOffset? LastReadAt, DateTimeOffset? PurgedAt, long Version);
+    DateTimeOffset? LastReadAt, DateTimeOffset? PurgedAt, long Version, JsonElement? Blocked = null, DateTimeOffset? DestroyedAt = null, JsonElement? Deletion = null);
 
 /// <summary>
 /// One story of the brief, with organisations and a young carer of its own: a council (the holder)
@@ -122,6 +122,13 @@ public sealed class Scenario(Platform platform)
         using var carer = YoungCarer();
         using var paused = await carer.PostAsJsonAsync(new Uri($"/api/consents/{ConsentId}/pause", UriKind.Relative), new { reason = "exams" }, Json, Cancel);
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+    }
+
+    public async Task WithdrawConsentAsync()
+    {
+        using var carer = YoungCarer();
+        using var withdrawn = await carer.PostAsJsonAsync(new Uri($"/api/consents/{ConsentId}/withdraw", UriKind.Relative), new { reason = "changed my mind" }, Json, Cancel);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
     }
 
     public async Task SuspendDsaAsync()

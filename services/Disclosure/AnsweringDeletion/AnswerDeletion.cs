@@ -1,0 +1,31 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
+
+namespace ConsentPlatform.Disclosure.AnsweringDeletion;
+
+/// <summary>
+/// <c>POST /api/disclosures/{id}/deletion</c> (issue 20): the recipient organisation answers the
+/// request to delete a package it read before the consent was withdrawn: deleted, or retained with
+/// a reason. Only a request not yet answered can be answered (409 otherwise).
+/// </summary>
+public sealed record AnswerDeletion(Guid DisclosureId, DeletionOutcome Outcome, string? Reason, EventActor Actor, DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(AnswerDeletion command, DisclosureState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Deletion is null) throw new ConflictException("No deletion has been requested for this disclosure.");
+        if (state.Deletion.IsAnswered) throw new ConflictException($"The deletion request was answered already, on {state.Deletion.AnsweredAt:O}.");
+        if (command.Outcome == DeletionOutcome.Retained && string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["reason"] = ["Say why the copy is kept (for example the legal obligation that requires it)."],
+            });
+        }
+
+        return [new Domain.DeletionAnswered(state.Id, state.Request, command.Outcome, command.Reason, command.Actor, command.Now)];
+    }
+}

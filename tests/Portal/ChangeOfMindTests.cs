@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConsentPlatform.Portal.Tests.Support;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace ConsentPlatform.Portal.Tests;
+
+/// <summary>
+/// Issue 20 §2 in the portal: after a young person withdraws, the school's practitioner finds the
+/// request to delete what they read on their home page and answers it (with the error a "keep it"
+/// without a reason gets), and the young person reads, in plain words, that a share was stopped and
+/// that the school was asked to delete what it read and did. Every page is checked with axe; the
+/// young person's page must score at least 70 on Flesch Reading Ease.
+/// </summary>
+public sealed class ChangeOfMindTests(PortalPlatform platform, BrowserFixture browser) : BrowserTest(platform, browser)
+{
+    [Fact]
+    public async Task The_school_answers_a_request_to_delete_and_the_young_person_sees_a_stopped_share_and_the_deletion_in_plain_words()
+    {
+        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (change of mind)");
+        var subject = Story.NewSubject();
+        var consentId = await Story.ConsentAsync(Platform, subject);
+        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        using var council = await Platform.ClientAsAsync("Practitioner", org: Story.LocalAuthority, name: "Carl Council");
+        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        var read = await ApprovedAsync(school, subject);
+        var stopped = await ApprovedAsync(school, subject);
+        (await council.PostAsJsonAsync($"/api/disclosures/{read}/release", new { data = new Dictionary<string, string> { ["caring.role"] = "Cares for dad" } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await school.GetAsync(new Uri($"/api/disclosures/{read}/package", UriKind.Relative), TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await youngCarer.PostAsJsonAsync($"/api/consents/{consentId}/withdraw", new { reason = "I changed my mind" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await WaitForMineAsync(youngCarer, d => Has(d, read, "deletion") && Has(d, stopped, "blockedAt"));
+
+        var page = await Browser.NewPageAsync();
+        await page.SignInAsync(Platform, "Practitioner", org: Story.School, name: "Sally School");
+        await page.OpenAsync(Platform, "/practitioner", "Requests and consents");
+        var asked = page.Locator("#deletion-requests");
+        await Assertions.Expect(asked).ToContainTextAsync("Asked to delete");
+        await page.AccessibleAsync("practitioner-deletion-requests");
+        await page.ClickToAsync(asked.Locator($"a[href='/practitioner/disclosures/{read}']"), $"/practitioner/disclosures/{read}", "school-support");
+        await Assertions.Expect(page.Locator("#deletion")).ToHaveTextAsync("Asked to delete");
+        await page.AccessibleAsync("practitioner-deletion-form");
+
+        await page.GetByLabel("We must keep it").CheckAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }), $"/practitioner/disclosures/{read}", "school-support");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why you must keep it");
+        await page.AccessibleAsync("practitioner-deletion-form-error");
+        await page.GetByLabel("We deleted it").CheckAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }), $"/practitioner/disclosures/{read}", "school-support");
+        await Assertions.Expect(page.Locator("#deletion-answer")).ToContainTextAsync("deleted.");
+        var answered = await school.GetJsonAsync($"/api/disclosures/{read}");
+        Assert.Equal("deleted", answered.GetProperty("deletion").GetProperty("outcome").GetString());
+
+        await WaitForMineAsync(youngCarer, d => Has(d, read, "deletion", "outcome"));
+        var young = await Browser.NewPageAsync();
+        await young.SignInAsync(Platform, "YoungCarer", subjectId: subject, name: "Sam");
+        await young.OpenAsync(Platform, "/young-carer/requests", "Who has asked about me");
+        var stoppedCard = young.Locator($"[data-disclosure='{stopped}']");
+        await Assertions.Expect(stoppedCard).ToContainTextAsync("Stopped, not shared");
+        await Assertions.Expect(stoppedCard).ToContainTextAsync("Nothing was shared.");
+        var readCard = young.Locator($"[data-disclosure='{read}']");
+        await Assertions.Expect(readCard).ToContainTextAsync("we asked them to delete it");
+        await Assertions.Expect(readCard).ToContainTextAsync("that they deleted it");
+        await young.AccessibleAsync("young-carer-requests-change-of-mind");
+        await young.ReadsEasilyAsync("young-carer-requests-change-of-mind");
+    }
+
+    private static async Task<string> ApprovedAsync(HttpClient school, string subject)
+    {
+        using var response = await school.PostAsJsonAsync("/api/disclosures", new
+        {
+            subjectId = subject,
+            purpose = "school-support",
+            holderOrgId = Story.LocalAuthority,
+            dataCategories = new[] { "caring.role" },
+            basis = "consent",
+        }, TestContext.Current.CancellationToken);
+        var body = await Story.ReadJsonAsync(response);
+        Assert.True(body.GetProperty("status").GetString() == "approved", body.ToString());
+        return body.GetProperty("id").GetString()!;
+    }
+
+    private static bool Has(JsonElement mine, string id, params string[] path)
+    {
+        foreach (var item in mine.EnumerateArray())
+        {
+            if (item.GetProperty("disclosureId").GetString() != id) continue;
+            var at = item;
+            foreach (var name in path)
+            {
+                if (!at.TryGetProperty(name, out at) || at.ValueKind is JsonValueKind.Null) return false;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task WaitForMineAsync(HttpClient youngCarer, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            var mine = await youngCarer.GetJsonAsync("/api/me/disclosures");
+            last = mine.ToString();
+            if (done(mine)) return;
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"the young person's view did not show it within 60 s: {last}");
+    }
+}
