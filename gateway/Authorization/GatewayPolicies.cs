@@ -26,6 +26,9 @@ public static class GatewayPolicies
     /// <summary>Issuing a one-time code that links a young carer's sign-in to their ledger id: practitioners only.</summary>
     public const string SubjectLinkCodeApi = "subject-link-code-api";
 
+    /// <summary>A young person's competence assessments (issue 20): practitioners record and read, the young person reads their own.</summary>
+    public const string CompetenceApi = "competence-api";
+
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ConsentApi] = [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor],
@@ -36,6 +39,7 @@ public static class GatewayPolicies
         [AuditApi] = [PlatformRoles.Auditor],
         [MeApi] = [PlatformRoles.YoungCarer],
         [SubjectLinkCodeApi] = [PlatformRoles.Practitioner],
+        [CompetenceApi] = [PlatformRoles.Practitioner, PlatformRoles.YoungCarer],
     };
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)

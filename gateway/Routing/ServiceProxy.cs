@@ -35,6 +35,8 @@ public static class ServiceProxy
         Api("me-links", "/api/me/links/{**rest}", DownstreamServices.Consent, GatewayPolicies.MeApi),
         // A one-time link code for a young carer's sign-in: practitioners only, who must also see their consents.
         Api("link-codes", "/api/link-codes", DownstreamServices.Consent, GatewayPolicies.SubjectLinkCodeApi, ["POST"]),
+        // A young person's competence assessments (issue 20): recorded by practitioners, read by them and the young person.
+        Api("competence", "/api/subjects/{subjectId}/competence", DownstreamServices.Consent, GatewayPolicies.CompetenceApi, ["GET", "POST"]),
         .. DownstreamServices.All.Select(OpenApiDocument),
         PortalRoute.Route(),
     ];

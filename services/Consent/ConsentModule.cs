@@ -1,5 +1,6 @@
 using ConsentPlatform.Consent.Accepting;
 using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Competence;
 using ConsentPlatform.Consent.Declining;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
@@ -40,6 +41,7 @@ public static class ConsentModule
                     typeof(ConsentGranted), typeof(ConsentPaused), typeof(ConsentResumed), typeof(ConsentWithdrawn), typeof(ConsentExpired),
                     typeof(ConsentProposed), typeof(ConsentAccepted), typeof(ConsentDeclined),
                     typeof(LinkCodeIssued), typeof(SignInLinked), typeof(SignInUnlinked),
+                    typeof(CompetenceAssessed),
                 ]);
                 // Inline: the consent document is written in the same transaction as its events.
                 options.Projections.Add(new ConsentProjection(), ProjectionLifecycle.Inline);
@@ -57,6 +59,9 @@ public static class ConsentModule
                 links.UniqueIndex(UniqueIndexType.Computed, "subject_link_code_hash", l => l.CodeHash);
                 links.Index(l => l.SignInHash);
                 links.Index(l => l.SubjectId);
+                // Competence assessments (issue 20), inline: a proxy consent right after sees the assessment.
+                options.Projections.Add(new CompetenceProjection(), ProjectionLifecycle.Inline);
+                options.Schema.For<CompetenceAssessment>().Index(a => a.SubjectId);
             })
             .ForwardEventsToBroker<ConsentEventContracts>()
             .AddSubscriptionWithServices<ReceiptIssuingSubscription>(ServiceLifetime.Singleton, o =>
@@ -116,6 +121,9 @@ public static class ConsentModule
             .MapGetConsentExplanation()
             .MapListConsentReceipts()
             .MapGetReceiptKeys();
+        app.MapGroup("/api/subjects")
+            .WithTags("Competence")
+            .MapCompetence();
         app.MapGroup("/api/link-codes")
             .WithTags("Linking sign-ins")
             .MapIssueLinkCode();

@@ -37,9 +37,10 @@ public sealed class GrantingTests(ConsentApi api)
         var subject = NewSubject();
         using var practitioner = api.Practitioner();
 
-        var consent = await practitioner.GrantedAsync(GrantBody(subject, givenBy: "parent"));
+        var consent = await practitioner.GrantedAsync(GrantBody(subject, givenBy: "parent", proxy: new { relationship = "mother", name = "Jo" }));
 
         Assert.Equal("parent", consent.GivenBy);
+        Assert.Equal(("mother", "Jo"), (consent.Proxy!.Value.GetProperty("relationship").GetString(), consent.Proxy.Value.GetProperty("name").GetString()));
         var granted = Assert.Single(await practitioner.HistoryAsync(consent.Id));
         Assert.Equal(("Practitioner", "school-1"), (granted.Actor.Role, granted.Actor.OrgId));
     }
@@ -81,7 +82,7 @@ public sealed class GrantingTests(ConsentApi api)
             using var a = api.YoungCarer(subject);
             using var b = api.Practitioner();
 
-            var responses = await Task.WhenAll(a.GrantAsync(GrantBody(subject)), b.GrantAsync(GrantBody(subject, givenBy: "guardian")));
+            var responses = await Task.WhenAll(a.GrantAsync(GrantBody(subject)), b.GrantAsync(GrantBody(subject, givenBy: "guardian", proxy: new { relationship = "guardian" })));
 
             Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
             Assert.Single(await b.ListAsync(subject));

@@ -74,12 +74,31 @@ public sealed class ConsentAndAgreementStoryTests(PlatformProcesses platform)
         // The ledger holds every signature, and the replay of the approved share shows the two in force then.
         var signedTypes = await WaitForDsaEventsAsync(auditor, id, "DsaSigned", 4);
         Assert.Equal(4, signedTypes);
+        // The replay judges on what the ledger holds: each service forwards on its own, so wait for the
+        // consent the share was approved under too (CI once replayed before it arrived: consent-missing).
+        await WaitForSubjectEventsAsync(auditor, subject, ["ConsentGranted", "DisclosureApproved"]);
         var replay = await (await auditor.GetAsync(new Uri($"/api/audit/disclosures/{approved.GetProperty("id").GetString()}/replay", UriKind.Relative), ct)).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.True(replay.GetProperty("consistent").GetBoolean(), replay.ToString());
         // (Another story's newer agreement between the same two may have decided it: every one of them was signed by both.)
         Assert.Equal(
             new HashSet<string?> { Scenario.LocalAuthority, Scenario.School },
             replay.GetProperty("dsaSignatures").EnumerateArray().Select(g => g.GetProperty("orgId").GetString()).ToHashSet());
+    }
+
+    /// <summary>Waits until the ledger holds an entry of each of <paramref name="types"/> about the subject.</summary>
+    private static async Task WaitForSubjectEventsAsync(HttpClient auditor, string subject, string[] types)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        var seen = new List<string?>();
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var page = await (await auditor.GetAsync(new Uri($"/api/audit/entries?subjectId={subject}&limit=1000", UriKind.Relative))).ExpectJsonAsync(HttpStatusCode.OK);
+            seen = [.. page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("eventType").GetString())];
+            if (types.All(seen.Contains)) return;
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"the ledger of {subject} lacks one of {string.Join(", ", types)} after 60 s: {string.Join(", ", seen)}");
     }
 
     /// <summary>How many of the DSA's ledgered events are of <paramref name="type"/>, once at least <paramref name="count"/> are (each service forwards on its own).</summary>

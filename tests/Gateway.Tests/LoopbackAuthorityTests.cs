@@ -29,3 +29,15 @@ public sealed class LoopbackAuthorityTests
     public void The_multi_tenant_issuer_template_puts_the_tenant_where_Entra_does(string authority, string template) =>
         Assert.Equal(template, PlatformAuthentication.MultiTenantIssuerTemplate(authority));
 }
+
+/// <summary>Issue 20: a problem never repeats a young person's ledger id from the path to whoever was refused.</summary>
+public sealed class ProblemInstanceTests
+{
+    [Theory]
+    [InlineData("/api/subjects/yc-123/competence", "/api/subjects/{subjectId}/competence")]
+    [InlineData("/api/subjects/yc-123", "/api/subjects/{subjectId}")]
+    [InlineData("/api/consents/c-1", "/api/consents/c-1")]
+    [InlineData(null, null)]
+    public void The_subject_id_in_the_path_is_left_out(string? instance, string? shown) =>
+        Assert.Equal(shown, ConsentPlatform.Hosting.Problems.ProblemText.WithoutSubjectId(instance));
+}

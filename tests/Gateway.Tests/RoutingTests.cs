@@ -29,6 +29,8 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
         { PlatformRoles.Auditor, "/api/disclosures/d-1", "disclosure" },
         { PlatformRoles.Auditor, "/api/audit/entries?subjectId=yc-0001&limit=10", "audit" },
         { PlatformRoles.Auditor, "/api/audit/disclosures/d-1/replay", "audit" },
+        { PlatformRoles.Practitioner, "/api/subjects/yc-0001/competence", "consent" },
+        { PlatformRoles.YoungCarer, "/api/subjects/yc-0001/competence", "consent" },
     };
 
     [Theory]
@@ -61,6 +63,9 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
         { PlatformRoles.SafeguardingLead, "/api/consents/c-1/explanation" },
         { PlatformRoles.SafeguardingLead, "/api/audit/verify" },
         { PlatformRoles.Auditor, "/api/me/disclosures" },
+        { PlatformRoles.Auditor, "/api/subjects/yc-0001/competence" },
+        { PlatformRoles.IgOfficer, "/api/subjects/yc-0001/competence" },
+        { PlatformRoles.SafeguardingLead, "/api/subjects/yc-0001/competence" },
     };
 
     [Theory]

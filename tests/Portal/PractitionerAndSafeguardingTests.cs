@@ -23,7 +23,12 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
         await page.AccessibleAsync("practitioner-record-consent-errors");
         await page.GetByLabel("Young carer's ledger id").FillAsync(subject);
         await page.GetByLabel("Purpose").SelectOptionAsync("school-support");
-        await page.GetByLabel("The young carer").CheckAsync();
+        // Issue 20: a parent's consent records who gave it.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "A parent" }).CheckAsync();
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }), "/practitioner/record-consent", "Record consent given in person");
+        await Assertions.Expect(page.Locator("#ProxyRelationship-error")).ToContainTextAsync("Enter the relationship of the parent or guardian");
+        await page.AccessibleAsync("practitioner-record-consent-proxy-error");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "The young carer" }).CheckAsync();
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }), "/practitioner", "Requests and consents");
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"Consent recorded for {subject}");

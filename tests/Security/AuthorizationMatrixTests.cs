@@ -95,6 +95,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/disclosures/{id}/package"] = new("GET", "/api/disclosures/{id}/package", TargetKind.Released),
         ["GET /api/disclosures/{id}"] = new("GET", "/api/disclosures/{id}", TargetKind.Approved),
         ["GET /api/disclosures?subjectId="] = new("GET", "/api/disclosures?subjectId={subject}", TargetKind.Approved),
+        ["POST /api/subjects/{subjectId}/competence"] = new("POST", "/api/subjects/{subject}/competence", TargetKind.None,
+            _ => new { purpose = "school-support", outcome = "not-yet-competent", basis = "gillick" }),
+        ["GET /api/subjects/{subjectId}/competence"] = new("GET", "/api/subjects/{subject}/competence", TargetKind.None),
         ["GET /api/disclosures?deletionRequest="] = new("GET", "/api/disclosures?deletionRequest=open", TargetKind.None),
         ["POST /api/disclosures/{id}/deletion"] = new("POST", "/api/disclosures/{id}/deletion", TargetKind.Approved, _ => new { outcome = "deleted" }),
 
@@ -395,6 +398,22 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/disclosures?subjectId=", SafeguardingLead, Own, 200, Shown),
         new("GET /api/disclosures?subjectId=", SafeguardingLead, Other, 200, Hidden),
         new("GET /api/disclosures?subjectId=", Auditor, Any, 200, Shown),
+
+        // Issue 20: competence is assessed by a practitioner of a party to an agreement for the purpose;
+        // read by such practitioners (a stranger sees none) and by the young person, their own only.
+        new("POST /api/subjects/{subjectId}/competence", YoungCarer, Any, 403),
+        new("POST /api/subjects/{subjectId}/competence", Practitioner, Own, 201),
+        new("POST /api/subjects/{subjectId}/competence", Practitioner, Other, 403),
+        new("POST /api/subjects/{subjectId}/competence", IgOfficer, Any, 403),
+        new("POST /api/subjects/{subjectId}/competence", SafeguardingLead, Any, 403),
+        new("POST /api/subjects/{subjectId}/competence", Auditor, Any, 403),
+        new("GET /api/subjects/{subjectId}/competence", YoungCarer, Own, 200, Unchecked),
+        new("GET /api/subjects/{subjectId}/competence", YoungCarer, Other, 403),
+        new("GET /api/subjects/{subjectId}/competence", Practitioner, Own, 200, Unchecked),
+        new("GET /api/subjects/{subjectId}/competence", Practitioner, Other, 200, Unchecked),
+        new("GET /api/subjects/{subjectId}/competence", IgOfficer, Any, 403),
+        new("GET /api/subjects/{subjectId}/competence", SafeguardingLead, Any, 403),
+        new("GET /api/subjects/{subjectId}/competence", Auditor, Any, 403),
 
         // Issue 20: deletion requests are the recipient's (the requester's) to see and answer; auditors see them all.
         new("GET /api/disclosures?deletionRequest=", YoungCarer, Any, 403),

@@ -112,6 +112,11 @@ public sealed class InputTests(SecurityWorld world) : IClassFixture<SecurityWorl
             WrongType: ("data", new JsonArray("caring.role")), LongString: ("data." + new string('c', 65), 10), LongStringStatus: 422,
             TextFields: ["data.caring.role"], Duplicate: ("data", new JsonObject { ["caring.role"] = "Looks after a parent" }), DuplicateErrorKey: "$",
             ControlName: "data.caring.role\n", ControlNameStatus: 422),
+        // Issue 20: a competence assessment of a young person, by a practitioner of a party to the agreement.
+        ["POST /api/subjects/{subjectId}/competence"] = new(
+            "POST", "/api/subjects/yc-input-tests/competence", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.None,
+            _ => new JsonObject { ["purpose"] = "school-support", ["outcome"] = "not-yet-competent", ["basis"] = "gillick", ["note"] = "Checked by the input tests" },
+            WrongType: ("outcome", 42), LongString: ("note", 501), IdField: "purpose", TextFields: ["note"]),
         // Issue 20: the recipient's answer to a deletion request.
         ["POST /api/disclosures/{id}/deletion"] = new(
             "POST", "/api/disclosures/{id}/deletion", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.DeletionAsked,

@@ -23,6 +23,13 @@ public sealed class RecordConsentModel : PortalPage
     [BindProperty]
     public string? GivenBy { get; set; }
 
+    /// <summary>Issue 20: who gave a parent's or guardian's consent; the API refuses a proxy consent without it.</summary>
+    [BindProperty]
+    public string? ProxyRelationship { get; set; }
+
+    [BindProperty]
+    public string? ProxyName { get; set; }
+
     [BindProperty]
     public DateInput ExpiresAt { get; set; } = new();
 
@@ -42,6 +49,12 @@ public sealed class RecordConsentModel : PortalPage
         var categories = SplitList(Categories);
         if (categories.FirstOrDefault(c => !IsCategory(c)) is { } badCategory) ModelState.AddModelError(nameof(Categories), $"\"{badCategory}\" is not a data category");
         if (GivenByOptions.All(o => o.Value != GivenBy)) ModelState.AddModelError(nameof(GivenBy), "Select who gave consent");
+        var relationship = ProxyRelationship?.Trim();
+        var proxyName = ProxyName?.Trim();
+        var byProxy = GivenBy is "parent" or "guardian";
+        if (byProxy && string.IsNullOrEmpty(relationship)) ModelState.AddModelError(nameof(ProxyRelationship), "Enter the relationship of the parent or guardian who gave consent");
+        else if (relationship?.Length > 50) ModelState.AddModelError(nameof(ProxyRelationship), "The relationship must be 50 characters or fewer");
+        if (proxyName?.Length > 100) ModelState.AddModelError(nameof(ProxyName), "The name must be 100 characters or fewer");
         var expires = ReadDate(ExpiresAt, nameof(ExpiresAt), "the date the consent ends", required: false);
         if (expires is not null && expires <= Now) ModelState.AddModelError("ExpiresAt.Day", "The date the consent ends must be in the future");
         if (!ModelState.IsValid) return Page();
@@ -54,6 +67,7 @@ public sealed class RecordConsentModel : PortalPage
             dataCategories = categories.Count > 0 ? categories : null,
             expiresAt = expires,
             givenBy = GivenBy,
+            proxy = byProxy ? new { relationship, name = string.IsNullOrEmpty(proxyName) ? null : proxyName } : null,
         });
         if (!granted.Ok)
         {
@@ -70,6 +84,8 @@ public sealed class RecordConsentModel : PortalPage
         "subjectId" => nameof(SubjectIdInput),
         "purpose" => nameof(Purpose),
         "givenBy" => nameof(GivenBy),
+        "proxy" or "proxy.relationship" => nameof(ProxyRelationship),
+        "proxy.name" => nameof(ProxyName),
         "expiresAt" => "ExpiresAt.Day",
         var f when f.StartsWith("recipientOrgIds", StringComparison.Ordinal) => nameof(Recipients),
         var f when f.StartsWith("dataCategories", StringComparison.Ordinal) => nameof(Categories),

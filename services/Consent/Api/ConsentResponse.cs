@@ -10,7 +10,7 @@ namespace ConsentPlatform.Consent.Api;
 /// unanswered) shows when it was proposed as <see cref="GrantedAt"/> (nothing was granted),
 /// with <see cref="ProposedAt"/>, <see cref="AnswerBy"/> and the practitioner's <see cref="Note"/>;
 /// once accepted, <see cref="GrantedAt"/> is the moment of acceptance. Those three are omitted for
-/// a consent that was never a proposal.
+/// a consent that was never a proposal. <see cref="Proxy"/> (issue 20): who gave a parent's or guardian's consent.
 /// </summary>
 public sealed record ConsentResponse(
     Guid Id,
@@ -25,7 +25,8 @@ public sealed record ConsentResponse(
     long Version,
     DateTimeOffset? ProposedAt = null,
     DateTimeOffset? AnswerBy = null,
-    string? Note = null)
+    string? Note = null,
+    ConsentProxy? Proxy = null)
 {
     public static ConsentResponse From(ConsentState consent, DateTimeOffset now)
     {
@@ -43,6 +44,7 @@ public sealed record ConsentResponse(
             consent.Version,
             consent.ProposedAt,
             consent.AnswerBy,
-            consent.Note);
+            consent.Note,
+            consent.Terms.Proxy);
     }
 }

@@ -56,6 +56,13 @@ public sealed partial class ConsentVisibility(
         ];
     }
 
+    /// <summary>
+    /// Of <paramref name="purposes"/>, those for which the organisation is party to an active agreement;
+    /// with none asked, every purpose of its active agreements (issue 20). The registry not answering is 503.
+    /// </summary>
+    public Task<HashSet<string>> PartyForPurposesAsync(string org, IReadOnlyList<string> purposes, CancellationToken cancellationToken) =>
+        PartyForAsync(org, purposes, cancellationToken);
+
     private async Task<HashSet<string>> PartyForAsync(string org, IReadOnlyList<string> purposes, CancellationToken cancellationToken)
     {
         var timeout = options.Value.DsaCheckTimeout;

@@ -5,6 +5,7 @@ namespace ConsentPlatform.Consent.Domain;
 /// <summary>
 /// What the young person agreed to: the subject, the purpose, and the optional limits on who may
 /// receive (empty = any recipient the DSA allows) and on what (empty = any category of the purpose).
+/// <see cref="Proxy"/> (issue 20): who gave it, when <see cref="GivenBy"/> is a parent or guardian.
 /// </summary>
 public sealed record ConsentTerms(
     string SubjectId,
@@ -12,4 +13,5 @@ public sealed record ConsentTerms(
     IReadOnlyList<string> RecipientOrgIds,
     IReadOnlyList<string> DataCategories,
     GivenBy GivenBy,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    ConsentProxy? Proxy = null);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Competence;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Contracts.Common;
@@ -21,7 +22,11 @@ public sealed record GrantConsentRequest(
     IReadOnlyList<string?>? RecipientOrgIds,
     IReadOnlyList<string?>? DataCategories,
     DateTimeOffset? ExpiresAt,
-    GivenBy? GivenBy);
+    GivenBy? GivenBy,
+    ProxyRequest? Proxy = null);
+
+/// <summary>Who gave a proxy consent (issue 20): required when <c>givenBy</c> is parent or guardian, refused when it is self.</summary>
+public sealed record ProxyRequest(string? Relationship, string? Name);
 
 /// <summary>Give consent on <paramref name="Terms"/>: by the young carer, or recorded by a practitioner in person.</summary>
 public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor Actor, DateTimeOffset Now)
@@ -74,6 +79,16 @@ public static class GrantConsentEndpoint
         var now = clock.GetUtcNow();
         var terms = Validate(request, now);
         ConsentAccess.EnsureMayGrantFor(caller, terms.SubjectId);
+        if (terms.GivenBy != GivenBy.Self)
+        {
+            // Issue 20: a competent young person's own choice prevails; no proxy consents for them.
+            var assessments = await session.Query<CompetenceAssessment>().Where(a => a.SubjectId == terms.SubjectId).ToListAsync(cancellationToken);
+            if (StandingCompetence.For(assessments, terms.Purpose) is { Outcome: CompetenceOutcome.Competent } standing)
+            {
+                throw new ConflictException(
+                    $"The young person was assessed competent to decide about {terms.Purpose} on {standing.AssessedAt:yyyy-MM-dd}: only they may consent to it, not a parent or guardian.");
+            }
+        }
 
         // A live consent already past its expiry is recorded as expired first (in the same
         // transaction), so that it does not block the new one until the expiry job passes by.
@@ -119,8 +134,34 @@ public static class GrantConsentEndpoint
             errors.Add("givenBy", "The givenBy field is required: self, parent or guardian.");
         }
 
+        var proxy = ValidateProxy(errors, request.GivenBy, request.Proxy);
         errors.ThrowIfAny();
-        return terms;
+        return terms with { Proxy = proxy };
+    }
+
+    public const int MaxRelationshipLength = 50;
+    public const int MaxProxyNameLength = 100;
+
+    /// <summary>
+    /// Issue 20: a parent's or guardian's consent records who gave it (<c>proxy.relationship</c>,
+    /// 1 to 50 characters, and an optional <c>proxy.name</c> of at most 100); the young carer's own
+    /// consent has no proxy.
+    /// </summary>
+    private static ConsentProxy? ValidateProxy(FieldErrors errors, GivenBy? givenBy, ProxyRequest? proxy)
+    {
+        if (givenBy is null) return null;
+        if (givenBy == GivenBy.Self)
+        {
+            if (proxy is not null) errors.Add("proxy", "A consent the young carer gives is their own: leave proxy out.");
+            return null;
+        }
+
+        var relationship = proxy?.Relationship?.Trim();
+        var name = string.IsNullOrWhiteSpace(proxy?.Name) ? null : proxy.Name.Trim();
+        if (string.IsNullOrEmpty(relationship)) errors.Add("proxy.relationship", "Say who gave this consent for the young person, for example mother or special guardian.");
+        else if (relationship.Length > MaxRelationshipLength) errors.Add("proxy.relationship", $"The relationship may be at most {MaxRelationshipLength} characters long.");
+        if (name is { Length: > MaxProxyNameLength }) errors.Add("proxy.name", $"The name may be at most {MaxProxyNameLength} characters long.");
+        return string.IsNullOrEmpty(relationship) ? null : new ConsentProxy(relationship, name);
     }
 
     /// <summary>The terms' fields, shared with a proposal's; errors go to <paramref name="errors"/> and the result is only meaningful without any.</summary>

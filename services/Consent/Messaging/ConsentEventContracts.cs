@@ -20,7 +20,7 @@ public sealed class ConsentEventContracts : IEventContracts
         {
             Domain.ConsentGranted e => new Published.ConsentGranted(
                 id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
-                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Active, e.GrantedBy, e.GrantedAt),
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Active, e.GrantedBy, e.GrantedAt, e.Terms.Proxy),
             Domain.ConsentPaused e => new Published.ConsentPaused(
                 id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
                 e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, ConsentStatus.Paused, e.Reason, e.PausedBy, e.PausedAt),
@@ -46,6 +46,7 @@ public sealed class ConsentEventContracts : IEventContracts
             Linking.LinkCodeIssued e => new Published.SubjectLinkCodeIssued(id, e.CodeId, e.SubjectId, e.ExpiresAt, e.IssuedBy, e.IssuedAt),
             Linking.SignInLinked e => new Published.SubjectLinked(id, e.CodeId, e.SubjectId, e.SignInHash, e.LinkedBy, e.LinkedAt),
             Linking.SignInUnlinked e => new Published.SubjectUnlinked(id, e.CodeId, e.SubjectId, e.SignInHash, e.UnlinkedBy, e.UnlinkedAt),
+            Competence.CompetenceAssessed e => new Published.CompetenceAssessed(id, e.AssessmentId, e.SubjectId, e.Purpose, e.Outcome, e.Basis, e.Note, e.AssessedBy, e.AssessedAt),
             _ => null,
         };
     }

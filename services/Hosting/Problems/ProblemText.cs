@@ -18,7 +18,7 @@ public static class ProblemText
         ArgumentNullException.ThrowIfNull(problem);
         problem.Title = Printable(problem.Title);
         problem.Detail = Printable(problem.Detail);
-        problem.Instance = Printable(problem.Instance);
+        problem.Instance = Printable(WithoutSubjectId(problem.Instance));
         if (problem is HttpValidationProblemDetails validation && validation.Errors.Keys.Concat(validation.Errors.Values.SelectMany(m => m)).Any(NeedsEscaping))
         {
             // Two keys may become one once escaped ("a\n" and a literal "a\\u000A"): their messages are merged.
@@ -35,6 +35,19 @@ public static class ProblemText
     }
 
     private static string? Printable(string? text) => text is null ? null : FreeText.Printable(text);
+
+    /// <summary>
+    /// A young person's ledger id in the path (<c>/api/subjects/{subjectId}/…</c>, issue 20) is not
+    /// repeated in a problem's instance: whoever was refused learns nothing back about the child.
+    /// </summary>
+    public static string? WithoutSubjectId(string? instance)
+    {
+        const string Prefix = "/api/subjects/";
+        if (instance is null || !instance.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return instance;
+        var rest = instance[Prefix.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return Prefix + "{subjectId}" + (slash < 0 ? string.Empty : rest[slash..]);
+    }
 
     private static bool NeedsEscaping(string text) => !ReferenceEquals(FreeText.Printable(text), text);
 }

@@ -21,7 +21,8 @@ public sealed record ConsentBody(
     long Version,
     DateTimeOffset? ProposedAt = null,
     DateTimeOffset? AnswerBy = null,
-    string? Note = null);
+    string? Note = null,
+    JsonElement? Proxy = null);
 
 public sealed record HistoryBody(long Version, string Event, DateTimeOffset OccurredAt, ActorBody Actor, string? Reason, ConsentBody Consent);
 
@@ -62,8 +63,9 @@ public static class Api
         string[]? recipientOrgIds = null,
         string[]? dataCategories = null,
         DateTimeOffset? expiresAt = null,
-        string givenBy = "self") =>
-        new { subjectId, purpose, recipientOrgIds, dataCategories, expiresAt, givenBy };
+        string givenBy = "self",
+        object? proxy = null) =>
+        new { subjectId, purpose, recipientOrgIds, dataCategories, expiresAt, givenBy, proxy };
 
     public static Task<HttpResponseMessage> GrantAsync(this HttpClient client, object body)
     {

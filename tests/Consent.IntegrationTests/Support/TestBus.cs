@@ -38,6 +38,7 @@ public static class TestBus
                 e.Handler<ConsentProposed>(inbox.Add);
                 e.Handler<ConsentAccepted>(inbox.Add);
                 e.Handler<ConsentDeclined>(inbox.Add);
+                e.Handler<CompetenceAssessed>(inbox.Add);
                 e.Handler<CheckDsaParty>(async context =>
                 {
                     if (parties.IsSilent(context.Message.OrgId)) return;
@@ -103,6 +104,8 @@ public sealed class AgreementParties
     {
         ArgumentNullException.ThrowIfNull(question);
         IEnumerable<string> party = purposesByOrg.TryGetValue(question.OrgId, out var purposes) ? purposes.Keys : [];
-        return new DsaPartyResult(question.OrgId, [.. question.Purposes.Where(p => party.Contains(p, StringComparer.Ordinal)).Order(StringComparer.Ordinal)], question.At);
+        // No purposes asked (issue 20): every purpose the organisation is party to, as the registry answers.
+        var asked = question.Purposes.Count == 0 ? party : question.Purposes.Where(p => party.Contains(p, StringComparer.Ordinal));
+        return new DsaPartyResult(question.OrgId, [.. asked.Order(StringComparer.Ordinal)], question.At);
     }
 }

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Consent.Competence;
+
+/// <summary>The body of <c>POST /api/subjects/{subjectId}/competence</c>; every field nullable so a missing one is a per-field 400.</summary>
+public sealed record AssessCompetenceRequest(string? Purpose, string? Outcome, string? Basis, string? Note);
+
+/// <summary>
+/// Issue 20: competence assessments of a young person, for one purpose or every purpose.
+/// <list type="bullet">
+/// <item><c>POST</c>: a practitioner whose organisation is party to an active agreement containing
+/// the purpose (for every purpose: to any active agreement) records one: 201.</item>
+/// <item><c>GET</c>: the young person reads their own (another's is 403); a practitioner reads those
+/// for the purposes their organisation's active agreements contain (every-purpose ones if it has any).</item>
+/// </list>
+/// Whether the organisation is party is asked of the DSA registry; no answer is 503, nothing recorded or shown.
+/// </summary>
+public static class CompetenceEndpoints
+{
+    public const int MaxNoteLength = 500;
+
+    public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{subjectId}/competence", AssessAsync)
+            .RequireAuthorization(PlatformRoles.Practitioner)
+            .WithName("AssessCompetence")
+            .WithSummary("Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{subjectId}/competence", ListAsync)
+            .WithName("ListCompetenceAssessments")
+            .WithSummary("A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    public static async Task<Created<CompetenceAssessment>> AssessAsync(
+        string subjectId,
+        AssessCompetenceRequest? request,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        ConsentVisibility visibility,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(visibility);
+        ArgumentNullException.ThrowIfNull(clock);
+        var caller = Caller.From(user);
+        var actor = ConsentAccess.ActorOf(caller);
+        var errors = new FieldErrors();
+        errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
+        var purpose = string.IsNullOrWhiteSpace(request?.Purpose) ? null : request.Purpose.Trim();
+        if (purpose is not null) errors.Required("purpose", purpose, Vocabulary.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
+        var outcome = request?.Outcome switch
+        {
+            "competent" => CompetenceOutcome.Competent,
+            "not-yet-competent" => CompetenceOutcome.NotYetCompetent,
+            _ => (CompetenceOutcome?)null,
+        };
+        if (outcome is null) errors.Add("outcome", "The outcome must be competent or not-yet-competent.");
+        var basis = request?.Basis switch
+        {
+            "gillick" => CompetenceBasis.Gillick,
+            "sixteen-or-over" => CompetenceBasis.SixteenOrOver,
+            _ => (CompetenceBasis?)null,
+        };
+        if (basis is null) errors.Add("basis", "The basis must be gillick or sixteen-or-over.");
+        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
+        if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
+        errors.ThrowIfAny();
+
+        var partyFor = await visibility.PartyForPurposesAsync(caller.OrgId!, purpose is null ? [] : [purpose], cancellationToken);
+        if (purpose is null ? partyFor.Count == 0 : !partyFor.Contains(purpose))
+        {
+            throw new ForbiddenException(purpose is null
+                ? "Only a practitioner whose organisation is party to an active agreement may assess competence for every purpose."
+                : $"Only a practitioner whose organisation is party to an active agreement for {purpose} may assess competence for it.");
+        }
+
+        var now = clock.GetUtcNow();
+        var command = new AssessCompetence(Guid.CreateVersion7(now), subjectId, purpose, outcome!.Value, basis!.Value, note, actor, now);
+        var events = AssessCompetence.Decide(command);
+        session.Events.StartStream<CompetenceAssessment>(command.AssessmentId, events);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/subjects/{subjectId}/competence", CompetenceAssessment.From((CompetenceAssessed)events[0]));
+    }
+
+    public static async Task<Ok<IReadOnlyList<CompetenceAssessment>>> ListAsync(
+        string subjectId,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        ConsentVisibility visibility,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(visibility);
+        var caller = Caller.From(user);
+        ConsentAccess.ActorOf(caller);
+        var errors = new FieldErrors();
+        errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
+        errors.ThrowIfAny();
+        if (ConsentAccess.IsYoungCarer(caller))
+        {
+            if (!string.Equals(caller.SubjectId, subjectId, StringComparison.Ordinal)) throw new ForbiddenException("A young carer may read their own assessments only.");
+        }
+        else if (!ConsentAccess.IsPractitioner(caller))
+        {
+            throw new ForbiddenException("Competence assessments are read by the young person and by practitioners of organisations their agreements tie.");
+        }
+
+        var assessments = await session.Query<CompetenceAssessment>().Where(a => a.SubjectId == subjectId).ToListAsync(cancellationToken);
+        IEnumerable<CompetenceAssessment> shown = assessments;
+        if (ConsentAccess.IsPractitioner(caller))
+        {
+            var partyFor = await visibility.PartyForPurposesAsync(caller.OrgId!, [], cancellationToken);
+            shown = assessments.Where(a => a.Purpose is null ? partyFor.Count > 0 : partyFor.Contains(a.Purpose));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<CompetenceAssessment>>([.. shown.OrderBy(a => a.AssessedAt).ThenBy(a => a.Id)]);
+    }
+}

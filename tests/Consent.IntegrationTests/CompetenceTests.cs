@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConsentPlatform.Consent.IntegrationTests.Support;
+using ConsentPlatform.Contracts.Consent;
+using Xunit;
+using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
+
+namespace ConsentPlatform.Consent.IntegrationTests;
+
+/// <summary>
+/// Issue 20 §1 on a real database and broker, the registry's part answered by the stand-in:
+/// competence assessments recorded and read by who may, and a parent's or guardian's consent,
+/// which records who gave it, refused while the young person stands assessed competent for the purpose.
+/// </summary>
+public sealed class CompetenceTests(ConsentApi api)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static Task<HttpResponseMessage> AssessAsync(HttpClient client, string subject, object body) =>
+        client.PostAsJsonAsync(new Uri($"/api/subjects/{subject}/competence", UriKind.Relative), body, Cancel);
+
+    private static async Task<JsonElement> ListAsync(HttpClient client, string subject, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/subjects/{subject}/competence", UriKind.Relative), Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Assessed_competent_a_parents_consent_for_the_purpose_is_refused_and_a_later_not_yet_assessment_allows_it_again()
+    {
+        var subject = NewSubject();
+        using var school = api.Practitioner();
+        var parent = GrantBody(subject, givenBy: "parent", proxy: new { relationship = "father" });
+
+        using (var assessed = await AssessAsync(school, subject, new { purpose = "school-support", outcome = "competent", basis = "gillick", note = "Understood what is shared and why." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+        }
+
+        using (var refused = await school.GrantAsync(parent))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("assessed competent", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        // The young person's own consent is theirs to give.
+        await api.YoungCarer(subject).GrantedAsync(GrantBody(subject));
+        var published = await api.Events.WaitForAsync<CompetenceAssessed>(e => e.SubjectId == subject);
+        Assert.Equal((CompetenceOutcome.Competent, CompetenceBasis.Gillick, "school-support"), (published[0].Message.Outcome, published[0].Message.Basis, published[0].Message.Purpose));
+
+        var otherSubject = NewSubject();
+        using (var first = await AssessAsync(school, otherSubject, new { outcome = "competent", basis = "sixteen-or-over" })) Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        using (var later = await AssessAsync(school, otherSubject, new { purpose = "school-support", outcome = "not-yet-competent", basis = "gillick" })) Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+        var granted = await school.GrantedAsync(GrantBody(otherSubject, givenBy: "guardian", proxy: new { relationship = "special guardian", name = "Ann" }));
+        Assert.Equal("guardian", granted.GivenBy);
+    }
+
+    [Fact]
+    public async Task Only_a_practitioner_party_to_an_agreement_for_the_purpose_assesses_and_the_young_person_reads_their_own_only()
+    {
+        var subject = NewSubject();
+        var purpose = Agreements.NewPurpose();
+        api.Parties.Add("school-2", purpose);
+        using var stranger = api.Practitioner("stranger-org");
+        using var other = api.Practitioner("school-2");
+        using var school = api.Practitioner();
+
+        using (var refused = await AssessAsync(stranger, subject, new { outcome = "competent", basis = "gillick" })) Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using (var refused = await AssessAsync(school, subject, new { purpose, outcome = "competent", basis = "gillick" })) Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using (var assessed = await AssessAsync(other, subject, new { purpose, outcome = "competent", basis = "gillick" })) Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+        using (var assessed = await AssessAsync(school, subject, new { purpose = "school-support", outcome = "not-yet-competent", basis = "gillick" })) Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+
+        Assert.Equal([purpose, "school-support"], (await ListAsync(api.YoungCarer(subject), subject)).EnumerateArray().Select(a => a.GetProperty("purpose").GetString()));
+        // The school is party to no agreement for the other purpose: it sees only its own purpose's.
+        Assert.Equal(["school-support"], (await ListAsync(school, subject)).EnumerateArray().Select(a => a.GetProperty("purpose").GetString()));
+        await ListAsync(api.YoungCarer(NewSubject()), subject, HttpStatusCode.Forbidden);
+        await ListAsync(api.Auditor(), subject, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_bad_assessment_or_a_proxy_consent_without_who_gave_it_is_400_naming_each_field_and_records_nothing()
+    {
+        var subject = NewSubject();
+        using var school = api.Practitioner();
+
+        using (var bad = await AssessAsync(school, subject, new { purpose = "Not A Purpose", outcome = "maybe", basis = "age", note = new string('n', 501) }))
+        {
+            var problem = await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(["basis", "note", "outcome", "purpose"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        }
+
+        using (var noProxy = await school.GrantAsync(GrantBody(subject, givenBy: "parent")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noProxy.StatusCode);
+            Assert.Contains("proxy.relationship", await noProxy.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var selfWithProxy = await school.GrantAsync(GrantBody(subject, proxy: new { relationship = "mother" })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, selfWithProxy.StatusCode);
+        }
+
+        Assert.Empty((await ListAsync(school, subject)).EnumerateArray());
+        using var list = await school.GetAsync(new Uri($"/api/consents?subjectId={subject}", UriKind.Relative), Cancel);
+        Assert.Equal("[]", await list.Content.ReadAsStringAsync(Cancel));
+    }
+}
