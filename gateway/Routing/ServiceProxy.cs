@@ -22,6 +22,8 @@ public static class ServiceProxy
         Api("consent-proposals", "/api/consents/proposals", DownstreamServices.Consent, GatewayPolicies.ConsentProposalApi, ["POST"]),
         Api("consent-accept", "/api/consents/{id}/accept", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
         Api("consent-decline", "/api/consents/{id}/decline", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
+        // Confirming a consent a parent or guardian gave (issue 20): the young person's own decision.
+        Api("consent-confirm", "/api/consents/{id}/confirm", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
         // The one anonymous API route: the public keys of consent receipts, so that whoever a young
         // person shows a receipt to can check it without an account. Exactly this path, GET only;
         // anything else under /api/consents still needs a token.

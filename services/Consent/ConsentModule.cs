@@ -1,6 +1,7 @@
 using ConsentPlatform.Consent.Accepting;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Competence;
+using ConsentPlatform.Consent.Confirming;
 using ConsentPlatform.Consent.Declining;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
@@ -41,7 +42,7 @@ public static class ConsentModule
                     typeof(ConsentGranted), typeof(ConsentPaused), typeof(ConsentResumed), typeof(ConsentWithdrawn), typeof(ConsentExpired),
                     typeof(ConsentProposed), typeof(ConsentAccepted), typeof(ConsentDeclined),
                     typeof(LinkCodeIssued), typeof(SignInLinked), typeof(SignInUnlinked),
-                    typeof(CompetenceAssessed),
+                    typeof(CompetenceAssessed), typeof(ProxyConfirmationAsked), typeof(ProxyConsentConfirmed),
                 ]);
                 // Inline: the consent document is written in the same transaction as its events.
                 options.Projections.Add(new ConsentProjection(), ProjectionLifecycle.Inline);
@@ -95,6 +96,7 @@ public static class ConsentModule
         builder.Services.AddScoped<ConsentVisibility>();
         builder.Services.AddScoped<AgreementExplanations>();
         builder.Services.Configure<ProposalOptions>(builder.Configuration.GetSection(ProposalOptions.Section));
+        builder.Services.Configure<ProxyConfirmationOptions>(builder.Configuration.GetSection(ProxyConfirmationOptions.Section));
         builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
         builder.Services.AddSingleton<ExpirySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
@@ -111,6 +113,7 @@ public static class ConsentModule
             .MapGrantConsent()
             .MapProposeConsent()
             .MapAcceptProposal()
+            .MapConfirmProxyConsent()
             .MapDeclineProposal()
             .MapPauseConsent()
             .MapResumeConsent()

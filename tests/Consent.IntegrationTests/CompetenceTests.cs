@@ -82,6 +82,47 @@ public sealed class CompetenceTests(ConsentApi api)
     }
 
     [Fact]
+    public async Task Assessed_competent_the_young_person_is_asked_to_confirm_a_parents_consent_confirms_it_as_their_own_and_an_unconfirmed_one_is_paused_in_time()
+    {
+        var subject = NewSubject();
+        var other = NewSubject();
+        using var school = api.Practitioner();
+        var parents = await school.GrantedAsync(GrantBody(subject, givenBy: "parent", proxy: new { relationship = "mother" }));
+        var unconfirmed = await school.GrantedAsync(GrantBody(other, givenBy: "guardian", proxy: new { relationship = "guardian" }));
+        foreach (var s in new[] { subject, other })
+        {
+            using var assessed = await AssessAsync(school, s, new { purpose = "school-support", outcome = "competent", basis = "gillick" });
+            Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+        }
+
+        using var youngCarer = api.YoungCarer(subject);
+        var asked = await (await youngCarer.ReadAsync($"/api/consents/{parents.Id}")).ConsentAsync();
+        Assert.Equal(parents.Version + 1, asked.Version);
+        Assert.NotNull(asked.ConfirmBy);
+        Assert.True(asked.ConfirmBy > DateTimeOffset.UtcNow.AddDays(27), asked.ConfirmBy.ToString());
+
+        using var confirmed = await youngCarer.PostAsync(new Uri($"/api/consents/{parents.Id}/confirm", UriKind.Relative), null, Cancel);
+        var mine = await confirmed.ConsentAsync();
+        Assert.Equal(("self", (JsonElement?)null, (DateTimeOffset?)null, "active"), (mine.GivenBy, mine.Proxy, mine.ConfirmBy, mine.Status));
+        var history = await youngCarer.HistoryAsync(parents.Id);
+        Assert.Equal(["consent-granted", "proxy-confirmation-asked", "consent-confirmed"], history.Select(h => h.Event));
+        Assert.Equal("YoungCarer", history[^1].Actor.Role);
+        using (var again = await youngCarer.PostAsync(new Uri($"/api/consents/{parents.Id}/confirm", UriKind.Relative), null, Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        // The other young person never answers: 29 days on, the job pauses it (resuming needs the confirmation first: ProxyConfirmationTests).
+        Assert.True(await api.ExpiryJob.PauseUnconfirmedAsync(DateTimeOffset.UtcNow.AddDays(29), Cancel) >= 1);
+        using var otherCarer = api.YoungCarer(other);
+        var paused = await (await otherCarer.ReadAsync($"/api/consents/{unconfirmed.Id}")).ConsentAsync();
+        Assert.Equal("paused", paused.Status);
+        Assert.Equal("system:consent-proxy-confirmation", (await otherCarer.HistoryAsync(unconfirmed.Id))[^1].Actor.UserId);
+        // The confirmed one is the young person's own: the job leaves it alone.
+        Assert.Equal("active", (await (await youngCarer.ReadAsync($"/api/consents/{parents.Id}")).ConsentAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_bad_assessment_or_a_proxy_consent_without_who_gave_it_is_400_naming_each_field_and_records_nothing()
     {
         var subject = NewSubject();

@@ -70,3 +70,70 @@ public sealed class CompetenceTests
         Assert.Equal([field], invalid.Errors.Keys);
     }
 }
+
+/// <summary>Issue 20 §1: a proxy consent asks the young person, once competent, to confirm it; unconfirmed in time, it is paused.</summary>
+public sealed class ProxyConfirmationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly EventActor Teacher = new("Practitioner:school-1:sam", "Practitioner", "school-1");
+    private static readonly EventActor Sam = new("YoungCarer:yc-1", "YoungCarer", null);
+
+    private static Domain.ConsentState Granted(GivenBy givenBy) =>
+        Domain.ConsentEvolution.Fold(GrantConsent.Decide(new GrantConsent(Guid.NewGuid(), new Domain.ConsentTerms("yc-1", "school-support", [], [], givenBy, null,
+            givenBy == GivenBy.Self ? null : new ConsentProxy("mother")), Teacher, Now.AddDays(-10)), null))!;
+
+    private static CompetenceAssessment Competent(string? purpose = "school-support") =>
+        CompetenceAssessment.From(new Competence.CompetenceAssessed(Guid.NewGuid(), "yc-1", purpose, CompetenceOutcome.Competent, CompetenceBasis.Gillick, null, Teacher, Now));
+
+    [Fact]
+    public void Given_a_parents_consent_When_the_young_person_is_assessed_competent_for_its_purpose_Then_they_are_asked_to_confirm_within_28_days()
+    {
+        var consent = Granted(GivenBy.Parent);
+
+        var asked = Assert.IsType<Domain.ProxyConfirmationAsked>(Assert.Single(Confirming.AskProxyConfirmation.Decide(consent, Competent(), TimeSpan.FromDays(28), Teacher, Now)));
+
+        Assert.Equal((consent.Version + 1, Now.AddDays(28)), (asked.Version, asked.ConfirmBy));
+        var after = Domain.ConsentEvolution.Evolve(consent, asked)!;
+        Assert.Equal((Now.AddDays(28), ConsentStatus.Active), (after.ConfirmBy, after.Status));
+        Assert.Empty(Confirming.AskProxyConfirmation.Decide(after, Competent(), TimeSpan.FromDays(28), Teacher, Now)); // asked once
+    }
+
+    [Fact]
+    public void Given_the_young_persons_own_consent_or_another_purpose_or_not_yet_competent_Then_nothing_is_asked()
+    {
+        Assert.Empty(Confirming.AskProxyConfirmation.Decide(Granted(GivenBy.Self), Competent(), TimeSpan.FromDays(28), Teacher, Now));
+        Assert.Empty(Confirming.AskProxyConfirmation.Decide(Granted(GivenBy.Parent), Competent("gp-carer-register"), TimeSpan.FromDays(28), Teacher, Now));
+        var notYet = Competent() with { Outcome = CompetenceOutcome.NotYetCompetent };
+        Assert.Empty(Confirming.AskProxyConfirmation.Decide(Granted(GivenBy.Parent), notYet, TimeSpan.FromDays(28), Teacher, Now));
+    }
+
+    [Fact]
+    public void Given_asked_When_the_young_person_confirms_Then_a_new_version_given_by_themselves_without_a_proxy()
+    {
+        var consent = Granted(GivenBy.Guardian);
+        var asked = Domain.ConsentEvolution.Fold(Confirming.AskProxyConfirmation.Decide(consent, Competent(null), TimeSpan.FromDays(28), Teacher, Now), consent)!;
+
+        var confirmed = Assert.IsType<Domain.ProxyConsentConfirmed>(Assert.Single(Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(1)), asked)));
+
+        Assert.Equal((GivenBy.Self, (ConsentProxy?)null, asked.Version + 1), (confirmed.Terms.GivenBy, confirmed.Terms.Proxy, confirmed.Version));
+        var after = Domain.ConsentEvolution.Evolve(asked, confirmed)!;
+        Assert.Null(after.ConfirmBy);
+        Assert.Throws<ConflictException>(() => Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(2)), after));
+        Assert.Empty(Confirming.PauseUnconfirmed.Decide(after, Now.AddDays(60)));
+    }
+
+    [Fact]
+    public void Given_asked_and_unanswered_When_the_time_is_up_Then_paused_by_the_job_and_resuming_needs_the_confirmation_first()
+    {
+        var consent = Granted(GivenBy.Parent);
+        var asked = Domain.ConsentEvolution.Fold(Confirming.AskProxyConfirmation.Decide(consent, Competent(), TimeSpan.FromDays(28), Teacher, Now), consent)!;
+
+        Assert.Empty(Confirming.PauseUnconfirmed.Decide(asked, Now.AddDays(28).AddSeconds(-1)));
+        var paused = Assert.IsType<Domain.ConsentPaused>(Assert.Single(Confirming.PauseUnconfirmed.Decide(asked, Now.AddDays(28))));
+        Assert.Equal(Domain.ConsentActors.ConfirmationJob, paused.PausedBy);
+        var after = Domain.ConsentEvolution.Evolve(asked, paused)!;
+        Assert.Throws<ConflictException>(() => Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), after));
+        var confirmed = Domain.ConsentEvolution.Fold(Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(29)), after), after)!;
+        Assert.Equal(ConsentStatus.Active, Domain.ConsentEvolution.Fold(Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), confirmed), confirmed)!.Status);
+    }
+}

@@ -132,6 +132,9 @@ public sealed class ProposalRoutingTests(LocalGateway gateway) : IClassFixture<L
         { PlatformRoles.Practitioner, "/api/consents/c-1/decline", false },
         { PlatformRoles.Auditor, "/api/consents/c-1/accept", false },
         { PlatformRoles.IgOfficer, "/api/consents/c-1/decline", false },
+        { PlatformRoles.YoungCarer, "/api/consents/c-1/confirm", true },
+        { PlatformRoles.Practitioner, "/api/consents/c-1/confirm", false },
+        { PlatformRoles.Auditor, "/api/consents/c-1/confirm", false },
     };
 
     [Theory]

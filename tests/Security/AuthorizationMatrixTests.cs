@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/consents/receipt-keys"] = new("GET", "/api/consents/receipt-keys", TargetKind.None),
         ["POST /api/consents/proposals"] = new("POST", "/api/consents/proposals", TargetKind.None, s => new { subjectId = s, purpose = FreshPurpose(), note = Reason }),
         ["POST /api/consents/{id}/accept"] = new("POST", "/api/consents/{id}/accept", TargetKind.Proposal),
+        ["POST /api/consents/{id}/confirm"] = new("POST", "/api/consents/{id}/confirm", TargetKind.Consent),
         ["POST /api/consents/{id}/decline"] = new("POST", "/api/consents/{id}/decline", TargetKind.Proposal, _ => new { reason = Reason }),
 
         ["GET /api/dsas/templates"] = new("GET", "/api/dsas/templates", TargetKind.None),
@@ -246,6 +247,15 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/consents/{id}/accept", IgOfficer, Any, 403),
         new("POST /api/consents/{id}/accept", SafeguardingLead, Any, 403),
         new("POST /api/consents/{id}/accept", Auditor, Any, 403),
+
+        // Issue 20: confirming a parent's consent is the young person's alone (the matrix's own consent is theirs already: 409).
+        new("POST /api/consents/{id}/confirm", YoungCarer, Own, 409),
+        new("POST /api/consents/{id}/confirm", YoungCarer, Other, 404, Hidden),
+        new("POST /api/consents/{id}/confirm", Practitioner, Own, 403),
+        new("POST /api/consents/{id}/confirm", Practitioner, Other, 403),
+        new("POST /api/consents/{id}/confirm", IgOfficer, Any, 403),
+        new("POST /api/consents/{id}/confirm", SafeguardingLead, Any, 403),
+        new("POST /api/consents/{id}/confirm", Auditor, Any, 403),
 
         new("POST /api/consents/{id}/decline", YoungCarer, Own, 200, Shown),
         new("POST /api/consents/{id}/decline", YoungCarer, Other, 404, Hidden),

@@ -37,6 +37,7 @@ public static class ReplayDisclosureEndpoint
         [
             nameof(ConsentGranted), nameof(ConsentPaused), nameof(ConsentResumed), nameof(ConsentWithdrawn), nameof(ConsentExpired),
             nameof(ConsentProposed), nameof(ConsentAccepted), nameof(ConsentDeclined),
+            nameof(ProxyConsentConfirmationAsked), nameof(ProxyConsentConfirmed),
         ];
 
     private static readonly string[] DsaTypes =

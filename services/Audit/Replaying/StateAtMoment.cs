@@ -79,6 +79,9 @@ public static class StateAtMoment
         ConsentProposed c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
         ConsentAccepted c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
         ConsentDeclined c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
+        // Issue 20: a new version of a consent, its terms and status unchanged but for who gave it.
+        ProxyConsentConfirmationAsked c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
+        ProxyConsentConfirmed c => new(c.ConsentId, c.Version, c.SubjectId, c.Purpose, c.RecipientOrgIds, c.DataCategories, c.Status, c.GrantedAt, c.ExpiresAt),
         _ => null,
     };
 

@@ -10,7 +10,8 @@ namespace ConsentPlatform.Consent.Api;
 /// unanswered) shows when it was proposed as <see cref="GrantedAt"/> (nothing was granted),
 /// with <see cref="ProposedAt"/>, <see cref="AnswerBy"/> and the practitioner's <see cref="Note"/>;
 /// once accepted, <see cref="GrantedAt"/> is the moment of acceptance. Those three are omitted for
-/// a consent that was never a proposal. <see cref="Proxy"/> (issue 20): who gave a parent's or guardian's consent.
+/// a consent that was never a proposal. <see cref="Proxy"/> (issue 20): who gave a parent's or guardian's consent;
+/// <see cref="ConfirmBy"/>: by when the young person, now assessed competent, is asked to confirm it.
 /// </summary>
 public sealed record ConsentResponse(
     Guid Id,
@@ -26,7 +27,8 @@ public sealed record ConsentResponse(
     DateTimeOffset? ProposedAt = null,
     DateTimeOffset? AnswerBy = null,
     string? Note = null,
-    ConsentProxy? Proxy = null)
+    ConsentProxy? Proxy = null,
+    DateTimeOffset? ConfirmBy = null)
 {
     public static ConsentResponse From(ConsentState consent, DateTimeOffset now)
     {
@@ -45,6 +47,7 @@ public sealed record ConsentResponse(
             consent.ProposedAt,
             consent.AnswerBy,
             consent.Note,
-            consent.Terms.Proxy);
+            consent.Terms.Proxy,
+            consent.ConfirmBy);
     }
 }

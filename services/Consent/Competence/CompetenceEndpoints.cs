@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Confirming;
+using ConsentPlatform.Consent.Domain;
+using Microsoft.Extensions.Options;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
@@ -50,11 +53,13 @@ public static class CompetenceEndpoints
         ClaimsPrincipal user,
         IDocumentSession session,
         ConsentVisibility visibility,
+        IOptions<ProxyConfirmationOptions> confirmation,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
+        ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
         var actor = ConsentAccess.ActorOf(caller);
@@ -92,8 +97,22 @@ public static class CompetenceEndpoints
         var command = new AssessCompetence(Guid.CreateVersion7(now), subjectId, purpose, outcome!.Value, basis!.Value, note, actor, now);
         var events = AssessCompetence.Decide(command);
         session.Events.StartStream<CompetenceAssessment>(command.AssessmentId, events);
+        var assessment = CompetenceAssessment.From((CompetenceAssessed)events[0]);
+        if (assessment.Outcome == CompetenceOutcome.Competent)
+        {
+            // In the same transaction: each live consent a parent or guardian gave for the purpose asks the young person to confirm it.
+            var live = await session.Query<ConsentState>()
+                .Where(c => c.Terms.SubjectId == subjectId && (c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused))
+                .ToListAsync(cancellationToken);
+            foreach (var consent in live)
+            {
+                var asks = AskProxyConfirmation.Decide(consent, assessment, confirmation.Value.Validated(), actor, now);
+                if (asks.Count > 0) session.Events.Append(consent.Id, consent.Version + asks.Count, asks);
+            }
+        }
+
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/subjects/{subjectId}/competence", CompetenceAssessment.From((CompetenceAssessed)events[0]));
+        return TypedResults.Created($"/api/subjects/{subjectId}/competence", assessment);
     }
 
     public static async Task<Ok<IReadOnlyList<CompetenceAssessment>>> ListAsync(

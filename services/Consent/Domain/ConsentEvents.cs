@@ -1,4 +1,5 @@
 using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
 
 namespace ConsentPlatform.Consent.Domain;
 
@@ -34,8 +35,20 @@ public sealed record ConsentAccepted(Guid ConsentId, long Version, ConsentTerms 
 /// <summary>The young person said no to a proposal: final.</summary>
 public sealed record ConsentDeclined(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset ProposedAt, EventActor DeclinedBy, string? Reason, DateTimeOffset DeclinedAt);
 
+/// <summary>
+/// Issue 20: the young person was assessed competent for the purpose of a consent a parent or
+/// guardian gave: they are asked to confirm it by <paramref name="ConfirmBy"/>.
+/// </summary>
+public sealed record ProxyConfirmationAsked(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, ConsentStatus Status, Guid AssessmentId, DateTimeOffset ConfirmBy, EventActor AskedBy, DateTimeOffset AskedAt);
+
+/// <summary>Issue 20: the young person confirmed a proxy consent: <paramref name="Terms"/> are now given by themselves.</summary>
+public sealed record ProxyConsentConfirmed(Guid ConsentId, long Version, ConsentTerms Terms, DateTimeOffset GrantedAt, ConsentStatus Status, EventActor ConfirmedBy, DateTimeOffset ConfirmedAt);
+
 public static class ConsentActors
 {
+    /// <summary>Who pauses a proxy consent the young person did not confirm in time (issue 20).</summary>
+    public static EventActor ConfirmationJob { get; } = new("system:consent-proxy-confirmation", "System", null);
+
     /// <summary>The actor of events that no person caused.</summary>
     public static EventActor ExpiryJob { get; } = new("system:consent-expiry", "System", null);
 }

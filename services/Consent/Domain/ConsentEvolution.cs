@@ -19,6 +19,8 @@ public static class ConsentEvolution
         },
         ConsentAccepted e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version, Terms = e.Terms, GrantedAt = e.AcceptedAt, AcceptedAt = e.AcceptedAt },
         ConsentDeclined e => Existing(state, e) with { Status = ConsentStatus.Declined, Version = e.Version },
+        ProxyConfirmationAsked e => Existing(state, e) with { Version = e.Version, ConfirmBy = e.ConfirmBy },
+        ProxyConsentConfirmed e => Existing(state, e) with { Version = e.Version, Terms = e.Terms, ConfirmBy = null },
         _ => state,
     };
 

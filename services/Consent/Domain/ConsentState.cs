@@ -24,6 +24,12 @@ public sealed record ConsentState(Guid Id, long Version, ConsentTerms Terms, Con
     /// <summary>The practitioner's note to the young person on a proposal.</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Issue 20: by when the young person, assessed competent, must confirm this consent a parent or
+    /// guardian gave; null when nothing is asked (never asked, or confirmed).
+    /// </summary>
+    public DateTimeOffset? ConfirmBy { get; init; }
+
     /// <summary>When the young person accepted the proposal; null while it is one, or if it never was.</summary>
     public DateTimeOffset? AcceptedAt { get; init; }
 

@@ -72,8 +72,52 @@ public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clo
         }
 
         if (expired > 0) LogExpired(logger, expired);
+        await PauseUnconfirmedAsync(now, cancellationToken);
         return expired;
     }
+
+    /// <summary>
+    /// Issue 20: each active proxy consent whose young person, assessed competent, did not confirm it
+    /// by its <c>confirmBy</c> is paused (<see cref="Confirming.PauseUnconfirmed"/>); returns how many.
+    /// </summary>
+    public async Task<int> PauseUnconfirmedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> due;
+        await using (var query = store.QuerySession())
+        {
+            due = await query.Query<ConsentState>()
+                .Where(c => c.Status == ConsentStatus.Active && c.ConfirmBy != null && c.ConfirmBy <= now)
+                .Select(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+        }
+
+        var paused = 0;
+        foreach (var id in due)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<ConsentState>(id, cancellationToken);
+            if (stream.Aggregate is not { } consent) continue;
+            var events = Confirming.PauseUnconfirmed.Decide(consent, now);
+            if (events.Count == 0) continue;
+            stream.AppendMany(events);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                paused++;
+            }
+            catch (ConcurrencyException)
+            {
+                // Changed meanwhile (confirmed, withdrawn): the next pass judges it again.
+            }
+        }
+
+        if (paused > 0) LogPausedUnconfirmed(logger, paused);
+        return paused;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Paused {Count} proxy consents their young person did not confirm in time")]
+    private static partial void LogPausedUnconfirmed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} consents as expired")]
     private static partial void LogExpired(ILogger logger, int count);

@@ -46,6 +46,12 @@ public sealed class ConsentEventContracts : IEventContracts
             Linking.LinkCodeIssued e => new Published.SubjectLinkCodeIssued(id, e.CodeId, e.SubjectId, e.ExpiresAt, e.IssuedBy, e.IssuedAt),
             Linking.SignInLinked e => new Published.SubjectLinked(id, e.CodeId, e.SubjectId, e.SignInHash, e.LinkedBy, e.LinkedAt),
             Linking.SignInUnlinked e => new Published.SubjectUnlinked(id, e.CodeId, e.SubjectId, e.SignInHash, e.UnlinkedBy, e.UnlinkedAt),
+            Domain.ProxyConfirmationAsked e => new Published.ProxyConsentConfirmationAsked(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, e.Status, e.AssessmentId, e.ConfirmBy, e.AskedBy, e.AskedAt),
+            Domain.ProxyConsentConfirmed e => new Published.ProxyConsentConfirmed(
+                id, e.ConsentId, e.Version, e.Terms.SubjectId, e.Terms.Purpose, e.Terms.RecipientOrgIds, e.Terms.DataCategories,
+                e.Terms.GivenBy, e.GrantedAt, e.Terms.ExpiresAt, e.Status, e.ConfirmedBy, e.ConfirmedAt),
             Competence.CompetenceAssessed e => new Published.CompetenceAssessed(id, e.AssessmentId, e.SubjectId, e.Purpose, e.Outcome, e.Basis, e.Note, e.AssessedBy, e.AssessedAt),
             _ => null,
         };

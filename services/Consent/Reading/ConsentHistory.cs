@@ -64,6 +64,8 @@ public static class ConsentHistoryEndpoint
         ConsentProposed e => Entry(after, "consent-proposed", e.ProposedAt, e.ProposedBy, null),
         ConsentAccepted e => Entry(after, "consent-accepted", e.AcceptedAt, e.AcceptedBy, null),
         ConsentDeclined e => Entry(after, "consent-declined", e.DeclinedAt, e.DeclinedBy, e.Reason),
+        ProxyConfirmationAsked e => Entry(after, "proxy-confirmation-asked", e.AskedAt, e.AskedBy, null),
+        ProxyConsentConfirmed e => Entry(after, "consent-confirmed", e.ConfirmedAt, e.ConfirmedBy, null),
         _ => throw new InvalidOperationException($"Unknown consent event {@event.GetType().Name}."),
     };
 

@@ -25,6 +25,12 @@ public sealed record ResumeConsent(Guid ConsentId, EventActor Actor, DateTimeOff
             throw new ConflictException("Only a paused consent can be resumed; this one is active.");
         }
 
+        if (state.ConfirmBy is { } due && due <= command.Now)
+        {
+            // Issue 20: a parent's or guardian's consent paused because the young person did not confirm it.
+            throw new ConflictException("A parent or guardian gave this consent and it was paused because you did not confirm it in time: confirm it first (POST /api/consents/{id}/confirm), then resume it.");
+        }
+
         return [new ConsentResumed(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Now)];
     }
 }

@@ -22,7 +22,8 @@ public sealed record ConsentBody(
     DateTimeOffset? ProposedAt = null,
     DateTimeOffset? AnswerBy = null,
     string? Note = null,
-    JsonElement? Proxy = null);
+    JsonElement? Proxy = null,
+    DateTimeOffset? ConfirmBy = null);
 
 public sealed record HistoryBody(long Version, string Event, DateTimeOffset OccurredAt, ActorBody Actor, string? Reason, ConsentBody Consent);
 

@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Competence;
+using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Consent;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConsentPlatform.Consent.Confirming;
+
+/// <summary>
+/// Issue 20: once a young person is assessed competent for a purpose, every live consent a parent or
+/// guardian gave for them to it asks them to confirm it, by <c>Consent:ProxyConfirmationWithin</c>
+/// (default 28 days) from the assessment. Pure: the caller finds the consents.
+/// </summary>
+public static class AskProxyConfirmation
+{
+    public static IReadOnlyList<object> Decide(ConsentState consent, CompetenceAssessment assessment, TimeSpan confirmWithin, EventActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        ArgumentNullException.ThrowIfNull(assessment);
+        var asks = consent.IsLive
+                   && consent.Terms.GivenBy != GivenBy.Self
+                   && consent.ConfirmBy is null
+                   && assessment.Outcome == CompetenceOutcome.Competent
+                   && assessment.AppliesTo(consent.Terms.Purpose);
+        return asks
+            ? [new ProxyConfirmationAsked(consent.Id, consent.Version + 1, consent.Terms, consent.GrantedAt, consent.Status, assessment.Id, now + confirmWithin, actor, now)]
+            : [];
+    }
+}
+
+/// <summary><c>POST /api/consents/{id}/confirm</c>: the young person makes a consent a parent or guardian gave their own (a new version, <c>givenBy: self</c>).</summary>
+public sealed record ConfirmProxyConsent(Guid ConsentId, EventActor Actor, DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(ConfirmProxyConsent command, ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        ConsentRefusals.EnsureNotEnded(state, command.Now, "confirmed");
+        if (state.ConfirmBy is null)
+        {
+            throw new ConflictException("Nothing asks you to confirm this consent: it is your own, or you have confirmed it already.");
+        }
+
+        var own = state.Terms with { GivenBy = GivenBy.Self, Proxy = null };
+        return [new Domain.ProxyConsentConfirmed(state.Id, state.Version + 1, own, state.GrantedAt, state.Status, command.Actor, command.Now)];
+    }
+}
+
+/// <summary>
+/// The job's rule (issue 20): a proxy consent still unconfirmed when its time is up is paused, never
+/// silently kept. Only an active one: a paused one is already not shared.
+/// </summary>
+public static class PauseUnconfirmed
+{
+    public const string Reason = "Not confirmed by the young person in time after they were assessed able to decide for themselves.";
+
+    public static IReadOnlyList<object> Decide(ConsentState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Status == ConsentStatus.Active && state.ConfirmBy is { } due && due <= now && state.StatusAt(now) == ConsentStatus.Active
+            ? [new Domain.ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ConfirmationJob, Reason, now)]
+            : [];
+    }
+}
+
+/// <summary><c>Consent:ProxyConfirmationWithin</c>: how long a young person has to confirm a proxy consent (default 28 days; 1 minute to 180 days).</summary>
+public sealed class ProxyConfirmationOptions
+{
+    public const string Section = "Consent";
+
+    public TimeSpan ProxyConfirmationWithin { get; set; } = TimeSpan.FromDays(28);
+
+    public TimeSpan Validated() =>
+        ProxyConfirmationWithin >= TimeSpan.FromMinutes(1) && ProxyConfirmationWithin <= TimeSpan.FromDays(180)
+            ? ProxyConfirmationWithin
+            : throw new InvalidOperationException($"Consent:ProxyConfirmationWithin must be between 1 minute and 180 days, not {ProxyConfirmationWithin}.");
+}
+
+public static class ConfirmProxyConsentEndpoint
+{
+    public static RouteGroupBuilder MapConfirmProxyConsent(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/confirm", HandleAsync)
+            .RequireAuthorization(ConsentPolicies.Answer)
+            .WithName("ConfirmProxyConsent")
+            .WithSummary("The young person, assessed competent, makes a consent a parent or guardian gave for them their own (to stop it instead, withdraw it).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    public static async Task<Ok<ConsentResponse>> HandleAsync(
+        Guid id,
+        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        ConsentVisibility visibility,
+        TimeProvider clock,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(response);
+        var caller = Caller.From(user);
+        var expected = IfMatch.ExpectedVersion(ifMatch);
+        var now = clock.GetUtcNow();
+        var command = new ConfirmProxyConsent(id, ConsentAccess.ActorOf(caller), now);
+        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => ConfirmProxyConsent.Decide(command, state), cancellationToken);
+        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        return TypedResults.Ok(ConsentResponse.From(consent, now));
+    }
+}
