@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConsentPlatform.Audit.Tree;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -87,7 +88,23 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
                 LogMigrated(logger ?? NullLogger<LedgerDatabase>.Instance, migrated);
             }
 
+            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl, connection, transaction))
+            {
+                await tree.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+
+            // In a transaction of its own that takes the head lock first, as appends do: DDL above
+            // locks the ledger table, and holding that while waiting for the head would deadlock
+            // with an append of another instance.
+            await using (var build = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                var leaves = await BuildTreeAsync(connection, build, cancellationToken);
+                await build.CommitAsync(cancellationToken);
+                if (leaves > 0) LogTreeBuilt(logger ?? NullLogger<LedgerDatabase>.Instance, leaves);
+            }
+
             created = true;
         }
         finally
@@ -170,6 +187,24 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
 
         return migrated;
     }
+
+    /// <summary>
+    /// A ledger written before the Merkle tree existed gets its leaves and subtree hashes, under the
+    /// head lock so that no append runs meanwhile. Nothing to do when the tree is complete.
+    /// </summary>
+    private static async Task<long> BuildTreeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        long head;
+        await using (var lockHead = new NpgsqlCommand("select sequence from audit.ledger_head where id = 1 for update", connection, transaction))
+        {
+            head = (long)(await lockHead.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return await LedgerTreeStore.CatchUpAsync(connection, transaction, head, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built the ledger's Merkle tree over {Leaves} existing entries (issue 19)")]
+    private static partial void LogTreeBuilt(ILogger logger, long leaves);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrated {Rows} ledger rows from data jsonb to their stored canonical bytes (ADR 0004, amended 2026-11-26); no hash changed")]
     private static partial void LogMigrated(ILogger logger, long rows);
