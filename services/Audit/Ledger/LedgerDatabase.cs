@@ -88,7 +88,7 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
                 LogMigrated(logger ?? NullLogger<LedgerDatabase>.Instance, migrated);
             }
 
-            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl, connection, transaction))
+            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl + Checkpoints.CheckpointStore.Ddl, connection, transaction))
             {
                 await tree.ExecuteNonQueryAsync(cancellationToken);
             }
