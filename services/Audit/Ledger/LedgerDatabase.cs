@@ -57,6 +57,33 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
         create index if not exists ledger_event_type_occurred_at on audit.ledger (event_type, occurred_at);
         """;
 
+    /// <summary>
+    /// Append-only in the database, not only in the code (issue 19): the ledger's tables refuse
+    /// UPDATE and DELETE (a row trigger) and TRUNCATE (a statement trigger) from anyone, superusers
+    /// included unless they switch triggers off; and the service's own role keeps only INSERT and
+    /// SELECT on them (its UPDATE, DELETE and TRUNCATE revoked, so it is refused before any trigger
+    /// runs). The head row (<c>ledger_head</c>) still moves with each append: it is derived, and
+    /// verification checks it against the last entry. Run after any migration that rewrites rows.
+    /// </summary>
+    private const string AppendOnlyDdl = """
+        create or replace function audit.refuse_change() returns trigger language plpgsql as $$
+        begin
+            raise exception 'audit.% is append-only: % refused', tg_table_name, tg_op using errcode = 'insufficient_privilege';
+        end
+        $$;
+        do $$
+        declare t text;
+        begin
+            foreach t in array array['ledger', 'ledger_key', 'ledger_tree', 'checkpoint', 'checkpoint_cosignature'] loop
+                execute format('create or replace trigger %I before update or delete on audit.%I for each row execute function audit.refuse_change()', t || '_append_only', t);
+                execute format('create or replace trigger %I before truncate on audit.%I for each statement execute function audit.refuse_change()', t || '_no_truncate', t);
+                execute format('revoke update, delete, truncate on audit.%I from public, current_user', t);
+                execute format('grant select, insert on audit.%I to current_user', t);
+            end loop;
+        end
+        $$;
+        """;
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool created;
 
@@ -88,7 +115,7 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
                 LogMigrated(logger ?? NullLogger<LedgerDatabase>.Instance, migrated);
             }
 
-            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl + Checkpoints.CheckpointStore.Ddl, connection, transaction))
+            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl + Checkpoints.CheckpointStore.Ddl + AppendOnlyDdl, connection, transaction))
             {
                 await tree.ExecuteNonQueryAsync(cancellationToken);
             }
