@@ -77,10 +77,12 @@ public static class AuditModule
             .MapVerifyLedger()
             .MapDisclosureStats()
             .MapReplayDisclosure()
-            .MapCheckpoints();
+            .MapCheckpoints()
+            .MapExportBundle();
         app.MapGroup("/api/me")
             .WithTags("Transparency")
-            .MapMyDisclosures();
+            .MapMyDisclosures()
+            .MapMyProofs();
         return app;
     }
 }

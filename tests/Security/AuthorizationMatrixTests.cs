@@ -106,9 +106,13 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/audit/proofs/consistency"] = new("GET", "/api/audit/proofs/consistency?from=1&to=1", TargetKind.None),
         ["GET /api/audit/proofs/inclusion"] = new("GET", "/api/audit/proofs/inclusion?sequence=1", TargetKind.None),
         ["GET /api/audit/entries/{sequence}/leaf"] = new("GET", "/api/audit/entries/1/leaf", TargetKind.None),
+        ["GET /api/audit/export"] = new("GET", "/api/audit/export?fromSequence=1&toSequence=1", TargetKind.None),
         ["POST /api/audit/checkpoint/cosignatures"] = new("POST", "/api/audit/checkpoint/cosignatures", TargetKind.None, _ => new { note = "not a note" }),
         // The young carer may try to name another subject: the view is the token's subject's only.
         ["GET /api/me/disclosures"] = new("GET", "/api/me/disclosures?subjectId={subject}", TargetKind.Released),
+        // Issue 19: a young carer's proof that an entry about them is in the ledger; a sequence that is
+        // not theirs (here: none at all) is not found, exactly like another young carer's.
+        ["GET /api/me/proofs"] = new("GET", "/api/me/proofs?sequence=999999999", TargetKind.None),
         // Issue 18: linking a young carer's own sign-in to their ledger id with a one-time code.
         ["POST /api/link-codes"] = new("POST", "/api/link-codes", TargetKind.None, s => new { subjectId = s }),
         ["POST /api/me/links"] = new("POST", "/api/me/links", TargetKind.None, _ => new { code = "ZZZZ-ZZZZ-ZZZZ" }),
@@ -460,6 +464,12 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/audit/entries/{sequence}/leaf", SafeguardingLead, Any, 403),
         new("GET /api/audit/entries/{sequence}/leaf", Auditor, Any, 200, "\"eventId\""),
         new("GET /api/audit/entries/{sequence}/leaf", Anonymous, Any, 401),
+        new("GET /api/audit/export", YoungCarer, Any, 403),
+        new("GET /api/audit/export", Practitioner, Any, 403),
+        new("GET /api/audit/export", IgOfficer, Any, 403),
+        new("GET /api/audit/export", SafeguardingLead, Any, 403),
+        new("GET /api/audit/export", Auditor, Any, 200, "\"treeSize\""),
+        new("GET /api/audit/export", Anonymous, Any, 401),
         new("POST /api/audit/checkpoint/cosignatures", YoungCarer, Any, 403),
         new("POST /api/audit/checkpoint/cosignatures", Practitioner, Any, 403),
         new("POST /api/audit/checkpoint/cosignatures", IgOfficer, Any, 403),
@@ -473,6 +483,12 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/me/disclosures", IgOfficer, Any, 403),
         new("GET /api/me/disclosures", SafeguardingLead, Any, 403),
         new("GET /api/me/disclosures", Auditor, Any, 403),
+        new("GET /api/me/proofs", YoungCarer, Any, 404),
+        new("GET /api/me/proofs", Practitioner, Any, 403),
+        new("GET /api/me/proofs", IgOfficer, Any, 403),
+        new("GET /api/me/proofs", SafeguardingLead, Any, 403),
+        new("GET /api/me/proofs", Auditor, Any, 403),
+        new("GET /api/me/proofs", Anonymous, Any, 401),
 
         // Issue 18 (services/Consent/README.md, Linking): a link code is issued by a practitioner who may
         // see one of the young carer's consents (the school recorded it; the council is named in it), and

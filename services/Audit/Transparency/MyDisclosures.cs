@@ -32,6 +32,8 @@ public sealed record ReadView(DateTimeOffset At, string? OrgId, IReadOnlyList<st
 /// One request about the young carer, from its ask to its last read. <see cref="RequestedByName"/>
 /// and <see cref="HolderName"/> are the organisations' names as the DSA the request was judged
 /// under gives them (issue 16: names, not codes), null when no DSA judged it or it names neither.
+/// <see cref="LedgerSequences"/> (issue 19, additive): the ledger sequences of the events shown, in
+/// order, each provable with <c>GET /api/me/proofs?sequence=</c>.
 /// </summary>
 public sealed record MyDisclosure(
     Guid DisclosureId,
@@ -53,7 +55,8 @@ public sealed record MyDisclosure(
     IReadOnlyList<ReadView> RefusedReads,
     DateTimeOffset? PurgedAt,
     string? RequestedByName = null,
-    string? HolderName = null);
+    string? HolderName = null,
+    IReadOnlyList<long>? LedgerSequences = null);
 
 /// <summary>
 /// <c>GET /api/me/disclosures</c> (YoungCarer): every request about the caller's own subject id,
@@ -88,9 +91,8 @@ public static class MyDisclosuresEndpoint
 
         var events = await ledger.ListAsync([EntryKeys.Subject(subjectId)], DisclosureTypes, cancellationToken);
         var byDisclosure = events
-            .Select(e => e.Event)
-            .Where(e => string.Equals(e.SubjectId, subjectId, StringComparison.Ordinal))
-            .GroupBy(DisclosureIdOf)
+            .Where(e => string.Equals(e.Event.SubjectId, subjectId, StringComparison.Ordinal))
+            .GroupBy(e => DisclosureIdOf(e.Event))
             .ToList();
 
         var dsaIds = events.Select(e => DecisionOf(e.Event)?.DsaId).OfType<Guid>().Distinct().ToList();
@@ -99,7 +101,7 @@ public static class MyDisclosuresEndpoint
             : (await ledger.ListAsync([.. dsaIds.Select(EntryKeys.Dsa)], [nameof(DsaDrafted), nameof(DsaAmended)], cancellationToken)).Select(e => e.Event).ToList();
 
         var views = byDisclosure
-            .Select(g => Build(g.ToList(), agreements))
+            .Select(g => Build([.. g.Select(e => e.Event)], agreements) is { } view ? view with { LedgerSequences = [.. g.Select(e => e.Sequence)] } : null)
             .OfType<MyDisclosure>()
             .OrderByDescending(d => d.RequestedAt)
             .ToList();
