@@ -671,3 +671,15 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
   [[ -x "$CP_CHROMIUM" ]] || die "chromium still missing after apt-get install ($CP_CHROMIUM)"
 }
+
+# ensure_go_tlog: installs Debian's Go and golang.org/x/mod (sumdb/note, sumdb/tlog) with apt-get
+# only when missing; the end-to-end suite verifies the audit ledger with them (issue 19).
+CP_GO_TLOG="${CP_GO_TLOG:-/usr/share/gocode/src/golang.org/x/mod/sumdb/tlog}"
+ensure_go_tlog() {
+  [[ -x /usr/bin/go && -d "$CP_GO_TLOG" ]] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "go or golang.org/x/mod is missing and there is no apt-get to install them"
+  log "installing golang-go and golang-golang-x-mod-dev for the ledger's independent check (tests/EndToEnd)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends golang-go golang-golang-x-mod-dev >/dev/null
+  [[ -x /usr/bin/go && -d "$CP_GO_TLOG" ]] || die "go or golang.org/x/mod still missing after apt-get install"
+}

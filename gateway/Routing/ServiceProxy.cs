@@ -24,7 +24,7 @@ public static class ServiceProxy
         Api("consent-decline", "/api/consents/{id}/decline", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
         // Confirming a consent a parent or guardian gave (issue 20): the young person's own decision.
         Api("consent-confirm", "/api/consents/{id}/confirm", DownstreamServices.Consent, GatewayPolicies.ConsentAnswerApi, ["POST"]),
-        // The one anonymous API route: the public keys of consent receipts, so that whoever a young
+        // An anonymous API route: the public keys of consent receipts, so that whoever a young
         // person shows a receipt to can check it without an account. Exactly this path, GET only;
         // anything else under /api/consents still needs a token.
         Api("consent-receipt-keys", "/api/consents/receipt-keys", DownstreamServices.Consent, Anonymous, ["GET"]),
@@ -32,6 +32,13 @@ public static class ServiceProxy
         Api("disclosures", "/api/disclosures/{**rest}", DownstreamServices.Disclosure, GatewayPolicies.DisclosureApi)
             with { RateLimiterPolicy = DisclosureAdmission.PolicyName },
         Api("audit", "/api/audit/{**rest}", DownstreamServices.Audit, GatewayPolicies.AuditApi),
+        // Issue 19: the ledger's signed checkpoint, its verifier key and consistency proofs are for
+        // anyone who wants to check the log without trusting us (they reveal sizes and hashes only).
+        // Exactly these paths, GET only; inclusion proofs, leaves and everything else under
+        // /api/audit still need an auditor's token.
+        Api("audit-checkpoint", "/api/audit/checkpoint", DownstreamServices.Audit, Anonymous, ["GET"]),
+        Api("audit-checkpoint-key", "/api/audit/checkpoint/key", DownstreamServices.Audit, Anonymous, ["GET"]),
+        Api("audit-consistency-proof", "/api/audit/proofs/consistency", DownstreamServices.Audit, Anonymous, ["GET"]),
         Api("me", "/api/me/{**rest}", DownstreamServices.Audit, GatewayPolicies.MeApi),
         // A young carer's linked sign-ins (issue 18) are kept by the consent service: narrower than /api/me as a whole.
         Api("me-links", "/api/me/links/{**rest}", DownstreamServices.Consent, GatewayPolicies.MeApi),

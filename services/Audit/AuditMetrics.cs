@@ -19,11 +19,15 @@ public sealed class AuditMetrics : IDisposable
         Appended = meter.CreateCounter<long>("audit.ledger.appended", description: "Events appended to the ledger.");
         Duplicates = meter.CreateCounter<long>("audit.ledger.duplicates", description: "Redelivered or duplicated events that changed nothing.");
         ErrorQueued = meter.CreateCounter<long>("audit.ledger.error_queued", description: "Messages the ledger could not record, moved to its error queue.");
+        CheckpointsRefused = meter.CreateCounter<long>("audit.checkpoint.refused", description: "Checkpoints not signed because the tree was not an extension of the last one signed (a rewritten ledger).");
     }
 
     public Counter<long> Appended { get; }
     public Counter<long> Duplicates { get; }
     public Counter<long> ErrorQueued { get; }
+    public Counter<long> CheckpointsRefused { get; }
+
+    public void CheckpointRefused() => CheckpointsRefused.Add(1);
 
     public void Dispose() => meter.Dispose();
 }

@@ -1,3 +1,4 @@
+using ConsentPlatform.Audit.Checkpoints;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Messaging;
 using ConsentPlatform.Audit.Querying;
@@ -36,6 +37,7 @@ public static class AuditModule
         builder.Services.AddSingleton<LedgerReader>();
         builder.Services.AddHostedService<LedgerSchemaInitializer>();
         builder.Services.AddSingleton<AuditMetrics>();
+        AddCheckpoints(builder);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "postgres", _ => new PostgresHealthCheck(connectionString), failureStatus: null, tags: [HealthEndpoints.ReadyTag]));
         builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(AuditMetrics.MeterName));
@@ -52,6 +54,20 @@ public static class AuditModule
         return builder;
     }
 
+    /// <summary>
+    /// Signed checkpoints of the ledger's Merkle tree (issue 19): the key file (created at first
+    /// start, like the issuer's), the signer, and the witnesses whose cosignatures are accepted.
+    /// </summary>
+    private static void AddCheckpoints(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<CheckpointOptions>(builder.Configuration.GetSection(CheckpointOptions.Section));
+        builder.Services.AddSingleton(_ => CheckpointKey.LoadOrCreate(
+            CheckpointKey.KeyFileOf(builder.Configuration),
+            builder.Configuration[CheckpointKey.OriginSetting] ?? CheckpointKey.DefaultOrigin));
+        builder.Services.AddSingleton<CheckpointSigner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
+    }
+
     public static WebApplication MapAuditApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -60,10 +76,13 @@ public static class AuditModule
             .MapListEntries()
             .MapVerifyLedger()
             .MapDisclosureStats()
-            .MapReplayDisclosure();
+            .MapReplayDisclosure()
+            .MapCheckpoints()
+            .MapExportBundle();
         app.MapGroup("/api/me")
             .WithTags("Transparency")
-            .MapMyDisclosures();
+            .MapMyDisclosures()
+            .MapMyProofs();
         return app;
     }
 }

@@ -36,12 +36,16 @@ public sealed class TamperingTests : IAsyncLifetime
         if (database is not null) await database.DisposeAsync();
     }
 
+    /// <summary>The ledger's tables refuse UPDATE and DELETE by trigger; only a superuser can switch that off (issue 19).</summary>
+    private const string SuperuserTamper = "set session_replication_role = replica; ";
+
     private async Task<VerificationResult> VerifyAfterAsync(string sql)
     {
         await using var connection = await DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         if (sql.Length > 0)
         {
-            await using var tamper = new NpgsqlCommand(sql, connection);
+            // As a superuser who switches the ledger's append-only triggers off first: the attack the chain must still reveal.
+            await using var tamper = new NpgsqlCommand(SuperuserTamper + sql, connection);
             await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
@@ -91,7 +95,7 @@ public sealed class TamperingTests : IAsyncLifetime
         var row = await ReadAsync(connection, 2);
         using var forged = JsonDocument.Parse("""{"n":2,"purpose":"forged"}""");
         var canonical = CanonicalEntry.Of(2, row.EventId, row.EventType, row.Source, row.SubjectId, row.OccurredAt, row.RecordedAt, forged.RootElement);
-        await using (var update = new NpgsqlCommand("update audit.ledger set canonical = @canonical, hash = @hash where sequence = 2", connection))
+        await using (var update = new NpgsqlCommand(SuperuserTamper + "update audit.ledger set canonical = @canonical, hash = @hash where sequence = 2", connection))
         {
             update.Parameters.AddWithValue("canonical", canonical);
             update.Parameters.AddWithValue("hash", LedgerHash.Compute(row.PreviousHash, canonical));

@@ -29,7 +29,7 @@ public sealed class AuditOutageTests(FaultPlatform platform)
         // Shares do not depend on the audit service: they keep being decided while it is away.
         Assert.True(outcomes.Count(o => o.ShareStatus == "approved") > 10, $"approved: {outcomes.Count(o => o.ShareStatus == "approved")}");
         Assert.DoesNotContain(outcomes, o => o.IsServerError);
-        Assert.Equal((0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps));
+        Assert.Equal((0, 0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps, ledger.TreeMismatches));
         Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
         Assert.Equal(ledger.Ledgered, verify.GetProperty("entries").GetInt32());
     }

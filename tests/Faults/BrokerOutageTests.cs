@@ -41,7 +41,7 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
         Assert.DoesNotContain(outcomes, o => o.IsServerError && o.Status != HttpStatusCode.ServiceUnavailable);
         var afterwards = outcomes.Where(o => o.SentAt > outageEnds).GroupBy(o => $"{o.Status}/{o.ShareStatus}/{string.Join('+', o.Reasons)}/{o.Error}").Select(g => $"{g.Key}: {g.Count()}");
         Assert.True(outcomes.Any(o => o.SentAt > outageEnds && o.ShareStatus == "approved"), "after the outage: " + string.Join(", ", afterwards));
-        Assert.Equal((0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps));
+        Assert.Equal((0, 0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps, ledger.TreeMismatches));
         Assert.Equal(0, withoutApproval);
     }
 }

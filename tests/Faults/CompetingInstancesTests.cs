@@ -26,7 +26,7 @@ public sealed class CompetingInstancesTests(FaultPlatform platform)
             FaultFigures.Record("5. two disclosure + two audit instances", outcomes.Count, outcomes.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
 
             Assert.True(outcomes.Count(o => o.Released) > 5, $"released: {outcomes.Count(o => o.Released)}");
-            Assert.Equal((0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps));
+            Assert.Equal((0, 0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps, ledger.TreeMismatches));
             Assert.Equal(0, withoutApproval);
         }
         finally

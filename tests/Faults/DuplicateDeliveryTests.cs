@@ -50,7 +50,7 @@ public sealed class DuplicateDeliveryTests(FaultPlatform platform)
 
         Assert.True(events.Count > 20, $"events re-sent: {events.Count}");
         Assert.Equal(before.Ledgered, after.Ledgered);
-        Assert.Equal((0, 0, 0), (after.Lost, after.Duplicates, after.SequenceGaps));
+        Assert.Equal((0, 0, 0, 0), (after.Lost, after.Duplicates, after.SequenceGaps, after.TreeMismatches));
     }
 
     private async Task<List<IPlatformEvent>> ReadLedgeredEventsAsync()

@@ -22,12 +22,12 @@ internal static class FaultFigures
     private static void Write()
     {
         var table = new StringBuilder()
-            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | released without approval |")
-            .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | tree mismatches | released without approval |")
+            .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in Rows.Values.OrderBy(r => r.Fault, StringComparer.Ordinal))
         {
             table.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {r.Fault} | {r.Sent} | {r.Denied} | {r.ServerErrors} | {r.Ledger.Committed} | {r.Ledger.Ledgered} | {r.Ledger.Duplicates} | {r.Ledger.Lost} | {r.Ledger.SequenceGaps} | {r.ReleasedWithoutApproval} |");
+                $"| {r.Fault} | {r.Sent} | {r.Denied} | {r.ServerErrors} | {r.Ledger.Committed} | {r.Ledger.Ledgered} | {r.Ledger.Duplicates} | {r.Ledger.Lost} | {r.Ledger.SequenceGaps} | {r.Ledger.TreeMismatches} | {r.ReleasedWithoutApproval} |");
         }
 
         var folder = Path.Combine(RepositoryRoot.Find(), ".state", "test-results");

@@ -32,6 +32,6 @@ public sealed class KilledServiceTests(FaultPlatform platform)
         // While the consent service is dead, shares are denied, never approved without a check.
         Assert.DoesNotContain(outcomes, o => o.ShareStatus == "approved" && o.Reasons.Count > 0);
         Assert.Equal(0, withoutApproval);
-        Assert.Equal((0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps));
+        Assert.Equal((0, 0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps, ledger.TreeMismatches));
     }
 }

@@ -35,8 +35,27 @@ internal sealed class LedgerProbe(FaultPlatform platform)
             Ledgered: ledgered.Count,
             Duplicates: ledgered.Count - distinct.Count,
             Lost: committed.Count(id => !distinct.Contains(id)),
-            SequenceGaps: gaps);
+            SequenceGaps: gaps,
+            TreeMismatches: (int)(await ReadLongsAsync(platform.Databases["audit"].ConnectionString, TreeMismatchesSql)).Single());
     }
+
+    /// <summary>
+    /// The Merkle tree checked in SQL alone, without the audit service's code: every entry has its
+    /// leaf <c>SHA-256(0x00 ‖ canonical)</c> and no leaf lacks an entry, every stored node is
+    /// <c>SHA-256(0x01 ‖ left ‖ right)</c> of two stored children, and every complete pair has its parent.
+    /// </summary>
+    private const string TreeMismatchesSql = """
+        select
+          (select count(*) from audit.ledger l left join audit.ledger_tree t on t.level = 0 and t.index = l.sequence - 1
+             where t.hash is distinct from sha256('\x00'::bytea || l.canonical))
+        + (select count(*) from audit.ledger_tree t where t.level = 0 and not exists (select 1 from audit.ledger l where l.sequence = t.index + 1))
+        + (select count(*) from audit.ledger_tree p
+             left join audit.ledger_tree a on a.level = p.level - 1 and a.index = p.index * 2
+             left join audit.ledger_tree b on b.level = p.level - 1 and b.index = p.index * 2 + 1
+             where p.level > 0 and p.hash is distinct from sha256('\x01'::bytea || a.hash || b.hash))
+        + (select count(*) from audit.ledger_tree a join audit.ledger_tree b on b.level = a.level and b.index = a.index + 1
+             where a.index % 2 = 0 and not exists (select 1 from audit.ledger_tree p where p.level = a.level + 1 and p.index = a.index / 2))
+        """;
 
     /// <summary>Waits until every committed event is ledgered (the forwarders and the ledger catch up).</summary>
     public async Task<LedgerCount> WaitUntilCaughtUpAsync(TimeSpan timeout)
@@ -101,4 +120,4 @@ internal sealed class LedgerProbe(FaultPlatform platform)
     }
 }
 
-internal sealed record LedgerCount(int Committed, int Ledgered, int Duplicates, int Lost, int SequenceGaps);
+internal sealed record LedgerCount(int Committed, int Ledgered, int Duplicates, int Lost, int SequenceGaps, int TreeMismatches);

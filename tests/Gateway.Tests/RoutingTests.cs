@@ -222,3 +222,60 @@ public sealed class ReceiptKeysRoutingTests(LocalGateway gateway) : IClassFixtur
         Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
     }
 }
+
+/// <summary>
+/// Issue 19: the audit ledger's checkpoint, its verifier key and consistency proofs are open to
+/// anyone, for exactly those paths and GET; nothing else under <c>/api/audit</c> opens with them.
+/// </summary>
+public sealed class CheckpointRoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
+{
+    private GatewayHost Host => gateway.Host;
+
+    [Theory]
+    [InlineData("/api/audit/checkpoint")]
+    [InlineData("/api/audit/checkpoint/key")]
+    [InlineData("/api/audit/proofs/consistency?from=1&to=2")]
+    public async Task The_checkpoint_routes_reach_the_audit_service_without_a_token(string path)
+    {
+        using var response = await Host.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+        Assert.Equal(("audit", "GET", path.Split('?')[0]), (echoed!.Service, echoed.Method, echoed.Path));
+        Assert.Null(echoed.Authorization);
+    }
+
+    [Theory]
+    [InlineData(PlatformRoles.YoungCarer)]
+    [InlineData(PlatformRoles.Practitioner)]
+    [InlineData(PlatformRoles.Auditor)]
+    public async Task Every_role_reaches_the_checkpoint(string role)
+    {
+        var token = await Host.DevTokenForAsync(role);
+
+        using var response = await Host.GetAsync("/api/audit/checkpoint", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/audit/entries")]
+    [InlineData("GET", "/api/audit/verify")]
+    [InlineData("GET", "/api/audit/proofs/inclusion")]
+    [InlineData("GET", "/api/audit/entries/1/leaf")]
+    [InlineData("GET", "/api/audit/checkpoint/x")]
+    [InlineData("GET", "/api/audit/checkpointx")]
+    [InlineData("GET", "/api/audit/proofs/consistency/x")]
+    [InlineData("POST", "/api/audit/checkpoint")]
+    [InlineData("POST", "/api/audit/checkpoint/cosignatures")]
+    [InlineData("POST", "/api/audit/proofs/consistency")]
+    public async Task Nothing_else_under_the_audit_API_is_open_without_a_token(string method, string path)
+    {
+        var probe = $"{path}?probe={Guid.NewGuid():N}";
+
+        using var response = await Host.SendAsync(new HttpMethod(method), probe, token: null);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+    }
+}

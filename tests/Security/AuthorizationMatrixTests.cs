@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private const string SafeguardingLead = PlatformRoles.SafeguardingLead;
     private const string Auditor = PlatformRoles.Auditor;
 
-    /// <summary>No token at all: only the rows of a route the brief opens to anyone (the receipt keys).</summary>
+    /// <summary>No token at all: the routes open to anyone (the receipt keys; the ledger's checkpoint, key and consistency proofs), and a 401 for the auditor's proof routes beside them.</summary>
     private const string Anonymous = "anonymous";
 
     /// <summary>
@@ -106,8 +106,19 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/audit/verify"] = new("GET", "/api/audit/verify", TargetKind.None),
         ["GET /api/audit/disclosures/{id}/replay"] = new("GET", "/api/audit/disclosures/{id}/replay", TargetKind.Approved),
         ["GET /api/audit/stats"] = new("GET", "/api/audit/stats", TargetKind.None),
+        // Issue 19: the verifiable log. Checkpoint, key and consistency proofs are anyone's.
+        ["GET /api/audit/checkpoint"] = new("GET", "/api/audit/checkpoint", TargetKind.None),
+        ["GET /api/audit/checkpoint/key"] = new("GET", "/api/audit/checkpoint/key", TargetKind.None),
+        ["GET /api/audit/proofs/consistency"] = new("GET", "/api/audit/proofs/consistency?from=1&to=1", TargetKind.None),
+        ["GET /api/audit/proofs/inclusion"] = new("GET", "/api/audit/proofs/inclusion?sequence=1", TargetKind.None),
+        ["GET /api/audit/entries/{sequence}/leaf"] = new("GET", "/api/audit/entries/1/leaf", TargetKind.None),
+        ["GET /api/audit/export"] = new("GET", "/api/audit/export?fromSequence=1&toSequence=1", TargetKind.None),
+        ["POST /api/audit/checkpoint/cosignatures"] = new("POST", "/api/audit/checkpoint/cosignatures", TargetKind.None, _ => new { note = "not a note" }),
         // The young carer may try to name another subject: the view is the token's subject's only.
         ["GET /api/me/disclosures"] = new("GET", "/api/me/disclosures?subjectId={subject}", TargetKind.Released),
+        // Issue 19: a young carer's proof that an entry about them is in the ledger; a sequence that is
+        // not theirs (here: none at all) is not found, exactly like another young carer's.
+        ["GET /api/me/proofs"] = new("GET", "/api/me/proofs?sequence=999999999", TargetKind.None),
         // Issue 18: linking a young carer's own sign-in to their ledger id with a one-time code.
         ["POST /api/link-codes"] = new("POST", "/api/link-codes", TargetKind.None, s => new { subjectId = s }),
         ["POST /api/me/links"] = new("POST", "/api/me/links", TargetKind.None, _ => new { code = "ZZZZ-ZZZZ-ZZZZ" }),
@@ -466,12 +477,63 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/audit/stats", SafeguardingLead, Any, 403),
         new("GET /api/audit/stats", Auditor, Any, 200),
 
+        // Issue 19 (services/Audit/README.md, Verifiable log): the checkpoint, its key and consistency
+        // proofs are open to anyone, also without a token; inclusion proofs and leaves are the auditor's.
+        new("GET /api/audit/checkpoint", YoungCarer, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint", Practitioner, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint", IgOfficer, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint", SafeguardingLead, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint", Auditor, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint", Anonymous, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint/key", YoungCarer, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/checkpoint/key", Practitioner, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/checkpoint/key", IgOfficer, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/checkpoint/key", SafeguardingLead, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/checkpoint/key", Auditor, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/checkpoint/key", Anonymous, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/proofs/consistency", YoungCarer, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/consistency", Practitioner, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/consistency", IgOfficer, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/consistency", SafeguardingLead, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/consistency", Auditor, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/consistency", Anonymous, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/inclusion", YoungCarer, Any, 403),
+        new("GET /api/audit/proofs/inclusion", Practitioner, Any, 403),
+        new("GET /api/audit/proofs/inclusion", IgOfficer, Any, 403),
+        new("GET /api/audit/proofs/inclusion", SafeguardingLead, Any, 403),
+        new("GET /api/audit/proofs/inclusion", Auditor, Any, 200, "\"leafIndex\""),
+        new("GET /api/audit/proofs/inclusion", Anonymous, Any, 401),
+        new("GET /api/audit/entries/{sequence}/leaf", YoungCarer, Any, 403),
+        new("GET /api/audit/entries/{sequence}/leaf", Practitioner, Any, 403),
+        new("GET /api/audit/entries/{sequence}/leaf", IgOfficer, Any, 403),
+        new("GET /api/audit/entries/{sequence}/leaf", SafeguardingLead, Any, 403),
+        new("GET /api/audit/entries/{sequence}/leaf", Auditor, Any, 200, "\"eventId\""),
+        new("GET /api/audit/entries/{sequence}/leaf", Anonymous, Any, 401),
+        new("GET /api/audit/export", YoungCarer, Any, 403),
+        new("GET /api/audit/export", Practitioner, Any, 403),
+        new("GET /api/audit/export", IgOfficer, Any, 403),
+        new("GET /api/audit/export", SafeguardingLead, Any, 403),
+        new("GET /api/audit/export", Auditor, Any, 200, "\"treeSize\""),
+        new("GET /api/audit/export", Anonymous, Any, 401),
+        new("POST /api/audit/checkpoint/cosignatures", YoungCarer, Any, 403),
+        new("POST /api/audit/checkpoint/cosignatures", Practitioner, Any, 403),
+        new("POST /api/audit/checkpoint/cosignatures", IgOfficer, Any, 403),
+        new("POST /api/audit/checkpoint/cosignatures", SafeguardingLead, Any, 403),
+        new("POST /api/audit/checkpoint/cosignatures", Auditor, Any, 415), // a cosigned checkpoint is text/plain
+        new("POST /api/audit/checkpoint/cosignatures", Anonymous, Any, 401),
+
         new("GET /api/me/disclosures", YoungCarer, Own, 200, Shown),
         new("GET /api/me/disclosures", YoungCarer, Other, 200, Hidden), // naming another subject still shows only one's own
         new("GET /api/me/disclosures", Practitioner, Any, 403),
         new("GET /api/me/disclosures", IgOfficer, Any, 403),
         new("GET /api/me/disclosures", SafeguardingLead, Any, 403),
         new("GET /api/me/disclosures", Auditor, Any, 403),
+        new("GET /api/me/proofs", YoungCarer, Any, 404),
+        new("GET /api/me/proofs", Practitioner, Any, 403),
+        new("GET /api/me/proofs", IgOfficer, Any, 403),
+        new("GET /api/me/proofs", SafeguardingLead, Any, 403),
+        new("GET /api/me/proofs", Auditor, Any, 403),
+        new("GET /api/me/proofs", Anonymous, Any, 401),
 
         // Issue 18 (services/Consent/README.md, Linking): a link code is issued by a practitioner who may
         // see one of the young carer's consents (the school recorded it; the council is named in it), and

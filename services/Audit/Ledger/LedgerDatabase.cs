@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConsentPlatform.Audit.Tree;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -56,6 +57,33 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
         create index if not exists ledger_event_type_occurred_at on audit.ledger (event_type, occurred_at);
         """;
 
+    /// <summary>
+    /// Append-only in the database, not only in the code (issue 19): the ledger's tables refuse
+    /// UPDATE and DELETE (a row trigger) and TRUNCATE (a statement trigger) from anyone, superusers
+    /// included unless they switch triggers off; and the service's own role keeps only INSERT and
+    /// SELECT on them (its UPDATE, DELETE and TRUNCATE revoked, so it is refused before any trigger
+    /// runs). The head row (<c>ledger_head</c>) still moves with each append: it is derived, and
+    /// verification checks it against the last entry. Run after any migration that rewrites rows.
+    /// </summary>
+    private const string AppendOnlyDdl = """
+        create or replace function audit.refuse_change() returns trigger language plpgsql as $$
+        begin
+            raise exception 'audit.% is append-only: % refused', tg_table_name, tg_op using errcode = 'insufficient_privilege';
+        end
+        $$;
+        do $$
+        declare t text;
+        begin
+            foreach t in array array['ledger', 'ledger_key', 'ledger_tree', 'checkpoint', 'checkpoint_cosignature'] loop
+                execute format('create or replace trigger %I before update or delete on audit.%I for each row execute function audit.refuse_change()', t || '_append_only', t);
+                execute format('create or replace trigger %I before truncate on audit.%I for each statement execute function audit.refuse_change()', t || '_no_truncate', t);
+                execute format('revoke update, delete, truncate on audit.%I from public, current_user', t);
+                execute format('grant select, insert on audit.%I to current_user', t);
+            end loop;
+        end
+        $$;
+        """;
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool created;
 
@@ -87,7 +115,23 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
                 LogMigrated(logger ?? NullLogger<LedgerDatabase>.Instance, migrated);
             }
 
+            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl + Checkpoints.CheckpointStore.Ddl + AppendOnlyDdl, connection, transaction))
+            {
+                await tree.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+
+            // In a transaction of its own that takes the head lock first, as appends do: DDL above
+            // locks the ledger table, and holding that while waiting for the head would deadlock
+            // with an append of another instance.
+            await using (var build = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                var leaves = await BuildTreeAsync(connection, build, cancellationToken);
+                await build.CommitAsync(cancellationToken);
+                if (leaves > 0) LogTreeBuilt(logger ?? NullLogger<LedgerDatabase>.Instance, leaves);
+            }
+
             created = true;
         }
         finally
@@ -170,6 +214,24 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
 
         return migrated;
     }
+
+    /// <summary>
+    /// A ledger written before the Merkle tree existed gets its leaves and subtree hashes, under the
+    /// head lock so that no append runs meanwhile. Nothing to do when the tree is complete.
+    /// </summary>
+    private static async Task<long> BuildTreeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        long head;
+        await using (var lockHead = new NpgsqlCommand("select sequence from audit.ledger_head where id = 1 for update", connection, transaction))
+        {
+            head = (long)(await lockHead.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return await LedgerTreeStore.CatchUpAsync(connection, transaction, head, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built the ledger's Merkle tree over {Leaves} existing entries (issue 19)")]
+    private static partial void LogTreeBuilt(ILogger logger, long leaves);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrated {Rows} ledger rows from data jsonb to their stored canonical bytes (ADR 0004, amended 2026-11-26); no hash changed")]
     private static partial void LogMigrated(ILogger logger, long rows);

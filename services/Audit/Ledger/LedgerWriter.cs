@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConsentPlatform.Audit.Tree;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,8 +13,10 @@ public sealed record AppendResult(long Sequence, bool Duplicate);
 /// (<c>SELECT … FOR UPDATE</c>), so appends from any number of consumers and instances take turns:
 /// each new entry's sequence is the one before plus one (never a database sequence, which leaves
 /// gaps on rollback), its hash chains to the entry before, and an event id already in the ledger,
-/// or earlier in the same batch, changes nothing. Nothing is visible until the transaction commits,
-/// the head and every entry of the batch together.
+/// or earlier in the same batch, changes nothing. Each entry is also a leaf of the ledger's Merkle
+/// tree (<see cref="LedgerTreeStore"/>), whose new hashes are written in the same transaction.
+/// Nothing is visible until the transaction commits, the head, the tree and every entry of the
+/// batch together.
 /// </summary>
 public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
 {
@@ -37,6 +40,8 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var (headSequence, headHash) = await LockHeadAsync(connection, transaction, cancellationToken);
+        // The Merkle tree has a leaf per entry: one written before the tree existed gets it now (normally none).
+        await LedgerTreeStore.CatchUpAsync(connection, transaction, headSequence, cancellationToken);
         var ledgered = await LedgeredSequencesAsync(connection, transaction, events.Select(e => e.EventId).Distinct().ToArray(), cancellationToken);
         var dsaContent = await LastDsaContentAsync(connection, transaction, DsaIdsOfLifecycleEvents(events, ledgered), cancellationToken);
 
@@ -75,6 +80,7 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
         if (entries.Count > 0)
         {
             await InsertAsync(connection, transaction, entries, cancellationToken);
+            await LedgerTreeStore.AppendAsync(connection, transaction, headSequence, [.. entries.Select(e => e.Entry.Canonical)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

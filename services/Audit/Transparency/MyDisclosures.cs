@@ -41,6 +41,8 @@ public sealed record DeletionView(DateTimeOffset AskedAt, DateTimeOffset AnswerB
 /// Issue 20: <see cref="BlockedAt"/> (the consent was paused, withdrawn or expired before release),
 /// <see cref="DestroyedAt"/> (withdrawn before any read: the data was destroyed) and
 /// <see cref="Deletion"/> (withdrawn after a read: the recipient was asked to delete it).
+/// <see cref="LedgerSequences"/> (issue 19, additive): the ledger sequences of the events shown, in
+/// order, each provable with <c>GET /api/me/proofs?sequence=</c>.
 /// </summary>
 public sealed record MyDisclosure(
     Guid DisclosureId,
@@ -65,7 +67,8 @@ public sealed record MyDisclosure(
     string? HolderName = null,
     DateTimeOffset? BlockedAt = null,
     DateTimeOffset? DestroyedAt = null,
-    DeletionView? Deletion = null);
+    DeletionView? Deletion = null,
+    IReadOnlyList<long>? LedgerSequences = null);
 
 /// <summary>
 /// <c>GET /api/me/disclosures</c> (YoungCarer): every request about the caller's own subject id,
@@ -102,9 +105,8 @@ public static class MyDisclosuresEndpoint
 
         var events = await ledger.ListAsync([EntryKeys.Subject(subjectId)], DisclosureTypes, cancellationToken);
         var byDisclosure = events
-            .Select(e => e.Event)
-            .Where(e => string.Equals(e.SubjectId, subjectId, StringComparison.Ordinal))
-            .GroupBy(DisclosureIdOf)
+            .Where(e => string.Equals(e.Event.SubjectId, subjectId, StringComparison.Ordinal))
+            .GroupBy(e => DisclosureIdOf(e.Event))
             .ToList();
 
         var dsaIds = events.Select(e => DecisionOf(e.Event)?.DsaId).OfType<Guid>().Distinct().ToList();
@@ -113,7 +115,7 @@ public static class MyDisclosuresEndpoint
             : (await ledger.ListAsync([.. dsaIds.Select(EntryKeys.Dsa)], [nameof(DsaDrafted), nameof(DsaAmended)], cancellationToken)).Select(e => e.Event).ToList();
 
         var views = byDisclosure
-            .Select(g => Build(g.ToList(), agreements))
+            .Select(g => Build([.. g.Select(e => e.Event)], agreements) is { } view ? view with { LedgerSequences = [.. g.Select(e => e.Sequence)] } : null)
             .OfType<MyDisclosure>()
             .OrderByDescending(d => d.RequestedAt)
             .ToList();

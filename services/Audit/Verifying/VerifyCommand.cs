@@ -9,16 +9,45 @@ namespace ConsentPlatform.Audit.Verifying;
 /// <code>dotnet ConsentPlatform.Audit.dll verify --connection "Host=…;Database=audit;Username=…;Password=…"</code>
 /// (or the connection string in <c>ConnectionStrings__Marten</c>). Prints the same JSON as
 /// <c>GET /api/audit/verify</c>; exit code 0 valid, 1 invalid, 2 usage or connection error.
+/// With <c>--bundle FILE --key KEY</c> (issue 19) it checks an exported bundle instead
+/// (<c>GET /api/audit/export</c>) with nothing but the log's verifier key (the key itself, or a file
+/// holding it): no database at all.
 /// </summary>
 public static class VerifyCommand
 {
     public static bool IsRequested(string[] args) => args is ["verify", ..];
+
+    private static async Task<int> VerifyBundleAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var bundleFile = Option("--bundle");
+        var key = Option("--key");
+        if (bundleFile is null || key is null)
+        {
+            await error.WriteLineAsync("usage: ConsentPlatform.Audit verify --bundle <bundle.json> --key <verifier key | file holding it>");
+            return 2;
+        }
+
+        try
+        {
+            var logKey = Checkpoints.NoteKey.ParseVerifier(File.Exists(key) ? await File.ReadAllTextAsync(key) : key);
+            var result = BundleVerifier.Verify(await File.ReadAllTextAsync(bundleFile), logKey);
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, PlatformJson.Options));
+            return result.Valid ? 0 : 1;
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"verify failed: {e.GetType().Name}: {e.Message}");
+            return 2;
+        }
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args.Contains("--bundle")) return await VerifyBundleAsync(args, output, error);
         var index = Array.IndexOf(args, "--connection");
         var connectionString = index >= 0 && index + 1 < args.Length
             ? args[index + 1]

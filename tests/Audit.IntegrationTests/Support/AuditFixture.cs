@@ -23,7 +23,7 @@ public sealed class AuditFixture : IAsyncLifetime
 {
     private IBusControl? publisher;
 
-    public ServiceHost<AuditEntryPoint> Host { get; } = new();
+    public AuditHost Host { get; } = new();
 
     public IBus Publisher => publisher ?? throw new InvalidOperationException("not initialised");
 

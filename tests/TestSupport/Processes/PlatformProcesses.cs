@@ -46,6 +46,9 @@ public class PlatformProcesses : IAsyncLifetime
     /// <summary>The consent service's receipt-signing key file (<c>Consent:ReceiptKeyFile</c>).</summary>
     public string ReceiptKeyFile => Path.Combine(workDir!, "consent-receipt-key.json");
 
+    /// <summary>The audit service's checkpoint-signing key file (<c>Audit:CheckpointKeyFile</c>).</summary>
+    public string CheckpointKeyFile => Path.Combine(workDir!, "audit-checkpoint-key");
+
     /// <summary>Extra settings per process (name → key → value), as environment variables use them (<c>Section__Key</c>).</summary>
     protected virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraSettings { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
@@ -89,6 +92,14 @@ public class PlatformProcesses : IAsyncLifetime
             {
                 // The consent receipts' signing key, in the test's own folder (created at first start).
                 environment["Consent__ReceiptKeyFile"] = ReceiptKeyFile;
+            }
+
+            if (name == "audit")
+            {
+                // The ledger's checkpoint-signing key (Ed25519, a Go note key), created at first start;
+                // checkpoints a second apart at most, so that the suites need not wait long for one.
+                environment["Audit__CheckpointKeyFile"] = CheckpointKeyFile;
+                environment["Audit__CheckpointIntervalSeconds"] = "1";
             }
 
             Add(name, folder, dll, port, environment);

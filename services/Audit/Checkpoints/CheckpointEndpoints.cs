@@ -1,0 +1,194 @@
+using System.Text;
+using ConsentPlatform.Audit.Http;
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Audit.Tree;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ConsentPlatform.Audit.Checkpoints;
+
+/// <summary><c>{from, to, hashes}</c>: the RFC 6962 consistency proof between two tree sizes, hashes in base64, in RFC 6962's order.</summary>
+public sealed record ConsistencyProofResponse(long From, long To, IReadOnlyList<string> Hashes);
+
+/// <summary><c>{sequence, leafIndex, treeSize, hashes}</c>: the RFC 6962 inclusion proof of entry <c>sequence</c> (leaf <c>sequence − 1</c>).</summary>
+public sealed record InclusionProofResponse(long Sequence, long LeafIndex, long TreeSize, IReadOnlyList<string> Hashes);
+
+/// <summary>
+/// The verifiable log, for people who do not trust us (issue 19): the latest signed checkpoint
+/// (C2SP tlog-checkpoint, signed note, Ed25519) with the witnesses' cosignatures, its verifier key,
+/// consistency proofs (anonymous: they reveal sizes and hashes only), inclusion proofs and an
+/// entry's exact leaf bytes (Auditor), and the witnesses' cosignatures coming in.
+/// </summary>
+public static class CheckpointEndpoints
+{
+    public const string CheckpointPath = "/checkpoint";
+    public const string KeyPath = "/checkpoint/key";
+    public const string ConsistencyPath = "/proofs/consistency";
+    private const string TextPlain = "text/plain; charset=utf-8";
+
+    public static RouteGroupBuilder MapCheckpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet(CheckpointPath, GetCheckpointAsync)
+            .AllowAnonymous()
+            .WithName("GetCheckpoint")
+            .WithSummary("The latest signed checkpoint of the ledger's Merkle tree (C2SP tlog-checkpoint)")
+            .WithDescription("text/plain: a C2SP signed note (origin, tree size, base64 root hash; an Ed25519 signature line of the log, then one per witness that cosigned it). Anonymous: it reveals only a size and a hash.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet(KeyPath, GetKey)
+            .AllowAnonymous()
+            .WithName("GetCheckpointKey")
+            .WithSummary("The verifier key of the checkpoints' signatures (signed-note vkey)")
+            .WithDescription("text/plain: <name>+<key hash>+<base64(0x01 ‖ Ed25519 public key)>, as Go's golang.org/x/mod/sumdb/note reads it. Anonymous.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        group.MapGet(ConsistencyPath, GetConsistencyProofAsync)
+            .AllowAnonymous()
+            .WithName("GetConsistencyProof")
+            .WithSummary("An RFC 6962 consistency proof between two tree sizes")
+            .WithDescription("Proves that the tree of `to` entries extends the tree of `from` entries. Hashes in base64, in RFC 6962 order (tlog.CheckTree accepts them). Anonymous.")
+            .ProducesValidationProblem();
+        group.MapGet("/proofs/inclusion", GetInclusionProofAsync)
+            .RequireAuthorization(PlatformRoles.Auditor)
+            .WithName("GetInclusionProof")
+            .WithSummary("An RFC 6962 inclusion proof of one entry in a tree size")
+            .WithDescription("Entry `sequence` is leaf `sequence − 1`; `treeSize` defaults to the latest checkpoint's. Hashes in base64, in RFC 6962 order (tlog.CheckRecord accepts them).")
+            .ProducesValidationProblem();
+        group.MapGet("/entries/{sequence:long}/leaf", GetLeafAsync)
+            .RequireAuthorization(PlatformRoles.Auditor)
+            .WithName("GetEntryLeaf")
+            .WithSummary("An entry's exact leaf bytes: its stored canonical bytes")
+            .WithDescription("application/octet-stream: the bytes whose SHA-256(0x00 ‖ bytes) is the entry's leaf hash.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/checkpoint/cosignatures", AddCosignaturesAsync)
+            .RequireAuthorization(PlatformRoles.Auditor)
+            .WithName("AddCheckpointCosignatures")
+            .WithSummary("A witness's cosignature of a checkpoint (C2SP tlog-cosignature)")
+            .WithDescription("text/plain body: a checkpoint this log signed, with the configured witnesses' cosignature lines. Each line of a configured witness that verifies is kept and served with the checkpoint; lines of anyone else are ignored.")
+            .Accepts<string>("text/plain")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return group;
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCheckpointAsync(LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(signer);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Before the first tick of the signer (right after a start), sign now rather than answer nothing.
+        var latest = await CheckpointStore.LatestAsync(connection, null, cancellationToken) ?? await signer.SignIfGrownAsync(cancellationToken);
+        if (latest is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No checkpoint yet", detail: "The log has not signed a checkpoint yet; try again in a few seconds.");
+        }
+
+        var cosignatures = await CheckpointStore.CosignatureLinesAsync(connection, latest.TreeSize, cancellationToken);
+        return TypedResults.Text(latest.Note + string.Concat(cosignatures), TextPlain, Encoding.UTF8);
+    }
+
+    public static ContentHttpResult GetKey(NoteKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return TypedResults.Text(key.VerifierKey + "\n", TextPlain, Encoding.UTF8);
+    }
+
+    public static async Task<Ok<ConsistencyProofResponse>> GetConsistencyProofAsync(long? from, long? to, LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        new QueryValidation()
+            .That(from is >= 0, "from", "Required: a tree size, 0 or more.")
+            .That(to is >= 0, "to", "Required: a tree size, 0 or more.")
+            .That(from is null || to is null || from <= to, "to", "Must not be less than 'from'.")
+            .ThrowIfAny();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var size = await LedgerTreeStore.SizeAsync(connection, null, cancellationToken);
+        new QueryValidation().That(to <= size, "to", $"The tree has {size} entries.").ThrowIfAny();
+        var proof = await LedgerTreeStore.ConsistencyProofAsync(connection, null, from!.Value, to!.Value, cancellationToken);
+        return TypedResults.Ok(new ConsistencyProofResponse(from.Value, to.Value, [.. proof.Select(Convert.ToBase64String)]));
+    }
+
+    public static async Task<Ok<InclusionProofResponse>> GetInclusionProofAsync(long? sequence, long? treeSize, LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        new QueryValidation()
+            .That(sequence is >= 1, "sequence", "Required: an entry's sequence, 1 or more.")
+            .That(treeSize is null or >= 1, "treeSize", "Must be a tree size, 1 or more.")
+            .That(sequence is null || treeSize is null || sequence <= treeSize, "treeSize", "Must not be less than 'sequence'.")
+            .ThrowIfAny();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var proven = await ProveAsync(connection, sequence!.Value, treeSize, cancellationToken);
+        return TypedResults.Ok(proven.Proof);
+    }
+
+    /// <summary>The inclusion proof of <paramref name="sequence"/> in <paramref name="treeSize"/> (default: the latest checkpoint's size), with the leaf bytes.</summary>
+    public static async Task<(InclusionProofResponse Proof, byte[] Leaf, StoredCheckpoint? Checkpoint)> ProveAsync(NpgsqlConnection connection, long sequence, long? treeSize, CancellationToken cancellationToken)
+    {
+        var size = await LedgerTreeStore.SizeAsync(connection, null, cancellationToken);
+        var checkpoint = await CheckpointStore.LatestAsync(connection, null, cancellationToken);
+        var proofSize = treeSize ?? checkpoint?.TreeSize ?? size;
+        new QueryValidation()
+            .That(proofSize <= size, "treeSize", $"The tree has {size} entries.")
+            .That(sequence <= proofSize, "sequence", $"The tree of {proofSize} entries has no entry {sequence}.")
+            .ThrowIfAny();
+        var leaf = await LeafAsync(connection, sequence, cancellationToken) ?? throw new NotFoundException($"No ledger entry {sequence}.");
+        var proof = await LedgerTreeStore.InclusionProofAsync(connection, null, sequence - 1, proofSize, cancellationToken);
+        return (new InclusionProofResponse(sequence, sequence - 1, proofSize, [.. proof.Select(Convert.ToBase64String)]), leaf, checkpoint?.TreeSize == proofSize ? checkpoint : null);
+    }
+
+    public static async Task<FileContentHttpResult> GetLeafAsync(long sequence, LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var leaf = await LeafAsync(connection, sequence, cancellationToken) ?? throw new NotFoundException($"No ledger entry {sequence}.");
+        return TypedResults.File(leaf, "application/octet-stream", $"ledger-entry-{sequence}.leaf");
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> AddCosignaturesAsync(HttpRequest request, LedgerDatabase database, NoteKey key, IOptions<CheckpointOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "A cosigned checkpoint is sent as text/plain.");
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(cancellationToken);
+        if (body.Length > 64 * 1024) return Unprocessable("The note is too long.");
+        var text = SignedNote.Open(body, key);
+        if (text is null || Checkpoint.Parse(text) is not { } checkpoint) return Unprocessable("Not a checkpoint signed by this log.");
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var stored = await CheckpointStore.AtSizeAsync(connection, null, checkpoint.Size, cancellationToken);
+        if (stored is null || !stored.Note.StartsWith(text, StringComparison.Ordinal)) return Unprocessable("This log never signed that checkpoint.");
+
+        var witnesses = options.Value.Witnesses.Select(NoteKey.ParseVerifier).ToList();
+        var accepted = 0;
+        foreach (var signature in SignedNote.Parse(body)!.Value.Signatures)
+        {
+            var witness = witnesses.FirstOrDefault(w => w.Name == signature.Name && w.KeyHash == signature.KeyHash);
+            if (witness is null || Cosignature.Verify(witness, text, signature) is null) continue;
+            await CheckpointStore.SaveCosignatureAsync(connection, checkpoint.Size, witness.Name, signature.Line, clock.GetUtcNow(), cancellationToken);
+            accepted++;
+        }
+
+        return accepted > 0 ? TypedResults.NoContent() : Unprocessable("No valid cosignature of a configured witness.");
+    }
+
+    private static ProblemHttpResult Unprocessable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable request", detail: detail);
+
+    private static async Task<byte[]?> LeafAsync(NpgsqlConnection connection, long sequence, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select canonical from audit.ledger where sequence = @sequence", connection);
+        command.Parameters.AddWithValue("sequence", sequence);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+}

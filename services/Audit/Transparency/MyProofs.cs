@@ -1,0 +1,62 @@
+using ConsentPlatform.Audit.Checkpoints;
+using ConsentPlatform.Audit.Http;
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using System.Security.Claims;
+
+namespace ConsentPlatform.Audit.Transparency;
+
+/// <summary>
+/// An entry about the young carer, provably in the ledger: its exact leaf bytes (base64), the
+/// RFC 6962 inclusion proof against the checkpoint of <see cref="TreeSize"/> entries, and that
+/// signed checkpoint, so that their advocate can check it with any standard tool and the log's key.
+/// </summary>
+public sealed record MyProof(long Sequence, long LeafIndex, long TreeSize, string Leaf, IReadOnlyList<string> Hashes, string Checkpoint);
+
+/// <summary>
+/// <c>GET /api/me/proofs?sequence=N</c> (YoungCarer): the proof that entry N, about the caller, is in
+/// the ledger. Only the caller's own entries (the entry's subject is the token's): anyone else's,
+/// or none, is the same 404. Against the latest checkpoint, signing one now if none covers N yet.
+/// </summary>
+public static class MyProofsEndpoint
+{
+    public static RouteGroupBuilder MapMyProofs(this RouteGroupBuilder group)
+    {
+        group.MapGet("/proofs", HandleAsync)
+            .WithName("MyProof")
+            .WithSummary("The proof that a ledger entry about me is in the ledger")
+            .WithDescription("The entry's leaf bytes, its RFC 6962 inclusion proof and the signed checkpoint it is proven against. Only entries about the caller; any other sequence is 404.")
+            .RequireAuthorization(PlatformRoles.YoungCarer)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    public static async Task<Ok<MyProof>> HandleAsync(long? sequence, ClaimsPrincipal user, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(signer);
+        var subjectId = Caller.From(user).SubjectId;
+        if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
+        new QueryValidation().That(sequence is >= 1, "sequence", "Required: a ledger sequence, 1 or more.").ThrowIfAny();
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var own = new NpgsqlCommand("select exists (select 1 from audit.ledger where sequence = @sequence and subject_id = @subject)", connection))
+        {
+            own.Parameters.AddWithValue("sequence", sequence!.Value);
+            own.Parameters.AddWithValue("subject", subjectId);
+            if (await own.ExecuteScalarAsync(cancellationToken) is not true) throw new NotFoundException($"No ledger entry {sequence} about you.");
+        }
+
+        var latest = await CheckpointStore.LatestAsync(connection, null, cancellationToken);
+        if (latest is null || latest.TreeSize < sequence) latest = await signer.SignIfGrownAsync(cancellationToken);
+        if (latest is null || latest.TreeSize < sequence) throw new CheckUnavailableException("No signed checkpoint covers this entry yet; try again in a few seconds.");
+
+        var (proof, leaf, _) = await CheckpointEndpoints.ProveAsync(connection, sequence.Value, latest.TreeSize, cancellationToken);
+        return TypedResults.Ok(new MyProof(proof.Sequence, proof.LeafIndex, proof.TreeSize, Convert.ToBase64String(leaf), proof.Hashes, latest.Note));
+    }
+}
