@@ -18,7 +18,12 @@ public sealed record Consent(
     long Version,
     DateTimeOffset? ProposedAt = null,
     DateTimeOffset? AnswerBy = null,
-    string? Note = null);
+    string? Note = null,
+    ConsentProxy? Proxy = null,
+    DateTimeOffset? ConfirmBy = null);
+
+/// <summary>Issue 20: who gave a parent's or guardian's consent.</summary>
+public sealed record ConsentProxy(string Relationship, string? Name);
 
 /// <summary>
 /// <c>GET /api/consents/{id}/explanation</c>: what the young person agrees to, from the agreements

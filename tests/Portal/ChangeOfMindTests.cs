@@ -11,7 +11,8 @@ namespace ConsentPlatform.Portal.Tests;
 /// request to delete what they read on their home page and answers it (with the error a "keep it"
 /// without a reason gets), and the young person reads, in plain words, that a share was stopped and
 /// that the school was asked to delete what it read and did. Every page is checked with axe; the
-/// young person's page must score at least 70 on Flesch Reading Ease.
+/// young person's page must score at least 70 on Flesch Reading Ease. And issue 20 §1: a young person
+/// assessed competent is asked whether a parent's yes is still OK, and makes it their own.
 /// </summary>
 public sealed class ChangeOfMindTests(PortalPlatform platform, BrowserFixture browser) : BrowserTest(platform, browser)
 {
@@ -63,6 +64,32 @@ public sealed class ChangeOfMindTests(PortalPlatform platform, BrowserFixture br
         await Assertions.Expect(readCard).ToContainTextAsync("that they deleted it");
         await young.AccessibleAsync("young-carer-requests-change-of-mind");
         await young.ReadsEasilyAsync("young-carer-requests-change-of-mind");
+    }
+
+    [Fact]
+    public async Task A_young_person_assessed_competent_is_asked_in_plain_words_whether_their_parents_yes_is_still_ok_and_makes_it_their_own()
+    {
+        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (proxy consent)");
+        var subject = Story.NewSubject();
+        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        using var given = await school.PostAsJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "parent", proxy = new { relationship = "mother" } }, TestContext.Current.CancellationToken);
+        var consentId = (await Story.ReadJsonAsync(given)).GetProperty("id").GetString()!;
+        (await school.PostAsJsonAsync($"/api/subjects/{subject}/competence", new { purpose = "school-support", outcome = "competent", basis = "gillick" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        var page = await Browser.NewPageAsync();
+        await page.SignInAsync(Platform, "YoungCarer", subjectId: subject, name: "Sam");
+        var card = page.Locator($"[data-consent='{consentId}']");
+        await Assertions.Expect(card).ToContainTextAsync("Your parent said yes for you. You can now decide for yourself. Is that still OK?");
+        await page.AccessibleAsync("young-carer-confirm-proxy");
+        await page.ReadsEasilyAsync("young-carer-confirm-proxy");
+
+        await page.ClickToAsync(card.GetByRole(AriaRole.Button, new() { Name = "Yes, that is OK" }), "/young-carer", "Who can see what about me");
+
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("This is now your own yes");
+        await Assertions.Expect(card.Locator("[data-confirm-by]")).ToHaveCountAsync(0);
+        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        var consent = await youngCarer.GetJsonAsync($"/api/consents/{consentId}");
+        Assert.Equal("self", consent.GetProperty("givenBy").GetString());
     }
 
     private static async Task<string> ApprovedAsync(HttpClient school, string subject)

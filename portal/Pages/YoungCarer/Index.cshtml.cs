@@ -26,6 +26,9 @@ public sealed class IndexModel : PortalPage
 
     public async Task<IActionResult> OnPostResumeAsync(Guid consentId) => await ChangeAsync(consentId, "resume", "You have turned sharing back on.");
 
+    /// <summary>Issue 20: the young person keeps, as their own, what a parent or guardian said yes to for them.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid consentId) => await ChangeAsync(consentId, "confirm", "Thank you. This is now your own yes. You can still pause it or stop it at any time.");
+
     private async Task<IActionResult> ChangeAsync(Guid consentId, string action, string done)
     {
         var result = await Api.PostAsync<Consent>($"/api/consents/{consentId}/{action}", new { });
