@@ -23,6 +23,7 @@ public static class PortalModule
         ["/IgOfficer"] = PlatformRoles.IgOfficer,
         ["/Safeguarding"] = PlatformRoles.SafeguardingLead,
         ["/Auditor"] = PlatformRoles.Auditor,
+        ["/Guardian"] = PlatformRoles.CaldicottGuardian,
     };
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)

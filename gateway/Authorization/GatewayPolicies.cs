@@ -35,7 +35,8 @@ public static class GatewayPolicies
         [ConsentProposalApi] = [PlatformRoles.Practitioner],
         [ConsentAnswerApi] = [PlatformRoles.YoungCarer],
         [DsaApi] = [PlatformRoles.IgOfficer, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
-        [DisclosureApi] = [PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor],
+        // Issue 20: a Caldicott guardian reads and reviews its organisation's safeguarding overrides.
+        [DisclosureApi] = [PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor, PlatformRoles.CaldicottGuardian],
         [AuditApi] = [PlatformRoles.Auditor],
         [MeApi] = [PlatformRoles.YoungCarer],
         [SubjectLinkCodeApi] = [PlatformRoles.Practitioner],

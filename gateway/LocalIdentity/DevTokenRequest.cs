@@ -52,7 +52,7 @@ public static partial class DevTokenRules
                 Fail("subjectId", "A YoungCarer token needs the subjectId of the young carer.");
                 break;
             // A token from a tenant gets its org from the platform's mapping of the tenant (Auth:Tenants).
-            case PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead when request.Org is null && request.TenantId is null:
+            case PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead or PlatformRoles.CaldicottGuardian when request.Org is null && request.TenantId is null:
                 Fail("org", $"A {request.Role} token needs the org the user works for (or the tenantId it comes from).");
                 break;
         }

@@ -171,7 +171,15 @@ public sealed record Disclosure(
     long Version,
     BlockedShare? Blocked = null,
     DateTimeOffset? DestroyedAt = null,
-    DeletionRequest? Deletion = null);
+    DeletionRequest? Deletion = null,
+    OverrideReview? OverrideReview = null,
+    NoticeDelay? NoticeDelay = null);
+
+/// <summary>Issue 20: the Caldicott guardian's finding on an approved safeguarding override.</summary>
+public sealed record OverrideReview(string Outcome, string Rationale, DateTimeOffset ReviewedAt);
+
+/// <summary>Issue 20: what the young person sees of an override waits until <see cref="Until"/>.</summary>
+public sealed record NoticeDelay(DateTimeOffset Until, string Reason, DateTimeOffset DelayedAt, DateTimeOffset? EndedAt);
 
 /// <summary>Issue 20: the consent a disclosure was approved under was paused, withdrawn or expired before release.</summary>
 public sealed record BlockedShare(Guid ConsentId, string ConsentStatus, DateTimeOffset BlockedAt);

@@ -36,6 +36,7 @@ public static class Words
         ["IgOfficer"] = "Information governance officer",
         ["SafeguardingLead"] = "Safeguarding lead",
         ["Auditor"] = "Auditor",
+        ["CaldicottGuardian"] = "Caldicott guardian",
     };
 
     /// <summary>A kind of information in plain words: the platform's one vocabulary (<see cref="PlainWords"/>), shared with the API.</summary>

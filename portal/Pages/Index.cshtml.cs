@@ -15,6 +15,7 @@ public sealed class IndexModel : PageModel
         PlatformRoles.IgOfficer => LocalRedirect("/ig-officer"),
         PlatformRoles.SafeguardingLead => LocalRedirect("/safeguarding"),
         PlatformRoles.Auditor => LocalRedirect("/auditor"),
+        PlatformRoles.CaldicottGuardian => LocalRedirect("/guardian"),
         _ => Page(),
     };
 }

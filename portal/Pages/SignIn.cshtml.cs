@@ -47,7 +47,7 @@ public sealed class SignInModel(IHttpClientFactory httpClients, IConfiguration c
         Validate();
         if (!ModelState.IsValid) return Page();
 
-        var needsOrg = Input.Role is PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead;
+        var needsOrg = Input.Role is PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead or PlatformRoles.CaldicottGuardian;
         var name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim();
         var org = needsOrg ? Input.Org!.Trim() : null;
         var subject = Input.Role == PlatformRoles.YoungCarer ? Input.SubjectId!.Trim() : null;
@@ -101,7 +101,7 @@ public sealed class SignInModel(IHttpClientFactory httpClients, IConfiguration c
             return;
         }
 
-        if (Input.Role is PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead)
+        if (Input.Role is PlatformRoles.Practitioner or PlatformRoles.IgOfficer or PlatformRoles.SafeguardingLead or PlatformRoles.CaldicottGuardian)
         {
             if (string.IsNullOrWhiteSpace(Input.Org)) ModelState.AddModelError("Input.Org", "Enter your organisation code");
             else if (!IsIdentifier(Input.Org.Trim())) ModelState.AddModelError("Input.Org", "Organisation code must be 1 to 64 letters, numbers or hyphens");

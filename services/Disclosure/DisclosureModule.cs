@@ -3,6 +3,8 @@ using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Disclosure.AnsweringDeletion;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.ConsentChanges;
+using ConsentPlatform.Disclosure.DelayingNotice;
+using ConsentPlatform.Disclosure.ReviewingOverrides;
 using ConsentPlatform.Disclosure.Checking;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.Messaging;
@@ -37,6 +39,7 @@ public static class DisclosureModule
                     typeof(DisclosureReleased), typeof(DisclosureReleaseRefused),
                     typeof(PackageRead), typeof(PackageReadRefused), typeof(PackagePurged),
                     typeof(DisclosureBlocked), typeof(PackageDestroyed), typeof(DeletionRequested), typeof(DeletionAnswered),
+                    typeof(OverrideReviewed), typeof(OverrideNoticeDelayed), typeof(OverrideNoticeDelayEnded),
                 ]);
                 // Inline: the disclosure document is written in the same transaction as its events.
                 options.Projections.Add(new DisclosureProjection(), ProjectionLifecycle.Inline);
@@ -57,6 +60,9 @@ public static class DisclosureModule
 
         builder.Services.AddOptions<LiveCheckOptions>().BindConfiguration(LiveCheckOptions.Section);
         builder.Services.AddOptions<ConsentChangeOptions>().BindConfiguration(ConsentChangeOptions.Section);
+        builder.Services.AddOptions<OverrideOversightOptions>().BindConfiguration(OverrideOversightOptions.Section);
+        builder.Services.AddSingleton<NoticeDelaySweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeDelaySweeper>());
         builder.Services.AddSingleton<CheckPipelines>();
         builder.Services.AddScoped<LiveChecks>();
         // Loaded now, so that a missing or malformed key stops the service at start, not at the first release.
@@ -79,6 +85,8 @@ public static class DisclosureModule
             .MapReleaseDisclosure()
             .MapReadPackage()
             .MapAnswerDeletion()
+            .MapReviewOverride()
+            .MapDelayOverrideNotice()
             .MapGetDisclosure()
             .MapListSubjectDisclosures();
         return app;

@@ -2,7 +2,9 @@ using System.Reflection;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Disclosure.AnsweringDeletion;
 using ConsentPlatform.Disclosure.ConsentChanges;
+using ConsentPlatform.Disclosure.DelayingNotice;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Disclosure.ReviewingOverrides;
 using ConsentPlatform.Disclosure.Messaging;
 using ConsentPlatform.Disclosure.Overriding;
 using ConsentPlatform.Disclosure.Packages;
@@ -44,7 +46,12 @@ public sealed class EventContractsTests
         var readByConsent = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(byConsent, releasedByConsent), Answers(consent));
         var askedToDelete = ApplyConsentChange.Decide(change, Given(byConsent, releasedByConsent, readByConsent));
         var answered = AnswerDeletion.Decide(new AnswerDeletion(Id, Contracts.Disclosure.DeletionOutcome.Deleted, null, Teacher, Now.AddDays(2)), Given(byConsent, releasedByConsent, readByConsent, askedToDelete));
-        object[] all = [.. requested, .. approval, .. released, .. read, .. refused, .. purged, denied[1], .. releaseRefused, .. blocked, .. destroyed, .. askedToDelete, .. answered];
+        // Issue 20: the guardian's review of the override, and a delay of what the young person sees of it, and its end.
+        var overridden = Given(requested, approval);
+        var reviewed = ReviewOverride.Decide(new ReviewOverride(Id, Contracts.Disclosure.OverrideReviewOutcome.Upheld, "Justified.", CouncilLead, Now.AddDays(1)), overridden);
+        var delayed = DelayOverrideNotice.Decide(new DelayOverrideNotice(Id, Now.AddDays(7), "A parent reads the phone.", CouncilLead, Now, TimeSpan.FromDays(28)), overridden);
+        var delayEnded = EndNoticeDelay.Decide(Given(requested, approval, delayed), Now.AddDays(7));
+        object[] all = [.. requested, .. approval, .. released, .. read, .. refused, .. purged, denied[1], .. releaseRefused, .. blocked, .. destroyed, .. askedToDelete, .. answered, .. reviewed, .. delayed, .. delayEnded];
 
         var internalTypes = typeof(DisclosureState).Assembly.GetTypes().Where(t => t.Namespace == typeof(DisclosureState).Namespace && t.GetProperty("DisclosureId") is not null).Select(t => t.Name).ToHashSet();
         Assert.Equal(internalTypes, all.Select(e => e.GetType().Name).ToHashSet());

@@ -139,3 +139,52 @@ public sealed class ChangeOfMindTests(PortalPlatform platform, BrowserFixture br
         Assert.Fail($"the young person's view did not show it within 60 s: {last}");
     }
 }
+
+/// <summary>
+/// Issue 20 §3 in the portal: the holder's Caldicott guardian finds an approved safeguarding override
+/// on their page, is told what is missing when they send the review empty, and records it; it then
+/// leaves the queue. Every page is checked with axe.
+/// </summary>
+public sealed class GuardianTests(PortalPlatform platform, BrowserFixture browser) : BrowserTest(platform, browser)
+{
+    [Fact]
+    public async Task The_holders_Caldicott_guardian_reviews_an_approved_override_from_their_queue()
+    {
+        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (guardian)");
+        var subject = Story.NewSubject();
+        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        using var lead = await Platform.ClientAsAsync("SafeguardingLead", org: Story.LocalAuthority, name: "Lee Lead");
+        using var asked = await school.PostAsJsonAsync("/api/disclosures", new
+        {
+            subjectId = subject,
+            purpose = "school-support",
+            holderOrgId = Story.LocalAuthority,
+            dataCategories = new[] { "caring.role" },
+            basis = "safeguarding",
+            justification = "Signs of neglect seen at school this week: the child is exhausted.",
+        }, TestContext.Current.CancellationToken);
+        var id = (await Story.ReadJsonAsync(asked)).GetProperty("id").GetString()!;
+        (await lead.PostAsJsonAsync($"/api/disclosures/{id}/approve-override", new { rationale = "Risk of neglect." }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        var page = await Browser.NewPageAsync();
+        await page.SignInAsync(Platform, "CaldicottGuardian", org: Story.LocalAuthority, name: "Gail Guardian");
+        var row = page.Locator($"#overrides-to-review [data-disclosure='{id}']");
+        await Assertions.Expect(row).ToContainTextAsync("Due");
+        await page.AccessibleAsync("guardian-queue");
+        await page.ClickToAsync(row.GetByRole(AriaRole.Link), $"/guardian/overrides/{id}", "Review a safeguarding override");
+        await page.AccessibleAsync("guardian-override");
+
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record the review" }), $"/guardian/overrides/{id}", "Review a safeguarding override");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select whether the override was justified");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reasons for your finding");
+        await page.AccessibleAsync("guardian-override-errors");
+        await page.GetByLabel("Yes: upheld").CheckAsync();
+        await page.GetByLabel("Your reasons").FillAsync("Neglect was seen at school; the council needed to know at once.");
+        await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record the review" }), "/guardian", "Safeguarding overrides to review");
+
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Your review is recorded");
+        await Assertions.Expect(page.Locator($"[data-disclosure='{id}']")).ToHaveCountAsync(0);
+        using var guardian = await Platform.ClientAsAsync("CaldicottGuardian", org: Story.LocalAuthority, name: "Gail Guardian");
+        Assert.Equal("upheld", (await guardian.GetJsonAsync($"/api/disclosures/{id}")).GetProperty("overrideReview").GetProperty("outcome").GetString());
+    }
+}

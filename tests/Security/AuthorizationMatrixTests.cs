@@ -17,6 +17,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private const string Practitioner = PlatformRoles.Practitioner;
     private const string IgOfficer = PlatformRoles.IgOfficer;
     private const string SafeguardingLead = PlatformRoles.SafeguardingLead;
+    private const string CaldicottGuardian = PlatformRoles.CaldicottGuardian;
     private const string Auditor = PlatformRoles.Auditor;
 
     /// <summary>No token at all: the routes open to anyone (the receipt keys; the ledger's checkpoint, key and consistency proofs), and a 401 for the auditor's proof routes beside them.</summary>
@@ -50,7 +51,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     /// </summary>
     private const string Shown = "shown", Hidden = "hidden", Unchecked = "-";
 
-    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor];
+    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian];
 
     /// <summary>The brief's routes: method and path (placeholders filled per row), what they act on, and the body they send.</summary>
     private static readonly Dictionary<string, RouteSpec> Routes = new(StringComparer.Ordinal)
@@ -100,6 +101,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
             _ => new { purpose = "school-support", outcome = "not-yet-competent", basis = "gillick" }),
         ["GET /api/subjects/{subjectId}/competence"] = new("GET", "/api/subjects/{subject}/competence", TargetKind.None),
         ["GET /api/disclosures?deletionRequest="] = new("GET", "/api/disclosures?deletionRequest=open", TargetKind.None),
+        ["POST /api/disclosures/{id}/override-review"] = new("POST", "/api/disclosures/{id}/override-review", TargetKind.Approved,
+            _ => new { outcome = "upheld", rationale = Reason }, OwnParty: SecurityWorld.Holder),
+        ["POST /api/disclosures/{id}/notice-delay"] = new("POST", "/api/disclosures/{id}/notice-delay", TargetKind.Approved,
+            _ => new { until = DateTimeOffset.UtcNow.AddDays(1), reason = Reason }, OwnParty: SecurityWorld.Holder),
         ["POST /api/disclosures/{id}/deletion"] = new("POST", "/api/disclosures/{id}/deletion", TargetKind.Approved, _ => new { outcome = "deleted" }),
 
         ["GET /api/audit/entries"] = new("GET", "/api/audit/entries?subjectId={subject}", TargetKind.None),
@@ -556,6 +561,76 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/me/links", IgOfficer, Any, 403),
         new("GET /api/me/links", SafeguardingLead, Any, 403),
         new("GET /api/me/links", Auditor, Any, 403),
+
+        // Issue 20: a Caldicott guardian reads its organisation's disclosures and reviews the holder's overrides; nothing else.
+        new("POST /api/consents", CaldicottGuardian, Any, 403),
+        new("POST /api/consents/{id}/pause", CaldicottGuardian, Any, 403),
+        new("POST /api/consents/{id}/resume", CaldicottGuardian, Any, 403),
+        new("POST /api/consents/{id}/withdraw", CaldicottGuardian, Any, 403),
+        new("GET /api/consents/{id}", CaldicottGuardian, Any, 403),
+        new("GET /api/consents?subjectId=", CaldicottGuardian, Any, 403),
+        new("GET /api/consents/{id}/history", CaldicottGuardian, Any, 403),
+        new("GET /api/consents/{id}/explanation", CaldicottGuardian, Any, 403),
+        new("GET /api/consents/{id}/receipts", CaldicottGuardian, Any, 403),
+        new("GET /api/consents/receipt-keys", CaldicottGuardian, Any, 200, "\"ES256\""),
+        new("POST /api/consents/proposals", CaldicottGuardian, Any, 403),
+        new("POST /api/consents/{id}/accept", CaldicottGuardian, Any, 403),
+        new("POST /api/consents/{id}/confirm", CaldicottGuardian, Any, 403),
+        new("POST /api/consents/{id}/decline", CaldicottGuardian, Any, 403),
+        new("GET /api/dsas/templates", CaldicottGuardian, Any, 403),
+        new("POST /api/dsas", CaldicottGuardian, Any, 403),
+        new("PUT /api/dsas/{id}", CaldicottGuardian, Any, 403),
+        new("POST /api/dsas/{id}/activate", CaldicottGuardian, Any, 403),
+        new("POST /api/dsas/{id}/sign", CaldicottGuardian, Any, 403),
+        new("POST /api/dsas/{id}/suspend", CaldicottGuardian, Any, 403),
+        new("POST /api/dsas/{id}/reinstate", CaldicottGuardian, Any, 403),
+        new("POST /api/dsas/{id}/terminate", CaldicottGuardian, Any, 403),
+        new("GET /api/dsas?orgId=&purpose=&status=", CaldicottGuardian, Any, 403),
+        new("GET /api/dsas/{id}", CaldicottGuardian, Any, 403),
+        new("GET /api/dsas/{id}/history", CaldicottGuardian, Any, 403),
+        new("POST /api/disclosures", CaldicottGuardian, Any, 403),
+        new("POST /api/disclosures/{id}/approve-override", CaldicottGuardian, Any, 403),
+        new("POST /api/disclosures/{id}/release", CaldicottGuardian, Any, 403),
+        new("GET /api/disclosures/{id}/package", CaldicottGuardian, Any, 403),
+        new("GET /api/disclosures/{id}", CaldicottGuardian, Own, 200, Shown),
+        new("GET /api/disclosures/{id}", CaldicottGuardian, Other, 404, Hidden),
+        new("GET /api/disclosures?subjectId=", CaldicottGuardian, Own, 200, Shown),
+        new("GET /api/disclosures?subjectId=", CaldicottGuardian, Other, 200, Hidden),
+        new("POST /api/subjects/{subjectId}/competence", CaldicottGuardian, Any, 403),
+        new("GET /api/subjects/{subjectId}/competence", CaldicottGuardian, Any, 403),
+        new("GET /api/disclosures?deletionRequest=", CaldicottGuardian, Own, 200, Unchecked),
+        new("POST /api/disclosures/{id}/override-review", YoungCarer, Any, 403),
+        new("POST /api/disclosures/{id}/override-review", Practitioner, Own, 403),
+        new("POST /api/disclosures/{id}/override-review", IgOfficer, Any, 403),
+        new("POST /api/disclosures/{id}/override-review", SafeguardingLead, Own, 403),
+        new("POST /api/disclosures/{id}/override-review", Auditor, Any, 403),
+        new("POST /api/disclosures/{id}/override-review", CaldicottGuardian, Own, 409), // no override to review on this one
+        new("POST /api/disclosures/{id}/override-review", CaldicottGuardian, Counterpart, 403),
+        new("POST /api/disclosures/{id}/override-review", CaldicottGuardian, Other, 404, Hidden),
+        new("POST /api/disclosures/{id}/notice-delay", YoungCarer, Any, 403),
+        new("POST /api/disclosures/{id}/notice-delay", Practitioner, Own, 403),
+        new("POST /api/disclosures/{id}/notice-delay", IgOfficer, Any, 403),
+        new("POST /api/disclosures/{id}/notice-delay", SafeguardingLead, Own, 409),
+        new("POST /api/disclosures/{id}/notice-delay", SafeguardingLead, Other, 404, Hidden),
+        new("POST /api/disclosures/{id}/notice-delay", Auditor, Any, 403),
+        new("POST /api/disclosures/{id}/notice-delay", CaldicottGuardian, Any, 403),
+        new("POST /api/disclosures/{id}/deletion", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/entries", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/verify", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/disclosures/{id}/replay", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/stats", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/checkpoint", CaldicottGuardian, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint/key", CaldicottGuardian, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/proofs/consistency", CaldicottGuardian, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/inclusion", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/entries/{sequence}/leaf", CaldicottGuardian, Any, 403),
+        new("GET /api/audit/export", CaldicottGuardian, Any, 403),
+        new("POST /api/audit/checkpoint/cosignatures", CaldicottGuardian, Any, 403),
+        new("GET /api/me/disclosures", CaldicottGuardian, Any, 403),
+        new("GET /api/me/proofs", CaldicottGuardian, Any, 403),
+        new("POST /api/link-codes", CaldicottGuardian, Any, 403),
+        new("POST /api/me/links", CaldicottGuardian, Any, 403),
+        new("GET /api/me/links", CaldicottGuardian, Any, 403),
     ];
 
     private const string Reason = "Checked by the authorization matrix";

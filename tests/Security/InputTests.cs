@@ -117,6 +117,15 @@ public sealed class InputTests(SecurityWorld world) : IClassFixture<SecurityWorl
             "POST", "/api/subjects/yc-input-tests/competence", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.None,
             _ => new JsonObject { ["purpose"] = "school-support", ["outcome"] = "not-yet-competent", ["basis"] = "gillick", ["note"] = "Checked by the input tests" },
             WrongType: ("outcome", 42), LongString: ("note", 501), IdField: "purpose", TextFields: ["note"]),
+        // Issue 20: the holder's Caldicott guardian reviews an approved override; a safeguarding lead delays telling the young person.
+        ["POST /api/disclosures/{id}/override-review"] = new(
+            "POST", "/api/disclosures/{id}/override-review", PlatformRoles.CaldicottGuardian, SecurityWorld.Holder, TargetKind.OverrideApproved,
+            _ => new JsonObject { ["outcome"] = "upheld", ["rationale"] = "Justified: checked by the input tests." },
+            WrongType: ("outcome", 42), LongString: ("rationale", 2001), TextFields: ["rationale"]),
+        ["POST /api/disclosures/{id}/notice-delay"] = new(
+            "POST", "/api/disclosures/{id}/notice-delay", PlatformRoles.SafeguardingLead, SecurityWorld.Holder, TargetKind.OverrideApproved,
+            _ => new JsonObject { ["until"] = DateTimeOffset.UtcNow.AddDays(2).ToString("O"), ["reason"] = "A parent reads the phone: checked by the input tests." },
+            WrongType: ("until", 42), LongString: ("reason", 2001), TextFields: ["reason"]),
         // Issue 20: the recipient's answer to a deletion request.
         ["POST /api/disclosures/{id}/deletion"] = new(
             "POST", "/api/disclosures/{id}/deletion", PlatformRoles.Practitioner, SecurityWorld.Requester, TargetKind.DeletionAsked,

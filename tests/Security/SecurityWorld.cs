@@ -215,10 +215,23 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         TargetKind.Approved => fresh ? await FreshDisclosureAsync(DisclosureState.Approved) : DisclosureApproved,
         TargetKind.Released => fresh ? await FreshDisclosureAsync(DisclosureState.Released) : DisclosureReleased,
         TargetKind.DeletionAsked => fresh ? await FreshDeletionRequestAsync() : deletionAsked ??= await FreshDeletionRequestAsync(),
+        TargetKind.OverrideApproved => fresh ? await FreshOverrideApprovedAsync() : overrideApproved ??= await FreshOverrideApprovedAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     private string? deletionAsked;
+    private string? overrideApproved;
+
+    /// <summary>Issue 20: a safeguarding share of our young carer approved by the council's safeguarding lead: an override to review or delay telling about.</summary>
+    public async Task<string> FreshOverrideApprovedAsync()
+    {
+        var id = await FreshDisclosureAsync(DisclosureState.Awaiting);
+        using var lead = await ClientAsync(PlatformRoles.SafeguardingLead, Holder, name: "matrix-lead");
+        var approved = await (await lead.PostJsonAsync($"/api/disclosures/{id}/approve-override", new { rationale = "Risk of neglect: approved for the input tests." }))
+            .ExpectJsonAsync(HttpStatusCode.OK);
+        if (approved.GetProperty("status").GetString() != "approved") throw new InvalidOperationException($"set-up override is not approved: {approved}");
+        return id;
+    }
 
     /// <summary>
     /// Issue 20: a disclosure about a young carer of its own (so that withdrawing touches nothing
@@ -290,6 +303,9 @@ public enum TargetKind
 
     /// <summary>A read disclosure whose consent was withdrawn: a deletion request awaits the requester's answer (issue 20).</summary>
     DeletionAsked,
+
+    /// <summary>A safeguarding override approved by the holder's lead (issue 20): to review, or to delay telling about.</summary>
+    OverrideApproved,
 }
 
 public enum DsaState

@@ -23,11 +23,13 @@ public sealed record StatsResponse(
     IReadOnlyDictionary<string, JsonNode> DenialsByReason,
     IReadOnlyDictionary<string, Counts> ByPurpose,
     IReadOnlyDictionary<string, Counts> ByOrg,
-    int SuppressionThreshold);
+    int SuppressionThreshold,
+    IReadOnlyDictionary<string, JsonNode>? OverrideReviews = null);
 
 /// <summary>
 /// <c>GET /api/audit/stats?from=&amp;to=</c> (Auditor): counts of requests, approvals, denials (and
-/// denials by reason) and safeguarding overrides, by purpose and by requesting organisation, over
+/// denials by reason) and safeguarding overrides, by purpose and by requesting organisation, and
+/// (issue 20) the Caldicott guardians' override reviews by outcome, over
 /// events whose <c>occurredAt</c> is in [from, to). Small-number suppression: any count below 5,
 /// zero included, is shown as <c>"&lt;5"</c>, so that no young person can be singled out.
 /// Streams the period's disclosure entries through the (event type, occurredAt) index; keeps counts only.
@@ -38,7 +40,7 @@ public static class DisclosureStatsEndpoint
     public const string Suppressed = "<5";
 
     private static readonly string[] Types =
-        [nameof(DisclosureRequested), nameof(DisclosureApproved), nameof(DisclosureDenied), nameof(SafeguardingOverrideApproved)];
+        [nameof(DisclosureRequested), nameof(DisclosureApproved), nameof(DisclosureDenied), nameof(SafeguardingOverrideApproved), nameof(OverrideReviewed)];
 
     public static RouteGroupBuilder MapDisclosureStats(this RouteGroupBuilder group)
     {
@@ -58,6 +60,8 @@ public static class DisclosureStatsEndpoint
         var byPurpose = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var byOrg = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        // Issue 20: the Caldicott guardians' findings on overrides, by outcome (suppressed like every count).
+        var reviews = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["not-upheld"] = 0, ["upheld"] = 0 };
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -77,6 +81,13 @@ public static class DisclosureStatsEndpoint
             {
                 using var data = CanonicalEntry.ParseData(reader.GetFieldValue<byte[]>(1));
                 var root = data.RootElement;
+                if (reader.GetString(0) == nameof(OverrideReviewed))
+                {
+                    var outcome = Text(root, "outcome");
+                    reviews[outcome] = reviews.GetValueOrDefault(outcome) + 1;
+                    continue;
+                }
+
                 var purpose = Text(root, "purpose");
                 var org = Text(root, "requesterOrgId");
                 Action<Tally> count = reader.GetString(0) switch
@@ -107,7 +118,8 @@ public static class DisclosureStatsEndpoint
             byReason.ToDictionary(r => r.Key, r => Suppress(r.Value), StringComparer.Ordinal),
             byPurpose.ToDictionary(p => p.Key, p => p.Value.Suppress(), StringComparer.Ordinal),
             byOrg.ToDictionary(o => o.Key, o => o.Value.Suppress(), StringComparer.Ordinal),
-            Threshold));
+            Threshold,
+            reviews.ToDictionary(r => r.Key, r => Suppress(r.Value), StringComparer.Ordinal)));
     }
 
     /// <summary>A count as shown: the number from <see cref="Threshold"/> up, otherwise <c>"&lt;5"</c>.</summary>

@@ -76,7 +76,8 @@ public sealed record MyDisclosure(
 /// who asked, for what (with the DSA's description), which categories, the decision and its
 /// reasons, the release and each read (and refused read), the DSA, and any safeguarding override
 /// with the approving organisation but not the rationale; and (issue 20) what the young person's
-/// pause or withdrawal did: blocked, destroyed, asked to delete and the answer. Newest request first.
+/// pause or withdrawal did: blocked, destroyed, asked to delete and the answer. A request whose
+/// safeguarding override a lead's notice delay still covers is left out until the delay ends. Newest request first.
 /// </summary>
 public static class MyDisclosuresEndpoint
 {
@@ -86,6 +87,7 @@ public static class MyDisclosuresEndpoint
         nameof(SafeguardingOverrideApproved), nameof(DisclosureReleased), nameof(DisclosureReleaseRefused), nameof(PackageRead),
         nameof(PackageReadRefused), nameof(PackagePurged),
         nameof(DisclosureBlocked), nameof(PackageDestroyed), nameof(DeletionRequested), nameof(DeletionAnswered),
+        nameof(OverrideNoticeDelayed), nameof(OverrideNoticeDelayEnded),
     ];
 
     public static RouteGroupBuilder MapMyDisclosures(this RouteGroupBuilder group)
@@ -97,9 +99,11 @@ public static class MyDisclosuresEndpoint
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, LedgerReader ledger, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
         var subjectId = Caller.From(user).SubjectId;
         if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
 
@@ -115,12 +119,20 @@ public static class MyDisclosuresEndpoint
             : (await ledger.ListAsync([.. dsaIds.Select(EntryKeys.Dsa)], [nameof(DsaDrafted), nameof(DsaAmended)], cancellationToken)).Select(e => e.Event).ToList();
 
         var views = byDisclosure
+            // Issue 20: while a safeguarding lead's notice delay is in force, the young person does not see that request at all.
+            .Where(g => !NoticeDelayInForce([.. g.Select(e => e.Event)], now))
             .Select(g => Build([.. g.Select(e => e.Event)], agreements) is { } view ? view with { LedgerSequences = [.. g.Select(e => e.Sequence)] } : null)
             .OfType<MyDisclosure>()
             .OrderByDescending(d => d.RequestedAt)
             .ToList();
         return TypedResults.Ok<IReadOnlyList<MyDisclosure>>(views);
     }
+
+    /// <summary>A notice delay set and neither ended by the job nor past its end by the clock.</summary>
+    public static bool NoticeDelayInForce(IReadOnlyList<IPlatformEvent> events, DateTimeOffset now) =>
+        events.OfType<OverrideNoticeDelayed>().LastOrDefault() is { } delayed
+        && delayed.Until > now
+        && !events.OfType<OverrideNoticeDelayEnded>().Any();
 
     private static MyDisclosure? Build(List<IPlatformEvent> events, List<IPlatformEvent> agreements)
     {
@@ -223,6 +235,8 @@ public static class MyDisclosuresEndpoint
         PackageDestroyed x => x.DisclosureId,
         DeletionRequested x => x.DisclosureId,
         DeletionAnswered x => x.DisclosureId,
+        OverrideNoticeDelayed x => x.DisclosureId,
+        OverrideNoticeDelayEnded x => x.DisclosureId,
         _ => Guid.Empty,
     };
 }

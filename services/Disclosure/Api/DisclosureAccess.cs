@@ -39,12 +39,12 @@ public static class DisclosureAccess
         if (!IsAuditor(caller) && !IsParty(caller, state)) throw NotFound(state.Id);
     }
 
-    public static void EnsureHolder(Caller caller, DisclosureState state)
+    public static void EnsureHolder(Caller caller, DisclosureState state, string action = "release this disclosure")
     {
         EnsureVisible(caller, state);
         if (!string.Equals(caller.OrgId, state.Request.HolderOrgId, StringComparison.Ordinal))
         {
-            throw new ForbiddenException("Only a practitioner of the holder organisation may release this disclosure.");
+            throw new ForbiddenException($"Only the holder organisation may {action}.");
         }
     }
 

@@ -10,7 +10,7 @@ namespace ConsentPlatform.Disclosure.Api;
 /// </summary>
 public static class DisclosurePolicies
 {
-    /// <summary>Reading decisions: practitioners and safeguarding leads of the two orgs, auditors.</summary>
+    /// <summary>Reading decisions: practitioners, safeguarding leads and (issue 20) Caldicott guardians of the two orgs, auditors.</summary>
     public const string Read = "disclosure:read";
 
     /// <summary>Requesting, releasing, reading a package: practitioners.</summary>
@@ -19,11 +19,15 @@ public static class DisclosurePolicies
     /// <summary>Approving a safeguarding override: safeguarding leads.</summary>
     public const string SafeguardingLead = "disclosure:safeguarding-lead";
 
+    /// <summary>Reviewing an approved override after the fact (issue 20): Caldicott guardians.</summary>
+    public const string CaldicottGuardian = "disclosure:caldicott-guardian";
+
     public static AuthorizationBuilder AddDisclosurePolicies(this AuthorizationBuilder authorization)
     {
         ArgumentNullException.ThrowIfNull(authorization);
         return authorization
-            .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor))
+            .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor, PlatformRoles.CaldicottGuardian))
+            .AddPolicy(CaldicottGuardian, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.CaldicottGuardian))
             .AddPolicy(Practitioner, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner))
             .AddPolicy(SafeguardingLead, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.SafeguardingLead));
     }

@@ -11,7 +11,8 @@ public sealed record OverrideResponse(string ApprovedBy, string ApprovedByOrgId,
 /// The Disclosure resource of the brief. <c>decision</c> is the decision that set the status
 /// (approval, denial, awaiting override); <c>lastCheck</c> the latest live re-check at release or
 /// read, with its reasons when it refused. Issue 20: <c>blocked</c> (the consent and what happened to
-/// it), <c>destroyedAt</c>, and <c>deletion</c> (the request to the recipient and its answer). Never the released data.
+/// it), <c>destroyedAt</c>, <c>deletion</c> (the request to the recipient and its answer),
+/// <c>overrideReview</c> (the Caldicott guardian's finding) and <c>noticeDelay</c>. Never the released data.
 /// </summary>
 public sealed record DisclosureResponse(
     Guid Id,
@@ -37,7 +38,9 @@ public sealed record DisclosureResponse(
     long Version,
     BlockedShare? Blocked = null,
     DateTimeOffset? DestroyedAt = null,
-    DeletionRequest? Deletion = null)
+    DeletionRequest? Deletion = null,
+    OverrideReview? OverrideReview = null,
+    NoticeDelay? NoticeDelay = null)
 {
     public static DisclosureResponse From(DisclosureState state)
     {
@@ -48,6 +51,6 @@ public sealed record DisclosureResponse(
             request.Basis, request.Justification, state.Status, state.Decision, state.LastCheck, state.RequestedBy.UserId, state.RequestedAt,
             state.Approval is { } a ? new OverrideResponse(a.ApprovedBy, a.ApprovedByOrgId, a.ApprovedAt) : null,
             state.ReleasedAt, state.ReleasedAt is null ? null : state.ReleasedCategories, state.AvailableUntil,
-            state.Reads, state.LastReadAt, state.PurgedAt, state.Version, state.Blocked, state.DestroyedAt, state.Deletion);
+            state.Reads, state.LastReadAt, state.PurgedAt, state.Version, state.Blocked, state.DestroyedAt, state.Deletion, state.Review, state.NoticeDelay);
     }
 }

@@ -49,8 +49,20 @@ public sealed record DeletionRequested(Guid DisclosureId, ShareRequest Request, 
 /// <summary>Issue 20: the recipient's answer to <see cref="DeletionRequested"/>; a retained copy always has a reason.</summary>
 public sealed record DeletionAnswered(Guid DisclosureId, ShareRequest Request, DeletionOutcome Outcome, string? Reason, EventActor AnsweredBy, DateTimeOffset AnsweredAt);
 
+/// <summary>Issue 20: the holder's Caldicott guardian reviewed the approved override after the fact.</summary>
+public sealed record OverrideReviewed(Guid DisclosureId, ShareRequest Request, OverrideReviewOutcome Outcome, string Rationale, EventActor ReviewedBy, DateTimeOffset ReviewedAt);
+
+/// <summary>Issue 20: a safeguarding lead delayed what the young person sees of the override until <see cref="Until"/>.</summary>
+public sealed record OverrideNoticeDelayed(Guid DisclosureId, ShareRequest Request, DateTimeOffset Until, string Reason, EventActor DelayedBy, DateTimeOffset DelayedAt);
+
+/// <summary>Issue 20: the notice delay reached its end (recorded by the job): the young person sees the override.</summary>
+public sealed record OverrideNoticeDelayEnded(Guid DisclosureId, ShareRequest Request, EventActor EndedBy, DateTimeOffset EndedAt);
+
 public static class DisclosureActors
 {
+    /// <summary>Who records that a notice delay ended (issue 20).</summary>
+    public static EventActor NoticeDelayJob { get; } = new("system:disclosure-notice-delay", "System", null);
+
     /// <summary>The actor of what a consent's change did to the disclosures under it (issue 20): the service, on the consent service's event.</summary>
     public static EventActor ConsentChange { get; } = new("system:disclosure-consent-change", "System", null);
 

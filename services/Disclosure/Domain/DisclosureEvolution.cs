@@ -38,6 +38,9 @@ public static class DisclosureEvolution
         DisclosureBlocked e => Next(state) with { Status = DisclosureStatus.Blocked, Blocked = new BlockedShare(e.ConsentId, e.ConsentStatus, e.BlockedAt) },
         PackageDestroyed e => Next(state) with { Status = DisclosureStatus.Destroyed, DestroyedAt = e.DestroyedAt },
         DeletionRequested e => Next(state) with { Deletion = new DeletionRequest(e.ConsentId, e.RequestedAt, e.AnswerBy) },
+        OverrideReviewed e => Next(state) with { Review = new OverrideReview(e.Outcome, e.Rationale, e.ReviewedBy, e.ReviewedAt) },
+        OverrideNoticeDelayed e => Next(state) with { NoticeDelay = new NoticeDelay(e.Until, e.Reason, e.DelayedBy, e.DelayedAt) },
+        OverrideNoticeDelayEnded e => Next(state) with { NoticeDelay = state!.NoticeDelay! with { EndedAt = e.EndedAt } },
         DeletionAnswered e => Next(state) with
         {
             Deletion = state!.Deletion! with { Outcome = e.Outcome, Reason = e.Reason, AnsweredAt = e.AnsweredAt },

@@ -33,7 +33,9 @@ public sealed record DisclosureState(
     DateTimeOffset? LastReadAt,
     BlockedShare? Blocked = null,
     DateTimeOffset? DestroyedAt = null,
-    DeletionRequest? Deletion = null)
+    DeletionRequest? Deletion = null,
+    OverrideReview? Review = null,
+    NoticeDelay? NoticeDelay = null)
 {
     public string SubjectId => Request.SubjectId;
 
@@ -55,4 +57,16 @@ public sealed record DeletionRequest(Guid ConsentId, DateTimeOffset RequestedAt,
 
     /// <summary>Unanswered when <paramref name="now"/> is past <see cref="AnswerBy"/>.</summary>
     public bool IsOverdue(DateTimeOffset now) => !IsAnswered && AnswerBy <= now;
+}
+
+/// <summary>
+/// Issue 20: the holder's Caldicott guardian's after-the-fact review of an approved safeguarding
+/// override. Until it exists the review is due, by the approval plus <c>Disclosure:OverrideReviewWithin</c>.
+/// </summary>
+public sealed record OverrideReview(OverrideReviewOutcome Outcome, string Rationale, EventActor ReviewedBy, DateTimeOffset ReviewedAt);
+
+/// <summary>Issue 20: what the young person sees of the override waits until <see cref="Until"/>; <see cref="EndedAt"/> once the job recorded its end.</summary>
+public sealed record NoticeDelay(DateTimeOffset Until, string Reason, EventActor DelayedBy, DateTimeOffset DelayedAt, DateTimeOffset? EndedAt = null)
+{
+    public bool IsInForce(DateTimeOffset now) => EndedAt is null && Until > now;
 }

@@ -58,6 +58,15 @@ public sealed class DisclosureEventContracts : IEventContracts
             Domain.DeletionRequested e => new Published.DeletionRequested(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.ConsentId, e.AnswerBy, e.RequestedBy, e.RequestedAt),
+            Domain.OverrideReviewed e => new Published.OverrideReviewed(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Outcome, e.Rationale, e.ReviewedBy, e.ReviewedAt),
+            Domain.OverrideNoticeDelayed e => new Published.OverrideNoticeDelayed(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.Until, e.Reason, e.DelayedBy, e.DelayedAt),
+            Domain.OverrideNoticeDelayEnded e => new Published.OverrideNoticeDelayEnded(
+                id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
+                e.EndedBy, e.EndedAt),
             Domain.DeletionAnswered e => new Published.DeletionAnswered(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Outcome, e.Reason, e.AnsweredBy, e.AnsweredAt),

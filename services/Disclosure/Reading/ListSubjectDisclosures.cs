@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Disclosure.ReviewingOverrides;
+using Microsoft.Extensions.Options;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
@@ -25,12 +27,22 @@ public static class ListSubjectDisclosuresEndpoint
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<DisclosureResponse>>> HandleAsync(string? subjectId, string? deletionRequest, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<DisclosureResponse>>> HandleAsync(
+        string? subjectId,
+        string? deletionRequest,
+        string? overrideReview,
+        ClaimsPrincipal user,
+        IQuerySession session,
+        IOptions<OverrideOversightOptions> oversight,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(oversight);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
         DisclosureAccess.ActorOf(caller);
+        if (overrideReview is not null) return TypedResults.Ok(await OverridesToReviewAsync(overrideReview, caller, session, oversight.Value.OverrideReviewWithin, clock.GetUtcNow(), cancellationToken));
         var errors = new FieldErrors();
         if (deletionRequest is not null and not ("open" or "overdue")) errors.Add("deletionRequest", "deletionRequest must be open or overdue.");
         // A subject's list needs the subject; the deletion requests may be narrowed to one.
@@ -61,5 +73,36 @@ public static class ListSubjectDisclosuresEndpoint
 
         var found = await query.OrderByDescending(d => d.RequestedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DisclosureResponse>>([.. found.Select(DisclosureResponse.From)]);
+    }
+
+    /// <summary>
+    /// Issue 20, <c>?overrideReview=due|overdue</c>: approved safeguarding overrides not yet reviewed
+    /// (overdue: past the approval plus <c>Disclosure:OverrideReviewWithin</c>), oldest first; a
+    /// Caldicott guardian's organisation's as holder, every one for an auditor; anyone else 403.
+    /// </summary>
+    private static async Task<IReadOnlyList<DisclosureResponse>> OverridesToReviewAsync(string filter, Caller caller, IQuerySession session, TimeSpan within, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (filter is not ("due" or "overdue"))
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["overrideReview"] = ["overrideReview must be due or overdue."] });
+        }
+
+        var guardian = caller.IsInRole(PlatformRoles.CaldicottGuardian);
+        if (!guardian && !DisclosureAccess.IsAuditor(caller)) throw new ForbiddenException("Overrides to review are listed for Caldicott guardians and auditors.");
+        IQueryable<DisclosureState> query = session.Query<DisclosureState>().Where(d => d.Approval != null && d.ApprovedAt != null && d.Review == null);
+        if (filter == "overdue")
+        {
+            var approvedBefore = now - within;
+            query = query.Where(d => d.ApprovedAt <= approvedBefore);
+        }
+
+        if (guardian && !DisclosureAccess.IsAuditor(caller))
+        {
+            var org = caller.OrgId!;
+            query = query.Where(d => d.Request.HolderOrgId == org);
+        }
+
+        var found = await query.OrderBy(d => d.ApprovedAt).Take(500).ToListAsync(cancellationToken);
+        return [.. found.Select(DisclosureResponse.From)];
     }
 }

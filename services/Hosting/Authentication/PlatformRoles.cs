@@ -1,6 +1,9 @@
 namespace ConsentPlatform.Hosting.Authentication;
 
-/// <summary>The five roles of the brief, as they appear in the token's <c>roles</c> claim.</summary>
+/// <summary>
+/// The roles, as they appear in the token's <c>roles</c> claim: the brief's five, and (issue 20)
+/// <c>CaldicottGuardian</c>, the senior person of an organisation who reviews its safeguarding overrides after the fact.
+/// </summary>
 public static class PlatformRoles
 {
     public const string YoungCarer = nameof(YoungCarer);
@@ -8,8 +11,9 @@ public static class PlatformRoles
     public const string IgOfficer = nameof(IgOfficer);
     public const string SafeguardingLead = nameof(SafeguardingLead);
     public const string Auditor = nameof(Auditor);
+    public const string CaldicottGuardian = nameof(CaldicottGuardian);
 
-    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor];
+    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian];
 }
 
 /// <summary>Claim types beyond the standard ones. Entra ID puts app roles in <c>roles</c>.</summary>

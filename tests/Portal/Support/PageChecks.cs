@@ -28,6 +28,7 @@ public static class PageChecks
         ["IgOfficer"] = ("/ig-officer", "Data-sharing agreements"),
         ["SafeguardingLead"] = ("/safeguarding", "Requests waiting for safeguarding approval"),
         ["Auditor"] = ("/auditor", "Audit ledger"),
+        ["CaldicottGuardian"] = ("/guardian", "Safeguarding overrides to review"),
     };
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Find(), "tests", "Portal", "screenshots");

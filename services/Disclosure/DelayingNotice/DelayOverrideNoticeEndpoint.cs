@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using ConsentPlatform.Disclosure.Api;
+using ConsentPlatform.Disclosure.ReviewingOverrides;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ConsentPlatform.Disclosure.DelayingNotice;
+
+/// <summary>The body: <c>{until, reason}</c>.</summary>
+public sealed record DelayOverrideNoticeRequest(DateTimeOffset? Until, string? Reason);
+
+public static class DelayOverrideNoticeEndpoint
+{
+    public static RouteGroupBuilder MapDelayOverrideNotice(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/notice-delay", HandleAsync)
+            .RequireAuthorization(DisclosurePolicies.SafeguardingLead)
+            .WithName("DelayOverrideNotice")
+            .WithSummary("A safeguarding lead of either party delays what the young person sees of a safeguarding override, with a reason, for at most Disclosure:MaxNoticeDelay (28 days); it ends by itself.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    public static async Task<Ok<DisclosureResponse>> HandleAsync(
+        Guid id,
+        DelayOverrideNoticeRequest? request,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        IOptions<OverrideOversightOptions> options,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        var caller = Caller.From(user);
+        var actor = DisclosureAccess.ActorOf(caller);
+        var errors = new FieldErrors();
+        if (request?.Until is null) errors.Add("until", "The until field is required: when the young person may see the override.");
+        var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: true);
+        errors.ThrowIfAny();
+
+        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
+        var state = stream.Aggregate!;
+        DisclosureAccess.EnsureVisible(caller, state);
+        var command = new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, actor, clock.GetUtcNow(), options.Value.MaxNoticeDelay);
+        var after = await DisclosureStore.SaveAsync(session, stream, DelayOverrideNotice.Decide(command, state), cancellationToken);
+        return TypedResults.Ok(DisclosureResponse.From(after));
+    }
+}

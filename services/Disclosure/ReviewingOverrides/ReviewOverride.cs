@@ -1,0 +1,47 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
+
+namespace ConsentPlatform.Disclosure.ReviewingOverrides;
+
+/// <summary>
+/// <c>POST /api/disclosures/{id}/override-review</c> (issue 20): the holder organisation's Caldicott
+/// guardian reviews an approved safeguarding override after the fact, once: upheld or not, with a
+/// rationale. Only an approved override can be reviewed (409 otherwise).
+/// </summary>
+public sealed record ReviewOverride(Guid DisclosureId, OverrideReviewOutcome Outcome, string Rationale, EventActor Actor, DateTimeOffset Now)
+{
+    public static IReadOnlyList<object> Decide(ReviewOverride command, DisclosureState state)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Approval is null || state.ApprovedAt is null)
+        {
+            throw new ConflictException("Only an approved safeguarding override is reviewed; this disclosure has none.");
+        }
+
+        if (state.Review is { } done)
+        {
+            throw new ConflictException($"The override was reviewed already, on {done.ReviewedAt:yyyy-MM-dd}: {Wire(done.Outcome)}.");
+        }
+
+        return [new Domain.OverrideReviewed(state.Id, state.Request, command.Outcome, command.Rationale, command.Actor, command.Now)];
+    }
+
+    /// <summary>The review is due by the approval plus the window; overdue from then on, until it is made.</summary>
+    public static DateTimeOffset? DueBy(DisclosureState state, TimeSpan within) =>
+        state is { Approval: not null, ApprovedAt: { } approvedAt } ? approvedAt + within : null;
+
+    public static string Wire(OverrideReviewOutcome outcome) => outcome == OverrideReviewOutcome.Upheld ? "upheld" : "not-upheld";
+}
+
+/// <summary><c>Disclosure:OverrideReviewWithin</c> (default 14 days) and <c>Disclosure:MaxNoticeDelay</c> (default 28 days).</summary>
+public sealed class OverrideOversightOptions
+{
+    public const string Section = "Disclosure";
+
+    public TimeSpan OverrideReviewWithin { get; set; } = TimeSpan.FromDays(14);
+
+    public TimeSpan MaxNoticeDelay { get; set; } = TimeSpan.FromDays(28);
+}

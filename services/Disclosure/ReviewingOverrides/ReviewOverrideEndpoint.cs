@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using ConsentPlatform.Contracts.Disclosure;
+using ConsentPlatform.Disclosure.Api;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Disclosure.ReviewingOverrides;
+
+/// <summary>The body: <c>{outcome: upheld|not-upheld, rationale}</c>.</summary>
+public sealed record ReviewOverrideRequest(string? Outcome, string? Rationale);
+
+public static class ReviewOverrideEndpoint
+{
+    public static RouteGroupBuilder MapReviewOverride(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/override-review", HandleAsync)
+            .RequireAuthorization(DisclosurePolicies.CaldicottGuardian)
+            .WithName("ReviewOverride")
+            .WithSummary("The holder organisation's Caldicott guardian reviews an approved safeguarding override after the fact: upheld or not, with a rationale.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    /// <summary>400 for the body first; another organisation 404; the requester's guardian 403; nothing to review 409.</summary>
+    public static async Task<Ok<DisclosureResponse>> HandleAsync(
+        Guid id,
+        ReviewOverrideRequest? request,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var caller = Caller.From(user);
+        var actor = DisclosureAccess.ActorOf(caller);
+        var errors = new FieldErrors();
+        OverrideReviewOutcome? outcome = request?.Outcome switch
+        {
+            "upheld" => OverrideReviewOutcome.Upheld,
+            "not-upheld" => OverrideReviewOutcome.NotUpheld,
+            _ => null,
+        };
+        if (outcome is null) errors.Add("outcome", "The outcome must be upheld or not-upheld.");
+        var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
+        errors.ThrowIfAny();
+
+        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
+        var state = stream.Aggregate!;
+        DisclosureAccess.EnsureHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's");
+        var after = await DisclosureStore.SaveAsync(session, stream, ReviewOverride.Decide(new ReviewOverride(id, outcome!.Value, rationale!, actor, clock.GetUtcNow()), state), cancellationToken);
+        return TypedResults.Ok(DisclosureResponse.From(after));
+    }
+}
