@@ -53,6 +53,26 @@ public sealed class ReplayStateTests
     }
 
     [Fact]
+    public void Given_a_parents_consent_confirmed_by_the_competent_young_person_When_rebuilt_Then_each_moment_has_its_own_version()
+    {
+        // Issue 20: asking and confirming each add a version; a replay of a share judged on version 3 must find version 3.
+        var granted = new ConsentGranted(Guid.NewGuid(), ConsentId, 1, "yc-1", "school-support", [], [], GivenBy.Parent, T, null, ConsentStatus.Active, Officer, T, new ConsentProxy("mother"));
+        var asked = new ProxyConsentConfirmationAsked(Guid.NewGuid(), ConsentId, 2, "yc-1", "school-support", [], [], GivenBy.Parent, T, null, ConsentStatus.Active, Guid.NewGuid(), T.AddDays(29), Officer, T.AddDays(1));
+        var confirmed = new ProxyConsentConfirmed(Guid.NewGuid(), ConsentId, 3, "yc-1", "school-support", [], [], GivenBy.Self, T, null, ConsentStatus.Active, Carer, T.AddDays(2));
+        IPlatformEvent[] events = [confirmed, granted, asked];
+
+        Assert.Equal((1L, ConsentStatus.Active), Version(events, T.AddHours(1)));
+        Assert.Equal((2L, ConsentStatus.Active), Version(events, T.AddDays(1).AddHours(1)));
+        Assert.Equal((3L, ConsentStatus.Active), Version(events, T.AddDays(3)));
+    }
+
+    private static (long, ConsentStatus) Version(IPlatformEvent[] events, DateTimeOffset at)
+    {
+        var consent = Assert.Single(StateAtMoment.Consents(events, "yc-1", "school-support", at));
+        return (consent.Version, consent.Status);
+    }
+
+    [Fact]
     public void Given_a_consent_for_another_purpose_or_granted_later_When_rebuilt_Then_absent()
     {
         IPlatformEvent[] events = [Granted(T.AddHours(5))];
@@ -157,5 +177,29 @@ public sealed class ReplayStateTests
     {
         var dsa = Assert.Single(StateAtMoment.Dsas(events, at));
         return (dsa.Version, dsa.Status);
+    }
+}
+
+/// <summary>Issue 20: the replay says who decided the consent version a share was judged under.</summary>
+public sealed class ConsentDeciderTests
+{
+    private static readonly DateTimeOffset T = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly EventActor Officer = new("Practitioner:school-1:ms-lee", "Practitioner", "school-1");
+    private static readonly EventActor Carer = new("YoungCarer:yc-1:sam", "YoungCarer", null);
+    private static readonly Guid ConsentId = Guid.Parse("0195b5e4-0000-7000-8000-000000000009");
+
+    [Fact]
+    public void A_parents_version_is_decided_by_the_parent_and_the_confirmed_version_by_the_young_person()
+    {
+        IPlatformEvent[] events =
+        [
+            new ProxyConsentConfirmed(Guid.NewGuid(), ConsentId, 3, "yc-1", "school-support", [], [], GivenBy.Self, T, null, ConsentStatus.Active, Carer, T.AddDays(2)),
+            new ConsentGranted(Guid.NewGuid(), ConsentId, 1, "yc-1", "school-support", [], [], GivenBy.Parent, T, null, ConsentStatus.Active, Officer, T, new ConsentProxy("mother", "Jo")),
+            new ProxyConsentConfirmationAsked(Guid.NewGuid(), ConsentId, 2, "yc-1", "school-support", [], [], GivenBy.Parent, T, null, ConsentStatus.Active, Guid.NewGuid(), T.AddDays(29), Officer, T.AddDays(1)),
+        ];
+
+        Assert.Equal(new Replaying.ConsentDecider(GivenBy.Parent, new ConsentProxy("mother", "Jo")), Replaying.ReplayDisclosureEndpoint.DecidedBy(events, ConsentId, 2));
+        Assert.Equal(new Replaying.ConsentDecider(GivenBy.Self, null), Replaying.ReplayDisclosureEndpoint.DecidedBy(events, ConsentId, 3));
+        Assert.Null(Replaying.ReplayDisclosureEndpoint.DecidedBy(events, null, null));
     }
 }

@@ -24,7 +24,14 @@ public sealed record ReplayResponse(
     bool Consistent,
     IReadOnlyList<string> Differences,
     IReadOnlyList<ReplayedDecision> Decisions,
-    IReadOnlyList<DsaSignature>? DsaSignatures = null);
+    IReadOnlyList<DsaSignature>? DsaSignatures = null,
+    ConsentDecider? ConsentDecidedBy = null);
+
+/// <summary>
+/// Issue 20: who decided the consent version the request was judged under: the young person
+/// (<c>self</c>) or a parent or guardian (<see cref="Proxy"/> from its grant), as the ledger records it.
+/// </summary>
+public sealed record ConsentDecider(GivenBy GivenBy, ConsentProxy? Proxy);
 
 /// <summary>
 /// <c>GET /api/audit/disclosures/{id}/replay</c> (Auditor): rebuilds from the ledger's own entries
@@ -88,7 +95,36 @@ public static class ReplayDisclosureEndpoint
         var judgedUnder = main.Replayed.DsaId is { } dsaId && main.Replayed.CheckedAt is { } at
             ? StateAtMoment.Dsas(dsaEvents, at).FirstOrDefault(d => d.DsaId == dsaId)
             : null;
-        return TypedResults.Ok(new ReplayResponse(id, main.Recorded, main.Replayed, decisions.All(d => d.Consistent), main.Differences, decisions, judgedUnder?.Signatures ?? []));
+        return TypedResults.Ok(new ReplayResponse(id, main.Recorded, main.Replayed, decisions.All(d => d.Consistent), main.Differences, decisions, judgedUnder?.Signatures ?? [],
+            DecidedBy(consentEvents, main.Replayed.ConsentId, main.Replayed.ConsentVersion)));
+    }
+
+    /// <summary>The consent event that made <paramref name="version"/> says who gave it; a proxy's details come from the grant.</summary>
+    public static ConsentDecider? DecidedBy(IReadOnlyList<IPlatformEvent> consentEvents, Guid? consentId, long? version)
+    {
+        ArgumentNullException.ThrowIfNull(consentEvents);
+        if (consentId is null || version is null) return null;
+        (long Version, GivenBy GivenBy)? made = null;
+        ConsentProxy? proxy = null;
+        foreach (var e in consentEvents)
+        {
+            (Guid Id, long Version, GivenBy GivenBy)? at = e switch
+            {
+                ConsentGranted c => (c.ConsentId, c.Version, c.GivenBy),
+                ConsentPaused c => (c.ConsentId, c.Version, c.GivenBy),
+                ConsentResumed c => (c.ConsentId, c.Version, c.GivenBy),
+                ConsentWithdrawn c => (c.ConsentId, c.Version, c.GivenBy),
+                ConsentExpired c => (c.ConsentId, c.Version, c.GivenBy),
+                ConsentAccepted c => (c.ConsentId, c.Version, c.GivenBy),
+                ProxyConsentConfirmationAsked c => (c.ConsentId, c.Version, c.GivenBy),
+                ProxyConsentConfirmed c => (c.ConsentId, c.Version, c.GivenBy),
+                _ => null,
+            };
+            if (e is ConsentGranted granted && granted.ConsentId == consentId) proxy = granted.Proxy;
+            if (at is { } a && a.Id == consentId && a.Version <= version && (made is null || a.Version > made.Value.Version)) made = (a.Version, a.GivenBy);
+        }
+
+        return made is { } m ? new ConsentDecider(m.GivenBy, m.GivenBy == GivenBy.Self ? null : proxy) : null;
     }
 
     /// <summary>Every event of every DSA that names the requester or the holder as a party (the only DSAs the scope check considers).</summary>
