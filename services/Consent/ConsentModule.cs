@@ -73,6 +73,7 @@ public static class ConsentModule
                 o.IncludeType<ConsentPaused>();
                 o.IncludeType<ConsentResumed>();
                 o.IncludeType<ConsentWithdrawn>();
+                o.IncludeType<ProxyConsentConfirmed>();
             });
         // Read, and created if missing, once: the receipt subscription needs it as the daemon starts.
         builder.Services.AddSingleton(sp => ReceiptKey.LoadOrCreate(ReceiptKey.KeyFileOf(sp.GetRequiredService<IConfiguration>())));

@@ -16,6 +16,8 @@ namespace ConsentPlatform.Consent.Tests;
 /// </summary>
 public sealed class ReceiptTests
 {
+    private const ConsentPlatform.Contracts.Consent.ConsentStatus ContractsConsentStatusActive = ConsentPlatform.Contracts.Consent.ConsentStatus.Active;
+
     private static readonly Guid DsaId = Guid.Parse("0196b0c0-0000-7000-8000-000000000001");
     private static readonly Guid ReceiptId = Guid.Parse("0196b0c0-0000-7000-8000-0000000000ee");
     private static readonly PurposeOrganisation Council = new("la-1", "Example Council", SharingRole.Holder);
@@ -105,6 +107,17 @@ public sealed class ReceiptTests
         Assert.Equal(("Resumed by the young person themself in the portal", "active"), (Receipt(resumed).CollectionMethod, Receipt(resumed).ConsentStatus));
         Assert.Equal(("Withdrawn by the young person themself in the portal", "withdrawn"), (Receipt(Withdrawn(4)).CollectionMethod, Receipt(Withdrawn(4)).ConsentStatus));
         Assert.Equal(4, Receipt(Withdrawn(4)).ConsentVersion);
+    }
+
+    [Fact]
+    public void Given_a_parents_consent_confirmed_or_paused_unconfirmed_When_built_Then_the_receipt_says_who_did_it()
+    {
+        // Issue 20: the young person's confirmation earns a receipt; a pause by the platform's job says it was the platform.
+        var confirmed = new ProxyConsentConfirmed(ConsentId, 3, Terms(), GrantedAt, ContractsConsentStatusActive, YoungCarer, Later);
+        var pausedByJob = new ConsentPaused(ConsentId, 3, Terms() with { GivenBy = ConsentPlatform.Contracts.Consent.GivenBy.Parent, Proxy = new ConsentPlatform.Contracts.Consent.ConsentProxy("mother") }, GrantedAt, ConsentActors.ConfirmationJob, "Not confirmed in time.", Later);
+
+        Assert.Equal(("Confirmed as their own by the young person themself in the portal", "active", 3L), (Receipt(confirmed).CollectionMethod, Receipt(confirmed).ConsentStatus, Receipt(confirmed).ConsentVersion));
+        Assert.Equal("Paused by the platform itself, as its rules require", Receipt(pausedByJob).CollectionMethod);
     }
 
     [Fact]

@@ -94,7 +94,9 @@ public sealed record ConsentReceiptPayload(
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(organisations);
-        var by = change.Actor.Role == PlatformRoles.YoungCarer
+        // Issue 20: a pause no person made (a proxy consent not confirmed in time) says so.
+        var by = change.Actor.Role == "System" ? "by the platform itself, as its rules require"
+            : change.Actor.Role == PlatformRoles.YoungCarer
             ? change.Terms.GivenBy switch
             {
                 GivenBy.Parent => "by the young person's parent in the portal",
@@ -109,6 +111,7 @@ public sealed record ConsentReceiptPayload(
             ReceiptChange.Accepted => $"A proposal accepted {by}",
             ReceiptChange.Paused => $"Paused {by}",
             ReceiptChange.Resumed => $"Resumed {by}",
+            ReceiptChange.Confirmed => $"Confirmed as their own {by}",
             _ => $"Withdrawn {by}",
         };
     }

@@ -11,11 +11,15 @@ public enum ReceiptChange
     Paused,
     Resumed,
     Withdrawn,
+
+    /// <summary>Issue 20: the young person, assessed competent, made a parent's or guardian's consent their own.</summary>
+    Confirmed,
 }
 
 /// <summary>
 /// A change of a consent the young person gets a receipt for: a grant (in the portal or recorded in
-/// person), an accepted proposal, a pause, a resume, a withdrawal. A proposal, a decline and an expiry
+/// person), an accepted proposal, a pause, a resume, a withdrawal, and (issue 20) a confirmation of a
+/// parent's or guardian's consent by the young person. A proposal, a decline and an expiry
 /// get none: the first two never were an agreement, and an expiry is the term the last receipt
 /// already stated (services/Consent/README.md, Receipts).
 /// </summary>
@@ -29,6 +33,7 @@ public sealed record ReceiptWorthyChange(Guid ConsentId, long Version, ConsentTe
         ConsentPaused e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Paused, "paused", e.PausedBy, e.PausedAt),
         ConsentResumed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Resumed, "active", e.ResumedBy, e.ResumedAt),
         ConsentWithdrawn e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Withdrawn, "withdrawn", e.WithdrawnBy, e.WithdrawnAt),
+        ProxyConsentConfirmed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Confirmed, e.Status == Contracts.Consent.ConsentStatus.Paused ? "paused" : "active", e.ConfirmedBy, e.ConfirmedAt),
         _ => null,
     };
 }
