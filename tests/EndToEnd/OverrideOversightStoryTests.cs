@@ -43,7 +43,8 @@ public sealed class OverrideOversightStoryTests(PlatformProcesses platform)
 
         // Both requests are in the young person's view once ledgered; then a lead delays telling about one.
         await MineAsync(youngCarer, ids => ids.Contains(reviewed) && ids.Contains(delayed));
-        var until = DateTimeOffset.UtcNow.AddSeconds(20);
+        // Long enough that the ledger, however busy CI is, shows the delay before it ends.
+        var until = DateTimeOffset.UtcNow.AddSeconds(30);
         await (await lead.PostJsonAsync($"/api/disclosures/{delayed}/notice-delay", new { until, reason = "Her father reads her phone; the social worker will tell her in person." }))
             .ExpectJsonAsync(HttpStatusCode.OK);
         await LedgerHoldsAsync(auditor, subject, "OverrideNoticeDelayed");
