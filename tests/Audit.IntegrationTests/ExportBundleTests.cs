@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using ConsentPlatform.Audit.Checkpoints;
 using ConsentPlatform.Audit.IntegrationTests.Support;
@@ -24,13 +25,23 @@ public sealed class ExportBundleTests(AuditFixture audit)
         var last = (await audit.LedgeredAsync(events)).Values.Max();
         using var auditor = audit.Auditor();
         using var anyone = audit.Host.CreateClient();
-        AuditBundle bundle;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        do
+        // The export covers what the latest checkpoint covers: until one covers these entries it is
+        // 400 (the range starts past it) or, before any checkpoint, 503; ask again until it does.
+        AuditBundle? bundle = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
         {
-            bundle = await audit.GetAsync<AuditBundle>(auditor, $"/api/audit/export?fromSequence={Math.Max(1, last - 10)}");
+            using var response = await auditor.GetAsync(new Uri($"/api/audit/export?fromSequence={Math.Max(1, last - 10)}", UriKind.Relative), Ct);
+            if (response.IsSuccessStatusCode)
+            {
+                bundle = (await response.Content.ReadFromJsonAsync<AuditBundle>(JsonSerializerOptions.Web, Ct))!;
+                if (bundle.TreeSize >= last) break;
+            }
+
+            await Task.Delay(250, Ct);
         }
-        while (bundle.TreeSize < last && DateTime.UtcNow < deadline);
+
+        Assert.True(bundle is not null && bundle.TreeSize >= last, $"no checkpoint covered sequence {last} within 30 s");
 
         var folder = Directory.CreateTempSubdirectory("cp-bundle-").FullName;
         var keyFile = Path.Combine(folder, "log.vkey");
@@ -43,13 +54,19 @@ public sealed class ExportBundleTests(AuditFixture audit)
         Assert.Contains("\"valid\":true", output.ToString(), StringComparison.Ordinal);
         Assert.Contains(events[0].EventId.ToString(), string.Concat(bundle.Entries.Select(e => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(e.Leaf)))), StringComparison.Ordinal);
 
+        // Edit one of this test's own entries (the fixture is shared: the bundle's last entry may be another test's).
         var entries = bundle.Entries.ToList();
-        var edited = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(entries[^1].Leaf)).Replace(s.Subject, "yc-someone-else", StringComparison.Ordinal);
-        entries[^1] = entries[^1] with { Leaf = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(edited)) };
+        var ids = events.Select(e => e.EventId.ToString()).ToList();
+        var ours = entries.FindLastIndex(e => ids.Any(id => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(e.Leaf)).Contains(id, StringComparison.Ordinal)));
+        Assert.True(ours >= 0, "the bundle holds one of this test's events");
+        var original = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(entries[ours].Leaf));
+        var edited = original.Replace(s.Subject, "yc-someone-else", StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+        entries[ours] = entries[ours] with { Leaf = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(edited)) };
         await File.WriteAllTextAsync(bundleFile, JsonSerializer.Serialize(bundle with { Entries = entries }, JsonSerializerOptions.Web), Ct);
         using var refused = new StringWriter();
         Assert.Equal(1, await VerifyCommand.RunAsync(["verify", "--bundle", bundleFile, "--key", keyFile], refused, TextWriter.Null));
-        Assert.Contains($"\"firstInvalidSequence\":{entries[^1].Sequence}", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"\"firstInvalidSequence\":{entries[ours].Sequence}", refused.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
