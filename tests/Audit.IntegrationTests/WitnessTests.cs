@@ -60,7 +60,10 @@ public sealed class WitnessTests(AuditFixture audit)
     public async Task A_witness_keeps_and_cosigns_each_checkpoint_that_extends_the_last_and_the_log_serves_its_cosignature()
     {
         var s = new Samples();
-        await audit.PublishAsync(s.Granted(Guid.NewGuid(), s.T0));
+        var first0 = s.Granted(Guid.NewGuid(), s.T0);
+        await audit.PublishAsync(first0);
+        // The witness's first run needs a checkpoint that covers something: wait for one (a fresh fixture has none yet).
+        await CheckpointSizeAsync(audit.Host, (await audit.LedgeredAsync(first0))[first0.EventId]);
         var state = StateFolder();
         using var output = new StringWriter();
         using var log = audit.Auditor();
