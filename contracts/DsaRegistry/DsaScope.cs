@@ -32,8 +32,8 @@ public static class DsaScope
         var covered = agreements
             .Where(a => a.Status == DsaStatus.Active && a.Content.IsInWindow(request.At) && a.Content.PartyOf(request.OrgId) is not null)
             .SelectMany(a => a.Content.Purposes.Select(p => p.Code))
-            // No purposes asked (issue 20): every purpose of the organisation's active agreements.
-            .Where(code => asked.Count == 0 || asked.Contains(code, StringComparer.Ordinal))
+            // Issue 20: every purpose of the organisation's active agreements only when asked for explicitly.
+            .Where(code => request.AnyPurpose || asked.Contains(code, StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -25,6 +25,17 @@ public sealed class DsaPartyTests
     }
 
     [Fact]
+    public void Given_an_active_dsa_When_asked_for_no_purpose_Then_none_and_only_an_explicit_any_purpose_lists_them_all()
+    {
+        // Issue 20: an empty list never widens the answer; "any purpose" is a question of its own.
+        Assert.Empty(DsaScope.PartyFor(Ask(School), [With(DsaStatus.Active)]).PartyForPurposes);
+        Assert.Equal(
+            Content.Purposes.Select(p => p.Code).Order(StringComparer.Ordinal),
+            DsaScope.PartyFor(Ask(School) with { AnyPurpose = true }, [With(DsaStatus.Active)]).PartyForPurposes);
+        Assert.Empty(DsaScope.PartyFor(Ask("URN-STRANGER") with { AnyPurpose = true }, [With(DsaStatus.Active)]).PartyForPurposes);
+    }
+
+    [Fact]
     public void Given_an_active_dsa_When_a_party_asks_for_a_purpose_it_does_not_contain_Then_not_party_for_it()
     {
         Assert.Empty(DsaScope.PartyFor(Ask(LocalAuthority, "gp-carer-register"), [With(DsaStatus.Active)]).PartyForPurposes);

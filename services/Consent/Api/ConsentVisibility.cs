@@ -56,20 +56,21 @@ public sealed partial class ConsentVisibility(
         ];
     }
 
-    /// <summary>
-    /// Of <paramref name="purposes"/>, those for which the organisation is party to an active agreement;
-    /// with none asked, every purpose of its active agreements (issue 20). The registry not answering is 503.
-    /// </summary>
+    /// <summary>Of <paramref name="purposes"/>, those for which the organisation is party to an active agreement. The registry not answering is 503.</summary>
     public Task<HashSet<string>> PartyForPurposesAsync(string org, IReadOnlyList<string> purposes, CancellationToken cancellationToken) =>
         PartyForAsync(org, purposes, cancellationToken);
 
-    private async Task<HashSet<string>> PartyForAsync(string org, IReadOnlyList<string> purposes, CancellationToken cancellationToken)
+    /// <summary>Every purpose of the organisation's active agreements (issue 20: an every-purpose competence assessment).</summary>
+    public Task<HashSet<string>> PartyForAnyPurposeAsync(string org, CancellationToken cancellationToken) =>
+        PartyForAsync(org, [], cancellationToken, anyPurpose: true);
+
+    private async Task<HashSet<string>> PartyForAsync(string org, IReadOnlyList<string> purposes, CancellationToken cancellationToken, bool anyPurpose = false)
     {
         var timeout = options.Value.DsaCheckTimeout;
         try
         {
             var response = await dsaParty.GetResponse<DsaPartyResult>(
-                new CheckDsaParty(org, purposes, clock.GetUtcNow()), cancellationToken, RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
+                new CheckDsaParty(org, purposes, clock.GetUtcNow(), anyPurpose), cancellationToken, RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
             return new HashSet<string>(response.Message.PartyForPurposes, StringComparer.Ordinal);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RequestTimeoutException or RequestFaultException or MassTransitException or TimeoutException)

@@ -85,7 +85,9 @@ public static class CompetenceEndpoints
         if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
         errors.ThrowIfAny();
 
-        var partyFor = await visibility.PartyForPurposesAsync(caller.OrgId!, purpose is null ? [] : [purpose], cancellationToken);
+        var partyFor = purpose is null
+            ? await visibility.PartyForAnyPurposeAsync(caller.OrgId!, cancellationToken)
+            : await visibility.PartyForPurposesAsync(caller.OrgId!, [purpose], cancellationToken);
         if (purpose is null ? partyFor.Count == 0 : !partyFor.Contains(purpose))
         {
             throw new ForbiddenException(purpose is null
@@ -142,7 +144,7 @@ public static class CompetenceEndpoints
         IEnumerable<CompetenceAssessment> shown = assessments;
         if (ConsentAccess.IsPractitioner(caller))
         {
-            var partyFor = await visibility.PartyForPurposesAsync(caller.OrgId!, [], cancellationToken);
+            var partyFor = await visibility.PartyForAnyPurposeAsync(caller.OrgId!, cancellationToken);
             shown = assessments.Where(a => a.Purpose is null ? partyFor.Count > 0 : partyFor.Contains(a.Purpose));
         }
 

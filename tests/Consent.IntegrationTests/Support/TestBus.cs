@@ -104,8 +104,8 @@ public sealed class AgreementParties
     {
         ArgumentNullException.ThrowIfNull(question);
         IEnumerable<string> party = purposesByOrg.TryGetValue(question.OrgId, out var purposes) ? purposes.Keys : [];
-        // No purposes asked (issue 20): every purpose the organisation is party to, as the registry answers.
-        var asked = question.Purposes.Count == 0 ? party : question.Purposes.Where(p => party.Contains(p, StringComparer.Ordinal));
+        // Every purpose the organisation is party to only when asked for explicitly (issue 20), as the registry answers.
+        var asked = question.AnyPurpose ? party : question.Purposes.Where(p => party.Contains(p, StringComparer.Ordinal));
         return new DsaPartyResult(question.OrgId, [.. asked.Order(StringComparer.Ordinal)], question.At);
     }
 }
