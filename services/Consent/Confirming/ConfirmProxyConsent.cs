@@ -63,7 +63,8 @@ public static class PauseUnconfirmed
     public static IReadOnlyList<object> Decide(ConsentState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Status == ConsentStatus.Active && state.ConfirmBy is { } due && due <= now && state.StatusAt(now) == ConsentStatus.Active
+        // StatusAt: active and not past its own expiry (an expired one is the expiry job's).
+        return state.ConfirmBy is { } due && due <= now && state.StatusAt(now) == ConsentStatus.Active
             ? [new Domain.ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ConfirmationJob, Reason, now)]
             : [];
     }

@@ -29,10 +29,6 @@ public sealed record ReviewOverride(Guid DisclosureId, OverrideReviewOutcome Out
         return [new Domain.OverrideReviewed(state.Id, state.Request, command.Outcome, command.Rationale, command.Actor, command.Now)];
     }
 
-    /// <summary>The review is due by the approval plus the window; overdue from then on, until it is made.</summary>
-    public static DateTimeOffset? DueBy(DisclosureState state, TimeSpan within) =>
-        state is { Approval: not null, ApprovedAt: { } approvedAt } ? approvedAt + within : null;
-
     public static string Wire(OverrideReviewOutcome outcome) => outcome == OverrideReviewOutcome.Upheld ? "upheld" : "not-upheld";
 }
 
