@@ -1,6 +1,7 @@
 using ConsentPlatform.Gateway;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Json;
+using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Telemetry;
 
@@ -9,7 +10,9 @@ builder.AddPlatformLogging()
     .AddPlatformJson()
     .AddPlatformProblemDetails()
     .AddPlatformTelemetry("gateway")
-    .AddPlatformAuthentication();
+    .AddPlatformAuthentication()
+    // Only to ask the DSA registry which tenants are onboarded (issue 18): the gateway consumes nothing.
+    .AddPlatformMessaging("gateway");
 builder.AddGateway();
 
 var app = builder.Build();

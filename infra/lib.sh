@@ -541,7 +541,8 @@ rabbit_up() {
 # Each service connects to RabbitMQ as a user of its own, cp-<service>, whose configure, write and
 # read permissions on the virtual host are its lines in infra/broker-permissions; guest (loopback
 # only) stays the operator's and the tests' administrator.
-CP_BROKER_SERVICES=(consent dsa-registry disclosure audit)
+# The gateway has one too (issue 18): it asks the DSA registry which tenants are onboarded.
+CP_BROKER_SERVICES=(consent dsa-registry disclosure audit gateway)
 BROKER_PERMISSIONS="$CP_ROOT/infra/broker-permissions"
 rabbit_user() { echo "cp-$1"; }
 rabbit_password() { state_secret "rabbitmq-$1"; }

@@ -29,6 +29,8 @@ public static class ServiceProxy
         // anything else under /api/consents still needs a token.
         Api("consent-receipt-keys", "/api/consents/receipt-keys", DownstreamServices.Consent, Anonymous, ["GET"]),
         Api("dsas", "/api/dsas/{**rest}", DownstreamServices.DsaRegistry, GatewayPolicies.DsaApi),
+        // The ledgered registry of onboarded identity tenants (issue 18), kept by the DSA registry.
+        Api("tenants", "/api/tenants/{**rest}", DownstreamServices.DsaRegistry, GatewayPolicies.TenantApi),
         Api("disclosures", "/api/disclosures/{**rest}", DownstreamServices.Disclosure, GatewayPolicies.DisclosureApi)
             with { RateLimiterPolicy = DisclosureAdmission.PolicyName },
         Api("audit", "/api/audit/{**rest}", DownstreamServices.Audit, GatewayPolicies.AuditApi),

@@ -13,7 +13,7 @@ auth="$RABBITMQ_ADMIN_USER:$RABBITMQ_ADMIN_PASSWORD"
 json() { printf '"%s"' "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')"; }
 pattern() { awk -v s="$1" -v k="$2" '$1 == s && $2 == k { print $3; exit }' "$permissions"; }
 
-for service in consent dsa-registry disclosure audit; do
+for service in consent dsa-registry disclosure audit gateway; do
   var="CP_$(echo "$service" | tr '[:lower:]-' '[:upper:]_')_BROKER_PASSWORD"
   password="$(printenv "$var")" || { echo "$var is not set" >&2; exit 1; }
   curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' \

@@ -9,6 +9,7 @@ using ConsentPlatform.DsaRegistry.Reinstating;
 using ConsentPlatform.DsaRegistry.Signing;
 using ConsentPlatform.DsaRegistry.Suspending;
 using ConsentPlatform.DsaRegistry.Templates;
+using ConsentPlatform.DsaRegistry.Tenants;
 using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
@@ -30,10 +31,12 @@ public static class DsaRegistryModule
                 [
                     typeof(DsaDrafted), typeof(DsaAmended), typeof(DsaActivated),
                     typeof(DsaSuspended), typeof(DsaReinstated), typeof(DsaTerminated), typeof(DsaSigned),
+                    typeof(TenantOnboarded), typeof(TenantMappingChanged), typeof(TenantOffboarded),
                 ]);
                 // Inline: the read model changes in the same transaction as the events, so the
                 // next read or scope check sees a suspension at once.
                 options.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<TenantRegistryProjection>(ProjectionLifecycle.Inline);
             })
             .ForwardEventsToBroker<DsaEventContracts>();
         builder.AddPlatformMessaging(ServiceName, bus =>
@@ -42,6 +45,7 @@ public static class DsaRegistryModule
             bus.AddConsumer<CheckDsaScopeConsumer>();
             bus.AddConsumer<CheckDsaPartyConsumer>();
             bus.AddConsumer<ExplainConsentPurposeConsumer>();
+            bus.AddConsumer<ListOnboardedTenantsConsumer>();
         });
         return builder;
     }
@@ -61,6 +65,12 @@ public static class DsaRegistryModule
             .MapListDsas()
             .MapGetDsa()
             .MapDsaHistory();
+        // Issue 18: the ledgered registry of onboarded identity tenants, for platform administrators.
+        app.MapGroup("/api/tenants")
+            .WithTags("Tenant registry")
+            .MapListTenants()
+            .MapOnboardTenant()
+            .MapOffboardTenant();
         return app;
     }
 }

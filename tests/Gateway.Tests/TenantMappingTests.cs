@@ -1,3 +1,4 @@
+using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Hosting.Authentication;
 using Xunit;
 
@@ -85,7 +86,79 @@ public sealed class TenantMappingTests
     {
         var options = new OnboardedTenantsOptions();
         options.Tenants.AddRange(Tenants);
-        return new TenantTokenMapper(new FixedOptions(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<TenantTokenMapper>.Instance);
+        return new TenantTokenMapper(Directory(options, new ManualClock()), Microsoft.Extensions.Logging.Abstractions.NullLogger<TenantTokenMapper>.Instance);
+    }
+
+    private static TenantDirectory Directory(OnboardedTenantsOptions configured, TimeProvider clock) =>
+        new(new FixedOptions(configured), Microsoft.Extensions.Options.Options.Create(new TenantRegistryOptions { MaxAgeSeconds = 60 }), clock);
+
+    [Fact]
+    public void Given_the_registry_onboarded_a_tenant_then_its_tokens_are_mapped_like_a_configured_tenants()
+    {
+        var directory = Directory(new OnboardedTenantsOptions(), new ManualClock());
+        directory.Accept(new OnboardedTenantList(3, [new TenantOnboarding("tid-new", "New school", ["URN-7"], ["IgOfficer"])]));
+        var mapper = new TenantTokenMapper(directory, Microsoft.Extensions.Logging.Abstractions.NullLogger<TenantTokenMapper>.Instance);
+
+        var mapped = mapper.Map(Principal(("sub", "u-1"), ("tid", "tid-new"), ("org", "URN-9"), ("roles", "IgOfficer")), localMode: false).Mapped;
+
+        Assert.Equal("URN-7", mapped!.FindFirst("org")!.Value);
+    }
+
+    [Fact]
+    public void Given_a_registry_entry_for_a_configured_tenant_then_the_configuration_wins()
+    {
+        var configured = new OnboardedTenantsOptions();
+        configured.Tenants.Add(Tenant("tid-admin", ["PLATFORM"], "PlatformAdministrator"));
+        var directory = Directory(configured, new ManualClock());
+
+        directory.Accept(new OnboardedTenantList(1, [new TenantOnboarding("TID-ADMIN", "Hijack", ["URN-1"], ["Auditor"])]));
+
+        var tenant = Assert.Single(directory.Tenants);
+        Assert.Equal(["PlatformAdministrator"], tenant.Roles);
+    }
+
+    [Fact]
+    public void Given_a_registry_answer_naming_PlatformAdministrator_then_the_role_is_not_accepted_from_it()
+    {
+        var directory = Directory(new OnboardedTenantsOptions(), new ManualClock());
+
+        directory.Accept(new OnboardedTenantList(1, [new TenantOnboarding("tid-x", "X", ["URN-1"], ["PlatformAdministrator", "Auditor"])]));
+
+        Assert.Equal(["Auditor"], Assert.Single(directory.Tenants).Roles);
+    }
+
+    [Fact]
+    public void Given_no_answer_for_longer_than_the_maximum_age_then_only_configured_tenants_are_accepted()
+    {
+        var clock = new ManualClock();
+        var directory = Directory(new OnboardedTenantsOptions(), clock);
+        directory.Accept(new OnboardedTenantList(1, [new TenantOnboarding("tid-new", "New school", ["URN-7"], ["IgOfficer"])]));
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Single(directory.Tenants);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Empty(directory.Tenants);
+    }
+
+    [Fact]
+    public void Given_an_older_answer_arrives_after_a_newer_one_then_the_newer_stands()
+    {
+        var directory = Directory(new OnboardedTenantsOptions(), new ManualClock());
+        directory.Accept(new OnboardedTenantList(5, []));
+
+        directory.Accept(new OnboardedTenantList(4, [new TenantOnboarding("tid-old", "Offboarded since", ["URN-7"], ["IgOfficer"])]));
+
+        Assert.Empty(directory.Tenants);
+        Assert.Equal(5, directory.RegistryVersion);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
     }
 
     private static System.Security.Claims.ClaimsPrincipal Principal(params (string Type, string Value)[] claims) =>

@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private const string SafeguardingLead = PlatformRoles.SafeguardingLead;
     private const string CaldicottGuardian = PlatformRoles.CaldicottGuardian;
     private const string Auditor = PlatformRoles.Auditor;
+    private const string PlatformAdministrator = PlatformRoles.PlatformAdministrator;
 
     /// <summary>No token at all: the routes open to anyone (the receipt keys; the ledger's checkpoint, key and consistency proofs), and a 401 for the auditor's proof routes beside them.</summary>
     private const string Anonymous = "anonymous";
@@ -51,7 +52,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     /// </summary>
     private const string Shown = "shown", Hidden = "hidden", Unchecked = "-";
 
-    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian];
+    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator];
 
     /// <summary>The brief's routes: method and path (placeholders filled per row), what they act on, and the body they send.</summary>
     private static readonly Dictionary<string, RouteSpec> Routes = new(StringComparer.Ordinal)
@@ -128,7 +129,23 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["POST /api/link-codes"] = new("POST", "/api/link-codes", TargetKind.None, s => new { subjectId = s }),
         ["POST /api/me/links"] = new("POST", "/api/me/links", TargetKind.None, _ => new { code = "ZZZZ-ZZZZ-ZZZZ" }),
         ["GET /api/me/links"] = new("GET", "/api/me/links", TargetKind.None),
+        // Issue 18: the ledgered tenant registry, for platform administrators only.
+        ["GET /api/tenants"] = new("GET", "/api/tenants", TargetKind.None),
+        ["PUT /api/tenants/{tenantId}"] = new("PUT", "/api/tenants/tenant-matrix", TargetKind.None,
+            _ => new { name = "Matrix school", orgIds = new[] { "URN-MATRIX" }, roles = new[] { "Practitioner" } }),
+        ["POST /api/tenants/{tenantId}/offboard"] = new("POST", "/api/tenants/tenant-never-onboarded/offboard", TargetKind.None, _ => new { reason = Reason }),
     };
+
+    /// <summary>The routes open to anyone, and what their body shows: every role gets them as an anonymous caller does.</summary>
+    private static readonly Dictionary<string, string> OpenRoutes = new(StringComparer.Ordinal)
+    {
+        ["GET /api/consents/receipt-keys"] = "\"ES256\"",
+        ["GET /api/audit/checkpoint"] = "\u2014 consentplatform.local/audit ",
+        ["GET /api/audit/checkpoint/key"] = "consentplatform.local/audit+",
+        ["GET /api/audit/proofs/consistency"] = "\"hashes\"",
+    };
+
+    private static readonly string[] TenantRoutes = ["GET /api/tenants", "PUT /api/tenants/{tenantId}", "POST /api/tenants/{tenantId}/offboard"];
 
     /// <summary>The matrix: route, role, relation → status (and what the body must show).</summary>
     private static readonly Row[] Matrix =
@@ -631,6 +648,15 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/link-codes", CaldicottGuardian, Any, 403),
         new("POST /api/me/links", CaldicottGuardian, Any, 403),
         new("GET /api/me/links", CaldicottGuardian, Any, 403),
+
+        // Issue 18: the tenant registry is a platform administrator's, and a platform administrator has
+        // nothing else: every other route is 403 (the gateway's), the open routes stay open.
+        .. TenantRoutes.SelectMany(route => AllRoles.Where(r => r != PlatformAdministrator).Select(role => new Row(route, role, Any, 403))),
+        new("GET /api/tenants", PlatformAdministrator, Any, 200, "\"source\":\"configuration\""),
+        new("PUT /api/tenants/{tenantId}", PlatformAdministrator, Any, 200, "\"source\":\"registry\""),
+        new("POST /api/tenants/{tenantId}/offboard", PlatformAdministrator, Any, 404),
+        .. OpenRoutes.Select(open => new Row(open.Key, PlatformAdministrator, Any, 200, open.Value)),
+        .. Routes.Keys.Where(route => !TenantRoutes.Contains(route) && !OpenRoutes.ContainsKey(route)).Select(route => new Row(route, PlatformAdministrator, Any, 403)),
     ];
 
     private const string Reason = "Checked by the authorization matrix";

@@ -32,13 +32,15 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
         ["check-dsa-scope"] = "dsa-registry",
         ["check-dsa-party"] = "dsa-registry",
         ["explain-consent-purpose"] = "dsa-registry",
+        ["list-onboarded-tenants"] = "dsa-registry",
         ["disclosure-ping"] = "disclosure",
         ["disclosure-consent-changes"] = "disclosure",
         ["audit-ping"] = "audit",
         ["audit-ledger"] = "audit",
     };
 
-    private static readonly string[] ServiceNames = ["consent", "dsa-registry", "disclosure", "audit"];
+    // The gateway has a user too (issue 18): it only asks the registry which tenants are onboarded.
+    private static readonly string[] ServiceNames = ["consent", "dsa-registry", "disclosure", "audit", "gateway"];
 
     public static TheoryData<string> Services => new(ServiceNames);
 
@@ -101,6 +103,8 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     [InlineData("disclosure", "ConsentPlatform.Contracts.Consent:CheckConsent")]
     [InlineData("audit", "ConsentPlatform.Contracts.Consent:CheckConsent")]
     [InlineData("audit", "check-dsa-scope")]
+    [InlineData("gateway", PlatformEvents)]
+    [InlineData("gateway", "ConsentPlatform.Contracts.DsaRegistry:TenantOnboarded")]
     public async Task A_services_user_cannot_bind_a_queue_of_its_own_to_listen_to_another_services_exchange(string service, string exchange)
     {
         await using var connection = await platform.ConnectAsAsync(service);
@@ -120,6 +124,8 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     [InlineData("dsa-registry", "ConsentPlatform.Contracts.Disclosure:DisclosureApproved")]
     [InlineData("audit", "ConsentPlatform.Contracts.DsaRegistry:DsaActivated")]
     [InlineData("audit", PlatformEvents)]
+    [InlineData("gateway", "ConsentPlatform.Contracts.Consent:CheckConsent")]
+    [InlineData("gateway", "ConsentPlatform.Contracts.DsaRegistry:CheckDsaScope")]
     public async Task A_services_user_cannot_publish_to_another_services_exchange(string service, string exchange)
     {
         await using var connection = await platform.ConnectAsAsync(service);

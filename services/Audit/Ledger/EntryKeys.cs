@@ -5,7 +5,7 @@ namespace ConsentPlatform.Audit.Ledger;
 /// <summary>
 /// The index keys of an entry, read from its data by field name so that any event is indexed alike:
 /// the subject, every organisation it involves (the actor's, requester, holder, consent recipients,
-/// DSA parties, the override approver's), every purpose it names, and the consent, DSA and
+/// DSA parties, the override approver's, an onboarded tenant's), every purpose it names, and the consent, DSA and
 /// disclosure it belongs to.
 /// </summary>
 public static class EntryKeys
@@ -34,6 +34,8 @@ public static class EntryKeys
         if (data.TryGetProperty("actor", out var actor)) AddString(keys, actor, "orgId", Org);
         if (data.TryGetProperty("approval", out var approval)) AddString(keys, approval, "approvedByOrgId", Org);
         if (data.TryGetProperty("content", out var content)) AddContent(keys, content);
+        // An onboarded tenant's organisations (issue 18): an auditor finds who may act for an organisation.
+        if (data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object) AddStrings(keys, tenant, "orgIds", Org);
         AddId(keys, data, "consentId", Consent);
         AddId(keys, data, "disclosureId", Disclosure);
         if (TryGetId(data, "dsaId", out var dsaId))

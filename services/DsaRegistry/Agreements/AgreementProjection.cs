@@ -9,6 +9,8 @@ public sealed class AgreementProjection : SingleStreamProjection<Agreement, Guid
     public override Agreement? Evolve(Agreement? snapshot, Guid id, IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        // The store also holds the tenant registry's stream (issue 18): only a DSA's own events make an agreement.
+        if (e.Data is not (DsaDrafted or DsaAmended or DsaActivated or DsaSuspended or DsaReinstated or DsaTerminated or DsaSigned)) return snapshot;
         return AgreementEvolution.Evolve(snapshot, e.Data);
     }
 }

@@ -1,6 +1,7 @@
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using JasperFx.Events;
 using Domain = ConsentPlatform.DsaRegistry.Agreements;
+using Onboarding = ConsentPlatform.DsaRegistry.Tenants;
 using Published = ConsentPlatform.Contracts.DsaRegistry;
 
 namespace ConsentPlatform.DsaRegistry.Publishing;
@@ -23,6 +24,9 @@ public sealed class DsaEventContracts : IEventContracts
             Domain.DsaReinstated e => new Published.DsaReinstated(@event.Id, e.DsaId, @event.Version, e.ReinstatedBy, e.ReinstatedAt),
             Domain.DsaTerminated e => new Published.DsaTerminated(@event.Id, e.DsaId, @event.Version, e.Reason, e.TerminatedBy, e.TerminatedAt),
             Domain.DsaSigned e => new Published.DsaSigned(@event.Id, e.DsaId, @event.Version, e.SignedVersion, e.OrgId, e.SignedBy.UserId, e.SignedBy, e.SignedAt),
+            Onboarding.TenantOnboarded e => new Published.TenantOnboarded(@event.Id, @event.Version, e.Tenant, e.OnboardedBy, e.OnboardedAt),
+            Onboarding.TenantMappingChanged e => new Published.TenantMappingChanged(@event.Id, @event.Version, e.Tenant, e.ChangedBy, e.ChangedAt),
+            Onboarding.TenantOffboarded e => new Published.TenantOffboarded(@event.Id, @event.Version, e.TenantId, e.Reason, e.OffboardedBy, e.OffboardedAt),
             _ => null,
         };
     }

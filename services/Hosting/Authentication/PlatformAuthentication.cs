@@ -15,7 +15,7 @@ namespace ConsentPlatform.Hosting.Authentication;
 /// <item><c>Local</c>: the <see cref="LocalIssuer"/> key in <c>Auth:Local:KeyFile</c>, issuer <c>Auth:Local:Issuer</c>.</item>
 /// </list>
 /// In both, <see cref="TenantTokenMapper"/> then maps the token's tenant to the organisation
-/// and roles it acts with (<c>Auth:Tenants</c>).
+/// and roles it acts with (<c>Auth:Tenants</c> and the ledgered tenant registry, <see cref="TenantDirectory"/>).
 /// </summary>
 public static class PlatformAuthentication
 {
@@ -65,6 +65,8 @@ public static class PlatformAuthentication
         // Who a token acts for is the platform's mapping of its tenant, not the token's own claim (issue 18).
         builder.Services.Configure<OnboardedTenantsOptions>(o => builder.Configuration.GetSection(OnboardedTenantsOptions.Section).Bind(o.Tenants));
         var localMode = IsLocalMode(builder.Configuration);
+        builder.Services.Configure<TenantRegistryOptions>(builder.Configuration.GetSection(TenantRegistryOptions.Section));
+        builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantTokenMapper>();
         // After every other configuration of the bearer options (Microsoft.Identity.Web's included), so the mapping is the last word.
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => TenantTokenMapper.ChainInto(o, localMode));

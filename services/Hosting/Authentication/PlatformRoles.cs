@@ -13,7 +13,14 @@ public static class PlatformRoles
     public const string Auditor = nameof(Auditor);
     public const string CaldicottGuardian = nameof(CaldicottGuardian);
 
-    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian];
+    /// <summary>
+    /// Issue 18: the platform operator's person who onboards and offboards organisations' identity
+    /// tenants (the ledgered tenant registry) and nothing else: no consent, agreement, disclosure or
+    /// ledger. Held only through a tenant of the platform's configuration, never one the registry adds.
+    /// </summary>
+    public const string PlatformAdministrator = nameof(PlatformAdministrator);
+
+    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator];
 }
 
 /// <summary>Claim types beyond the standard ones. Entra ID puts app roles in <c>roles</c>.</summary>

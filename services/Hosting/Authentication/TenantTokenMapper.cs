@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Hosting.Authentication;
 
@@ -19,7 +18,7 @@ namespace ConsentPlatform.Hosting.Authentication;
 /// <c>tid</c> is mapped as in production, so the mapping is tested end to end on real processes.
 /// </para>
 /// </summary>
-public sealed partial class TenantTokenMapper(IOptionsMonitor<OnboardedTenantsOptions> options, ILogger<TenantTokenMapper> logger)
+public sealed partial class TenantTokenMapper(TenantDirectory tenants, ILogger<TenantTokenMapper> logger)
 {
     public const string TenantClaim = "tid";
 
@@ -40,7 +39,7 @@ public sealed partial class TenantTokenMapper(IOptionsMonitor<OnboardedTenantsOp
         }
 
         var roles = identity.FindAll(PlatformClaims.Roles).Select(c => c.Value).ToList();
-        var resolution = TenantMapping.Resolve(options.CurrentValue.Tenants, tenantId, identity.FindFirst(PlatformClaims.Org)?.Value, roles);
+        var resolution = TenantMapping.Resolve(tenants.Tenants, tenantId, identity.FindFirst(PlatformClaims.Org)?.Value, roles);
         if (!resolution.IsAccepted) return Refuse(tenantId, resolution.Refusal!);
 
         var mapped = new ClaimsIdentity(

@@ -1,3 +1,4 @@
+using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Health;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,8 @@ public static class PlatformMessaging
                 o.MinimalFailureStatus = HealthStatus.Unhealthy;
                 o.Tags.Add(HealthEndpoints.ReadyTag);
             });
+            // Every process with a bus keeps the tenants it accepts tokens from up to date (issue 18).
+            x.AddTenantRegistryClient(builder.Services);
             configure?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -23,4 +23,8 @@ public static partial class Vocabulary
     /// <summary>A data category: 1 to 64 lower-case letters, digits, dots or hyphens.</summary>
     [GeneratedRegex(@"^[a-z0-9.-]{1,64}\z", RegexOptions.CultureInvariant)]
     public static partial Regex DataCategory();
+
+    /// <summary>An identity tenant's id (an Entra <c>tid</c> is a GUID): 1 to 64 letters, digits, dots or hyphens.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9.-]{1,64}\z", RegexOptions.CultureInvariant)]
+    public static partial Regex TenantId();
 }

@@ -93,6 +93,14 @@ public sealed class RegistryFixture : IAsyncLifetime
         return response.Message;
     }
 
+    /// <summary>The tenant registry as every process asks for it (issue 18).</summary>
+    public async Task<OnboardedTenantList> ListTenantsAsync()
+    {
+        var client = Bus.CreateRequestClient<ListOnboardedTenants>(RequestTimeout.After(s: 15));
+        var response = await client.GetResponse<OnboardedTenantList>(new ListOnboardedTenants(), TestContext.Current.CancellationToken);
+        return response.Message;
+    }
+
     private static Guid DsaIdOf(IPlatformEvent e) => e switch
     {
         DsaDrafted d => d.DsaId,

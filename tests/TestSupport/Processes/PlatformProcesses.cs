@@ -110,6 +110,11 @@ public class PlatformProcesses : IAsyncLifetime
         gatewayEnvironment["Services__DsaRegistry"] = serviceAddresses["dsa-registry"];
         gatewayEnvironment["Services__Disclosure"] = serviceAddresses["disclosure"];
         gatewayEnvironment["Services__Audit"] = serviceAddresses["audit"];
+        // The gateway's bus only asks the DSA registry which tenants are onboarded (issue 18).
+        foreach (var (key, value) in brokerByService["gateway"].AsConfiguration())
+        {
+            gatewayEnvironment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
         if (IncludesPortal)
         {
             // The portal has no database or broker of its own: it calls the API through the gateway.
@@ -233,6 +238,8 @@ public class PlatformProcesses : IAsyncLifetime
             ["Auth__Mode"] = "Local",
             ["Auth__Local__Issuer"] = issuer,
             ["Auth__Local__KeyFile"] = KeyFile,
+            // Every process asks the tenant registry each second, so an onboarding reaches them all quickly (issue 18).
+            ["Auth__TenantRegistry__RefreshSeconds"] = "1",
         };
         foreach (var (key, value) in TestTenants.Settings) environment[key] = value;
         return environment;

@@ -14,11 +14,16 @@ public static class TestTenants
     public static readonly string[] TrustOrgs = ["GP-TRUST-1", "GP-TRUST-2"];
     public const string Consumer = "tenant-young-carers";
 
+    /// <summary>The platform operator's own tenant: the only place <c>PlatformAdministrator</c> comes from.</summary>
+    public const string Platform = "tenant-platform";
+    public const string PlatformOrg = "CP-OPERATOR";
+
     /// <summary>The tenants as environment variables (<c>Auth__Tenants__0__TenantId</c>, …).</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = Build(
         (School, "Riverside School's tenant", [SchoolOrg], ["Practitioner", "IgOfficer", "SafeguardingLead"]),
         (Trust, "The trust's tenant", TrustOrgs, ["Practitioner", "IgOfficer"]),
-        (Consumer, "Young carers", [], ["YoungCarer"]));
+        (Consumer, "Young carers", [], ["YoungCarer"]),
+        (Platform, "The platform operator", [PlatformOrg], ["PlatformAdministrator"]));
 
     private static Dictionary<string, string> Build(params (string Id, string Name, string[] Orgs, string[] Roles)[] tenants)
     {
