@@ -24,6 +24,7 @@ public static class PortalModule
         ["/Safeguarding"] = PlatformRoles.SafeguardingLead,
         ["/Auditor"] = PlatformRoles.Auditor,
         ["/Guardian"] = PlatformRoles.CaldicottGuardian,
+        ["/Admin"] = PlatformRoles.PlatformAdministrator,
     };
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)

@@ -232,3 +232,8 @@ public sealed record Statistics(
     IReadOnlyDictionary<string, StatCounts> ByPurpose,
     IReadOnlyDictionary<string, StatCounts> ByOrg,
     int SuppressionThreshold);
+
+/// <summary>An onboarded identity tenant (issue 18), as <c>GET /api/tenants</c> lists it: <c>source</c> is <c>configuration</c> or <c>registry</c>.</summary>
+public sealed record TenantListing(string TenantId, string? Name, IReadOnlyList<string> OrgIds, IReadOnlyList<string> Roles, bool Consumer, string Source);
+
+public sealed record TenantRegistryView(long Version, IReadOnlyList<TenantListing> Tenants);
