@@ -4,6 +4,7 @@ using ConsentPlatform.Gateway.Health;
 using ConsentPlatform.Gateway.Limits;
 using ConsentPlatform.Gateway.LocalIdentity;
 using ConsentPlatform.Gateway.Routing;
+using ConsentPlatform.Gateway.Session;
 using ConsentPlatform.Hosting.Authentication;
 
 namespace ConsentPlatform.Gateway;
@@ -53,6 +54,7 @@ public static class GatewayModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapGatewayHealth();
         app.MapApiDocs();
+        app.MapSession();
         if (PlatformAuthentication.IsLocalMode(app.Configuration))
         {
             // Only on a developer machine or in tests: production has no endpoint that mints tokens.

@@ -82,13 +82,13 @@ public static class PortalModule
         // A failure shows the friendly error page, never a stack trace (in every environment).
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        var contentSecurityPolicy = ContentSecurityPolicy(app.Configuration);
         app.Use(async (context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.XFrameOptions = "DENY";
             context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'";
+            context.Response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
             await next(context);
         });
         app.UseStaticFiles();
@@ -101,5 +101,23 @@ public static class PortalModule
         app.MapRazorPages();
         app.MapPortalSignOut();
         return app;
+    }
+
+    /// <summary>
+    /// The pages' content security policy. Forms post to the portal itself; in production the sign-out
+    /// form's answer redirects to the identity provider's end-session endpoint, and a browser applies
+    /// <c>form-action</c> to that redirect too, so the provider's origin (<c>AzureAd:Instance</c>) is allowed.
+    /// </summary>
+    public static string ContentSecurityPolicy(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var formAction = "'self'";
+        if (!SignIn.PortalSignIn.IsLocalMode(configuration)
+            && Uri.TryCreate(configuration["AzureAd:Instance"], UriKind.Absolute, out var instance))
+        {
+            formAction += " " + instance.GetLeftPart(UriPartial.Authority);
+        }
+
+        return $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action {formAction}; frame-ancestors 'none'";
     }
 }

@@ -31,10 +31,15 @@ public sealed class SignInModel(IHttpClientFactory httpClients, IConfiguration c
     [BindProperty(SupportsGet = true)]
     public bool SignedOut { get; set; }
 
+    public bool LocalMode => PortalSignIn.IsLocalMode(configuration);
+
     public IActionResult OnGet()
     {
-        if (!PortalSignIn.IsLocalMode(configuration))
+        if (!LocalMode)
         {
+            // After a session ended or a sign-out, say so (and offer to sign in) rather than going
+            // straight back to the identity provider, which may still have a session of its own.
+            if (Expired || SignedOut) return Page();
             return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme);
         }
 

@@ -1,5 +1,5 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Identity.Web;
 
 namespace ConsentPlatform.Portal.SignIn;
 
@@ -9,27 +9,29 @@ public interface IAccessTokenSource
     Task<string?> GetAsync(HttpContext context);
 }
 
-/// <summary>Local mode: the token from <c>/auth/dev-token</c>, kept inside the encrypted session cookie.</summary>
-public sealed class CookieTokenSource : IAccessTokenSource
+/// <summary>The API token kept inside the encrypted session cookie: from <c>/auth/dev-token</c> (local mode) or redeemed with the sign-in's code (production).</summary>
+public sealed class CookieTokenSource(TimeProvider clock) : IAccessTokenSource
 {
     public const string TokenName = "access_token";
 
-    public Task<string?> GetAsync(HttpContext context) => context.GetTokenAsync(TokenName);
-}
+    /// <summary>When the token runs out, as the OpenID Connect handler saves it with the tokens (production).</summary>
+    public const string ExpiresAtName = "expires_at";
 
-/// <summary>Production: a token for the API acquired for the signed-in user by Microsoft.Identity.Web.</summary>
-public sealed class EntraTokenSource(ITokenAcquisition tokens, IConfiguration configuration) : IAccessTokenSource
-{
+    /// <summary>
+    /// The token, or <see cref="SessionExpiredException"/> once it has run out: the session ends with
+    /// the token, whatever clock skew the API would still allow it.
+    /// </summary>
     public async Task<string?> GetAsync(HttpContext context)
     {
-        try
-        {
-            return await tokens.GetAccessTokenForUserAsync(PortalSignIn.ApiScopes(configuration), user: context.User);
-        }
-        catch (MicrosoftIdentityWebChallengeUserException)
+        var expiresAt = await context.GetTokenAsync(ExpiresAtName);
+        if (expiresAt is not null
+            && DateTimeOffset.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            && at <= clock.GetUtcNow())
         {
             throw new SessionExpiredException();
         }
+
+        return await context.GetTokenAsync(TokenName);
     }
 }
 

@@ -15,7 +15,8 @@ namespace ConsentPlatform.Portal.SignIn;
 /// <item><c>Auth:Mode=Local</c>: the sign-in page asks the gateway's local issuer
 /// (<c>POST /auth/dev-token</c>) for a token for the chosen role, organisation and subject.</item>
 /// <item>Otherwise (production): Microsoft Entra ID through Microsoft.Identity.Web's OpenID Connect
-/// sign-in; the API token is acquired for the user with the scopes in <c>Portal:ApiScopes</c>.</item>
+/// sign-in, the authorization-code flow with PKCE; the API token is redeemed with the code for the
+/// scopes in <c>Portal:ApiScopes</c> (<see cref="PortalOidc"/>).</item>
 /// </list>
 /// </summary>
 public static class PortalSignIn
@@ -48,19 +49,17 @@ public static class PortalSignIn
         }
         else
         {
-            // Configuration only: this path cannot be exercised without an Entra tenant.
+            // Microsoft.Identity.Web configures the OpenID Connect handler for Entra (authority,
+            // multi-tenant issuer validation); PortalOidc makes it the code flow with PKCE whose
+            // redeemed access token is kept in the cookie, and the person who the platform says.
+            // Tested against a certified OpenID provider on loopback (tests/Portal/OidcSignInTests).
             services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
-                .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), cookieScheme: CookieAuthenticationDefaults.AuthenticationScheme)
-                .EnableTokenAcquisitionToCallDownstreamApi(ApiScopes(builder.Configuration))
-                .AddInMemoryTokenCaches();
+                .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), cookieScheme: CookieAuthenticationDefaults.AuthenticationScheme);
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
-            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
-            {
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters.RoleClaimType = PlatformClaims.Roles;
-                o.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
-            });
-            services.AddScoped<IAccessTokenSource, EntraTokenSource>();
+            var configuration = builder.Configuration;
+            // Configure (not PostConfigure): after Microsoft.Identity.Web has set the authority, before the handler's own checks.
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => PortalOidc.Configure(o, configuration));
+            services.AddSingleton<IAccessTokenSource, CookieTokenSource>();
         }
 
         services.AddHttpContextAccessor();

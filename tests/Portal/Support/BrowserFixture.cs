@@ -61,7 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// went wrong: each page's HTML and screenshot, its context's trace, and the portal's and
     /// gateway's logs.
     /// </summary>
-    public async Task EndTestAsync(PortalPlatform platform, bool keep)
+    public async Task EndTestAsync(ConsentPlatform.TestSupport.Processes.PlatformProcesses platform, bool keep)
     {
         ArgumentNullException.ThrowIfNull(platform);
         IBrowserContext[] ended;

@@ -48,7 +48,8 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public string IssuerOf(string tenantId) => $"http://127.0.0.1:{Port}/{tenantId}/v2.0";
 
-    public static async Task<OidcProvider> StartAsync(IReadOnlyList<OidcTenant> tenants, string workDir, TimeSpan? accessTokenLifetime = null)
+    /// <param name="portalOrigins">Origins a portal signs in from (its <c>/signin-oidc</c> and <c>/signout-callback-oidc</c> are registered for the client).</param>
+    public static async Task<OidcProvider> StartAsync(IReadOnlyList<OidcTenant> tenants, string workDir, TimeSpan? accessTokenLifetime = null, IReadOnlyList<Uri>? portalOrigins = null)
     {
         ArgumentNullException.ThrowIfNull(tenants);
         var folder = Path.Combine(RepositoryRoot.Find(), "tests", "TestSupport", "Oidc");
@@ -65,7 +66,15 @@ public sealed class OidcProvider : IAsyncDisposable
             audience = Audience,
             scope = "access_as_user",
             accessTokenTtlSeconds = (int)(accessTokenLifetime ?? TimeSpan.FromMinutes(10)).TotalSeconds,
-            clients = new[] { new { clientId = ClientId, redirectUris = new[] { RedirectUri.ToString() } } },
+            clients = new[]
+            {
+                new
+                {
+                    clientId = ClientId,
+                    redirectUris = (string[])[RedirectUri.ToString(), .. (portalOrigins ?? []).Select(o => new Uri(o, "/signin-oidc").ToString())],
+                    postLogoutRedirectUris = (portalOrigins ?? []).Select(o => new Uri(o, "/signout-callback-oidc").ToString()).ToArray(),
+                },
+            },
             tenants = tenants.Select(t => new
             {
                 tenantId = t.TenantId,

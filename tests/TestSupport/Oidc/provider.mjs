@@ -13,7 +13,7 @@
 // believe beyond its own tenant mapping).
 //
 // Usage: node provider.mjs <config.json>. Prints "listening <port>" once it accepts connections.
-// Config: { port, audience, scope, accessTokenTtlSeconds, clients: [{clientId, redirectUris}],
+// Config: { port, audience, scope, accessTokenTtlSeconds, clients: [{clientId, redirectUris, postLogoutRedirectUris?}],
 //           tenants: [{tenantId, accounts: {<login>: {name, roles: [...], org?}}}] }
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -60,9 +60,18 @@ function tenantProvider(tenant) {
     jwks: { keys: [signingKey] },
     pkce: { required: () => true },
     ttl: { AccessToken: config.accessTokenTtlSeconds ?? 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
-    claims: { openid: ['sub'], profile: ['name'] },
+    // tid in the ID token as Entra puts it there: the portal's issuer validation reads it (issue 18).
+    claims: { openid: ['sub', 'tid'], profile: ['name'] },
     features: {
       devInteractions: { enabled: false },
+      // Signing out at the provider from the portal: a plain confirmation form (the default one runs a script).
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title></head><body><main><h1>Sign out of ${escapeHtml(tenant.tenantId)}?</h1>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" id="sign-out">Sign out</button></main></body></html>`;
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => config.audience,
@@ -73,7 +82,7 @@ function tenantProvider(tenant) {
         },
       },
     },
-    findAccount: (ctx, sub) => (accounts[sub] ? { accountId: sub, claims: () => ({ sub, name: accounts[sub].name }) } : undefined),
+    findAccount: (ctx, sub) => (accounts[sub] ? { accountId: sub, claims: () => ({ sub, tid: tenant.tenantId, name: accounts[sub].name }) } : undefined),
     // What an Entra v2.0 access token carries; the platform maps tid, and must not believe org beyond it.
     extraTokenClaims: (ctx, token) => {
       const account = accounts[token.accountId];
@@ -148,6 +157,7 @@ app.use(async (ctx, next) => {
     jwks_uri: `${first}/jwks`,
     authorization_endpoint: `${first}/auth`,
     token_endpoint: `${first}/token`,
+    end_session_endpoint: `${first}/session/end`,
     response_types_supported: ['code'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],

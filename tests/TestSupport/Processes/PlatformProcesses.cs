@@ -60,6 +60,8 @@ public class PlatformProcesses : IAsyncLifetime
     {
         Infrastructure = await PlatformInfrastructure.GetAsync();
         workDir = Directory.CreateTempSubdirectory("consentplatform-e2e-").FullName;
+        // Chosen first, so that what starts before the platform (an identity provider) may know the gateway's address.
+        GatewayPort = LoopbackPorts.Free();
         await BeforeStartAsync(workDir);
         (Broker, BrokerUsers) = await StartBrokerAsync();
         var brokerByService = BrokerUsers.SettingsOn(Broker);
@@ -74,7 +76,7 @@ public class PlatformProcesses : IAsyncLifetime
         }
 
         Databases = databasesByService;
-        var gatewayPort = LoopbackPorts.Free();
+        var gatewayPort = GatewayPort;
         var issuer = $"http://localhost:{gatewayPort}";
         var serviceAddresses = new Dictionary<string, string>();
         foreach (var (name, folder, dll) in Services)
@@ -148,6 +150,9 @@ public class PlatformProcesses : IAsyncLifetime
 
     /// <summary>The PostgreSQL server (a connection string without a database) that holds a service's database.</summary>
     protected virtual Task<string> DatabaseServerForAsync(string service) => Task.FromResult(Infrastructure.PostgresServer);
+
+    /// <summary>The gateway's loopback port, chosen before <see cref="BeforeStartAsync"/>.</summary>
+    protected int GatewayPort { get; private set; }
 
     /// <summary>Starts what the platform's settings depend on (an identity provider), before any process starts.</summary>
     protected virtual ValueTask BeforeStartAsync(string workFolder) => ValueTask.CompletedTask;

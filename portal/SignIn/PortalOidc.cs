@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Portal.Api;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+namespace ConsentPlatform.Portal.SignIn;
+
+/// <summary>
+/// The portal's production sign-in (issue 18): OpenID Connect's authorization-code flow with PKCE at the
+/// organisation's identity provider (Microsoft Entra ID through Microsoft.Identity.Web's handler
+/// configuration), the API's access token redeemed with the code (its scopes in <c>Portal:ApiScopes</c>)
+/// and kept in the encrypted session cookie. Who the person is in the portal is then what the platform
+/// makes of that token, asked once from the gateway (<c>GET /auth/session</c>): the organisation and roles
+/// of its tenant's mapping, never the ID token's own claims. A token the mapping refuses cannot sign in.
+/// </summary>
+public static partial class PortalOidc
+{
+    /// <summary>Where a refused sign-in lands: the error page says the organisation cannot sign in here.</summary>
+    public const string RefusedPath = "/error/403";
+
+    public static void Configure(OpenIdConnectOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        options.ResponseType = "code";
+        options.UsePkce = true;
+        options.SaveTokens = true;
+        options.MapInboundClaims = false;
+        options.GetClaimsFromUserInfoEndpoint = false;
+        foreach (var scope in PortalSignIn.ApiScopes(configuration)) options.Scope.Add(scope);
+        options.SignedOutRedirectUri = "/sign-in?signedOut=true";
+        options.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
+        options.TokenValidationParameters.RoleClaimType = PlatformClaims.Roles;
+        // The same single concession as the API's (PlatformAuthentication): metadata over plain HTTP
+        // only from this machine's loopback, where the tests' OpenID provider runs.
+        if (PlatformAuthentication.IsLoopbackAuthority(options.Authority))
+        {
+            options.RequireHttpsMetadata = false;
+            options.TokenValidationParameters.ValidIssuers = [PlatformAuthentication.MultiTenantIssuerTemplate(options.Authority!)];
+            // Plain HTTP on loopback: the code comes back in the query (a same-site GET) and the
+            // correlation and nonce cookies are not marked Secure, which a browser would drop there.
+            options.ResponseMode = "query";
+            options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.NonceCookie.SameSite = SameSiteMode.Lax;
+        }
+
+        options.Events ??= new OpenIdConnectEvents();
+        var before = options.Events.OnTokenValidated;
+        options.Events.OnTokenValidated = async context =>
+        {
+            if (before is not null) await before(context);
+            if (context.Result is { Failure: not null }) return;
+            var accessToken = context.TokenEndpointResponse?.AccessToken;
+            if (string.IsNullOrEmpty(accessToken))
+            {
+                context.Fail("The identity provider gave no access token for the platform's API.");
+                return;
+            }
+
+            var http = context.HttpContext.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PlatformApi));
+            var session = await SessionAsync(http, accessToken, context.HttpContext.RequestAborted);
+            if (session is null)
+            {
+                context.Fail("The platform does not accept this sign-in (its organisation is not onboarded, or the role is not allowed).");
+                return;
+            }
+
+            context.Principal = new ClaimsPrincipal(IdentityOf(session));
+        };
+        options.Events.OnRemoteFailure = context =>
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalOidc));
+            LogRefused(logger, context.Failure?.Message ?? "(no reason)");
+            context.Response.Redirect(RefusedPath);
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>The platform's view of the token, or null when the gateway refuses it.</summary>
+    public static async Task<SessionIdentity?> SessionAsync(HttpClient gateway, string accessToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/auth/session", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await gateway.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return null;
+        response.EnsureSuccessStatusCode();
+        var session = await response.Content.ReadFromJsonAsync<SessionIdentity>(PlatformApi.Json, cancellationToken);
+        return session is { Roles.Count: > 0 } ? session : null;
+    }
+
+    /// <summary>The portal's principal: one role (the first the mapping allows), the mapped organisation, the person's name.</summary>
+    public static ClaimsIdentity IdentityOf(SessionIdentity session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var claims = new List<Claim> { new(PlatformClaims.Roles, session.Roles[0]) };
+        if (!string.IsNullOrEmpty(session.UserId)) claims.Add(new Claim("sub", session.UserId));
+        claims.Add(new Claim(PlatformClaims.Name, string.IsNullOrWhiteSpace(session.Name) ? session.Roles[0] : session.Name));
+        if (!string.IsNullOrEmpty(session.OrgId)) claims.Add(new Claim(PlatformClaims.Org, session.OrgId));
+        if (!string.IsNullOrEmpty(session.TenantId)) claims.Add(new Claim("tid", session.TenantId));
+        return new ClaimsIdentity(claims, "oidc", PlatformClaims.Name, PlatformClaims.Roles);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused: {Why}")]
+    private static partial void LogRefused(ILogger logger, string why);
+}

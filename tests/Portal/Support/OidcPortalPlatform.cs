@@ -1,0 +1,77 @@
+using ConsentPlatform.TestSupport.Identity;
+using ConsentPlatform.TestSupport.Processes;
+
+namespace ConsentPlatform.Portal.Tests.Support;
+
+/// <summary>
+/// The platform with the portal in its production sign-in configuration (issue 18): the portal, the
+/// gateway and every service on Microsoft.Identity.Web with <c>TenantId=organizations</c>, and a real,
+/// OpenID Certified provider (<see cref="OidcProvider"/>) on loopback as the school's tenant. People sign
+/// in to the portal through the authorization-code flow with PKCE in the browser; no dev token exists.
+/// Access tokens live <see cref="TokenLifetime"/>, so that a test can see a session end.
+/// </summary>
+public sealed class OidcPortalPlatform : PlatformProcesses
+{
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(40);
+
+    private OidcProvider? provider;
+    private string? workFolder;
+
+    protected override bool IncludesPortal => true;
+
+    public OidcProvider Provider => provider ?? throw new InvalidOperationException("the provider has not started");
+
+    /// <summary>The school's tenant comes first: the provider's <c>organizations</c> sign-in is the first tenant's.</summary>
+    public static IReadOnlyList<OidcTenant> Tenants { get; } =
+    [
+        new(TestTenants.School,
+        [
+            // Claims the council's code: the portal shows the school, as the platform maps the tenant.
+            new("pat", "Pat Teacher", ["Practitioner"], Org: "LA-NOT-MINE"),
+            // Assigned a role the platform does not allow a school: cannot sign in to the portal.
+            new("aud", "Aud Itor", ["Auditor"]),
+        ]),
+    ];
+
+    public string Url(string path = "/") => new Uri(Gateway.BaseAddress, path).ToString();
+
+    protected override async ValueTask BeforeStartAsync(string workFolder)
+    {
+        this.workFolder = workFolder;
+        provider = await OidcProvider.StartAsync(Tenants, workFolder, TokenLifetime,
+            [new Uri($"http://127.0.0.1:{GatewayPort}/"), new Uri($"http://localhost:{GatewayPort}/")]);
+    }
+
+    protected override IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraSettings =>
+        new[] { "consent", "dsa-registry", "disclosure", "audit", "gateway", "portal" }.ToDictionary(
+            name => name,
+            name => (IReadOnlyDictionary<string, string>)ProductionAuthentication(name));
+
+    private Dictionary<string, string> ProductionAuthentication(string process)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Auth__Mode"] = "Entra",
+            ["AzureAd__Instance"] = Provider.Instance,
+            ["AzureAd__TenantId"] = "organizations",
+            ["AzureAd__ClientId"] = OidcProvider.ClientId,
+            ["AzureAd__Audience"] = OidcProvider.Audience,
+        };
+        if (process == "disclosure") settings["Disclosure__Keys__File"] = Path.Combine(workFolder!, "disclosure-keys.json");
+        if (process == "portal") settings["Portal__ApiScopes__0"] = "access_as_user";
+        return settings;
+    }
+
+    public override async Task<HttpClient> WarmUpClientAsync()
+    {
+        var token = await Provider.SignInAsync(TestTenants.School, "pat");
+        var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    protected override async ValueTask DisposeInfrastructureAsync()
+    {
+        if (provider is not null) await provider.DisposeAsync();
+    }
+}
