@@ -24,7 +24,12 @@ public static class PortalModule
         ["/Safeguarding"] = PlatformRoles.SafeguardingLead,
         ["/Auditor"] = PlatformRoles.Auditor,
         ["/Guardian"] = PlatformRoles.CaldicottGuardian,
+        // Issue 22: not one role but a policy of two, analysts and auditors (registered below).
+        ["/Statistics"] = StatisticsPolicy,
     };
+
+    /// <summary>The statistics pages' policy: analysts, who see nothing else, and auditors.</summary>
+    public const string StatisticsPolicy = "Statistics";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -54,6 +59,8 @@ public static class PortalModule
         {
             authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, role));
         }
+
+        authorization.AddPolicy(StatisticsPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor));
 
         services.AddRazorPages(o =>
         {

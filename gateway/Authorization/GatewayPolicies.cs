@@ -29,6 +29,9 @@ public static class GatewayPolicies
     /// <summary>A young person's competence assessments (issue 20): practitioners record and read, the young person reads their own.</summary>
     public const string CompetenceApi = "competence-api";
 
+    /// <summary>Statistics by fixed reporting period (issue 22): analysts, who see nothing else, and auditors.</summary>
+    public const string StatisticsApi = "statistics-api";
+
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ConsentApi] = [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor],
@@ -41,6 +44,7 @@ public static class GatewayPolicies
         [MeApi] = [PlatformRoles.YoungCarer],
         [SubjectLinkCodeApi] = [PlatformRoles.Practitioner],
         [CompetenceApi] = [PlatformRoles.Practitioner, PlatformRoles.YoungCarer],
+        [StatisticsApi] = [PlatformRoles.Analyst, PlatformRoles.Auditor],
     };
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)

@@ -37,6 +37,7 @@ public static class Words
         ["SafeguardingLead"] = "Safeguarding lead",
         ["Auditor"] = "Auditor",
         ["CaldicottGuardian"] = "Caldicott guardian",
+        ["Analyst"] = "Analyst",
     };
 
     /// <summary>A kind of information in plain words: the platform's one vocabulary (<see cref="PlainWords"/>), shared with the API.</summary>

@@ -16,6 +16,7 @@ public sealed class IndexModel : PageModel
         PlatformRoles.SafeguardingLead => LocalRedirect("/safeguarding"),
         PlatformRoles.Auditor => LocalRedirect("/auditor"),
         PlatformRoles.CaldicottGuardian => LocalRedirect("/guardian"),
+        PlatformRoles.Analyst => LocalRedirect("/statistics"),
         _ => Page(),
     };
 }

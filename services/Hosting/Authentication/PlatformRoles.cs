@@ -2,7 +2,8 @@ namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>
 /// The roles, as they appear in the token's <c>roles</c> claim: the brief's five, and (issue 20)
-/// <c>CaldicottGuardian</c>, the senior person of an organisation who reviews its safeguarding overrides after the fact.
+/// <c>CaldicottGuardian</c>, the senior person of an organisation who reviews its safeguarding overrides after the fact, and (issue 22)
+/// <c>Analyst</c>, who sees aggregate statistics only.
 /// </summary>
 public static class PlatformRoles
 {
@@ -13,7 +14,10 @@ public static class PlatformRoles
     public const string Auditor = nameof(Auditor);
     public const string CaldicottGuardian = nameof(CaldicottGuardian);
 
-    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian];
+    /// <summary>Issue 22: a commissioner, an LA performance team, the national hub: sees the statistics and nothing else.</summary>
+    public const string Analyst = nameof(Analyst);
+
+    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, Analyst];
 }
 
 /// <summary>Claim types beyond the standard ones. Entra ID puts app roles in <c>roles</c>.</summary>

@@ -29,6 +29,7 @@ public static class PageChecks
         ["SafeguardingLead"] = ("/safeguarding", "Requests waiting for safeguarding approval"),
         ["Auditor"] = ("/auditor", "Audit ledger"),
         ["CaldicottGuardian"] = ("/guardian", "Safeguarding overrides to review"),
+        ["Analyst"] = ("/statistics", "Statistics"),
     };
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Find(), "tests", "Portal", "screenshots");
