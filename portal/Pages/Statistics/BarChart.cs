@@ -12,8 +12,8 @@ public sealed record Bar(string Label, string Shown, double Width, double Y);
 /// </summary>
 public sealed record BarChart(string Id, string Title, IReadOnlyList<Bar> Bars, double Height)
 {
-    public const double LabelWidth = 230;
-    public const double PlotWidth = 260;
+    public const double LabelWidth = 170;
+    public const double PlotWidth = 150;
     public const double RowHeight = 26;
 
     public static BarChart Of(string id, string title, IEnumerable<(string Label, string Shown)> figures)
