@@ -32,7 +32,7 @@ public sealed class StatisticsTests(PortalPlatform platform, BrowserFixture brow
         {
             var chart = charts.Nth(i);
             var drawn = await chart.Locator("svg text[data-value]").AllTextContentsAsync();
-            var tabled = await chart.Locator("td[data-charted]").AllTextContentsAsync();
+            var tabled = await chart.Locator("td.cp-charted").AllTextContentsAsync();
             bars += drawn.Count;
             Assert.Equal(tabled.Select(t => t.Trim()), drawn.Select(t => t.Trim()));
             Assert.All(drawn, figure => Assert.True(figure is "c" or "x" || long.Parse(figure, System.Globalization.CultureInfo.InvariantCulture) % 5 == 0, figure));
