@@ -25,7 +25,12 @@ public static class PortalModule
         ["/Auditor"] = PlatformRoles.Auditor,
         ["/Guardian"] = PlatformRoles.CaldicottGuardian,
         ["/Admin"] = PlatformRoles.PlatformAdministrator,
+        // Issue 22: not one role but a policy of two, analysts and auditors (registered below).
+        ["/Statistics"] = StatisticsPolicy,
     };
+
+    /// <summary>The statistics pages' policy: analysts, who see nothing else, and auditors.</summary>
+    public const string StatisticsPolicy = "Statistics";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -55,6 +60,8 @@ public static class PortalModule
         {
             authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, role));
         }
+
+        authorization.AddPolicy(StatisticsPolicy, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor));
 
         services.AddRazorPages(o =>
         {

@@ -31,6 +31,8 @@ public static class GatewayPolicies
 
     /// <summary>The ledgered registry of onboarded identity tenants (issue 18): platform administrators only.</summary>
     public const string TenantApi = "tenant-api";
+    /// <summary>Statistics by fixed reporting period (issue 22): analysts, who see nothing else, and auditors.</summary>
+    public const string StatisticsApi = "statistics-api";
 
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -45,6 +47,7 @@ public static class GatewayPolicies
         [SubjectLinkCodeApi] = [PlatformRoles.Practitioner],
         [CompetenceApi] = [PlatformRoles.Practitioner, PlatformRoles.YoungCarer],
         [TenantApi] = [PlatformRoles.PlatformAdministrator],
+        [StatisticsApi] = [PlatformRoles.Analyst, PlatformRoles.Auditor],
     };
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)

@@ -41,6 +41,9 @@ public static class ServiceProxy
         Api("audit-checkpoint", "/api/audit/checkpoint", DownstreamServices.Audit, Anonymous, ["GET"]),
         Api("audit-checkpoint-key", "/api/audit/checkpoint/key", DownstreamServices.Audit, Anonymous, ["GET"]),
         Api("audit-consistency-proof", "/api/audit/proofs/consistency", DownstreamServices.Audit, Anonymous, ["GET"]),
+        // Issue 22: statistics by fixed reporting period, for analysts (who may see nothing else under /api/audit) and auditors.
+        Api("statistics", "/api/stats/{**rest}", DownstreamServices.Audit, GatewayPolicies.StatisticsApi, ["GET"]),
+        Api("audit-stats", "/api/audit/stats", DownstreamServices.Audit, GatewayPolicies.StatisticsApi, ["GET"]),
         Api("me", "/api/me/{**rest}", DownstreamServices.Audit, GatewayPolicies.MeApi),
         // A young carer's linked sign-ins (issue 18) are kept by the consent service: narrower than /api/me as a whole.
         Api("me-links", "/api/me/links/{**rest}", DownstreamServices.Consent, GatewayPolicies.MeApi),

@@ -221,17 +221,18 @@ public sealed record DecisionReplay(Guid DisclosureId, Decision Recorded, Decisi
 
 public sealed record ReplayedDecision(string EventType, long Sequence, Decision Recorded, Decision Replayed, bool Consistent, IReadOnlyList<string>? Differences);
 
-/// <summary>Counts are numbers from 5 up or the string "&lt;5" (small-number suppression), so they stay JSON.</summary>
-public sealed record StatCounts(JsonElement Requests, JsonElement Approvals, JsonElement Denials, JsonElement Overrides);
+/// <summary>A finished period's statistics (issue 22): every figure already through the disclosure control rules, a rounded count or "c".</summary>
+public sealed record PeriodStatistics(string Period, DateTimeOffset Start, DateTimeOffset End, string TimePeriod, string TimeIdentifier, StatisticsRules Rules, IReadOnlyList<StatisticsTable> Tables)
+{
+    public StatisticsTable Table(string id) => Tables.Single(t => t.Id == id);
+}
 
-public sealed record Statistics(
-    DateTimeOffset? From,
-    DateTimeOffset? To,
-    StatCounts Total,
-    IReadOnlyDictionary<string, JsonElement> DenialsByReason,
-    IReadOnlyDictionary<string, StatCounts> ByPurpose,
-    IReadOnlyDictionary<string, StatCounts> ByOrg,
-    int SuppressionThreshold);
+public sealed record StatisticsRules(int Threshold, int RoundingBase, int MinimumOrganisationsPerGroup, string Suppressed, string NotApplicable);
+
+/// <summary>One table; its last row is the total.</summary>
+public sealed record StatisticsTable(string Id, string Title, string RowHeading, IReadOnlyList<string> Columns, IReadOnlyList<StatisticsRow> Rows);
+
+public sealed record StatisticsRow(string Label, IReadOnlyList<string> Values);
 
 /// <summary>An onboarded identity tenant (issue 18), as <c>GET /api/tenants</c> lists it: <c>source</c> is <c>configuration</c> or <c>registry</c>.</summary>
 public sealed record TenantListing(string TenantId, string? Name, IReadOnlyList<string> OrgIds, IReadOnlyList<string> Roles, bool Consumer, string Source);

@@ -38,6 +38,7 @@ public static class Words
         ["Auditor"] = "Auditor",
         ["CaldicottGuardian"] = "Caldicott guardian",
         ["PlatformAdministrator"] = "Platform administrator",
+        ["Analyst"] = "Analyst",
     };
 
     /// <summary>A kind of information in plain words: the platform's one vocabulary (<see cref="PlainWords"/>), shared with the API.</summary>

@@ -17,6 +17,7 @@ public sealed class IndexModel : PageModel
         PlatformRoles.Auditor => LocalRedirect("/auditor"),
         PlatformRoles.CaldicottGuardian => LocalRedirect("/guardian"),
         PlatformRoles.PlatformAdministrator => LocalRedirect("/admin/tenants"),
+        PlatformRoles.Analyst => LocalRedirect("/statistics"),
         _ => Page(),
     };
 }

@@ -75,10 +75,14 @@ public static class AuditModule
             .WithTags("Audit")
             .MapListEntries()
             .MapVerifyLedger()
-            .MapDisclosureStats()
+            .MapAuditStatistics()
             .MapReplayDisclosure()
             .MapCheckpoints()
             .MapExportBundle();
+        // Issue 22: statistics for analysts (and auditors), by fixed reporting period only.
+        app.MapGroup("/api/stats")
+            .WithTags("Statistics")
+            .MapStatistics();
         app.MapGroup("/api/me")
             .WithTags("Transparency")
             .MapMyDisclosures()

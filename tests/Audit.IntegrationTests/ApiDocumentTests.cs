@@ -16,7 +16,7 @@ public sealed class ApiDocumentTests(AuditFixture audit)
         var document = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var path in new[] { "/api/audit/entries", "/api/audit/verify", "/api/audit/stats", "/api/audit/disclosures/{id}/replay", "/api/me/disclosures" })
+        foreach (var path in new[] { "/api/audit/entries", "/api/audit/verify", "/api/audit/stats", "/api/audit/disclosures/{id}/replay", "/api/me/disclosures", "/api/stats/{file}" })
         {
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
         }

@@ -91,8 +91,8 @@ public sealed class StoryTests(PortalPlatform platform, BrowserFixture browser) 
         await auditor.ClickToAsync(auditor.GetByRole(AriaRole.Button, new() { Name = "Verify now" }), "/auditor/verify", "Verify the ledger");
         await Assertions.Expect(auditor.Locator("#verification")).ToContainTextAsync("The ledger is intact");
         await auditor.AccessibleAsync("auditor-verify");
-        await auditor.OpenAsync(Platform, "/auditor/stats", "Statistics");
-        await Assertions.Expect(auditor.Locator("#totals")).ToBeVisibleAsync();
+        await auditor.OpenAsync(Platform, "/statistics", "Statistics");
+        await Assertions.Expect(auditor.Locator("#table-outcomes-by-purpose")).ToBeVisibleAsync();
         await auditor.AccessibleAsync("auditor-stats");
     }
 }

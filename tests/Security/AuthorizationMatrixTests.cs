@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private const string CaldicottGuardian = PlatformRoles.CaldicottGuardian;
     private const string Auditor = PlatformRoles.Auditor;
     private const string PlatformAdministrator = PlatformRoles.PlatformAdministrator;
+    private const string Analyst = PlatformRoles.Analyst;
 
     /// <summary>No token at all: the routes open to anyone (the receipt keys; the ledger's checkpoint, key and consistency proofs), and a 401 for the auditor's proof routes beside them.</summary>
     private const string Anonymous = "anonymous";
@@ -52,7 +53,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     /// </summary>
     private const string Shown = "shown", Hidden = "hidden", Unchecked = "-";
 
-    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator];
+    private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator, Analyst];
 
     /// <summary>The brief's routes: method and path (placeholders filled per row), what they act on, and the body they send.</summary>
     private static readonly Dictionary<string, RouteSpec> Routes = new(StringComparer.Ordinal)
@@ -111,7 +112,11 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/audit/entries"] = new("GET", "/api/audit/entries?subjectId={subject}", TargetKind.None),
         ["GET /api/audit/verify"] = new("GET", "/api/audit/verify", TargetKind.None),
         ["GET /api/audit/disclosures/{id}/replay"] = new("GET", "/api/audit/disclosures/{id}/replay", TargetKind.Approved),
-        ["GET /api/audit/stats"] = new("GET", "/api/audit/stats", TargetKind.None),
+        // Issue 22: statistics only for a whole reporting period that has ended.
+        ["GET /api/audit/stats"] = new("GET", "/api/audit/stats?period=2026-01", TargetKind.None),
+        ["GET /api/stats/{period}"] = new("GET", "/api/stats/2026-01", TargetKind.None),
+        ["GET /api/stats/{period}.csv"] = new("GET", "/api/stats/2026-01.csv", TargetKind.None),
+        ["GET /api/stats/{period}.meta.csv"] = new("GET", "/api/stats/2026-01.meta.csv", TargetKind.None),
         // Issue 19: the verifiable log. Checkpoint, key and consistency proofs are anyone's.
         ["GET /api/audit/checkpoint"] = new("GET", "/api/audit/checkpoint", TargetKind.None),
         ["GET /api/audit/checkpoint/key"] = new("GET", "/api/audit/checkpoint/key", TargetKind.None),
@@ -657,6 +662,84 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("POST /api/tenants/{tenantId}/offboard", PlatformAdministrator, Any, 404),
         .. OpenRoutes.Select(open => new Row(open.Key, PlatformAdministrator, Any, 200, open.Value)),
         .. Routes.Keys.Where(route => !TenantRoutes.Contains(route) && !OpenRoutes.ContainsKey(route)).Select(route => new Row(route, PlatformAdministrator, Any, 403)),
+        // Issue 22: an analyst sees the statistics and nothing else; auditors keep everything, statistics included.
+        new("POST /api/consents", Analyst, Any, 403),
+        new("POST /api/consents/{id}/pause", Analyst, Any, 403),
+        new("POST /api/consents/{id}/resume", Analyst, Any, 403),
+        new("POST /api/consents/{id}/withdraw", Analyst, Any, 403),
+        new("GET /api/consents/{id}", Analyst, Any, 403),
+        new("GET /api/consents?subjectId=", Analyst, Any, 403),
+        new("GET /api/consents/{id}/history", Analyst, Any, 403),
+        new("GET /api/consents/{id}/explanation", Analyst, Any, 403),
+        new("GET /api/consents/{id}/receipts", Analyst, Any, 403),
+        new("GET /api/consents/receipt-keys", Analyst, Any, 200, "\"ES256\""),
+        new("POST /api/consents/proposals", Analyst, Any, 403),
+        new("POST /api/consents/{id}/accept", Analyst, Any, 403),
+        new("POST /api/consents/{id}/confirm", Analyst, Any, 403),
+        new("POST /api/consents/{id}/decline", Analyst, Any, 403),
+        new("GET /api/dsas/templates", Analyst, Any, 403),
+        new("POST /api/dsas", Analyst, Any, 403),
+        new("PUT /api/dsas/{id}", Analyst, Any, 403),
+        new("POST /api/dsas/{id}/activate", Analyst, Any, 403),
+        new("POST /api/dsas/{id}/sign", Analyst, Any, 403),
+        new("POST /api/dsas/{id}/suspend", Analyst, Any, 403),
+        new("POST /api/dsas/{id}/reinstate", Analyst, Any, 403),
+        new("POST /api/dsas/{id}/terminate", Analyst, Any, 403),
+        new("GET /api/dsas?orgId=&purpose=&status=", Analyst, Any, 403),
+        new("GET /api/dsas/{id}", Analyst, Any, 403),
+        new("GET /api/dsas/{id}/history", Analyst, Any, 403),
+        new("POST /api/disclosures", Analyst, Any, 403),
+        new("POST /api/disclosures/{id}/approve-override", Analyst, Any, 403),
+        new("POST /api/disclosures/{id}/release", Analyst, Any, 403),
+        new("GET /api/disclosures/{id}/package", Analyst, Any, 403),
+        new("GET /api/disclosures/{id}", Analyst, Any, 403),
+        new("GET /api/disclosures?subjectId=", Analyst, Any, 403),
+        new("POST /api/subjects/{subjectId}/competence", Analyst, Any, 403),
+        new("GET /api/subjects/{subjectId}/competence", Analyst, Any, 403),
+        new("GET /api/disclosures?deletionRequest=", Analyst, Any, 403),
+        new("POST /api/disclosures/{id}/override-review", Analyst, Any, 403),
+        new("POST /api/disclosures/{id}/notice-delay", Analyst, Any, 403),
+        new("POST /api/disclosures/{id}/deletion", Analyst, Any, 403),
+        new("GET /api/audit/entries", Analyst, Any, 403),
+        new("GET /api/audit/verify", Analyst, Any, 403),
+        new("GET /api/audit/disclosures/{id}/replay", Analyst, Any, 403),
+        new("GET /api/audit/stats", Analyst, Any, 200, "\"outcomes-by-purpose\""),
+        new("GET /api/audit/checkpoint", Analyst, Any, 200, "\u2014 consentplatform.local/audit "),
+        new("GET /api/audit/checkpoint/key", Analyst, Any, 200, "consentplatform.local/audit+"),
+        new("GET /api/audit/proofs/consistency", Analyst, Any, 200, "\"hashes\""),
+        new("GET /api/audit/proofs/inclusion", Analyst, Any, 403),
+        new("GET /api/audit/entries/{sequence}/leaf", Analyst, Any, 403),
+        new("GET /api/audit/export", Analyst, Any, 403),
+        new("POST /api/audit/checkpoint/cosignatures", Analyst, Any, 403),
+        new("GET /api/me/disclosures", Analyst, Any, 403),
+        new("GET /api/me/proofs", Analyst, Any, 403),
+        new("POST /api/link-codes", Analyst, Any, 403),
+        new("POST /api/me/links", Analyst, Any, 403),
+        new("GET /api/me/links", Analyst, Any, 403),
+        new("GET /api/stats/{period}", Analyst, Any, 200, "\"outcomes-by-purpose\""),
+        new("GET /api/stats/{period}.csv", Analyst, Any, 200, "time_period,time_identifier,geographic_level"),
+        new("GET /api/stats/{period}.meta.csv", Analyst, Any, 200, "col_name,col_type"),
+        new("GET /api/stats/{period}", YoungCarer, Any, 403),
+        new("GET /api/stats/{period}", Practitioner, Any, 403),
+        new("GET /api/stats/{period}", IgOfficer, Any, 403),
+        new("GET /api/stats/{period}", SafeguardingLead, Any, 403),
+        new("GET /api/stats/{period}", CaldicottGuardian, Any, 403),
+        new("GET /api/stats/{period}", Auditor, Any, 200, "\"outcomes-by-purpose\""),
+        new("GET /api/stats/{period}", Anonymous, Any, 401),
+        new("GET /api/stats/{period}.csv", YoungCarer, Any, 403),
+        new("GET /api/stats/{period}.csv", Practitioner, Any, 403),
+        new("GET /api/stats/{period}.csv", IgOfficer, Any, 403),
+        new("GET /api/stats/{period}.csv", SafeguardingLead, Any, 403),
+        new("GET /api/stats/{period}.csv", CaldicottGuardian, Any, 403),
+        new("GET /api/stats/{period}.csv", Auditor, Any, 200, "time_period,time_identifier,geographic_level"),
+        new("GET /api/stats/{period}.csv", Anonymous, Any, 401),
+        new("GET /api/stats/{period}.meta.csv", YoungCarer, Any, 403),
+        new("GET /api/stats/{period}.meta.csv", Practitioner, Any, 403),
+        new("GET /api/stats/{period}.meta.csv", IgOfficer, Any, 403),
+        new("GET /api/stats/{period}.meta.csv", SafeguardingLead, Any, 403),
+        new("GET /api/stats/{period}.meta.csv", CaldicottGuardian, Any, 403),
+        new("GET /api/stats/{period}.meta.csv", Auditor, Any, 200, "col_name,col_type"),
+        new("GET /api/stats/{period}.meta.csv", Anonymous, Any, 401),
     ];
 
     private const string Reason = "Checked by the authorization matrix";

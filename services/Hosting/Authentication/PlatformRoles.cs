@@ -2,7 +2,8 @@ namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>
 /// The roles, as they appear in the token's <c>roles</c> claim: the brief's five, and (issue 20)
-/// <c>CaldicottGuardian</c>, the senior person of an organisation who reviews its safeguarding overrides after the fact.
+/// <c>CaldicottGuardian</c>, the senior person of an organisation who reviews its safeguarding overrides after the fact, and (issue 22)
+/// <c>Analyst</c>, who sees aggregate statistics only.
 /// </summary>
 public static class PlatformRoles
 {
@@ -20,7 +21,10 @@ public static class PlatformRoles
     /// </summary>
     public const string PlatformAdministrator = nameof(PlatformAdministrator);
 
-    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator];
+    /// <summary>Issue 22: a commissioner, an LA performance team, the national hub: sees the statistics and nothing else.</summary>
+    public const string Analyst = nameof(Analyst);
+
+    public static IReadOnlyList<string> All { get; } = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator, Analyst];
 }
 
 /// <summary>Claim types beyond the standard ones. Entra ID puts app roles in <c>roles</c>.</summary>

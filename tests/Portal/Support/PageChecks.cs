@@ -30,6 +30,7 @@ public static class PageChecks
         ["Auditor"] = ("/auditor", "Audit ledger"),
         ["CaldicottGuardian"] = ("/guardian", "Safeguarding overrides to review"),
         ["PlatformAdministrator"] = ("/admin/tenants", "Organisations that can sign in"),
+        ["Analyst"] = ("/statistics", "Statistics"),
     };
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Find(), "tests", "Portal", "screenshots");

@@ -1,0 +1,108 @@
+using ConsentPlatform.Audit.Http;
+using ConsentPlatform.Audit.Ledger;
+using ConsentPlatform.Audit.Stats.DisclosureControl;
+using ConsentPlatform.Audit.Stats.Periods;
+using ConsentPlatform.Hosting.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConsentPlatform.Audit.Stats;
+
+/// <summary>The rule set the figures went through, so that a reader knows what "c" and a multiple of 5 mean.</summary>
+public sealed record DisclosureControlRules(int Threshold, int RoundingBase, int MinimumOrganisationsPerGroup, string Suppressed, string NotApplicable)
+{
+    public static DisclosureControlRules Current { get; } = new(
+        DisclosureRules.Threshold, DisclosureRules.RoundingBase, DisclosureRules.MinimumOrganisationsPerGroup, DisclosureRules.Suppressed, DisclosureRules.NotApplicable);
+}
+
+/// <summary>A finished period's tables, every figure through the disclosure control rules: no subject, no organisation, no decision.</summary>
+public sealed record StatisticsResponse(
+    string Period,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string TimePeriod,
+    string TimeIdentifier,
+    DisclosureControlRules Rules,
+    IReadOnlyList<StatisticsTable> Tables);
+
+/// <summary>
+/// The statistics routes, for analysts and auditors (issue 22):
+/// <c>GET /api/stats/{period}</c> (JSON), <c>GET /api/stats/{period}.csv</c> (the open-data file),
+/// <c>GET /api/stats/{period}.meta.csv</c> (its metadata), and <c>GET /api/audit/stats?period=</c>
+/// (the JSON, where it always was). Only whole reporting periods that have ended: an arbitrary
+/// <c>from</c>/<c>to</c> window, an unknown code or a period still running is a 400 naming the
+/// periods allowed, so two overlapping windows can never be differenced around one decision.
+/// </summary>
+public static class StatisticsEndpoints
+{
+    public const string CsvSuffix = ".csv";
+    public const string MetadataSuffix = ".meta.csv";
+
+    public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{file}", GetFileAsync)
+            .WithName("PeriodStatistics")
+            .WithSummary("A finished period's statistics: JSON, or with .csv the open-data file, with .meta.csv its metadata")
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor))
+            .Produces<StatisticsResponse>()
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    public static RouteGroupBuilder MapAuditStatistics(this RouteGroupBuilder group)
+    {
+        group.MapGet("/stats", GetAsync)
+            .WithName("DisclosureStats")
+            .WithSummary("A finished period's statistics (the same as /api/stats/{period})")
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor))
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    public static async Task<Ok<StatisticsResponse>> GetAsync(string? period, HttpRequest request, LedgerDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reporting = Validate(period, request, clock);
+        return TypedResults.Ok(await BuildAsync(reporting, database, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<StatisticsResponse>, ContentHttpResult>> GetFileAsync(
+        string file, HttpRequest request, LedgerDatabase database, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(request);
+        if (file.EndsWith(MetadataSuffix, StringComparison.Ordinal))
+        {
+            Validate(file[..^MetadataSuffix.Length], request, clock);
+            return TypedResults.Text(OpenDataFile.Metadata(), "text/csv; charset=utf-8");
+        }
+
+        if (file.EndsWith(CsvSuffix, StringComparison.Ordinal))
+        {
+            var csvPeriod = Validate(file[..^CsvSuffix.Length], request, clock);
+            var statistics = await BuildAsync(csvPeriod, database, cancellationToken);
+            return TypedResults.Text(OpenDataFile.Data(csvPeriod, Geography.From(configuration), statistics.Tables), "text/csv; charset=utf-8");
+        }
+
+        return TypedResults.Ok(await BuildAsync(Validate(file, request, clock), database, cancellationToken));
+    }
+
+    private static async Task<StatisticsResponse> BuildAsync(ReportingPeriod period, LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        var counts = await PeriodLedger.CountAsync(database, period, cancellationToken);
+        return new(period.Code, period.Start, period.End, period.TimePeriod, period.TimeIdentifier, DisclosureControlRules.Current, PeriodTables.Build(counts));
+    }
+
+    /// <summary>The period asked for, if it is a whole reporting period that has ended; otherwise a 400 naming the allowed ones (never repeating what was sent).</summary>
+    private static ReportingPeriod Validate(string? code, HttpRequest request, TimeProvider clock)
+    {
+        var window = request.Query.ContainsKey("from") || request.Query.ContainsKey("to");
+        var period = ReportingPeriod.Parse(code);
+        new QueryValidation()
+            .That(!window, "from", $"Statistics are for whole reporting periods only, not windows: ask for {ReportingPeriod.Allowed}.")
+            .That(period is not null, "period", $"The period must be {ReportingPeriod.Allowed}.")
+            .That(period is null || period.HasEnded(clock.GetUtcNow()), "period", $"The period has not ended yet: its figures are not final. Ask for {ReportingPeriod.Allowed}.")
+            .ThrowIfAny();
+        return period!;
+    }
+}
