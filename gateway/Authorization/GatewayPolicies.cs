@@ -29,6 +29,9 @@ public static class GatewayPolicies
     /// <summary>A young person's competence assessments (issue 20): practitioners record and read, the young person reads their own.</summary>
     public const string CompetenceApi = "competence-api";
 
+    /// <summary>The FHIR facade's AuditEvent (issue 21): auditors all, a young carer the record of their own shares.</summary>
+    public const string FhirAuditApi = "fhir-audit-api";
+
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ConsentApi] = [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor],
@@ -41,6 +44,7 @@ public static class GatewayPolicies
         [MeApi] = [PlatformRoles.YoungCarer],
         [SubjectLinkCodeApi] = [PlatformRoles.Practitioner],
         [CompetenceApi] = [PlatformRoles.Practitioner, PlatformRoles.YoungCarer],
+        [FhirAuditApi] = [PlatformRoles.Auditor, PlatformRoles.YoungCarer],
     };
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)
