@@ -65,7 +65,7 @@ public static class FhirCapability
                     {
                         Type = "AuditEvent",
                         Profile = "http://hl7.org/fhir/StructureDefinition/AuditEvent",
-                        Documentation = new Markdown("One per decision, release, read and refusal of a share, from the audit ledger (after the IHE Basic Audit Log Patterns)."),
+                        Documentation = new Markdown("One per decision, release, read and refusal of a share, from the audit ledger (after the IHE Basic Audit Log Patterns), oldest first. `entity` or `patient` is required. An auditor sees every one; a young carer those about themselves, without the people who acted."),
                         Interaction = [Interaction(CapabilityStatement.TypeRestfulInteraction.SearchType)],
                         Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion,
                         ConditionalRead = CapabilityStatement.ConditionalReadStatus.NotSupported,
@@ -73,7 +73,7 @@ public static class FhirCapability
                         [
                             Param("entity", "http://hl7.org/fhir/SearchParameter/AuditEvent-entity", SearchParamType.Reference, "A disclosure (share request) id: every event of that share."),
                             Param("patient", "http://hl7.org/fhir/SearchParameter/AuditEvent-patient", SearchParamType.Reference, "A young carer's pseudonymous ledger id: every event of their shares."),
-                            Param("date", "http://hl7.org/fhir/SearchParameter/AuditEvent-date", SearchParamType.Date, "When it happened: `ge`, `gt`, `le`, `lt` or `eq` and an instant or date; given once or as a range with two prefixes separated by a comma is not supported: give it once."),
+                            Param("date", "http://hl7.org/fhir/SearchParameter/AuditEvent-date", SearchParamType.Date, "When it happened: a prefix (`eq` when none, `ne`, `gt`, `lt`, `ge`, `le`) and a date or an instant with its time zone; give it twice for a range (`date=ge2026-01-01&date=lt2026-02-01`)."),
                         ],
                     },
                     Terminology("CodeSystem"),

@@ -41,7 +41,10 @@ public sealed class FhirSearchRequest
     /// <summary>A search parameter's value, or null when the request does not give it.</summary>
     public string? this[string name] => parameters.FirstOrDefault(p => p.Key == name).Value;
 
-    public static FhirSearchRequest Parse(IQueryCollection query, IReadOnlyCollection<string> supported)
+    /// <summary>Every value of a parameter that may be given more than once (a date range).</summary>
+    public IReadOnlyList<string> All(string name) => [.. parameters.Where(p => p.Key == name).Select(p => p.Value)];
+
+    public static FhirSearchRequest Parse(IQueryCollection query, IReadOnlyCollection<string> supported, IReadOnlyCollection<string>? repeatable = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(supported);
@@ -50,13 +53,23 @@ public sealed class FhirSearchRequest
         int count = DefaultCount, offset = 0;
         foreach (var (name, values) in query.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
-            if (values.Count != 1)
+            if (values.Count != 1 && !(repeatable?.Contains(name) == true && values.Count == 2))
             {
-                errors.Add(name, "This search parameter may be given once only.");
+                errors.Add(name, repeatable?.Contains(name) == true ? "This search parameter may be given at most twice (a range)." : "This search parameter may be given once only.");
                 continue;
             }
 
-            var value = values[0] ?? string.Empty;
+            foreach (var value in values.Select(v => v ?? string.Empty))
+            {
+                Check(name, value);
+            }
+        }
+
+        errors.ThrowIfAny();
+        return new FhirSearchRequest(parameters, count, offset);
+
+        void Check(string name, string value)
+        {
             switch (name)
             {
                 case Count:
@@ -93,9 +106,6 @@ public sealed class FhirSearchRequest
                     break;
             }
         }
-
-        errors.ThrowIfAny();
-        return new FhirSearchRequest(parameters, count, offset);
     }
 
     /// <summary>This page of <paramref name="all"/> (already filtered and ordered).</summary>

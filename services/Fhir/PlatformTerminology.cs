@@ -41,6 +41,9 @@ public static class PlatformTerminology
     /// <summary>An organisation's platform id (an ODS code, a URN, a local authority's code).</summary>
     public const string OrgIdSystem = CanonicalBase + "/sid/org-id";
 
+    /// <summary>A platform user's id (the token's subject), as the ledger records who acted.</summary>
+    public const string UserIdSystem = CanonicalBase + "/sid/user-id";
+
     /// <summary>A disclosure (share request) id.</summary>
     public const string DisclosureIdSystem = CanonicalBase + "/sid/disclosure-id";
 
