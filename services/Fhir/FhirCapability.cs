@@ -91,9 +91,9 @@ public static class FhirCapability
         fhir.MapGet("/metadata", () => new FhirResult(Statement()))
             .WithName("FhirMetadata").WithSummary("The FHIR CapabilityStatement: exactly what the facade supports");
         fhir.MapGet("/CodeSystem/{id}", (string id) => Known(PlatformTerminology.CodeSystem(id), "CodeSystem", id))
-            .WithName("FhirCodeSystem").WithSummary("A platform code system (purpose, data-category, consent-status, disclosure-event)");
+            .WithName("FhirCodeSystem").WithSummary("A platform code system (purpose, data-category, consent-status, disclosure-event)").ProducesOutcomes(404);
         fhir.MapGet("/ValueSet/{id}", (string id) => Known(PlatformTerminology.ValueSet(id), "ValueSet", id))
-            .WithName("FhirValueSet").WithSummary("The value set of every code of a platform code system");
+            .WithName("FhirValueSet").WithSummary("The value set of every code of a platform code system").ProducesOutcomes(404);
         return app;
     }
 

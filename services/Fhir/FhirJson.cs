@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -70,3 +71,15 @@ public sealed class FhirResult(Resource resource, int statusCode = StatusCodes.S
 
 /// <summary>How the OpenAPI documents name a FHIR resource: any R4 resource as FHIR JSON (its schema is the FHIR specification's).</summary>
 public sealed record FhirResource(string ResourceType);
+
+/// <summary>What the OpenAPI documents say of a FHIR endpoint's errors: each an OperationOutcome in FHIR JSON.</summary>
+public static class FhirOpenApi
+{
+    public static RouteHandlerBuilder ProducesOutcomes(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(statuses);
+        foreach (var status in statuses) builder.Produces(status, typeof(FhirResource), FhirJson.MediaType);
+        return builder;
+    }
+}

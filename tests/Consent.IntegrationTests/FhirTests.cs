@@ -228,3 +228,29 @@ public sealed class FhirTests(ConsentApi api)
         await json.ProblemAsync(HttpStatusCode.Unauthorized);
     }
 }
+
+/// <summary>The FHIR routes in the consent service's OpenAPI document: a summary and every response, in FHIR JSON.</summary>
+public sealed class FhirApiDocumentTests(ConsentApi api)
+{
+    [Theory]
+    [InlineData("/fhir/Consent", "FhirSearchConsent", new[] { "200", "400", "401", "403", "503" })]
+    [InlineData("/fhir/Consent/{id}", "FhirReadConsent", new[] { "200", "400", "401", "403", "404", "503" })]
+    [InlineData("/fhir/Consent/{id}/_history", "FhirConsentHistory", new[] { "200", "404" })]
+    [InlineData("/fhir/Consent/{id}/_history/{vid}", "FhirVreadConsent", new[] { "200", "404" })]
+    public async Task The_openapi_document_declares_each_FHIR_route_with_a_summary_and_its_responses_as_fhir_json(string path, string operationId, string[] statuses)
+    {
+        using var client = api.Host.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var json = JsonDocument.Parse(document);
+        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
+        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        foreach (var status in statuses)
+        {
+            var response = operation.GetProperty("responses").GetProperty(status);
+            Assert.True(response.GetProperty("content").TryGetProperty("application/fhir+json", out _), status);
+        }
+    }
+}

@@ -31,7 +31,8 @@ public static class AuditEventFhirEndpoint
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Auditor, PlatformRoles.YoungCarer))
             .WithTags("FHIR")
             .WithName("FhirSearchAuditEvent")
-            .WithSummary("FHIR search: the audit ledger's record of each decision, release, read and refusal of a share (entity=, patient=, date=)");
+            .WithSummary("FHIR search: the audit ledger's record of each decision, release, read and refusal of a share (entity=, patient=, date=)")
+            .ProducesOutcomes(400, 401, 403);
         return app;
     }
 
