@@ -66,6 +66,21 @@ public sealed class FhirRoutingTests(LocalGateway gateway) : IClassFixture<Local
     }
 
     [Fact]
+    public async Task The_service_is_told_the_host_the_gateway_checked_never_a_forwarded_host_the_caller_sent()
+    {
+        // The facade builds its Bundle links from X-Forwarded-Host: YARP sets it from the checked Host.
+        var token = await Host.DevTokenForAsync(PlatformRoles.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/Consent?patient=yc-0001");
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", "evil.example");
+
+        using var response = await Host.Client.SendAsync(request, Cancel);
+
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(Cancel);
+        Assert.Equal(Host.Client.BaseAddress!.Authority, echoed!.ForwardedHost);
+    }
+
+    [Fact]
     public async Task No_token_is_401_OperationOutcome()
     {
         using var response = await Host.GetAsync("/fhir/Consent?patient=yc-0001");
