@@ -115,6 +115,35 @@ public sealed class BundleAndOutcomeTests
         Assert.Equal(OperationOutcome.IssueType.NotFound, Assert.Single(FhirOutcomes.Of(404, "No consent has this id.").Issue).Code);
     }
 
+    [Theory]
+    [InlineData("/fhir/Consent", true)]
+    [InlineData("/FHIR/AuditEvent", true)]
+    [InlineData("/fhir", true)]
+    [InlineData("/api/consents", false)]
+    [InlineData("/fhirx", false)]
+    public void Only_errors_under_fhir_are_written_as_OperationOutcomes(string path, bool fhir)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+        Assert.Equal(fhir, new FhirOutcomeWriter().CanWrite(new ProblemDetailsContext { HttpContext = context }));
+    }
+
+    [Theory]
+    [InlineData(null, null, "http://127.0.0.1:5101/fhir")]
+    [InlineData("localhost:8080", "http", "http://localhost:8080/fhir")]
+    [InlineData("consent.example.org", "https", "https://consent.example.org/fhir")]
+    [InlineData("a.example, b.example", "https, http", "https://a.example/fhir")]
+    [InlineData("evil.example/x?", "javascript", "http://127.0.0.1:5101/fhir")]
+    public void Links_are_built_from_the_host_the_gateway_forwarded(string? forwardedHost, string? forwardedProto, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("127.0.0.1:5101");
+        if (forwardedHost is not null) context.Request.Headers["X-Forwarded-Host"] = forwardedHost;
+        if (forwardedProto is not null) context.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
+        Assert.Equal(expected, FhirBase.Of(context.Request));
+    }
+
     [Fact]
     public void The_validator_is_not_vacuous_it_finds_errors_in_an_invalid_consent()
     {
