@@ -65,7 +65,7 @@ public static class FhirCapability
                     {
                         Type = "AuditEvent",
                         Profile = "http://hl7.org/fhir/StructureDefinition/AuditEvent",
-                        Documentation = new Markdown("One per decision, release, read and refusal of a share, from the audit ledger (after the IHE Basic Audit Log Patterns), oldest first. `entity` or `patient` is required. An auditor sees every one; a young carer those about themselves, without the people who acted."),
+                        Documentation = new Markdown("One per decision, release, read and refusal of a share, from the audit ledger (after the IHE Basic Audit Log Patterns), oldest first by when it happened. `entity` or `patient` is required. An auditor sees every one; a young carer those about themselves, without the people who acted."),
                         Interaction = [Interaction(CapabilityStatement.TypeRestfulInteraction.SearchType)],
                         Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion,
                         ConditionalRead = CapabilityStatement.ConditionalReadStatus.NotSupported,

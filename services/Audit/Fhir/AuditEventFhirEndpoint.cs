@@ -14,7 +14,7 @@ namespace ConsentPlatform.Audit.Fhir;
 
 /// <summary>
 /// <c>GET /fhir/AuditEvent?entity={disclosureId}</c> and <c>?patient={subjectId}&amp;date=</c> (issue 21):
-/// one AuditEvent per decision, release, read and refusal, from the ledger, oldest first. An auditor
+/// one AuditEvent per decision, release, read and refusal, from the ledger, oldest first (by when it happened). An auditor
 /// sees every one; a young carer only those about themselves, exactly as on their own page
 /// (<c>GET /api/me/disclosures</c>): organisations but not the people who acted, and nothing of a
 /// request while a safeguarding lead's notice delay is in force. Another young carer's events are
@@ -80,7 +80,10 @@ public static class AuditEventFhirEndpoint
                                      && (disclosureId is null || AuditEventResource.DisclosureIdOf(e.Event) == disclosureId)
                                      && (!youngCarer || e.Event.SubjectId == caller.SubjectId)
                                      && !hidden.Contains(AuditEventResource.DisclosureIdOf(e.Event)!.Value)
-                                     && dates.All(f => f.Matches(e.Event.OccurredAt))),
+                                     && dates.All(f => f.Matches(e.Event.OccurredAt)))
+                    // When it happened, then the ledger's order: batches may ledger events a moment out of order.
+                    .OrderBy(e => e.Event.OccurredAt)
+                    .ThenBy(e => e.Sequence),
             ];
         }
 
