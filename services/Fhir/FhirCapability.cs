@@ -87,7 +87,7 @@ public static class FhirCapability
     public static IEndpointRouteBuilder MapFhirConformance(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var fhir = app.MapGroup(FhirBase.PathPrefix).WithTags("FHIR").AllowAnonymous();
+        var fhir = app.MapGroup(FhirBase.PathPrefix).WithTags("FHIR").AllowAnonymous().AnswersFhirJsonOnly();
         fhir.MapGet("/metadata", () => new FhirResult(Statement()))
             .WithName("FhirMetadata").WithSummary("The FHIR CapabilityStatement: exactly what the facade supports");
         fhir.MapGet("/CodeSystem/{id}", (string id) => Known(PlatformTerminology.CodeSystem(id), "CodeSystem", id))

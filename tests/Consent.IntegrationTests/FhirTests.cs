@@ -200,6 +200,20 @@ public sealed class FhirTests(ConsentApi api)
     }
 
     [Fact]
+    public async Task A_client_that_accepts_only_FHIR_XML_is_406_with_an_OperationOutcome()
+    {
+        var subject = NewSubject();
+        using var carer = api.YoungCarer(subject);
+        var consent = await carer.GrantedAsync(GrantBody(subject));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/fhir/Consent/{consent.Id}", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept", "application/fhir+xml");
+
+        using var response = await carer.SendAsync(request, Cancel);
+
+        await OutcomeAsync(response, HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported);
+    }
+
+    [Fact]
     public async Task Searching_without_a_patient_is_400_for_anyone_but_a_young_carer()
     {
         using var auditor = api.Auditor();

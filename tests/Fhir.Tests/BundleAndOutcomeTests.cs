@@ -144,6 +144,23 @@ public sealed class BundleAndOutcomeTests
         Assert.Equal(expected, FhirBase.Of(context.Request));
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("application/fhir+json", true)]
+    [InlineData("application/fhir+json; fhirVersion=4.0", true)]
+    [InlineData("application/json", true)]
+    [InlineData("*/*", true)]
+    [InlineData("application/fhir+xml, application/fhir+json;q=0.5", true)]
+    [InlineData("application/fhir+xml", false)]
+    [InlineData("application/xml, text/html", false)]
+    [InlineData("application/fhir+json;q=0", false)]
+    public void Only_a_client_that_accepts_no_FHIR_JSON_is_refused(string? accept, bool answered)
+    {
+        var context = new DefaultHttpContext();
+        if (accept is not null) context.Request.Headers.Accept = accept;
+        Assert.Equal(answered, FhirAcceptFilter.AcceptsJson(context.Request));
+    }
+
     [Fact]
     public void The_validator_is_not_vacuous_it_finds_errors_in_an_invalid_consent()
     {

@@ -128,6 +128,17 @@ public sealed class FhirRoutingTests(LocalGateway gateway) : IClassFixture<Local
     }
 
     [Fact]
+    public async Task A_client_that_accepts_only_FHIR_XML_is_406_OperationOutcome()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/metadata");
+        request.Headers.TryAddWithoutValidation("Accept", "application/fhir+xml");
+
+        using var response = await Host.Client.SendAsync(request, Cancel);
+
+        await AssertOutcomeAsync(response, HttpStatusCode.NotAcceptable, "not-supported");
+    }
+
+    [Fact]
     public async Task An_unknown_code_system_is_404_OperationOutcome()
     {
         using var response = await Host.GetAsync("/fhir/CodeSystem/nope");

@@ -30,9 +30,10 @@ public static class AuditEventFhirEndpoint
         app.MapGet("/fhir/AuditEvent", SearchAsync)
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Auditor, PlatformRoles.YoungCarer))
             .WithTags("FHIR")
+            .AnswersFhirJsonOnly()
             .WithName("FhirSearchAuditEvent")
             .WithSummary("FHIR search: the audit ledger's record of each decision, release, read and refusal of a share (entity=, patient=, date=)")
-            .ProducesOutcomes(400, 401, 403);
+            .ProducesOutcomes(400, 401, 403, 406);
         return app;
     }
 

@@ -32,19 +32,20 @@ public static class ConsentFhirEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var consents = app.MapGroup("/fhir/Consent")
             .RequireAuthorization(ConsentPolicies.Read)
-            .WithTags("FHIR");
+            .WithTags("FHIR")
+            .AnswersFhirJsonOnly();
         consents.MapGet("/", SearchAsync).WithName("FhirSearchConsent")
             .WithSummary("FHIR search: the consents of a young carer the caller may see (patient=, status=, _count=)")
-            .ProducesOutcomes(400, 401, 403, 503);
+            .ProducesOutcomes(400, 401, 403, 406, 503);
         consents.MapGet("/{id}", ReadAsync).WithName("FhirReadConsent")
             .WithSummary("FHIR read: a consent as it stands now")
-            .ProducesOutcomes(400, 401, 403, 404, 503);
+            .ProducesOutcomes(400, 401, 403, 404, 406, 503);
         consents.MapGet("/{id}/_history", HistoryAsync).WithName("FhirConsentHistory")
             .WithSummary("FHIR history: every version of a consent, newest first")
-            .ProducesOutcomes(400, 401, 403, 404, 503);
+            .ProducesOutcomes(400, 401, 403, 404, 406, 503);
         consents.MapGet("/{id}/_history/{vid}", VreadAsync).WithName("FhirVreadConsent")
             .WithSummary("FHIR vread: one version of a consent, as it was recorded")
-            .ProducesOutcomes(400, 401, 403, 404, 503);
+            .ProducesOutcomes(400, 401, 403, 404, 406, 503);
         return app;
     }
 
