@@ -1,3 +1,4 @@
+using ConsentPlatform.Fhir;
 using ConsentPlatform.Gateway.Authorization;
 using ConsentPlatform.Gateway.Docs;
 using ConsentPlatform.Gateway.Health;
@@ -26,6 +27,8 @@ public static class GatewayModule
         builder.Services.AddReadiness();
         builder.Services.AddHealthChecks();
         builder.Services.AddServiceProxy(builder.Configuration);
+        // Under /fhir every error, the gateway's own 401, 403 and 404 included, is an OperationOutcome (issue 21).
+        builder.Services.AddFhirOutcomes();
         return builder;
     }
 
@@ -55,6 +58,8 @@ public static class GatewayModule
         app.MapGatewayHealth();
         app.MapApiDocs();
         app.MapSession();
+        // The FHIR facade's static, public resources: CapabilityStatement, code systems, value sets (issue 21).
+        app.MapFhirConformance();
         if (PlatformAuthentication.IsLocalMode(app.Configuration))
         {
             // Only on a developer machine or in tests: production has no endpoint that mints tokens.

@@ -33,6 +33,8 @@ public static class GatewayPolicies
     public const string TenantApi = "tenant-api";
     /// <summary>Statistics by fixed reporting period (issue 22): analysts, who see nothing else, and auditors.</summary>
     public const string StatisticsApi = "statistics-api";
+    /// <summary>The FHIR facade's AuditEvent (issue 21): auditors all, a young carer the record of their own shares.</summary>
+    public const string FhirAuditApi = "fhir-audit-api";
 
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -48,6 +50,7 @@ public static class GatewayPolicies
         [CompetenceApi] = [PlatformRoles.Practitioner, PlatformRoles.YoungCarer],
         [TenantApi] = [PlatformRoles.PlatformAdministrator],
         [StatisticsApi] = [PlatformRoles.Analyst, PlatformRoles.Auditor],
+        [FhirAuditApi] = [PlatformRoles.Auditor, PlatformRoles.YoungCarer],
     };
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)

@@ -8,7 +8,7 @@ namespace ConsentPlatform.Gateway.Routing;
 /// with the lowest priority, so every API route keeps precedence. It is anonymous here because
 /// the portal has its own cookie sign-in; the portal calls the API back through the gateway with
 /// the user's bearer token like any other client. Paths under the gateway's own prefixes
-/// (<c>/api</c>, <c>/auth</c>, <c>/.well-known</c>, <c>/openapi</c>, <c>/health</c>) never reach the
+/// (<c>/api</c>, <c>/auth</c>, <c>/.well-known</c>, <c>/openapi</c>, <c>/health</c>, <c>/fhir</c>) never reach the
 /// portal: an unknown one stays a 404 problem from the gateway.
 /// </summary>
 public static class PortalRoute
@@ -17,7 +17,7 @@ public static class PortalRoute
     public const string ConfigKey = "Portal";
     public const string DefaultAddress = "http://127.0.0.1:5105";
 
-    private static readonly string[] GatewayPrefixes = ["/api", "/auth", "/.well-known", "/openapi", "/health"];
+    private static readonly string[] GatewayPrefixes = ["/api", "/auth", "/.well-known", "/openapi", "/health", "/fhir"];
 
     public static RouteConfig Route() => new()
     {

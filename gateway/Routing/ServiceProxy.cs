@@ -51,6 +51,11 @@ public static class ServiceProxy
         Api("link-codes", "/api/link-codes", DownstreamServices.Consent, GatewayPolicies.SubjectLinkCodeApi, ["POST"]),
         // A young person's competence assessments (issue 20): recorded by practitioners, read by them and the young person.
         Api("competence", "/api/subjects/{subjectId}/competence", DownstreamServices.Consent, GatewayPolicies.CompetenceApi, ["GET", "POST"]),
+        // The FHIR R4 facade (issue 21), read-only: GET only, the same roles as the JSON API it mirrors;
+        // each service applies the same who-may-see-what rules again. /fhir/metadata, CodeSystem and
+        // ValueSet are the gateway's own (static, public).
+        Api("fhir-consent", "/fhir/Consent/{**rest}", DownstreamServices.Consent, GatewayPolicies.ConsentApi, ["GET"]),
+        Api("fhir-audit-event", "/fhir/AuditEvent", DownstreamServices.Audit, GatewayPolicies.FhirAuditApi, ["GET"]),
         .. DownstreamServices.All.Select(OpenApiDocument),
         PortalRoute.Route(),
     ];

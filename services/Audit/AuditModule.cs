@@ -1,4 +1,5 @@
 using ConsentPlatform.Audit.Checkpoints;
+using ConsentPlatform.Audit.Fhir;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Messaging;
 using ConsentPlatform.Audit.Querying;
@@ -6,6 +7,7 @@ using ConsentPlatform.Audit.Replaying;
 using ConsentPlatform.Audit.Stats;
 using ConsentPlatform.Audit.Transparency;
 using ConsentPlatform.Audit.Verifying;
+using ConsentPlatform.Fhir;
 using ConsentPlatform.Hosting.Health;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Messaging;
@@ -42,6 +44,8 @@ public static class AuditModule
             "postgres", _ => new PostgresHealthCheck(connectionString), failureStatus: null, tags: [HealthEndpoints.ReadyTag]));
         builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddMeter(AuditMetrics.MeterName));
 
+        // Errors under /fhir are OperationOutcomes (issue 21).
+        builder.Services.AddFhirOutcomes();
         builder.Services.AddSingleton<LedgerFaultReporter>();
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<LedgerFaultReporter>());
         builder.AddPlatformMessaging(ServiceName, bus =>
@@ -87,6 +91,8 @@ public static class AuditModule
             .WithTags("Transparency")
             .MapMyDisclosures()
             .MapMyProofs();
+        // The FHIR R4 facade's AuditEvent (issue 21; Fhir/).
+        app.MapAuditEventFhir();
         return app;
     }
 }

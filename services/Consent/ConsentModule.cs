@@ -6,6 +6,7 @@ using ConsentPlatform.Consent.Declining;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Consent.Explaining;
+using ConsentPlatform.Consent.Fhir;
 using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Consent.Linking;
 using ConsentPlatform.Consent.Messaging;
@@ -17,6 +18,7 @@ using ConsentPlatform.Consent.Resuming;
 using ConsentPlatform.Consent.Using;
 using ConsentPlatform.Consent.Withdrawing;
 using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Fhir;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
@@ -99,6 +101,8 @@ public static class ConsentModule
         builder.Services.Configure<ProposalOptions>(builder.Configuration.GetSection(ProposalOptions.Section));
         builder.Services.Configure<ProxyConfirmationOptions>(builder.Configuration.GetSection(ProxyConfirmationOptions.Section));
         builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
+        // Errors under /fhir are OperationOutcomes (issue 21).
+        builder.Services.AddFhirOutcomes();
         builder.Services.AddSingleton<ExpirySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
         return builder;
@@ -135,6 +139,8 @@ public static class ConsentModule
             .WithTags("Linking sign-ins")
             .MapRedeemLinkCode()
             .MapMyLinks();
+        // The FHIR R4 facade's Consent (issue 21; Fhir/).
+        app.MapConsentFhir();
         return app;
     }
 }

@@ -53,6 +53,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     /// </summary>
     private const string Shown = "shown", Hidden = "hidden", Unchecked = "-";
 
+    /// <summary>A FHIR search that finds nothing the caller may see: an empty Bundle (its self link repeats what the caller asked for).</summary>
+    private const string NoMatch = "\"total\":0";
+
     private static readonly string[] AllRoles = [YoungCarer, Practitioner, IgOfficer, SafeguardingLead, Auditor, CaldicottGuardian, PlatformAdministrator, Analyst];
 
     /// <summary>The brief's routes: method and path (placeholders filled per row), what they act on, and the body they send.</summary>
@@ -139,6 +142,16 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["PUT /api/tenants/{tenantId}"] = new("PUT", "/api/tenants/tenant-matrix", TargetKind.None,
             _ => new { name = "Matrix school", orgIds = new[] { "URN-MATRIX" }, roles = new[] { "Practitioner" } }),
         ["POST /api/tenants/{tenantId}/offboard"] = new("POST", "/api/tenants/tenant-never-onboarded/offboard", TargetKind.None, _ => new { reason = Reason }),
+        // Issue 21: the FHIR R4 facade, read-only, the JSON API's rules; its errors are OperationOutcomes.
+        ["GET /fhir/Consent/{id}"] = new("GET", "/fhir/Consent/{id}", TargetKind.Consent),
+        ["GET /fhir/Consent/{id}/_history"] = new("GET", "/fhir/Consent/{id}/_history", TargetKind.Consent),
+        ["GET /fhir/Consent/{id}/_history/{vid}"] = new("GET", "/fhir/Consent/{id}/_history/1", TargetKind.Consent),
+        ["GET /fhir/Consent?patient="] = new("GET", "/fhir/Consent?patient={subject}", TargetKind.Consent),
+        ["GET /fhir/AuditEvent?entity="] = new("GET", "/fhir/AuditEvent?entity={id}", TargetKind.Released),
+        ["GET /fhir/AuditEvent?patient="] = new("GET", "/fhir/AuditEvent?patient={subject}", TargetKind.Released),
+        ["GET /fhir/metadata"] = new("GET", "/fhir/metadata", TargetKind.None),
+        ["GET /fhir/CodeSystem/{id}"] = new("GET", "/fhir/CodeSystem/purpose", TargetKind.None),
+        ["GET /fhir/ValueSet/{id}"] = new("GET", "/fhir/ValueSet/data-category", TargetKind.None),
     };
 
     /// <summary>The routes open to anyone, and what their body shows: every role gets them as an anonymous caller does.</summary>
@@ -148,6 +161,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         ["GET /api/audit/checkpoint"] = "\u2014 consentplatform.local/audit ",
         ["GET /api/audit/checkpoint/key"] = "consentplatform.local/audit+",
         ["GET /api/audit/proofs/consistency"] = "\"hashes\"",
+        ["GET /fhir/metadata"] = "\"CapabilityStatement\"",
+        ["GET /fhir/CodeSystem/{id}"] = "\"CodeSystem\"",
+        ["GET /fhir/ValueSet/{id}"] = "\"ValueSet\"",
     };
 
     private static readonly string[] TenantRoutes = ["GET /api/tenants", "PUT /api/tenants/{tenantId}", "POST /api/tenants/{tenantId}/offboard"];
@@ -663,6 +679,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         .. OpenRoutes.Select(open => new Row(open.Key, PlatformAdministrator, Any, 200, open.Value)),
         .. Routes.Keys.Where(route => !TenantRoutes.Contains(route) && !OpenRoutes.ContainsKey(route)).Select(route => new Row(route, PlatformAdministrator, Any, 403)),
         // Issue 22: an analyst sees the statistics and nothing else; auditors keep everything, statistics included.
+        .. Routes.Keys.Where(route => route.StartsWith("GET /fhir/", StringComparison.Ordinal) && !OpenRoutes.ContainsKey(route)).Select(route => new Row(route, Analyst, Any, 403)),
+        .. OpenRoutes.Keys.Where(route => route.StartsWith("GET /fhir/", StringComparison.Ordinal)).Select(route => new Row(route, Analyst, Any, 200, OpenRoutes[route])),
         new("POST /api/consents", Analyst, Any, 403),
         new("POST /api/consents/{id}/pause", Analyst, Any, 403),
         new("POST /api/consents/{id}/resume", Analyst, Any, 403),
@@ -740,6 +758,87 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         new("GET /api/stats/{period}.meta.csv", CaldicottGuardian, Any, 403),
         new("GET /api/stats/{period}.meta.csv", Auditor, Any, 200, "col_name,col_type"),
         new("GET /api/stats/{period}.meta.csv", Anonymous, Any, 401),
+        // ── the FHIR R4 facade (issue 21; "FHIR R4" in services/Consent/README.md and services/Audit/README.md) ──
+        // The JSON API's rules; a search finds only what the caller may see, and another young carer's is an empty Bundle.
+        new("GET /fhir/Consent/{id}", YoungCarer, Own, 200, Shown),
+        new("GET /fhir/Consent/{id}", YoungCarer, Other, 404, Hidden),
+        new("GET /fhir/Consent/{id}", Practitioner, Own, 200, Shown),
+        new("GET /fhir/Consent/{id}", Practitioner, Recipient, 200, Shown),
+        new("GET /fhir/Consent/{id}", Practitioner, Party, 200, Shown),
+        new("GET /fhir/Consent/{id}", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /fhir/Consent/{id}", Practitioner, Other, 404, Hidden),
+        new("GET /fhir/Consent/{id}", IgOfficer, Any, 403),
+        new("GET /fhir/Consent/{id}", SafeguardingLead, Any, 403),
+        new("GET /fhir/Consent/{id}", CaldicottGuardian, Any, 403),
+        new("GET /fhir/Consent/{id}", Auditor, Any, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history", YoungCarer, Own, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history", YoungCarer, Other, 404, Hidden),
+        new("GET /fhir/Consent/{id}/_history", Practitioner, Own, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history", Practitioner, Recipient, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history", Practitioner, Party, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /fhir/Consent/{id}/_history", Practitioner, Other, 404, Hidden),
+        new("GET /fhir/Consent/{id}/_history", IgOfficer, Any, 403),
+        new("GET /fhir/Consent/{id}/_history", SafeguardingLead, Any, 403),
+        new("GET /fhir/Consent/{id}/_history", CaldicottGuardian, Any, 403),
+        new("GET /fhir/Consent/{id}/_history", Auditor, Any, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history/{vid}", YoungCarer, Own, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history/{vid}", YoungCarer, Other, 404, Hidden),
+        new("GET /fhir/Consent/{id}/_history/{vid}", Practitioner, Own, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history/{vid}", Practitioner, Recipient, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history/{vid}", Practitioner, Party, 200, Shown),
+        new("GET /fhir/Consent/{id}/_history/{vid}", Practitioner, UnnamedParty, 404, Hidden),
+        new("GET /fhir/Consent/{id}/_history/{vid}", Practitioner, Other, 404, Hidden),
+        new("GET /fhir/Consent/{id}/_history/{vid}", IgOfficer, Any, 403),
+        new("GET /fhir/Consent/{id}/_history/{vid}", SafeguardingLead, Any, 403),
+        new("GET /fhir/Consent/{id}/_history/{vid}", CaldicottGuardian, Any, 403),
+        new("GET /fhir/Consent/{id}/_history/{vid}", Auditor, Any, 200, Shown),
+        new("GET /fhir/Consent?patient=", YoungCarer, Own, 200, Shown),
+        new("GET /fhir/Consent?patient=", YoungCarer, Other, 200, NoMatch), // an empty Bundle where the JSON API says 403
+        new("GET /fhir/Consent?patient=", Practitioner, Own, 200, Shown),
+        new("GET /fhir/Consent?patient=", Practitioner, Recipient, 200, Shown),
+        new("GET /fhir/Consent?patient=", Practitioner, Party, 200, Shown),
+        new("GET /fhir/Consent?patient=", Practitioner, UnnamedParty, 200, NoMatch),
+        new("GET /fhir/Consent?patient=", Practitioner, Other, 200, NoMatch),
+        new("GET /fhir/Consent?patient=", IgOfficer, Any, 403),
+        new("GET /fhir/Consent?patient=", SafeguardingLead, Any, 403),
+        new("GET /fhir/Consent?patient=", CaldicottGuardian, Any, 403),
+        new("GET /fhir/Consent?patient=", Auditor, Any, 200, Shown),
+        new("GET /fhir/AuditEvent?entity=", YoungCarer, Own, 200, Shown),
+        new("GET /fhir/AuditEvent?entity=", YoungCarer, Other, 200, NoMatch),
+        new("GET /fhir/AuditEvent?entity=", Practitioner, Any, 403),
+        new("GET /fhir/AuditEvent?entity=", IgOfficer, Any, 403),
+        new("GET /fhir/AuditEvent?entity=", SafeguardingLead, Any, 403),
+        new("GET /fhir/AuditEvent?entity=", CaldicottGuardian, Any, 403),
+        new("GET /fhir/AuditEvent?entity=", Auditor, Any, 200, Shown),
+        new("GET /fhir/AuditEvent?patient=", YoungCarer, Own, 200, Shown),
+        new("GET /fhir/AuditEvent?patient=", YoungCarer, Other, 200, NoMatch),
+        new("GET /fhir/AuditEvent?patient=", Practitioner, Any, 403),
+        new("GET /fhir/AuditEvent?patient=", IgOfficer, Any, 403),
+        new("GET /fhir/AuditEvent?patient=", SafeguardingLead, Any, 403),
+        new("GET /fhir/AuditEvent?patient=", CaldicottGuardian, Any, 403),
+        new("GET /fhir/AuditEvent?patient=", Auditor, Any, 200, Shown),
+        new("GET /fhir/metadata", YoungCarer, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/metadata", Practitioner, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/metadata", IgOfficer, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/metadata", SafeguardingLead, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/metadata", CaldicottGuardian, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/metadata", Auditor, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/metadata", Anonymous, Any, 200, "\"CapabilityStatement\""),
+        new("GET /fhir/CodeSystem/{id}", YoungCarer, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/CodeSystem/{id}", Practitioner, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/CodeSystem/{id}", IgOfficer, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/CodeSystem/{id}", SafeguardingLead, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/CodeSystem/{id}", CaldicottGuardian, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/CodeSystem/{id}", Auditor, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/CodeSystem/{id}", Anonymous, Any, 200, "\"CodeSystem\""),
+        new("GET /fhir/ValueSet/{id}", YoungCarer, Any, 200, "\"ValueSet\""),
+        new("GET /fhir/ValueSet/{id}", Practitioner, Any, 200, "\"ValueSet\""),
+        new("GET /fhir/ValueSet/{id}", IgOfficer, Any, 200, "\"ValueSet\""),
+        new("GET /fhir/ValueSet/{id}", SafeguardingLead, Any, 200, "\"ValueSet\""),
+        new("GET /fhir/ValueSet/{id}", CaldicottGuardian, Any, 200, "\"ValueSet\""),
+        new("GET /fhir/ValueSet/{id}", Auditor, Any, 200, "\"ValueSet\""),
+        new("GET /fhir/ValueSet/{id}", Anonymous, Any, 200, "\"ValueSet\""),
     ];
 
     private const string Reason = "Checked by the authorization matrix";
@@ -788,7 +887,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         Assert.True((int)response.StatusCode == status, $"{spec.Method} {path} as {role} ({relation}) answered {(int)response.StatusCode}, the table says {status}: {text}");
         if (status >= 400)
         {
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            // Under /fhir an error is FHIR's OperationOutcome (issue 21), everywhere else problem+json.
+            var fhir = path.StartsWith("/fhir/", StringComparison.Ordinal);
+            Assert.Equal(fhir ? "application/fhir+json" : "application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            if (fhir) Assert.Contains("\"OperationOutcome\"", text, StringComparison.Ordinal);
             Assert.DoesNotContain(subject, text, StringComparison.Ordinal);
         }
 
@@ -821,7 +923,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         // for a young carer of its own, so the shared subjects' rows stay strangers' to it whatever
         // order the rows run in.
         if (spec is { Method: "POST", Target: TargetKind.None }) return Scenario.NewSubject();
-        return role == YoungCarer || spec.Path.StartsWith("/api/consents", StringComparison.Ordinal) ? world.OtherSubject : world.Subject;
+        return role == YoungCarer || spec.Path.StartsWith("/api/consents", StringComparison.Ordinal) || spec.Path.StartsWith("/fhir/Consent", StringComparison.Ordinal)
+            ? world.OtherSubject
+            : world.Subject;
     }
 
     private async Task<string?> TargetAsync(TargetKind target, string role, string relation, bool fresh)

@@ -14,6 +14,9 @@ namespace ConsentPlatform.Consent.Reading;
 /// </summary>
 public sealed record ConsentHistoryEntry(long Version, string Event, DateTimeOffset OccurredAt, EventActor Actor, string? Reason, ConsentResponse Consent);
 
+/// <summary>One version of a consent: its history entry and the state the event left.</summary>
+public sealed record ConsentVersion(ConsentHistoryEntry Entry, ConsentState State);
+
 public static class ConsentHistoryEndpoint
 {
     public static RouteGroupBuilder MapConsentHistory(this RouteGroupBuilder group)
@@ -37,20 +40,32 @@ public static class ConsentHistoryEndpoint
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
         if (events.Count == 0) throw ConsentAccess.NotFound(id);
 
-        var entries = new List<ConsentHistoryEntry>(events.Count);
-        ConsentState? state = null;
-        foreach (var e in events)
-        {
-            state = ConsentEvolution.Evolve(state, e.Data);
-            if (state is null) continue;
-            entries.Add(Describe(e.Data, state));
-        }
+        var versions = Versions(events.Select(e => e.Data));
 
         // Judged on the consent as it stands now, like a read of it.
-        if (state is null) throw ConsentAccess.NotFound(id);
-        await visibility.EnsureVisibleAsync(caller, state, cancellationToken);
+        if (versions.Count == 0) throw ConsentAccess.NotFound(id);
+        await visibility.EnsureVisibleAsync(caller, versions[^1].State, cancellationToken);
 
-        return TypedResults.Ok<IReadOnlyList<ConsentHistoryEntry>>(entries);
+        return TypedResults.Ok<IReadOnlyList<ConsentHistoryEntry>>([.. versions.Select(v => v.Entry)]);
+    }
+
+    /// <summary>
+    /// Every version of a consent, oldest first, folded from its own events: the history entry and
+    /// the state it left. Also the FHIR facade's <c>_history</c> (services/Consent/Fhir).
+    /// </summary>
+    public static IReadOnlyList<ConsentVersion> Versions(IEnumerable<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var versions = new List<ConsentVersion>();
+        ConsentState? state = null;
+        foreach (var data in events)
+        {
+            state = ConsentEvolution.Evolve(state, data);
+            if (state is null) continue;
+            versions.Add(new ConsentVersion(Describe(data, state), state));
+        }
+
+        return versions;
     }
 
     // Each entry shows the consent as it stood at that moment (its status as recorded then).
