@@ -115,7 +115,11 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
 
     [Theory]
     [InlineData("consent", "ConsentPlatform.Contracts.Disclosure:DisclosureReleased")]
-    [InlineData("consent", "audit-ledger")]
+    // Not "audit-ledger": every publisher may now declare that queue and bind its own exchanges to it
+    // (issue 23, a home for events on a fresh deployment), and RabbitMQ grants write on a name to the
+    // exchange and the queue alike. What it publishes there directly is refused by the ledger's
+    // provenance check (LedgerProvenanceTests), like anything not from its type's own exchange.
+    [InlineData("consent", "audit-ping")]
     [InlineData("disclosure", "ConsentPlatform.Contracts.Consent:ConsentGranted")]
     [InlineData("dsa-registry", "ConsentPlatform.Contracts.Disclosure:DisclosureApproved")]
     [InlineData("audit", "ConsentPlatform.Contracts.DsaRegistry:DsaActivated")]
