@@ -26,10 +26,12 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     {
         ["consent-ping"] = "consent",
         ["check-consent"] = "consent",
+        ["check-consent-batch"] = "consent",
         ["consent-uses"] = "consent",
         ["resolve-subject-link"] = "consent",
         ["dsa-registry-ping"] = "dsa-registry",
         ["check-dsa-scope"] = "dsa-registry",
+        ["check-dsa-scope-batch"] = "dsa-registry",
         ["check-dsa-party"] = "dsa-registry",
         ["explain-consent-purpose"] = "dsa-registry",
         ["disclosure-ping"] = "disclosure",
