@@ -17,6 +17,9 @@ public sealed record BenchOptions
     /// per decision than they are once warm (a profile in docs/performance.md, section 1).
     /// </summary>
     public TimeSpan JitWarmup { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>The first load after a fresh start, measured as its own phase (issue 23).</summary>
+    public TimeSpan ColdStart { get; init; } = TimeSpan.FromSeconds(45);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(8);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int[] Concurrency { get; init; } = [1, 8, 32, 128];

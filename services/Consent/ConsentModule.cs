@@ -83,6 +83,7 @@ public static class ConsentModule
         {
             bus.AddConsumer<ConsentPingConsumer>();
             bus.AddConsumer<CheckConsentConsumer>();
+            bus.AddConsumer<CheckConsentBatchConsumer>();
             // Who may see a consent without a recipient list: asked of the DSA registry.
             bus.AddRequestClient<CheckDsaParty>();
             // What the agreements covering a consent's purpose say, to explain it: asked of the DSA registry.

@@ -64,7 +64,9 @@ public static class DisclosureModule
         builder.Services.AddSingleton<NoticeDelaySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeDelaySweeper>());
         builder.Services.AddSingleton<CheckPipelines>();
+        builder.Services.AddSingleton<CoalescedChecks>();
         builder.Services.AddScoped<LiveChecks>();
+        builder.Services.AddSingleton<GroupCommit>();
         // Loaded now, so that a missing or malformed key stops the service at start, not at the first release.
         builder.Services.AddSingleton(PayloadProtector.FromConfiguration(builder.Configuration, TimeProvider.System));
         builder.Services.AddAuthorizationBuilder().AddDisclosurePolicies();

@@ -43,6 +43,7 @@ public static class DsaRegistryModule
         {
             bus.AddConsumer<DsaRegistryPingConsumer>();
             bus.AddConsumer<CheckDsaScopeConsumer>();
+            bus.AddConsumer<CheckDsaScopeBatchConsumer>();
             bus.AddConsumer<CheckDsaPartyConsumer>();
             bus.AddConsumer<ExplainConsentPurposeConsumer>();
             bus.AddConsumer<ListOnboardedTenantsConsumer>();

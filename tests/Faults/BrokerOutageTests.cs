@@ -17,6 +17,7 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
         await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         var outageEnds = DateTimeOffset.UtcNow;
         await platform.BrokerNode.StartAgainAsync();
+        var brokerBack = DateTimeOffset.UtcNow;
         await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         // Shares come back by themselves: the bus reconnects and the circuit breaker closes again.
         for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !load.Outcomes.Any(o => o.SentAt > outageEnds && o.ShareStatus == "approved");)
@@ -31,7 +32,10 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
         var outcomes = load.Outcomes.ToList();
         // Requests sent well inside the outage (the first second may still meet a live channel).
         var during = outcomes.Where(o => o.SentAt > outageStarts.AddSeconds(1) && o.SentAt + o.Took < outageEnds).ToList();
-        FaultFigures.Record("1. broker down 20 s", outcomes.Count, during.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
+        // Recovery: from the broker accepting connections again to the first approval answered after it.
+        var firstApproval = outcomes.Where(o => o.SentAt > outageEnds && o.ShareStatus == "approved").Select(o => o.SentAt + o.Took).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        TimeSpan? recovery = firstApproval == DateTimeOffset.MaxValue ? null : firstApproval < brokerBack ? TimeSpan.Zero : firstApproval - brokerBack;
+        FaultFigures.Record("1. broker down 20 s", outcomes.Count, during.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval, recovery);
 
         Assert.NotEmpty(during);
         Assert.All(during, o => Assert.True(

@@ -13,21 +13,22 @@ internal static class FaultFigures
 {
     private static readonly ConcurrentDictionary<string, Row> Rows = new();
 
-    public static void Record(string fault, int sent, int deniedDuringFault, int serverErrors, LedgerCount ledger, int releasedWithoutApproval)
+    /// <param name="recovery">From the broken part's return to the first approval after it (issue 23), where the fault has one.</param>
+    public static void Record(string fault, int sent, int deniedDuringFault, int serverErrors, LedgerCount ledger, int releasedWithoutApproval, TimeSpan? recovery = null)
     {
-        Rows[fault] = new Row(fault, sent, deniedDuringFault, serverErrors, ledger, releasedWithoutApproval);
+        Rows[fault] = new Row(fault, sent, deniedDuringFault, serverErrors, ledger, releasedWithoutApproval, recovery);
         Write();
     }
 
     private static void Write()
     {
         var table = new StringBuilder()
-            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | tree mismatches | released without approval |")
-            .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | tree mismatches | released without approval | approved again after |")
+            .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in Rows.Values.OrderBy(r => r.Fault, StringComparer.Ordinal))
         {
             table.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {r.Fault} | {r.Sent} | {r.Denied} | {r.ServerErrors} | {r.Ledger.Committed} | {r.Ledger.Ledgered} | {r.Ledger.Duplicates} | {r.Ledger.Lost} | {r.Ledger.SequenceGaps} | {r.Ledger.TreeMismatches} | {r.ReleasedWithoutApproval} |");
+                $"| {r.Fault} | {r.Sent} | {r.Denied} | {r.ServerErrors} | {r.Ledger.Committed} | {r.Ledger.Ledgered} | {r.Ledger.Duplicates} | {r.Ledger.Lost} | {r.Ledger.SequenceGaps} | {r.Ledger.TreeMismatches} | {r.ReleasedWithoutApproval} | {(r.Recovery is { } t ? $"{t.TotalSeconds:0.0} s" : "—")} |");
         }
 
         var folder = Path.Combine(RepositoryRoot.Find(), ".state", "test-results");
@@ -36,5 +37,5 @@ internal static class FaultFigures
         Console.WriteLine(table.ToString());
     }
 
-    private sealed record Row(string Fault, int Sent, int Denied, int ServerErrors, LedgerCount Ledger, int ReleasedWithoutApproval);
+    private sealed record Row(string Fault, int Sent, int Denied, int ServerErrors, LedgerCount Ledger, int ReleasedWithoutApproval, TimeSpan? Recovery);
 }

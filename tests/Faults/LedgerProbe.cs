@@ -1,3 +1,4 @@
+using ConsentPlatform.TestSupport.Processes;
 using Npgsql;
 
 namespace ConsentPlatform.Faults.Tests;
@@ -6,7 +7,7 @@ namespace ConsentPlatform.Faults.Tests;
 /// Compares what the services committed (the event ids in their Marten stores) with what the
 /// audit ledger holds, straight from each service's own database.
 /// </summary>
-internal sealed class LedgerProbe(FaultPlatform platform)
+internal sealed class LedgerProbe(PlatformProcesses platform)
 {
     private static readonly (string Service, string Schema)[] Publishers =
     [

@@ -28,7 +28,7 @@ internal sealed class ShareLoad : IAsyncDisposable
     public ConcurrentQueue<ShareOutcome> Outcomes { get; } = new();
 
     /// <summary>Sets up a consented subject under an active DSA and starts <paramref name="concurrency"/> senders.</summary>
-    public static async Task<ShareLoad> StartAsync(FaultPlatform platform, int concurrency, TimeSpan maxDuration, TimeSpan pause)
+    public static async Task<ShareLoad> StartAsync(PlatformProcesses platform, int concurrency, TimeSpan maxDuration, TimeSpan pause)
     {
         var scenario = new Scenario(platform);
         await scenario.ActiveDsaAsync();

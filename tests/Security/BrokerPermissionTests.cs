@@ -26,10 +26,12 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     {
         ["consent-ping"] = "consent",
         ["check-consent"] = "consent",
+        ["check-consent-batch"] = "consent",
         ["consent-uses"] = "consent",
         ["resolve-subject-link"] = "consent",
         ["dsa-registry-ping"] = "dsa-registry",
         ["check-dsa-scope"] = "dsa-registry",
+        ["check-dsa-scope-batch"] = "dsa-registry",
         ["check-dsa-party"] = "dsa-registry",
         ["explain-consent-purpose"] = "dsa-registry",
         ["list-onboarded-tenants"] = "dsa-registry",
@@ -119,7 +121,11 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
 
     [Theory]
     [InlineData("consent", "ConsentPlatform.Contracts.Disclosure:DisclosureReleased")]
-    [InlineData("consent", "audit-ledger")]
+    // Not "audit-ledger": every publisher may now declare that queue and bind its own exchanges to it
+    // (issue 23, a home for events on a fresh deployment), and RabbitMQ grants write on a name to the
+    // exchange and the queue alike. What it publishes there directly is refused by the ledger's
+    // provenance check (LedgerProvenanceTests), like anything not from its type's own exchange.
+    [InlineData("consent", "audit-ping")]
     [InlineData("disclosure", "ConsentPlatform.Contracts.Consent:ConsentGranted")]
     [InlineData("dsa-registry", "ConsentPlatform.Contracts.Disclosure:DisclosureApproved")]
     [InlineData("audit", "ConsentPlatform.Contracts.DsaRegistry:DsaActivated")]

@@ -20,6 +20,28 @@ public static class ConsentCheck
         return chosen is null ? null : candidates.First(c => c.Id == chosen.ConsentId);
     }
 
+    /// <summary>
+    /// The live check over the consents found for it (any subject or purpose: only the check's own
+    /// are judged), as the consumers of <see cref="CheckConsent"/> and <see cref="CheckConsentBatch"/>
+    /// both answer it. A check that names no instant is judged at <paramref name="now"/>.
+    /// </summary>
+    public static ConsentCheckResult Answer(CheckConsent check, IEnumerable<ConsentState> found, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(found);
+        if (check.At == default) check = check with { At = now };
+        ConsentSnapshot? consent = null;
+        if (!string.IsNullOrEmpty(check.SubjectId) && !string.IsNullOrEmpty(check.Purpose))
+        {
+            // A proposal (open, declined or lapsed) was never agreed to: it is no consent at all.
+            consent = ConsentRule.Choose(found
+                .Where(c => c.Terms.SubjectId == check.SubjectId && c.Terms.Purpose == check.Purpose && c.WasAgreed)
+                .Select(Snapshot));
+        }
+
+        return ConsentRule.Check(consent, check);
+    }
+
     public static ConsentCheckResult Evaluate(ConsentState? consent, CheckConsent check) =>
         ConsentRule.Check(consent is null || !consent.WasAgreed ? null : Snapshot(consent), check);
 

@@ -17,19 +17,14 @@ public sealed class CheckConsentConsumer(IQuerySession session, TimeProvider clo
     {
         ArgumentNullException.ThrowIfNull(context);
         var check = context.Message;
-        // A check that names no instant is judged now.
-        if (check.At == default) check = check with { At = clock.GetUtcNow() };
-
-        ConsentSnapshot? consent = null;
+        IReadOnlyList<ConsentState> found = [];
         if (!string.IsNullOrEmpty(check.SubjectId) && !string.IsNullOrEmpty(check.Purpose))
         {
-            var candidates = await session.Query<ConsentState>()
+            found = await session.Query<ConsentState>()
                 .Where(c => c.Terms.SubjectId == check.SubjectId && c.Terms.Purpose == check.Purpose)
                 .ToListAsync(context.CancellationToken);
-            // A proposal (open, declined or lapsed) was never agreed to: it is no consent at all.
-            consent = ConsentRule.Choose(candidates.Where(c => c.WasAgreed).Select(ConsentCheck.Snapshot));
         }
 
-        await context.RespondAsync(ConsentRule.Check(consent, check));
+        await context.RespondAsync(ConsentCheck.Answer(check, found, clock.GetUtcNow()));
     }
 }

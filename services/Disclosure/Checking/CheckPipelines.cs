@@ -7,7 +7,8 @@ namespace ConsentPlatform.Disclosure.Checking;
 /// <summary>
 /// One Polly pipeline per checked service (a singleton, so that each circuit remembers its
 /// failures across requests): a circuit breaker around a per-attempt timeout. No retry: a
-/// decision waits at most one timeout, and a second ask would only double the wait.
+/// decision waits at most one timeout, and a second ask would only double the wait. Since issue 23
+/// each execution is one batch of checks (<see cref="CoalescedChecks"/>): the circuit counts batches.
 /// </summary>
 public sealed class CheckPipelines
 {

@@ -19,6 +19,21 @@ public sealed class LiveCheckOptions
 
     public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>While open, checks fail at once (fail closed) instead of waiting for a timeout.</summary>
-    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// While open, checks fail at once (fail closed) instead of waiting for a timeout. After this long
+    /// one check is let through as a probe (half-open): its success closes the circuit. One second, not
+    /// ten (issue 23): with ten, shares were still denied for up to ten seconds after the broker or the
+    /// checked service was back; a probe a second costs at most one check's timeout per second while
+    /// the outage lasts, and every other check still fails at once.
+    /// </summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many checks of one kind in one batch message (issue 23).</summary>
+    public int CheckBatchSize { get; set; } = 64;
+
+    /// <summary>
+    /// Batches of one kind on their way at once. Below this a check leaves at once (no added
+    /// latency); at it, checks wait for the next batch, which leaves the moment one comes back.
+    /// </summary>
+    public int CheckBatchesInFlight { get; set; } = 2;
 }

@@ -2,43 +2,39 @@ using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
-using MassTransit;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace ConsentPlatform.Disclosure.Checking;
 
 /// <summary>
 /// Asks the consent and DSA services, over RabbitMQ and both at once, what the rulebook needs to
-/// know at an instant. A check that times out, faults or meets an open circuit answers null, which
-/// the rulebook turns into <c>check-unavailable</c>: fail closed, never an exception to the caller.
-/// Scoped, like the request clients it uses.
+/// know at an instant. Each check joins the batch of checks waiting at that moment
+/// (<see cref="CoalescedChecks"/>) and is judged alone, at its own instant. A check that times out,
+/// faults or meets an open circuit answers null, which the rulebook turns into
+/// <c>check-unavailable</c>: fail closed, per check, never an exception to the caller.
 /// </summary>
 public sealed partial class LiveChecks(
-    IRequestClient<CheckConsent> consentClient,
-    IRequestClient<CheckDsaScope> dsaClient,
-    CheckPipelines pipelines,
+    CoalescedChecks checks,
     IOptions<LiveCheckOptions> options,
     ILogger<LiveChecks> logger)
 {
     public async Task<LiveAnswers> AskAsync(ShareRequest request, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // The request client's own timeout backs up the pipeline's, so that nothing waits for long.
-        var timeout = RequestTimeout.After(ms: (int)Math.Ceiling(options.Value.CheckTimeout.TotalMilliseconds) + 500);
-        var dsa = AskOneAsync(
-            pipelines.Dsa,
+        // A check's batch has the check timeout (and the request client's half second more); a check
+        // that waited for a batch to leave gets no longer than that either.
+        var wait = options.Value.CheckTimeout + TimeSpan.FromMilliseconds(500);
+        var dsa = AnswerAsync(
             "dsa-scope",
-            token => dsaClient.GetResponse<DsaScopeResult>(
-                new CheckDsaScope(request.RequesterOrgId, request.HolderOrgId, request.Purpose, request.DataCategories, at), token, timeout),
+            checks.Dsa.AskAsync(new CheckDsaScope(request.RequesterOrgId, request.HolderOrgId, request.Purpose, request.DataCategories, at)),
+            wait,
             cancellationToken);
         // Consent is the basis only of a consent share; a safeguarding share does not ask it.
         var consent = request.Basis == ShareBasis.Consent
-            ? AskOneAsync(
-                pipelines.Consent,
+            ? AnswerAsync(
                 "consent",
-                token => consentClient.GetResponse<ConsentCheckResult>(
-                    new CheckConsent(request.SubjectId, request.Purpose, request.RequesterOrgId, request.DataCategories, at), token, timeout),
+                checks.Consent.AskAsync(new CheckConsent(request.SubjectId, request.Purpose, request.RequesterOrgId, request.DataCategories, at)),
+                wait,
                 cancellationToken)
             : Task.FromResult<ConsentCheckResult?>(null);
 
@@ -46,13 +42,12 @@ public sealed partial class LiveChecks(
         return new LiveAnswers(await consent, await dsa);
     }
 
-    private async Task<T?> AskOneAsync<T>(ResiliencePipeline pipeline, string check, Func<CancellationToken, Task<Response<T>>> ask, CancellationToken cancellationToken)
+    private async Task<T?> AnswerAsync<T>(string check, Task<T> answer, TimeSpan wait, CancellationToken cancellationToken)
         where T : class
     {
         try
         {
-            var response = await pipeline.ExecuteAsync(async token => await ask(token), cancellationToken);
-            return response.Message;
+            return await answer.WaitAsync(wait, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {

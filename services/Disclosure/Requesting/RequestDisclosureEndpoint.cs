@@ -35,12 +35,12 @@ public static class RequestDisclosureEndpoint
     public static async Task<Created<DisclosureResponse>> HandleAsync(
         RequestDisclosureRequest? request,
         ClaimsPrincipal user,
-        IDocumentSession session,
+        GroupCommit commits,
         LiveChecks checks,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(commits);
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
@@ -51,8 +51,8 @@ public static class RequestDisclosureEndpoint
         var answers = await checks.AskAsync(share, now, cancellationToken);
         var command = new RequestDisclosure(Guid.CreateVersion7(now), share, actor, caller.Name, now);
         var events = RequestDisclosure.Decide(command, answers);
-        session.Events.StartStream<DisclosureState>(command.DisclosureId, events);
-        await session.SaveChangesAsync(cancellationToken);
+        // Committed with the decisions finishing at the same moment (one session, one commit).
+        await commits.StartStreamAsync(command.DisclosureId, events);
 
         var state = DisclosureEvolution.Fold(events)!;
         return TypedResults.Created($"/api/disclosures/{state.Id}", DisclosureResponse.From(state));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace ConsentPlatform.Hosting.Messaging;
 
@@ -46,6 +47,12 @@ public static class PlatformMessaging
                     h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
                 });
                 cfg.OverrideDefaultBusEndpointQueueName(BusQueueName(serviceName));
+                if (!BrokerReconnect.TryShorten(cfg))
+                {
+                    context.GetService<ILoggerFactory>()?.CreateLogger(typeof(PlatformMessaging))
+                        .LogWarning("MassTransit's reconnect policy could not be shortened; after a broker outage this service reconnects on MassTransit's own schedule (up to 30 s)");
+                }
+
                 cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000));
                 cfg.ConfigureEndpoints(context);
             });

@@ -34,6 +34,9 @@ public sealed class DisclosureHost(IsolatedVirtualHost vhost, LogCapture logs, S
         // The pre-envelope static key too, as a deployment that upgrades still has it (KEK "legacy").
         builder.UseSetting("Disclosure:PayloadKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Disclosure:CheckTimeout", CheckTimeout);
+        // An open circuit stays open for the length of a test (the platform's 1 s would let a probe through
+        // on a slow machine, and the test of an open circuit would then wait for the probe's timeout).
+        builder.UseSetting("Disclosure:CircuitBreakDuration", "00:00:30");
         // Every log category at its most verbose, so that "the payload is never logged" means something.
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
         builder.ConfigureServices(services =>

@@ -19,6 +19,7 @@ public static class EventForwardingRegistration
     {
         ArgumentNullException.ThrowIfNull(marten);
         marten.Services.AddSingleton<IEventContracts, TContracts>();
+        marten.Services.AddSingleton<LedgerHome>();
         return marten
             .AddSubscriptionWithServices<BrokerForwardingSubscription>(ServiceLifetime.Singleton, o =>
             {
