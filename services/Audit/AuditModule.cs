@@ -50,7 +50,6 @@ public static class AuditModule
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<LedgerFaultReporter>());
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<AuditPingConsumer>();
             bus.AddConsumer<LedgerConsumer, LedgerConsumerDefinition>();
             // A young carer's own views (/api/me/…) need the ledger id their sign-in is linked to: asked of the consent service.
             bus.AddSubjectLinksOverBroker(builder.Services);

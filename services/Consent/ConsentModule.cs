@@ -81,7 +81,6 @@ public static class ConsentModule
         builder.Services.AddSingleton(sp => ReceiptKey.LoadOrCreate(ReceiptKey.KeyFileOf(sp.GetRequiredService<IConfiguration>())));
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<ConsentPingConsumer>();
             bus.AddConsumer<CheckConsentConsumer>();
             bus.AddConsumer<CheckConsentBatchConsumer>();
             // Who may see a consent without a recipient list: asked of the DSA registry.

@@ -52,7 +52,6 @@ public static class DisclosureModule
             .ForwardEventsToBroker<DisclosureEventContracts>();
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<DisclosurePingConsumer>();
             bus.AddConsumer<ConsentChangeConsumer, ConsentChangeConsumerDefinition>();
             bus.AddRequestClient<CheckConsent>();
             bus.AddRequestClient<CheckDsaScope>();

@@ -41,7 +41,6 @@ public static class DsaRegistryModule
             .ForwardEventsToBroker<DsaEventContracts>();
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<DsaRegistryPingConsumer>();
             bus.AddConsumer<CheckDsaScopeConsumer>();
             bus.AddConsumer<CheckDsaScopeBatchConsumer>();
             bus.AddConsumer<CheckDsaPartyConsumer>();

@@ -24,20 +24,16 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     /// <summary>Who owns each consumer queue the platform declares (a new queue must be added here).</summary>
     private static readonly Dictionary<string, string> QueueOwners = new(StringComparer.Ordinal)
     {
-        ["consent-ping"] = "consent",
         ["check-consent"] = "consent",
         ["check-consent-batch"] = "consent",
         ["consent-uses"] = "consent",
         ["resolve-subject-link"] = "consent",
-        ["dsa-registry-ping"] = "dsa-registry",
         ["check-dsa-scope"] = "dsa-registry",
         ["check-dsa-scope-batch"] = "dsa-registry",
         ["check-dsa-party"] = "dsa-registry",
         ["explain-consent-purpose"] = "dsa-registry",
         ["list-onboarded-tenants"] = "dsa-registry",
-        ["disclosure-ping"] = "disclosure",
         ["disclosure-consent-changes"] = "disclosure",
-        ["audit-ping"] = "audit",
         ["audit-ledger"] = "audit",
     };
 
@@ -125,7 +121,7 @@ public sealed class BrokerPermissionTests(PlatformProcesses platform)
     // (issue 23, a home for events on a fresh deployment), and RabbitMQ grants write on a name to the
     // exchange and the queue alike. What it publishes there directly is refused by the ledger's
     // provenance check (LedgerProvenanceTests), like anything not from its type's own exchange.
-    [InlineData("consent", "audit-ping")]
+    [InlineData("consent", "audit-ledger_error")]
     [InlineData("disclosure", "ConsentPlatform.Contracts.Consent:ConsentGranted")]
     [InlineData("dsa-registry", "ConsentPlatform.Contracts.Disclosure:DisclosureApproved")]
     [InlineData("audit", "ConsentPlatform.Contracts.DsaRegistry:DsaActivated")]

@@ -1,7 +1,0 @@
-namespace ConsentPlatform.Contracts.Audit;
-
-/// <summary>
-/// Asks the audit service whether its bus endpoint answers: the request/response round trip
-/// over RabbitMQ that every live check will use. Placeholder until the service's real checks land.
-/// </summary>
-public sealed record AuditPing(Guid PingId, DateTimeOffset SentAt);
