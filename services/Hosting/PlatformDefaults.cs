@@ -1,6 +1,7 @@
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Health;
 using ConsentPlatform.Hosting.Json;
+using ConsentPlatform.Hosting.OpenApi;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,7 @@ public static class PlatformDefaults
             .AddPlatformAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiDescriptionProvider, UnsupportedMediaTypeResponses>());
         return builder;
     }

@@ -8,6 +8,7 @@ using ConsentPlatform.Disclosure;
 using ConsentPlatform.DsaRegistry;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.TestSupport.Hosts;
+using ConsentPlatform.TestSupport.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -71,6 +72,50 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(document.RootElement.TryGetProperty("openapi", out _));
+    }
+
+    /// <summary>
+    /// Issue 24: the document is fit for other people's tools: Redocly's recommended rules
+    /// (<c>Redocly/redocly.yaml</c>, the CLI pinned by <c>Redocly/package-lock.json</c>) report no error.
+    /// </summary>
+    [Fact]
+    public async Task OpenApi_document_passes_redocly_lint_with_no_error()
+    {
+        using var client = Host.CreateClient();
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        var folder = Path.Combine(RepositoryRoot.Find(), "tests", "Platform.IntegrationTests", "Redocly");
+        var file = Path.Combine(Path.GetTempPath(), $"openapi-{typeof(TModule).Name}-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, document, TestContext.Current.CancellationToken);
+        try
+        {
+            var (exitCode, output) = await RedoclyLintAsync(folder, file);
+            Assert.True(exitCode == 0, $"redocly lint found errors in {typeof(TModule).Name}'s OpenAPI document:\n{output}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RedoclyLintAsync(string folder, string file)
+    {
+        var cli = Path.Combine(folder, "node_modules", "@redocly", "cli", "bin", "cli.js");
+        Assert.True(File.Exists(cli), $"{cli} is missing: build tests/Platform.IntegrationTests (its npm ci target installs @redocly/cli)");
+        var start = new System.Diagnostics.ProcessStartInfo("node", [cli, "lint", file, "--config", Path.Combine(folder, "redocly.yaml"), "--format", "stylish"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Offline: no telemetry, no update check.
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await errors);
     }
 
     [Fact]
