@@ -125,6 +125,13 @@ public static class PortalModule
             formAction += " " + instance.GetLeftPart(UriPartial.Authority);
         }
 
+        if (SignIn.PortalSignIn.YoungCarersAuthority(configuration) is { } youngCarers
+            && Uri.TryCreate(youngCarers, UriKind.Absolute, out var authority)
+            && !formAction.Contains(authority.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal))
+        {
+            formAction += " " + authority.GetLeftPart(UriPartial.Authority);
+        }
+
         return $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action {formAction}; frame-ancestors 'none'";
     }
 }

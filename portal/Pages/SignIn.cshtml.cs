@@ -31,6 +31,13 @@ public sealed class SignInModel(IHttpClientFactory httpClients, IConfiguration c
     [BindProperty(SupportsGet = true)]
     public bool SignedOut { get; set; }
 
+    /// <summary>Production: <c>young-carer</c> signs in at the young carers' own identity provider.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? As { get; set; }
+
+    /// <summary>Production with a young carers' identity provider configured: the page offers both ways in.</summary>
+    public bool YoungCarerSignIn => PortalSignIn.YoungCarersAuthority(configuration) is not null;
+
     public bool LocalMode => PortalSignIn.IsLocalMode(configuration);
 
     public IActionResult OnGet()
@@ -39,7 +46,12 @@ public sealed class SignInModel(IHttpClientFactory httpClients, IConfiguration c
         {
             // After a session ended or a sign-out, say so (and offer to sign in) rather than going
             // straight back to the identity provider, which may still have a session of its own.
-            if (Expired || SignedOut) return Page();
+            if (As == "young-carer" && YoungCarerSignIn)
+            {
+                return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, PortalSignIn.YoungCarersScheme);
+            }
+
+            if (Expired || SignedOut || (YoungCarerSignIn && As != "staff")) return Page();
             return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OpenIdConnectDefaults.AuthenticationScheme);
         }
 

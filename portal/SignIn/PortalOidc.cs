@@ -21,7 +21,13 @@ public static partial class PortalOidc
     /// <summary>Where a refused sign-in lands: the error page says the organisation cannot sign in here.</summary>
     public const string RefusedPath = "/error/403";
 
-    public static void Configure(OpenIdConnectOptions options, IConfiguration configuration)
+    /// <summary>The sign-in scheme a session came from, so that signing out goes back to the same provider.</summary>
+    public const string SchemeClaim = "cp_scheme";
+
+    public static void Configure(OpenIdConnectOptions options, IConfiguration configuration) =>
+        Configure(options, configuration, PortalSignIn.ApiScopes(configuration));
+
+    public static void Configure(OpenIdConnectOptions options, IConfiguration configuration, IReadOnlyList<string> apiScopes)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -30,7 +36,7 @@ public static partial class PortalOidc
         options.SaveTokens = true;
         options.MapInboundClaims = false;
         options.GetClaimsFromUserInfoEndpoint = false;
-        foreach (var scope in PortalSignIn.ApiScopes(configuration)) options.Scope.Add(scope);
+        foreach (var scope in apiScopes) options.Scope.Add(scope);
         options.SignedOutRedirectUri = "/sign-in?signedOut=true";
         options.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
         options.TokenValidationParameters.RoleClaimType = PlatformClaims.Roles;
@@ -70,7 +76,9 @@ public static partial class PortalOidc
                 return;
             }
 
-            context.Principal = new ClaimsPrincipal(IdentityOf(session));
+            var identity = IdentityOf(session);
+            identity.AddClaim(new Claim(SchemeClaim, context.Scheme.Name));
+            context.Principal = new ClaimsPrincipal(identity);
         };
         options.Events.OnRemoteFailure = context =>
         {

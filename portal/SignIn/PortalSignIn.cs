@@ -53,18 +53,49 @@ public static class PortalSignIn
             // multi-tenant issuer validation); PortalOidc makes it the code flow with PKCE whose
             // redeemed access token is kept in the cookie, and the person who the platform says.
             // Tested against a certified OpenID provider on loopback (tests/Portal/OidcSignInTests).
-            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+            // The session is the cookie, whichever provider signed the person in (a remote scheme as the
+            // default would accept only the sessions it made itself); a page without one goes to the staff sign-in.
+            services.AddAuthentication(o =>
+                {
+                    o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+                })
                 .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"), cookieScheme: CookieAuthenticationDefaults.AuthenticationScheme);
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
             var configuration = builder.Configuration;
             // Configure (not PostConfigure): after Microsoft.Identity.Web has set the authority, before the handler's own checks.
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => PortalOidc.Configure(o, configuration));
             services.AddSingleton<IAccessTokenSource, CookieTokenSource>();
+            if (YoungCarersAuthority(configuration) is { } youngCarers)
+            {
+                // Young carers have no work account (issue 18): their own consumer identity provider
+                // (Entra External ID or NHS login, both standard OpenID Connect), configured in YoungCarers.
+                services.AddAuthentication().AddOpenIdConnect(YoungCarersScheme, o =>
+                {
+                    o.Authority = youngCarers;
+                    o.ClientId = configuration["YoungCarers:ClientId"];
+                    o.ClientSecret = configuration["YoungCarers:ClientSecret"];
+                    o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.CallbackPath = "/signin-oidc-young-carers";
+                    o.SignedOutCallbackPath = "/signout-callback-oidc-young-carers";
+                    o.Scope.Clear();
+                    o.Scope.Add("openid");
+                    o.Scope.Add("profile");
+                    PortalOidc.Configure(o, configuration, configuration.GetSection("YoungCarers:Scopes").Get<string[]>() ?? ApiScopes(configuration));
+                });
+            }
         }
 
         services.AddHttpContextAccessor();
         return builder;
     }
+
+    /// <summary>The young carers' sign-in scheme (production, when <c>YoungCarers:Authority</c> is set).</summary>
+    public const string YoungCarersScheme = "young-carers";
+
+    /// <summary>The young carers' identity provider (<c>YoungCarers:Authority</c>), or null when the portal has none.</summary>
+    public static string? YoungCarersAuthority(IConfiguration configuration) =>
+        IsLocalMode(configuration) || string.IsNullOrWhiteSpace(configuration["YoungCarers:Authority"]) ? null : configuration["YoungCarers:Authority"];
 
     public static IReadOnlyList<string> ApiScopes(IConfiguration configuration)
     {
@@ -82,7 +113,9 @@ public static class PortalSignIn
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (!IsLocalMode(app.Configuration))
             {
-                await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme);
+                // Signed out where they signed in: their organisation's provider or the young carers'.
+                var scheme = context.User.FindFirst(PortalOidc.SchemeClaim)?.Value ?? OpenIdConnectDefaults.AuthenticationScheme;
+                await context.SignOutAsync(scheme);
                 return Results.Empty;
             }
 

@@ -1,5 +1,6 @@
 using ConsentPlatform.Portal.Tests.Support;
 using ConsentPlatform.TestSupport.Processes;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -81,6 +82,47 @@ public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture 
         await page.WaitForURLAsync(url => url.Contains("/error/403", StringComparison.Ordinal), Patient);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You cannot see this page");
         Assert.DoesNotContain("cp-portal", (await page.Context.CookiesAsync()).Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task A_young_carer_signs_in_with_their_own_account_sees_nothing_until_linked_then_their_own_consent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var subject = "yc-oidc-" + Guid.NewGuid().ToString("N")[..8];
+        using var school = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        school.DefaultRequestHeaders.Authorization = new("Bearer", await platform.Provider.SignInAsync(TestTenants.School, "pat"));
+        using var recorded = await school.PostAsJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" }, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, recorded.StatusCode);
+        var consentId = (await recorded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetString();
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(platform.Url("/sign-in"));
+        await page.AccessibleAsync("oidc-sign-in-choice");
+        await page.Locator("#sign-in-young-carer").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sign in to {TestTenants.Consumer}");
+        await page.GetByLabel("Account").FillAsync("sam");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(platform.Url("/young-carer"), Patient);
+        // Not linked yet: the sign-in acts for nobody, and the page says how to link it.
+        await Assertions.Expect(page.Locator("[data-not-linked]")).ToBeVisibleAsync();
+
+        using var issued = await school.PostAsJsonAsync("/api/link-codes", new { subjectId = subject }, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, issued.StatusCode);
+        var code = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("code").GetString()!;
+        await page.GotoAsync(platform.Url("/young-carer/sign-ins"));
+        await page.GetByLabel("Your code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link my sign-in" }).ClickAsync();
+        await page.WaitForURLAsync(platform.Url("/young-carer/sign-ins"), Patient);
+        await Assertions.Expect(page.Locator("[data-link]")).ToHaveCountAsync(1);
+
+        await page.GotoAsync(platform.Url("/young-carer"));
+        await Assertions.Expect(page.Locator($"[data-consent='{consentId}']")).ToBeVisibleAsync();
+        await page.AccessibleAsync("oidc-young-carer-linked");
+
+        // Signing out goes back to the young carers' provider, not the staff one.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.Locator("#sign-out").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("signedOut=true", StringComparison.Ordinal), Patient);
     }
 
     public async ValueTask DisposeAsync()

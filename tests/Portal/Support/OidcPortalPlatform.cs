@@ -31,6 +31,8 @@ public sealed class OidcPortalPlatform : PlatformProcesses
             // Assigned a role the platform does not allow a school: cannot sign in to the portal.
             new("aud", "Aud Itor", ["Auditor"]),
         ]),
+        // Young carers' own consumer identity provider: the portal's second sign-in.
+        new(TestTenants.Consumer, [new("sam", "Sam", ["YoungCarer"])]),
     ];
 
     public string Url(string path = "/") => new Uri(Gateway.BaseAddress, path).ToString();
@@ -58,7 +60,13 @@ public sealed class OidcPortalPlatform : PlatformProcesses
             ["AzureAd__Audience"] = OidcProvider.Audience,
         };
         if (process == "disclosure") settings["Disclosure__Keys__File"] = Path.Combine(workFolder!, "disclosure-keys.json");
-        if (process == "portal") settings["Portal__ApiScopes__0"] = "access_as_user";
+        if (process == "portal")
+        {
+            settings["Portal__ApiScopes__0"] = "access_as_user";
+            settings["YoungCarers__Authority"] = Provider.IssuerOf(TestTenants.Consumer);
+            settings["YoungCarers__ClientId"] = OidcProvider.ClientId;
+            settings["YoungCarers__Scopes__0"] = "access_as_user";
+        }
         return settings;
     }
 

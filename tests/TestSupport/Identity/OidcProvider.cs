@@ -71,8 +71,9 @@ public sealed class OidcProvider : IAsyncDisposable
                 new
                 {
                     clientId = ClientId,
-                    redirectUris = (string[])[RedirectUri.ToString(), .. (portalOrigins ?? []).Select(o => new Uri(o, "/signin-oidc").ToString())],
-                    postLogoutRedirectUris = (portalOrigins ?? []).Select(o => new Uri(o, "/signout-callback-oidc").ToString()).ToArray(),
+                    // A portal's staff sign-in and its young carers' sign-in (issue 18).
+                    redirectUris = (string[])[RedirectUri.ToString(), .. (portalOrigins ?? []).SelectMany(o => new[] { new Uri(o, "/signin-oidc").ToString(), new Uri(o, "/signin-oidc-young-carers").ToString() })],
+                    postLogoutRedirectUris = (portalOrigins ?? []).SelectMany(o => new[] { new Uri(o, "/signout-callback-oidc").ToString(), new Uri(o, "/signout-callback-oidc-young-carers").ToString() }).ToArray(),
                 },
             },
             tenants = tenants.Select(t => new
