@@ -141,6 +141,19 @@ public sealed class TenantMappingTests
     }
 
     [Fact]
+    public void Given_a_newer_answer_after_the_tenants_were_read_then_the_next_read_has_it()
+    {
+        var directory = Directory(new OnboardedTenantsOptions(), new ManualClock());
+        directory.Accept(new OnboardedTenantList(1, [new TenantOnboarding("tid-a", "A", ["URN-A"], ["IgOfficer"])]));
+        Assert.Equal(["tid-a"], directory.Tenants.Select(t => t.TenantId));
+
+        directory.Accept(new OnboardedTenantList(2, [new TenantOnboarding("tid-b", "B", ["URN-B"], ["IgOfficer"])]));
+
+        Assert.Equal(["tid-b"], directory.Tenants.Select(t => t.TenantId));
+        Assert.Same(directory.Tenants, directory.Tenants);
+    }
+
+    [Fact]
     public void Given_an_older_answer_arrives_after_a_newer_one_then_the_newer_stands()
     {
         var directory = Directory(new OnboardedTenantsOptions(), new ManualClock());

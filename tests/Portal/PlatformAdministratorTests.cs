@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ConsentPlatform.Portal.Tests.Support;
 using ConsentPlatform.TestSupport.Processes;
 using Microsoft.Playwright;
@@ -39,11 +40,27 @@ public sealed class PlatformAdministratorTests(PortalPlatform platform, BrowserF
         var onboarded = page.Locator($"#tenants tr[data-tenant='{tenantId}']");
         await Assertions.Expect(onboarded).ToContainTextAsync("URN-HILLSIDE");
         await Assertions.Expect(onboarded).ToContainTextAsync("Practitioner");
+        // What the page did is what the registry holds.
+        using var admin = await Platform.ClientAsAsync("PlatformAdministrator", name: "check");
+        var mapped = await OrgIdsOfAsync(admin, tenantId);
+        Assert.NotNull(mapped);
+        Assert.Equal(["URN-HILLSIDE"], mapped);
 
         await page.ClickToAsync(onboarded.GetByRole(AriaRole.Link, new() { Name = "Offboard Hillside School" }), "/admin/tenants/*/offboard", "Offboard an organisation");
         await page.AccessibleAsync("admin-offboard");
         await page.GetByLabel("Why").FillAsync("The school left the partnership.");
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Offboard" }), "/admin/tenants", "Organisations that can sign in");
         await Assertions.Expect(page.Locator($"#tenants tr[data-tenant='{tenantId}']")).ToHaveCountAsync(0);
+        Assert.Null(await OrgIdsOfAsync(admin, tenantId));
+    }
+
+    /// <summary>The organisation codes the registry maps the tenant to, or null when it is not onboarded.</summary>
+    private static async Task<string[]?> OrgIdsOfAsync(HttpClient admin, string tenantId)
+    {
+        var registry = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/api/tenants", UriKind.Relative), TestContext.Current.CancellationToken);
+        return registry.GetProperty("tenants").EnumerateArray()
+            .Where(t => t.GetProperty("tenantId").GetString() == tenantId)
+            .Select(t => t.GetProperty("orgIds").EnumerateArray().Select(o => o.GetString()!).ToArray())
+            .FirstOrDefault();
     }
 }

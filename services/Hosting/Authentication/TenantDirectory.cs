@@ -37,6 +37,11 @@ public sealed class TenantDirectory(IOptionsMonitor<OnboardedTenantsOptions> con
 
     private RegistryAnswer? registry;
 
+    /// <summary>The last merge of the configuration and an answer, kept while neither changes: read on every token.</summary>
+    private sealed record Merged(List<OnboardedTenant> Configured, RegistryAnswer Answer, IReadOnlyCollection<OnboardedTenant> Tenants);
+
+    private Merged? merged;
+
     /// <summary>The registry's version this process last heard, or null before its first answer.</summary>
     public long? RegistryVersion => Volatile.Read(ref registry)?.Version;
 
@@ -47,11 +52,15 @@ public sealed class TenantDirectory(IOptionsMonitor<OnboardedTenantsOptions> con
             var fromConfiguration = configured.CurrentValue.Tenants;
             var answer = Volatile.Read(ref registry);
             if (answer is null || clock.GetUtcNow() - answer.At > TimeSpan.FromSeconds(options.Value.MaxAgeSeconds)) return fromConfiguration;
-            return
+            var last = Volatile.Read(ref merged);
+            if (last is not null && ReferenceEquals(last.Configured, fromConfiguration) && ReferenceEquals(last.Answer, answer)) return last.Tenants;
+            IReadOnlyCollection<OnboardedTenant> tenants =
             [
                 .. fromConfiguration,
                 .. answer.Tenants.Where(t => !fromConfiguration.Any(c => string.Equals(c.TenantId, t.TenantId, StringComparison.OrdinalIgnoreCase))),
             ];
+            Volatile.Write(ref merged, new Merged(fromConfiguration, answer, tenants));
+            return tenants;
         }
     }
 
