@@ -10,7 +10,9 @@ namespace ConsentPlatform.Gateway.Limits;
 /// <summary>
 /// A token bucket per caller: the token's subject when signed in, else the remote address;
 /// <c>/auth/dev-token</c> always by the remote address.
-/// <c>RateLimiting:PermitsPerSecond</c> (default 2000) refills each bucket every second;
+/// <c>RateLimiting:PermitsPerSecond</c> (default 2000) refills each bucket every
+/// <c>RateLimiting:ReplenishmentPeriod</c> (default one second; a test that must see a bucket run
+/// dry lengthens it, so a slow machine cannot refill the bucket between its calls);
 /// <c>RateLimiting:QueueLimit</c> (default 200) requests wait for a permit before any is refused.
 /// A refused request gets 429 problem+json with <c>Retry-After</c>.
 /// </summary>
@@ -20,6 +22,8 @@ public static class CallerRateLimits
     {
         var permits = Math.Max(1, configuration.GetValue("RateLimiting:PermitsPerSecond", 2000));
         var queue = Math.Max(0, configuration.GetValue("RateLimiting:QueueLimit", 200));
+        var period = configuration.GetValue("RateLimiting:ReplenishmentPeriod", TimeSpan.FromSeconds(1));
+        if (period <= TimeSpan.Zero) period = TimeSpan.FromSeconds(1);
 
         services.AddRateLimiter(o =>
         {
@@ -28,7 +32,7 @@ public static class CallerRateLimits
                 {
                     TokenLimit = permits,
                     TokensPerPeriod = permits,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    ReplenishmentPeriod = period,
                     QueueLimit = queue,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     AutoReplenishment = true,
