@@ -75,6 +75,26 @@ public sealed class AppendOnlyTests : IAsyncLifetime
         return await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync(Ct));
     }
 
+    /// <summary>
+    /// The timer, a reader's first <c>GET /checkpoint</c> and another instance may all sign the same grown tree at
+    /// once. Under repeatable read the later insert is a serialization failure (not a skipped conflict), which
+    /// reached a reader as a 500 (CI, issue 24's run); every signer now answers with the one checkpoint signed.
+    /// </summary>
+    [Fact]
+    public async Task Signers_racing_to_sign_the_same_tree_all_answer_with_one_checkpoint_of_it()
+    {
+        var key = NoteKey.Generate("audit.test/append");
+        for (var round = 0; round < 10; round++)
+        {
+            await AppendAsync(1);
+            var signed = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Signer(key).SignIfGrownAsync(Ct), Ct)));
+
+            var size = signed[0]!.TreeSize;
+            Assert.All(signed, c => Assert.Equal((size, signed[0]!.Note), (c!.TreeSize, c.Note)));
+            Assert.Equal(6 + round + 1, size);
+        }
+    }
+
     [Theory]
     [InlineData("update audit.{0} set {1}")]
     [InlineData("delete from audit.{0}")]

@@ -40,7 +40,7 @@ public sealed class FhirAuditEventTests(AuditFixture audit)
     {
         var s = new Samples();
         var story = new DisclosureStory(s);
-        var t = s.T0;
+        var t = StoryStart(s);
         var consentId = Guid.NewGuid();
         var dsaId = Guid.NewGuid();
         var approved = Decision(ShareOutcome.Approved, t, consentId, 1, dsaId, 2);
@@ -54,6 +54,12 @@ public sealed class FhirAuditEventTests(AuditFixture audit)
         await audit.LedgeredAsync(events);
         return (s, story);
     }
+
+    /// <summary>
+    /// 01:00 on the samples' day: the story's decision, release and read (over two hours) fall on one
+    /// day and its refusal on the next, whatever hour the samples drew (from 22:00 the read fell on the next day).
+    /// </summary>
+    private static DateTimeOffset StoryStart(Samples s) => new DateTimeOffset(s.T0.UtcDateTime.Date, TimeSpan.Zero).AddHours(1);
 
     [Fact]
     public async Task An_auditor_finds_one_AuditEvent_per_decision_release_read_and_refusal_of_a_disclosure()
@@ -76,7 +82,7 @@ public sealed class FhirAuditEventTests(AuditFixture audit)
         var (s, story) = await StoryAsync();
         using var carer = audit.YoungCarer(s.Subject);
         using var stranger = audit.YoungCarer("yc-" + Guid.NewGuid().ToString("N")[..12]);
-        var day = s.T0.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = StoryStart(s).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var sameDay = await FhirAsync(carer, $"/fhir/AuditEvent?patient={s.Subject}&date={day}");
         var later = await FhirAsync(carer, $"/fhir/AuditEvent?patient={s.Subject}&date=gt{day}");

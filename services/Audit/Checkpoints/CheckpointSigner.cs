@@ -58,6 +58,22 @@ public sealed partial class CheckpointSigner(
     /// <summary>Signs the current tree if it is larger than the last checkpoint (or there is none); returns what is now the latest.</summary>
     public async Task<StoredCheckpoint?> SignIfGrownAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TrySignIfGrownAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
+        {
+            // Another signer (the timer, a reader's first request, another instance) signed the same tree
+            // after this snapshot began: under repeatable read its insert is a serialization failure, not
+            // a conflict to skip. Theirs is as good as ours; answer with it.
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return await CheckpointStore.LatestAsync(connection, null, cancellationToken);
+        }
+    }
+
+    private async Task<StoredCheckpoint?> TrySignIfGrownAsync(CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var size = await LedgerTreeStore.SizeAsync(connection, transaction, cancellationToken);
