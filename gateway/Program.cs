@@ -1,4 +1,5 @@
 using ConsentPlatform.Gateway;
+using ConsentPlatform.Gateway.Session;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Json;
 using ConsentPlatform.Hosting.Messaging;
@@ -10,7 +11,8 @@ builder.AddPlatformLogging()
     .AddPlatformJson()
     .AddPlatformProblemDetails()
     .AddPlatformTelemetry("gateway")
-    .AddPlatformAuthentication()
+    // A shared tenant's user who has not chosen an organisation may ask who they are, and nothing else.
+    .AddPlatformAuthentication(SessionEndpoint.Path)
     // Only to ask the DSA registry which tenants are onboarded (issue 18): the gateway consumes nothing.
     .AddPlatformMessaging("gateway");
 builder.AddGateway();

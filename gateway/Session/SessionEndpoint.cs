@@ -9,6 +9,8 @@ namespace ConsentPlatform.Gateway.Session;
 /// and mapped its tenant (<see cref="TenantTokenMapper"/>, configuration and the ledgered registry). The
 /// portal asks it once at sign-in, so that the pages a person may open follow the same mapping as the API,
 /// not what their identity provider put in the ID token. A token the mapping refuses never gets here (401).
+/// A shared tenant's user who has chosen no organisation does (only here): no organisation, no role, and the
+/// organisations they may choose among; with <c>X-Acting-Org</c> the answer is that organisation's.
 /// </summary>
 public static class SessionEndpoint
 {
@@ -27,6 +29,7 @@ public static class SessionEndpoint
     {
         var caller = Caller.From(user);
         var roles = user.FindAll(PlatformClaims.Roles).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new SessionIdentity(caller.UserId, caller.Name, caller.OrgId, roles, user.FindFirst(TenantTokenMapper.TenantClaim)?.Value));
+        var choices = user.FindAll(TenantTokenMapper.OrgChoiceClaim).Select(c => c.Value).ToList();
+        return TypedResults.Ok(new SessionIdentity(caller.UserId, caller.Name, caller.OrgId, roles, user.FindFirst(TenantTokenMapper.TenantClaim)?.Value, choices));
     }
 }

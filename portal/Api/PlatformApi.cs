@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
+using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Portal.SignIn;
 
 namespace ConsentPlatform.Portal.Api;
@@ -42,6 +43,13 @@ public sealed class PlatformApi(HttpClient http, IAccessTokenSource tokens, IHtt
         var token = await tokens.GetAsync(httpContext) ?? throw new SessionExpiredException();
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // A shared tenant's user acts for the organisation they chose in the portal; every process checks it against the mapping.
+        if (httpContext.User.HasClaim(c => c.Type == TenantTokenMapper.OrgChoiceClaim)
+            && httpContext.User.FindFirst(PlatformClaims.Org)?.Value is { } actingOrg)
+        {
+            request.Headers.Add(TenantTokenMapper.ActingOrgHeader, actingOrg);
+        }
+
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaTypeNames.Application.Json));
         if (body is not null)
         {

@@ -18,6 +18,8 @@ public sealed class IndexModel : PageModel
         PlatformRoles.CaldicottGuardian => LocalRedirect("/guardian"),
         PlatformRoles.PlatformAdministrator => LocalRedirect("/admin/tenants"),
         PlatformRoles.Analyst => LocalRedirect("/statistics"),
+        // A tenant shared by several organisations: its people choose which one they act for first.
+        null when User.HasClaim(c => c.Type == TenantTokenMapper.OrgChoiceClaim) => LocalRedirect(OrganisationModel.Path),
         _ => Page(),
     };
 }

@@ -90,28 +90,43 @@ public static partial class PortalOidc
         };
     }
 
-    /// <summary>The platform's view of the token, or null when the gateway refuses it.</summary>
-    public static async Task<SessionIdentity?> SessionAsync(HttpClient gateway, string accessToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The platform's view of the token, or null when the gateway refuses it. <paramref name="actingOrg"/>: the
+    /// organisation a shared tenant's user chose (sent as <c>X-Acting-Org</c>, checked against the mapping by the
+    /// gateway). A shared tenant's user who has not chosen yet gets a session with no role and their choices.
+    /// </summary>
+    public static async Task<SessionIdentity?> SessionAsync(HttpClient gateway, string accessToken, CancellationToken cancellationToken, string? actingOrg = null)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/auth/session", UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (actingOrg is not null) request.Headers.Add(TenantTokenMapper.ActingOrgHeader, actingOrg);
         using var response = await gateway.SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return null;
         response.EnsureSuccessStatusCode();
         var session = await response.Content.ReadFromJsonAsync<SessionIdentity>(PlatformApi.Json, cancellationToken);
-        return session is { Roles.Count: > 0 } ? session : null;
+        return session is { Roles.Count: > 0 } || IsUnchosen(session) ? session : null;
     }
 
-    /// <summary>The portal's principal: one role (the first the mapping allows), the mapped organisation, the person's name.</summary>
+    /// <summary>Signed in to a tenant shared by several organisations without having chosen one: no role until they do.</summary>
+    public static bool IsUnchosen(SessionIdentity? session) =>
+        session is { Roles.Count: 0, OrgId: null, OrgChoices.Count: > 1 };
+
+    /// <summary>
+    /// The portal's principal: one role (the first the mapping allows), the mapped organisation, the person's name,
+    /// and for a shared tenant's user the organisations they may choose among (<see cref="TenantTokenMapper.OrgChoiceClaim"/>).
+    /// </summary>
     public static ClaimsIdentity IdentityOf(SessionIdentity session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var claims = new List<Claim> { new(PlatformClaims.Roles, session.Roles[0]) };
+        var claims = new List<Claim>();
+        if (session.Roles.Count > 0) claims.Add(new Claim(PlatformClaims.Roles, session.Roles[0]));
         if (!string.IsNullOrEmpty(session.UserId)) claims.Add(new Claim("sub", session.UserId));
-        claims.Add(new Claim(PlatformClaims.Name, string.IsNullOrWhiteSpace(session.Name) ? session.Roles[0] : session.Name));
+        var name = string.IsNullOrWhiteSpace(session.Name) ? session.Roles.FirstOrDefault() ?? "you" : session.Name;
+        claims.Add(new Claim(PlatformClaims.Name, name));
         if (!string.IsNullOrEmpty(session.OrgId)) claims.Add(new Claim(PlatformClaims.Org, session.OrgId));
         if (!string.IsNullOrEmpty(session.TenantId)) claims.Add(new Claim("tid", session.TenantId));
+        foreach (var choice in session.OrgChoices ?? []) claims.Add(new Claim(TenantTokenMapper.OrgChoiceClaim, choice));
         return new ClaimsIdentity(claims, "oidc", PlatformClaims.Name, PlatformClaims.Roles);
     }
 

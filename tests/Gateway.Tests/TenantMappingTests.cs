@@ -50,6 +50,64 @@ public sealed class TenantMappingTests
     }
 
     [Fact]
+    public void Given_a_shared_tenant_when_the_request_chooses_an_organisation_of_its_mapping_then_it_acts_for_it_whatever_the_token_claims()
+    {
+        var resolved = TenantMapping.Resolve(Tenants, "t-trust", "GP-1", ["Practitioner"], chosenOrg: "gp-2");
+
+        Assert.True(resolved.IsAccepted);
+        Assert.Equal("GP-2", resolved.OrgId);
+        Assert.Equal(["Practitioner"], resolved.Roles);
+        Assert.Equal(["GP-1", "GP-2"], resolved.OrgChoices);
+    }
+
+    [Fact]
+    public void Given_a_request_choosing_an_organisation_outside_the_mapping_then_every_kind_of_tenant_is_refused()
+    {
+        Assert.Contains("may not act for URN-1", TenantMapping.Resolve(Tenants, "t-trust", "GP-1", ["Practitioner"], chosenOrg: "URN-1").Refusal, StringComparison.Ordinal);
+        Assert.False(TenantMapping.Resolve(Tenants, "t-school", null, ["Practitioner"], chosenOrg: "GP-1").IsAccepted);
+        Assert.False(TenantMapping.Resolve(Tenants, "t-young", null, ["YoungCarer"], chosenOrg: "URN-1").IsAccepted);
+        Assert.Equal("URN-1", TenantMapping.Resolve(Tenants, "t-school", null, ["Practitioner"], chosenOrg: "urn-1").OrgId);
+    }
+
+    [Fact]
+    public void Given_a_shared_tenant_without_a_choice_then_only_where_allowed_it_signs_in_with_no_organisation_no_role_and_its_choices()
+    {
+        var unchosen = TenantMapping.Resolve(Tenants, "t-trust", null, ["Practitioner"], allowUnchosen: true);
+        var claimedOutside = TenantMapping.Resolve(Tenants, "t-trust", "URN-1", ["Practitioner"], allowUnchosen: true);
+
+        Assert.True(unchosen.IsAccepted);
+        Assert.Null(unchosen.OrgId);
+        Assert.Empty(unchosen.Roles);
+        Assert.Equal(["GP-1", "GP-2"], unchosen.OrgChoices);
+        Assert.False(claimedOutside.IsAccepted);
+        Assert.Empty(TenantMapping.Resolve(Tenants, "t-school", null, ["Practitioner"], allowUnchosen: true).OrgChoices);
+    }
+
+    [Fact]
+    public void Given_a_shared_tenants_token_when_mapped_with_a_choice_then_it_carries_the_chosen_org_and_every_choice()
+    {
+        var token = Principal(("tid", "t-trust"), ("sub", "u-2"), ("roles", "Practitioner"));
+
+        var chosen = Mapper().Map(token, localMode: false, chosenOrg: "GP-1").Mapped!;
+        var unchosen = Mapper().Map(token, localMode: false, allowUnchosen: true).Mapped!;
+
+        Assert.Equal(["GP-1"], chosen.FindAll("org").Select(c => c.Value));
+        Assert.Equal(["GP-1", "GP-2"], chosen.FindAll(TenantTokenMapper.OrgChoiceClaim).Select(c => c.Value));
+        Assert.Empty(unchosen.FindAll("org"));
+        Assert.Empty(unchosen.FindAll("roles"));
+        Assert.NotNull(Mapper().Map(token, localMode: false).Refusal);
+    }
+
+    [Fact]
+    public void Given_a_local_dev_token_without_a_tenant_then_a_request_choosing_another_organisation_is_refused()
+    {
+        var devToken = Principal(("sub", "u-1"), ("org", "URN-9"), ("roles", "Practitioner"));
+
+        Assert.Same(devToken, Mapper().Map(devToken, localMode: true, chosenOrg: "urn-9").Mapped);
+        Assert.NotNull(Mapper().Map(devToken, localMode: true, chosenOrg: "URN-1").Refusal);
+    }
+
+    [Fact]
     public void Given_the_young_carers_tenant_then_no_organisation_and_young_carers_only()
     {
         var youngCarer = TenantMapping.Resolve(Tenants, "t-young", "URN-1", ["YoungCarer"]);

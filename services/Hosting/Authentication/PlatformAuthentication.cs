@@ -22,7 +22,10 @@ public static class PlatformAuthentication
     public static bool IsLocalMode(IConfiguration configuration) =>
         string.Equals(configuration["Auth:Mode"], "Local", StringComparison.OrdinalIgnoreCase);
 
-    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
+    /// <param name="builder">The process's builder.</param>
+    /// <param name="unchosenOrganisationAllowedAt">Paths where a shared tenant's user who has not chosen an organisation may
+    /// still sign in, acting for none and with no role (only the gateway's <c>/auth/session</c>, which tells the portal the choices).</param>
+    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder, params string[] unchosenOrganisationAllowedAt)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (IsLocalMode(builder.Configuration))
@@ -69,7 +72,7 @@ public static class PlatformAuthentication
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<TenantTokenMapper>();
         // After every other configuration of the bearer options (Microsoft.Identity.Web's included), so the mapping is the last word.
-        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => TenantTokenMapper.ChainInto(o, localMode));
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => TenantTokenMapper.ChainInto(o, localMode, unchosenOrganisationAllowedAt));
 
         builder.Services.AddAuthorizationBuilder()
             // Everything needs a valid token unless an endpoint says otherwise (health, docs).

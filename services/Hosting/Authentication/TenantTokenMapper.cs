@@ -23,11 +23,25 @@ public sealed partial class TenantTokenMapper(TenantDirectory tenants, ILogger<T
     public const string TenantClaim = "tid";
 
     /// <summary>
+    /// The organisation a user of a tenant mapped to several has chosen to act for (picked in the portal),
+    /// sent with every request. Only a choice among the tenant's own mapping: every process checks it
+    /// against the mapping itself, so it is a choice, never a grant.
+    /// </summary>
+    public const string ActingOrgHeader = "X-Acting-Org";
+
+    /// <summary>The organisations a shared tenant's user may choose among, one claim each (<see cref="TenantResolution.OrgChoices"/>).</summary>
+    public const string OrgChoiceClaim = "cp_org_choice";
+
+    /// <summary>
     /// The identity a token acts with, or why it is refused. A consumer tenant's token loses any
     /// <c>subject_id</c> it claims: which ledger id it acts for is its sign-in's link
     /// (<see cref="WithLinkedSubjectAsync"/>), never what it says.
     /// </summary>
-    public (ClaimsPrincipal? Mapped, string? Refusal) Map(ClaimsPrincipal principal, bool localMode)
+    /// <param name="principal">The validated token's identity.</param>
+    /// <param name="localMode">Local mode keeps a dev token without a tenant as it is.</param>
+    /// <param name="chosenOrg">The request's <see cref="ActingOrgHeader"/>, if any.</param>
+    /// <param name="allowUnchosen">Whether a shared tenant's token that chose no organisation may still sign in, powerless (the gateway's <c>/auth/session</c> only).</param>
+    public (ClaimsPrincipal? Mapped, string? Refusal) Map(ClaimsPrincipal principal, bool localMode, string? chosenOrg = null, bool allowUnchosen = false)
     {
         ArgumentNullException.ThrowIfNull(principal);
         if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity) return (principal, null);
@@ -35,11 +49,16 @@ public sealed partial class TenantTokenMapper(TenantDirectory tenants, ILogger<T
         var tenantId = identity.FindFirst(TenantClaim)?.Value;
         if (string.IsNullOrEmpty(tenantId))
         {
-            return localMode ? (principal, null) : Refuse("(none)", "The token names no tenant (tid); only onboarded tenants' tokens are accepted.");
+            if (!localMode) return Refuse("(none)", "The token names no tenant (tid); only onboarded tenants' tokens are accepted.");
+            // A dev token acts for the org it names; a request naming another would be a second answer to one question.
+            var own = identity.FindFirst(PlatformClaims.Org)?.Value;
+            return chosenOrg is null || string.Equals(chosenOrg, own, StringComparison.OrdinalIgnoreCase)
+                ? (principal, null)
+                : Refuse("(none)", $"A token without a tenant acts for the organisation it names ({own ?? "none"}), not {chosenOrg}.");
         }
 
         var roles = identity.FindAll(PlatformClaims.Roles).Select(c => c.Value).ToList();
-        var resolution = TenantMapping.Resolve(tenants.Tenants, tenantId, identity.FindFirst(PlatformClaims.Org)?.Value, roles);
+        var resolution = TenantMapping.Resolve(tenants.Tenants, tenantId, identity.FindFirst(PlatformClaims.Org)?.Value, roles, chosenOrg, allowUnchosen);
         if (!resolution.IsAccepted) return Refuse(tenantId, resolution.Refusal!);
 
         var mapped = new ClaimsIdentity(
@@ -51,6 +70,7 @@ public sealed partial class TenantTokenMapper(TenantDirectory tenants, ILogger<T
         if (resolution.OrgId is { } org) mapped.AddClaim(new Claim(PlatformClaims.Org, org));
         foreach (var role in resolution.Roles) mapped.AddClaim(new Claim(PlatformClaims.Roles, role));
         if (resolution.IsConsumer) mapped.AddClaim(new Claim(ConsumerClaim, "true"));
+        foreach (var choice in resolution.OrgChoices) mapped.AddClaim(new Claim(OrgChoiceClaim, choice));
         return (new ClaimsPrincipal(mapped), null);
     }
 
@@ -73,8 +93,12 @@ public sealed partial class TenantTokenMapper(TenantDirectory tenants, ILogger<T
         return new ClaimsPrincipal(linked);
     }
 
-    /// <summary>Chains the mapping after whatever the bearer options already do when a token validates (Microsoft.Identity.Web's own checks).</summary>
-    public static void ChainInto(JwtBearerOptions options, bool localMode)
+    /// <summary>
+    /// Chains the mapping after whatever the bearer options already do when a token validates (Microsoft.Identity.Web's own checks).
+    /// <paramref name="unchosenAllowedAt"/>: the paths where a shared tenant's token that chose no organisation may
+    /// sign in, with no organisation and no role (the gateway's <c>/auth/session</c>); none elsewhere.
+    /// </summary>
+    public static void ChainInto(JwtBearerOptions options, bool localMode, IReadOnlyCollection<string>? unchosenAllowedAt = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Events ??= new JwtBearerEvents();
@@ -84,7 +108,16 @@ public sealed partial class TenantTokenMapper(TenantDirectory tenants, ILogger<T
             if (before is not null) await before(context);
             if (context.Result is { Failure: not null } || context.Principal is null) return;
             var mapper = context.HttpContext.RequestServices.GetRequiredService<TenantTokenMapper>();
-            var (mapped, refusal) = mapper.Map(context.Principal, localMode);
+            var request = context.HttpContext.Request;
+            var choice = request.Headers[ActingOrgHeader];
+            if (choice.Count > 1)
+            {
+                context.Fail($"{ActingOrgHeader} names more than one organisation.");
+                return;
+            }
+
+            var allowUnchosen = unchosenAllowedAt?.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)) == true;
+            var (mapped, refusal) = mapper.Map(context.Principal, localMode, string.IsNullOrWhiteSpace(choice) ? null : choice.ToString().Trim(), allowUnchosen);
             if (refusal is not null)
             {
                 context.Fail(refusal);

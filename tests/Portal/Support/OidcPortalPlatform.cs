@@ -10,7 +10,7 @@ namespace ConsentPlatform.Portal.Tests.Support;
 /// in to the portal through the authorization-code flow with PKCE in the browser; no dev token exists.
 /// Access tokens live <see cref="TokenLifetime"/>, so that a test can see a session end.
 /// </summary>
-public sealed class OidcPortalPlatform : PlatformProcesses
+public class OidcPortalPlatform : PlatformProcesses
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(40);
 
@@ -37,10 +37,13 @@ public sealed class OidcPortalPlatform : PlatformProcesses
 
     public string Url(string path = "/") => new Uri(Gateway.BaseAddress, path).ToString();
 
+    /// <summary>The provider's tenants; the first is the one the portal's <c>organizations</c> sign-in goes to.</summary>
+    protected virtual IReadOnlyList<OidcTenant> ProviderTenants => Tenants;
+
     protected override async ValueTask BeforeStartAsync(string workFolder)
     {
         this.workFolder = workFolder;
-        provider = await OidcProvider.StartAsync(Tenants, workFolder, TokenLifetime,
+        provider = await OidcProvider.StartAsync(ProviderTenants, workFolder, TokenLifetime,
             [new Uri($"http://127.0.0.1:{GatewayPort}/"), new Uri($"http://localhost:{GatewayPort}/")]);
     }
 
@@ -82,4 +85,17 @@ public sealed class OidcPortalPlatform : PlatformProcesses
     {
         if (provider is not null) await provider.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The same production sign-in with the trust's tenant first (the provider's <c>organizations</c> sign-in
+/// goes to the first tenant), so that a member of a tenant shared by two GP practices signs in to the portal.
+/// </summary>
+public sealed class SharedTenantPortalPlatform : OidcPortalPlatform
+{
+    protected override IReadOnlyList<OidcTenant> ProviderTenants { get; } =
+    [
+        new(TestTenants.Trust, [new("gp-none", "Dr None", ["Practitioner"])]),
+        .. Tenants,
+    ];
 }

@@ -79,6 +79,57 @@ public sealed class OidcSignInTests(SignInPlatform platform) : IClassFixture<Sig
     }
 
     [Fact]
+    public async Task A_shared_tenants_user_learns_their_choices_acts_for_the_one_they_choose_and_every_process_refuses_a_choice_outside_the_mapping()
+    {
+        using var none = await platform.SignedInAsync(TestTenants.Trust, "gp-none");
+        using var second = await platform.SignedInAsync(TestTenants.Trust, "gp-second");
+
+        // Before choosing: who they are and what they may choose, and nothing else (no organisation, no role).
+        var unchosen = await SessionAsync(none, actingOrg: null);
+        Assert.False(unchosen.TryGetProperty("orgId", out var org) && org.ValueKind != JsonValueKind.Null, unchosen.GetRawText());
+        Assert.Empty(unchosen.GetProperty("roles").EnumerateArray());
+        Assert.Equal(TestTenants.TrustOrgs, unchosen.GetProperty("orgChoices").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none)).Status);
+
+        // Having chosen, through the gateway: the session and the share are the chosen organisation's.
+        var chosen = await SessionAsync(none, TestTenants.TrustOrgs[0]);
+        Assert.Equal(TestTenants.TrustOrgs[0], chosen.GetProperty("orgId").GetString());
+        Assert.Equal(["Practitioner"], chosen.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var share = await RequestShareAsync(none, TestTenants.TrustOrgs[0]);
+        Assert.Equal(HttpStatusCode.Created, share.Status);
+        Assert.Equal(TestTenants.TrustOrgs[0], share.Body.GetProperty("requesterOrgId").GetString());
+        // The person's choice in the portal wins over the org their tenant's administrator put in the token.
+        Assert.Equal(TestTenants.TrustOrgs[0], (await RequestShareAsync(second, TestTenants.TrustOrgs[0])).Body.GetProperty("requesterOrgId").GetString());
+
+        // A choice outside the mapping: 401 at the gateway, its session included, and at every service asked directly.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none, TestTenants.SchoolOrg)).Status);
+        using (var outside = new HttpRequestMessage(HttpMethod.Get, "/auth/session"))
+        {
+            outside.Headers.Add("X-Acting-Org", TestTenants.SchoolOrg);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await none.SendAsync(outside, Cancel)).StatusCode);
+        }
+
+        foreach (var (service, path) in new[] { ("consent", "/api/consents?subjectId=yc-x"), ("dsa-registry", "/api/dsas"), ("disclosure", "/api/disclosures?subjectId=yc-x"), ("audit", "/api/audit/verify") })
+        {
+            using var direct = new HttpClient { BaseAddress = platform[service].BaseAddress };
+            direct.DefaultRequestHeaders.Authorization = none.DefaultRequestHeaders.Authorization;
+            direct.DefaultRequestHeaders.Add("X-Acting-Org", TestTenants.SchoolOrg);
+            using var response = await direct.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{service} {path}: {(int)response.StatusCode}");
+        }
+    }
+
+    private static async Task<JsonElement> SessionAsync(HttpClient client, string? actingOrg)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth/session");
+        if (actingOrg is not null) request.Headers.Add("X-Acting-Org", actingOrg);
+        using var response = await client.SendAsync(request, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [Fact]
     public async Task A_signed_in_young_carer_sees_nothing_until_linked_with_a_valid_code_then_their_own_consents_and_the_used_code_is_refused()
     {
         var subject = Scenario.NewSubject();
@@ -110,16 +161,21 @@ public sealed class OidcSignInTests(SignInPlatform platform) : IClassFixture<Sig
         Assert.Equal(HttpStatusCode.Forbidden, (await alex.GetAsync(new Uri($"/api/consents/{consentId}", UriKind.Relative), Cancel)).StatusCode);
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> RequestShareAsync(HttpClient practitioner)
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> RequestShareAsync(HttpClient practitioner, string? actingOrg = null)
     {
-        using var response = await practitioner.PostAsJsonAsync("/api/disclosures", new
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/disclosures")
         {
-            subjectId = Scenario.NewSubject(),
-            purpose = "school-support",
-            holderOrgId = "LA-SIGN-IN-HOLDER",
-            dataCategories = new[] { "caring.role" },
-            basis = "consent",
-        }, Cancel);
+            Content = JsonContent.Create(new
+            {
+                subjectId = Scenario.NewSubject(),
+                purpose = "school-support",
+                holderOrgId = "LA-SIGN-IN-HOLDER",
+                dataCategories = new[] { "caring.role" },
+                basis = "consent",
+            }),
+        };
+        if (actingOrg is not null) request.Headers.Add("X-Acting-Org", actingOrg);
+        using var response = await practitioner.SendAsync(request, Cancel);
         var text = await response.Content.ReadAsStringAsync(Cancel);
         using var document = JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
         return (response.StatusCode, document.RootElement.Clone());
