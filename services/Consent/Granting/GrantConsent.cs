@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Competence;
 using ConsentPlatform.Consent.Domain;
@@ -7,8 +6,10 @@ using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Http;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
+using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -101,7 +102,8 @@ public static class GrantConsentEndpoint
             if (stale.Aggregate is { } current) stale.AppendMany(ExpireConsent.Decide(new ExpireConsent(live.Id, now), current));
         }
 
-        var command = new GrantConsent(Guid.CreateVersion7(now), terms, ConsentAccess.ActorOf(caller), now);
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new GrantConsent(Guid.CreateVersion7(now), terms, EventActors.ActorOf(caller), now);
         var events = GrantConsent.Decide(command, state: null);
         session.Events.StartStream<ConsentState>(command.ConsentId, events);
         try
@@ -115,7 +117,7 @@ public static class GrantConsentEndpoint
         }
 
         var consent = ConsentEvolution.Fold(events)!;
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
     }
 

@@ -38,7 +38,8 @@ public static class DelayOverrideNoticeEndpoint
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         if (request?.Until is null) errors.Add("until", "The until field is required: when the young person may see the override.");
         var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: true);

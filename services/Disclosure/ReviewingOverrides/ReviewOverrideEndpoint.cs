@@ -37,7 +37,8 @@ public static class ReviewOverrideEndpoint
     {
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         OverrideReviewOutcome? outcome = request?.Outcome switch
         {

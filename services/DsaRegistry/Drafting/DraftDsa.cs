@@ -5,6 +5,7 @@ using ConsentPlatform.DsaRegistry.Http;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.DsaRegistry.Templates;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Http;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,7 +49,7 @@ public static class Drafting
     private static async Task<Created<Dsa>> HandleAsync(
         DsaTerms? terms, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var drafted = Decide(new DraftDsa(Guid.CreateVersion7(), terms, AgreementStore.ActorOf(user), clock.GetUtcNow()));
+        var drafted = Decide(new DraftDsa(Guid.CreateVersion7(), terms, EventActors.ActorOf(user), clock.GetUtcNow()));
         session.Events.StartStream<Agreement>(drafted.DsaId, drafted);
         await session.SaveChangesAsync(cancellationToken);
 

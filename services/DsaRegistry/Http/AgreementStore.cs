@@ -1,6 +1,7 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Http;
 using ConsentPlatform.Hosting.Problems;
 using JasperFx;
 using Marten;
@@ -14,12 +15,6 @@ namespace ConsentPlatform.DsaRegistry.Http;
 /// </summary>
 public static class AgreementStore
 {
-    public static EventActor ActorOf(System.Security.Claims.ClaimsPrincipal user)
-    {
-        var caller = Caller.From(user);
-        return new EventActor(caller.UserId, caller.Role, caller.OrgId);
-    }
-
     public static Task<Agreement> ChangeAsync(
         IDocumentSession session,
         Guid id,
@@ -43,7 +38,7 @@ public static class AgreementStore
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(decide);
-        var expected = Versioning.ExpectedVersion(ifMatch);
+        var expected = IfMatch.ExpectedVersion(ifMatch, "DSA");
         var stream = await session.Events.FetchForWriting<Agreement>(id, cancellationToken);
         var state = stream.Aggregate ?? throw new NotFoundException($"DSA {id} does not exist.");
 

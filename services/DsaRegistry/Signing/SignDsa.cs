@@ -4,6 +4,7 @@ using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.DsaRegistry.Http;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Http;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -82,7 +83,7 @@ public static class Signing
     private static async Task<Ok<Dsa>> HandleAsync(
         Guid id, SignDsaRequest? request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = AgreementStore.ActorOf(user);
+        var actor = EventActors.ActorOf(user);
         var command = new SignDsa(id, request?.Version, actor, clock.GetUtcNow());
         var state = await AgreementStore.ChangeManyAsync(session, id, null, actor, s => Decide(command, s), cancellationToken);
         response.SetETag(state.Version);

@@ -1,4 +1,5 @@
 using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.Hosting.Http;
 using ConsentPlatform.Hosting.Problems;
 using JasperFx;
 using Marten;
@@ -17,7 +18,7 @@ public static class TenantRegistryStore
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(decide);
-        var expected = Versioning.ExpectedVersion(ifMatch);
+        var expected = IfMatch.ExpectedVersion(ifMatch, "tenant registry");
         var stream = await session.Events.FetchForWriting<TenantRegistry>(TenantRegistry.StreamId, cancellationToken);
         var state = stream.Aggregate ?? TenantRegistry.Empty;
         if (expected is { } version && version != state.Version)
