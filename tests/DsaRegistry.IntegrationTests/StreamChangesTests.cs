@@ -1,6 +1,6 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
 using ConsentPlatform.Hosting.Persistence;
 using ConsentPlatform.Hosting.Problems;

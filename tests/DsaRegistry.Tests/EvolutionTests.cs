@@ -1,6 +1,6 @@
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Publishing;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Problems;

@@ -1,5 +1,5 @@
 using System.Text;
-using ConsentPlatform.Audit.Http;
+using ConsentPlatform.Audit.Api;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Tree;
 using ConsentPlatform.Hosting.Authentication;

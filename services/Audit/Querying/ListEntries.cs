@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ConsentPlatform.Audit.Http;
+using ConsentPlatform.Audit.Api;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

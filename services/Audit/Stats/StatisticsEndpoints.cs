@@ -1,4 +1,4 @@
-using ConsentPlatform.Audit.Http;
+using ConsentPlatform.Audit.Api;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Stats.DisclosureControl;
 using ConsentPlatform.Audit.Stats.Periods;

@@ -5,7 +5,7 @@ using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;

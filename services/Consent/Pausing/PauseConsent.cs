@@ -4,7 +4,7 @@ using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

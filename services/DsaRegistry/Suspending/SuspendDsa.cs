@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;

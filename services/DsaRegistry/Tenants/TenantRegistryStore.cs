@@ -1,4 +1,4 @@
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Persistence;
 using Marten;
 

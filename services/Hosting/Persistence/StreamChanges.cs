@@ -36,7 +36,7 @@ public sealed record StreamKind<TState>(Func<Guid, string> NameOf, Func<TState?,
 /// </summary>
 public static class StreamChanges
 {
-    /// <param name="expectedVersion">The caller's <c>If-Match</c> (<see cref="Http.IfMatch"/>), or null for any version.</param>
+    /// <param name="expectedVersion">The caller's <c>If-Match</c> (<see cref="Api.IfMatch"/>), or null for any version.</param>
     /// <param name="guard">
     /// Who may change it: runs before the version is compared, so a caller who may not see the stream
     /// learns nothing from a 412.

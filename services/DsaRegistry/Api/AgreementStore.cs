@@ -1,11 +1,11 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Persistence;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 
-namespace ConsentPlatform.DsaRegistry.Http;
+namespace ConsentPlatform.DsaRegistry.Api;
 
 /// <summary>
 /// A DSA's stream for <see cref="StreamChanges"/>: the one way a change reaches it, after the

@@ -2,7 +2,7 @@ using System.Globalization;
 using ConsentPlatform.Hosting.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace ConsentPlatform.Hosting.Http;
+namespace ConsentPlatform.Hosting.Api;
 
 /// <summary>
 /// Optimistic concurrency over HTTP: a stream's version is its entity tag (<c>ETag: "3"</c>); a

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 
-namespace ConsentPlatform.Audit.Http;
+namespace ConsentPlatform.Audit.Api;
 
 /// <summary>The brief's identifier patterns, checked on query strings; every bad field is named at once.</summary>
 public sealed class QueryValidation
