@@ -53,10 +53,7 @@ public static class ConsentAccess
             }
         }
 
-        return requested ?? throw new RequestValidationException(new Dictionary<string, string[]>
-        {
-            ["subjectId"] = ["The subjectId query parameter is required."],
-        });
+        return requested ?? throw new RequestValidationException("subjectId", "The subjectId query parameter is required.");
     }
 
     /// <summary>

@@ -42,10 +42,7 @@ public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor
 
         if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["expiresAt"] = ["The expiresAt field must be in the future."],
-            });
+            throw new RequestValidationException("expiresAt", "The expiresAt field must be in the future.");
         }
 
         return [new ConsentGranted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];

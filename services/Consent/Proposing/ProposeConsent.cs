@@ -41,10 +41,7 @@ public sealed record ProposeConsent(Guid ConsentId, ConsentTerms Terms, string? 
 
         if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["expiresAt"] = ["The expiresAt field must be in the future."],
-            });
+            throw new RequestValidationException("expiresAt", "The expiresAt field must be in the future.");
         }
 
         // No answer can outlive the terms it would agree to.

@@ -84,7 +84,7 @@ public static class ListSubjectDisclosuresEndpoint
     {
         if (filter is not ("due" or "overdue"))
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["overrideReview"] = ["overrideReview must be due or overdue."] });
+            throw new RequestValidationException("overrideReview", "overrideReview must be due or overdue.");
         }
 
         var guardian = caller.IsInRole(PlatformRoles.CaldicottGuardian);

@@ -34,10 +34,7 @@ public static class Signing
         Governance.EnsureMayGovern(command.Actor, state.Content);
         if (command.Version is not { } version)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["version"] = ["The version of the terms you sign is required (the DSA's termsVersion)."],
-            });
+            throw new RequestValidationException("version", "The version of the terms you sign is required (the DSA's termsVersion).");
         }
 
         if (state.Status is not (DsaStatus.Draft or DsaStatus.Suspended))

@@ -31,10 +31,7 @@ public static class IfMatch
             return version;
         }
 
-        throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            [Header] = [$"If-Match must name one version of the {resource}, as its ETag gives it (\"3\")."],
-        });
+        throw new RequestValidationException(Header, $"If-Match must name one version of the {resource}, as its ETag gives it (\"3\").");
     }
 
     public static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
