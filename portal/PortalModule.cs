@@ -1,5 +1,5 @@
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Portal.Api;
 using ConsentPlatform.Portal.SignIn;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-using ConsentPlatform.Hosting.Http;
+using ConsentPlatform.Hosting.Api;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Validation;
 using ConsentPlatform.Portal.Api;
+using ConsentPlatform.Portal.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ConsentPlatform.Portal.SignIn;
 
 namespace ConsentPlatform.Portal.Pages;
 
@@ -98,11 +98,15 @@ public abstract partial class PortalPage : PageModel
         }
     }
 
-    public static bool IsIdentifier(string? value) => value is not null && Identifier().IsMatch(value);
+    // The services' own patterns (Vocabulary): what the form lets through, the services accept.
 
-    public static bool IsCode(string? value) => value is not null && Code().IsMatch(value);
+    /// <summary>A subject id or an organisation id (one pattern).</summary>
+    public static bool IsIdentifier(string? value) => value is not null && Vocabulary.OrgId().IsMatch(value);
 
-    public static bool IsCategory(string? value) => value is not null && Category().IsMatch(value);
+    /// <summary>A purpose code.</summary>
+    public static bool IsCode(string? value) => value is not null && Vocabulary.Purpose().IsMatch(value);
+
+    public static bool IsCategory(string? value) => value is not null && Vocabulary.DataCategory().IsMatch(value);
 
     public static IReadOnlyList<string> SplitList(string? text) =>
         [.. (text ?? "").Split([',', '\n', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
@@ -128,15 +132,6 @@ public abstract partial class PortalPage : PageModel
 
         return new DateTimeOffset(y, m, d, 0, 0, 0, TimeSpan.Zero);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
-    private static partial Regex Identifier();
-
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
-    private static partial Regex Code();
-
-    [GeneratedRegex("^[a-z0-9.-]{1,64}$")]
-    private static partial Regex Category();
 }
 
 /// <summary>The three boxes of a GOV.UK date input.</summary>

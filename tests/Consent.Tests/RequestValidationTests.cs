@@ -100,21 +100,4 @@ public sealed class RequestValidationTests
 
         Assert.True(errors.Any);
     }
-
-    [Theory]
-    [InlineData(null, null)]
-    [InlineData("*", null)]
-    [InlineData("\"3\"", 3L)]
-    [InlineData("3", 3L)]
-    [InlineData("W/\"12\"", 12L)]
-    public void If_match_names_the_expected_version(string? header, long? expected) =>
-        Assert.Equal(expected, IfMatch.ExpectedVersion(header));
-
-    [Theory]
-    [InlineData("\"abc\"")]
-    [InlineData("0")]
-    [InlineData("-1")]
-    [InlineData("\"3")]
-    public void A_malformed_if_match_is_refused(string header) =>
-        Assert.Equal([IfMatch.Header], Assert.Throws<RequestValidationException>(() => IfMatch.ExpectedVersion(header)).Errors.Keys);
 }

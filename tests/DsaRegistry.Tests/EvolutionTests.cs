@@ -1,6 +1,6 @@
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Publishing;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Problems;
@@ -47,40 +47,6 @@ public sealed class EvolutionTests
         Assert.Equal("Young carers support: council and school", history[0].Dsa.Title);
         Assert.Equal("Amended title", history[3].Dsa.Title);
         Assert.Equal(amended.AmendedAt, history[3].Change.OccurredAt);
-    }
-}
-
-public sealed class VersioningTests
-{
-    [Theory]
-    [InlineData("\"3\"", 3L)]
-    [InlineData("3", 3L)]
-    [InlineData(" \"12\" ", 12L)]
-    [InlineData(null, null)]
-    [InlineData("", null)]
-    [InlineData("*", null)]
-    public void Given_an_if_match_header_When_read_Then_the_expected_version(string? header, long? expected)
-    {
-        Assert.Equal(expected, Versioning.ExpectedVersion(header));
-    }
-
-    [Theory]
-    [InlineData("W/\"3\"")]
-    [InlineData("\"abc\"")]
-    [InlineData("0")]
-    [InlineData("-1")]
-    [InlineData("\"1\", \"2\"")]
-    public void Given_an_if_match_that_names_no_single_version_When_read_Then_validation_error(string header)
-    {
-        var error = Assert.Throws<RequestValidationException>(() => Versioning.ExpectedVersion(header));
-
-        Assert.Equal([Versioning.IfMatch], error.Errors.Keys);
-    }
-
-    [Fact]
-    public void Given_a_version_When_tagged_Then_a_quoted_strong_etag()
-    {
-        Assert.Equal("\"7\"", Versioning.ETagOf(7));
     }
 }
 

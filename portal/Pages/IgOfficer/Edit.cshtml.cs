@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConsentPlatform.Hosting.Validation;
 using ConsentPlatform.Portal.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -154,20 +155,23 @@ public sealed class EditModel : PortalPage
             if (string.IsNullOrWhiteSpace(purpose.Code)) ModelState.AddModelError($"Input.Purposes[{i}].Code", $"Enter a code for purpose {n}");
             else if (!IsCode(purpose.Code.Trim())) ModelState.AddModelError($"Input.Purposes[{i}].Code", $"Code of purpose {n} must be lower-case letters, numbers and hyphens, for example school-support");
             var description = purpose.Description?.Trim() ?? "";
-            if (description.Length is < 20 or > 1000) ModelState.AddModelError($"Input.Purposes[{i}].Description", $"Describe purpose {n} for the young person in 20 to 1000 characters");
+            if (description.Length is < DsaTermLimits.MinDescriptionLength or > DsaTermLimits.MaxDescriptionLength)
+            {
+                ModelState.AddModelError($"Input.Purposes[{i}].Description", $"Describe purpose {n} for the young person in {DsaTermLimits.MinDescriptionLength} to {DsaTermLimits.MaxDescriptionLength} characters");
+            }
             var categories = SplitList(purpose.Categories);
             if (categories.Count == 0) ModelState.AddModelError($"Input.Purposes[{i}].Categories", $"Enter at least one kind of data for purpose {n}");
             else if (categories.FirstOrDefault(c => !IsCategory(c)) is { } bad) ModelState.AddModelError($"Input.Purposes[{i}].Categories", $"\"{bad}\" is not a data category: use lower-case letters, numbers, dots and hyphens, for example caring.role");
             if (purpose.Article6 is null || !DsaForm.Article6.Contains(purpose.Article6)) ModelState.AddModelError($"Input.Purposes[{i}].Article6", $"Select the lawful basis (article 6) of purpose {n}");
             if (!string.IsNullOrEmpty(purpose.Article9) && !DsaForm.Article9.Contains(purpose.Article9)) ModelState.AddModelError($"Input.Purposes[{i}].Article9", $"Select a condition (article 9) from the list for purpose {n}");
-            // Issue 17: a justification given must be readable (20 to 1000 characters). Which kinds
+            // Issue 17: a justification given must be readable (the registry's length limits). Which kinds
             // of data must have one is the registry's rule; its refusal lands by the same field.
             foreach (var category in categories.Where(IsCategory))
             {
                 var why = purpose.JustificationFor(category)?.Trim() ?? "";
-                if (why.Length is > 0 and (< 20 or > 1000))
+                if (why.Length is > 0 and (< DsaTermLimits.MinJustificationLength or > DsaTermLimits.MaxJustificationLength))
                 {
-                    ModelState.AddModelError(DsaFields.JustificationField(i, category), $"Say in 20 to 1000 characters why {category} is necessary for purpose {n}");
+                    ModelState.AddModelError(DsaFields.JustificationField(i, category), $"Say in {DsaTermLimits.MinJustificationLength} to {DsaTermLimits.MaxJustificationLength} characters why {category} is necessary for purpose {n}");
                 }
             }
         }

@@ -1,5 +1,4 @@
 using System.Text;
-using ConsentPlatform.Audit.Http;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Tree;
 using ConsentPlatform.Hosting.Authentication;
@@ -99,14 +98,14 @@ public static class CheckpointEndpoints
     public static async Task<Ok<ConsistencyProofResponse>> GetConsistencyProofAsync(long? from, long? to, LedgerDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        new QueryValidation()
+        new FieldErrors()
             .That(from is >= 0, "from", "Required: a tree size, 0 or more.")
             .That(to is >= 0, "to", "Required: a tree size, 0 or more.")
             .That(from is null || to is null || from <= to, "to", "Must not be less than 'from'.")
             .ThrowIfAny();
         await using var connection = await database.OpenAsync(cancellationToken);
         var size = await LedgerTreeStore.SizeAsync(connection, null, cancellationToken);
-        new QueryValidation().That(to <= size, "to", $"The tree has {size} entries.").ThrowIfAny();
+        new FieldErrors().That(to <= size, "to", $"The tree has {size} entries.").ThrowIfAny();
         var proof = await LedgerTreeStore.ConsistencyProofAsync(connection, null, from!.Value, to!.Value, cancellationToken);
         return TypedResults.Ok(new ConsistencyProofResponse(from.Value, to.Value, [.. proof.Select(Convert.ToBase64String)]));
     }
@@ -114,7 +113,7 @@ public static class CheckpointEndpoints
     public static async Task<Ok<InclusionProofResponse>> GetInclusionProofAsync(long? sequence, long? treeSize, LedgerDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        new QueryValidation()
+        new FieldErrors()
             .That(sequence is >= 1, "sequence", "Required: an entry's sequence, 1 or more.")
             .That(treeSize is null or >= 1, "treeSize", "Must be a tree size, 1 or more.")
             .That(sequence is null || treeSize is null || sequence <= treeSize, "treeSize", "Must not be less than 'sequence'.")
@@ -130,7 +129,7 @@ public static class CheckpointEndpoints
         var size = await LedgerTreeStore.SizeAsync(connection, null, cancellationToken);
         var checkpoint = await CheckpointStore.LatestAsync(connection, null, cancellationToken);
         var proofSize = treeSize ?? checkpoint?.TreeSize ?? size;
-        new QueryValidation()
+        new FieldErrors()
             .That(proofSize <= size, "treeSize", $"The tree has {size} entries.")
             .That(sequence <= proofSize, "sequence", $"The tree of {proofSize} entries has no entry {sequence}.")
             .ThrowIfAny();

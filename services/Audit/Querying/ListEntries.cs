@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using ConsentPlatform.Audit.Http;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using ConsentPlatform.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -56,11 +57,11 @@ public static class ListEntriesEndpoint
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        new QueryValidation()
-            .Id("subjectId", subjectId)
-            .Id("orgId", orgId)
-            .Purpose("purpose", purpose)
-            .Range(from, to)
+        new FieldErrors()
+            .Matches("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens.")
+            .Matches("orgId", orgId, Vocabulary.OrgId(), "1 to 64 letters, digits or hyphens.")
+            .Matches("purpose", purpose, Vocabulary.Purpose(), "1 to 64 lower-case letters, digits or hyphens.")
+            .That(from is null || to is null || from <= to, "to", "Must not be before 'from'.")
             .That(after is null or >= 0, "after", "Must be a sequence, 0 or more.")
             .That(limit is null or (>= 1 and <= MaxLimit), "limit", $"Must be between 1 and {MaxLimit}.")
             .ThrowIfAny();

@@ -1,8 +1,8 @@
-using ConsentPlatform.Audit.Http;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Stats.DisclosureControl;
 using ConsentPlatform.Audit.Stats.Periods;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConsentPlatform.Audit.Stats;
@@ -98,7 +98,7 @@ public static class StatisticsEndpoints
     {
         var window = request.Query.ContainsKey("from") || request.Query.ContainsKey("to");
         var period = ReportingPeriod.Parse(code);
-        new QueryValidation()
+        new FieldErrors()
             .That(!window, "from", $"Statistics are for whole reporting periods only, not windows: ask for {ReportingPeriod.Allowed}.")
             .That(period is not null, "period", $"The period must be {ReportingPeriod.Allowed}.")
             .That(period is null || period.HasEnded(clock.GetUtcNow()), "period", $"The period has not ended yet: its figures are not final. Ask for {ReportingPeriod.Allowed}.")

@@ -1,5 +1,4 @@
 using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Http;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
@@ -42,7 +41,7 @@ public static class MyProofsEndpoint
         ArgumentNullException.ThrowIfNull(signer);
         var subjectId = Caller.From(user).SubjectId;
         if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
-        new QueryValidation().That(sequence is >= 1, "sequence", "Required: a ledger sequence, 1 or more.").ThrowIfAny();
+        new FieldErrors().That(sequence is >= 1, "sequence", "Required: a ledger sequence, 1 or more.").ThrowIfAny();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var own = new NpgsqlCommand("select exists (select 1 from audit.ledger where sequence = @sequence and subject_id = @subject)", connection))

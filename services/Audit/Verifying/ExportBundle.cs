@@ -1,5 +1,4 @@
 using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Http;
 using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Tree;
 using ConsentPlatform.Hosting.Authentication;
@@ -40,7 +39,7 @@ public static class ExportBundleEndpoint
                          ?? throw new CheckUnavailableException("The log has not signed a checkpoint yet; try again in a few seconds.");
         var from = fromSequence ?? 1;
         var to = toSequence ?? Math.Min(checkpoint.TreeSize, from + MaxEntries - 1);
-        new QueryValidation()
+        new FieldErrors()
             .That(from >= 1, "fromSequence", "Must be a sequence, 1 or more.")
             .That(to >= from, "toSequence", "Must not be less than 'fromSequence'.")
             .That(to <= checkpoint.TreeSize, "toSequence", $"The latest checkpoint covers {checkpoint.TreeSize} entries.")

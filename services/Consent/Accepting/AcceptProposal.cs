@@ -5,6 +5,7 @@ using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;
@@ -107,15 +108,16 @@ public static class AcceptProposalEndpoint
             : ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
         var categories = request?.DataCategories is null ? null
             : ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
-        var expected = IfMatch.ExpectedVersion(ifMatch);
+        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
-        var command = new AcceptProposal(id, recipients, categories, ConsentAccess.ActorOf(caller), now);
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new AcceptProposal(id, recipients, categories, EventActors.ActorOf(caller), now);
         var consent = await ConsentChanges.ApplyAsync(
             session, id, expected, caller, visibility, state => AcceptProposal.Decide(command, state), cancellationToken,
             alongside: (accepted, ct) => EnsureNoOtherLiveConsentAsync(session, accepted, now, ct));
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }
 

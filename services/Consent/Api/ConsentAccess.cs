@@ -12,13 +12,6 @@ namespace ConsentPlatform.Consent.Api;
 /// </summary>
 public static class ConsentAccess
 {
-    public static EventActor ActorOf(Caller caller)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        EnsureIdentified(caller);
-        return new EventActor(caller.UserId, caller.Role, caller.OrgId);
-    }
-
     public static bool IsYoungCarer(Caller caller) => caller.IsInRole(PlatformRoles.YoungCarer);
 
     public static bool IsPractitioner(Caller caller) => caller.IsInRole(PlatformRoles.Practitioner);
@@ -60,10 +53,7 @@ public static class ConsentAccess
             }
         }
 
-        return requested ?? throw new RequestValidationException(new Dictionary<string, string[]>
-        {
-            ["subjectId"] = ["The subjectId query parameter is required."],
-        });
+        return requested ?? throw new RequestValidationException("subjectId", "The subjectId query parameter is required.");
     }
 
     /// <summary>
@@ -84,8 +74,9 @@ public static class ConsentAccess
     public static NotFoundException NotFound(Guid consentId) => new($"Consent {consentId} was not found.");
 
     /// <summary>A token without the claim its role depends on cannot act for anyone.</summary>
-    private static void EnsureIdentified(Caller caller)
+    public static void EnsureIdentified(Caller caller)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         if (IsYoungCarer(caller) && string.IsNullOrEmpty(caller.SubjectId))
         {
             throw new ForbiddenException("The token acts for no young carer's ledger id: a young carer's own sign-in is linked to it with a one-time link code from their practitioner (POST /api/me/links).");

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Confirming;
 using ConsentPlatform.Consent.Domain;
-using Microsoft.Extensions.Options;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
+using Microsoft.Extensions.Options;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -62,7 +62,8 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = ConsentAccess.ActorOf(caller);
+        ConsentAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         var purpose = string.IsNullOrWhiteSpace(request?.Purpose) ? null : request.Purpose.Trim();
@@ -127,7 +128,7 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
         var caller = Caller.From(user);
-        ConsentAccess.ActorOf(caller);
+        ConsentAccess.EnsureIdentified(caller);
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         errors.ThrowIfAny();

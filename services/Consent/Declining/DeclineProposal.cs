@@ -4,6 +4,7 @@ using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,13 +68,14 @@ public static class DeclineProposalEndpoint
         var caller = Caller.From(user);
         var errors = new FieldErrors();
         var reason = ConsentRules.Reason(errors, request?.Reason, required: false);
-        var expected = IfMatch.ExpectedVersion(ifMatch);
+        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
-        var command = new DeclineProposal(id, ConsentAccess.ActorOf(caller), reason, now);
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new DeclineProposal(id, EventActors.ActorOf(caller), reason, now);
         var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => DeclineProposal.Decide(command, state), cancellationToken);
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }
 }

@@ -173,10 +173,7 @@ public static class ConsentFhirEndpoints
     {
         if (patient is null && !ConsentAccess.IsYoungCarer(caller))
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["patient"] = ["A search of consents names the young carer: patient={subjectId}."],
-            });
+            throw new RequestValidationException("patient", "A search of consents names the young carer: patient={subjectId}.");
         }
 
         return ConsentAccess.SubjectToList(caller, patient);

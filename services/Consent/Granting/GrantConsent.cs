@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Competence;
 using ConsentPlatform.Consent.Domain;
@@ -7,8 +6,10 @@ using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
+using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,10 +42,7 @@ public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor
 
         if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["expiresAt"] = ["The expiresAt field must be in the future."],
-            });
+            throw new RequestValidationException("expiresAt", "The expiresAt field must be in the future.");
         }
 
         return [new ConsentGranted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];
@@ -101,7 +99,8 @@ public static class GrantConsentEndpoint
             if (stale.Aggregate is { } current) stale.AppendMany(ExpireConsent.Decide(new ExpireConsent(live.Id, now), current));
         }
 
-        var command = new GrantConsent(Guid.CreateVersion7(now), terms, ConsentAccess.ActorOf(caller), now);
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new GrantConsent(Guid.CreateVersion7(now), terms, EventActors.ActorOf(caller), now);
         var events = GrantConsent.Decide(command, state: null);
         session.Events.StartStream<ConsentState>(command.ConsentId, events);
         try
@@ -115,7 +114,7 @@ public static class GrantConsentEndpoint
         }
 
         var consent = ConsentEvolution.Fold(events)!;
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
     }
 

@@ -88,7 +88,8 @@ public static class IssueLinkCodeEndpoint
         var visible = await visibility.VisibleAsync(caller, consents, cancellationToken);
 
         var code = LinkCode.New();
-        var command = new IssueLinkCode(Guid.NewGuid(), subjectId!, LinkCode.HashOf(LinkCode.Normalise(code)!), ConsentAccess.ActorOf(caller), options.Value.Lifetime, clock.GetUtcNow());
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new IssueLinkCode(Guid.NewGuid(), subjectId!, LinkCode.HashOf(LinkCode.Normalise(code)!), EventActors.ActorOf(caller), options.Value.Lifetime, clock.GetUtcNow());
         var events = IssueLinkCode.Decide(command, visible.Count);
         session.Events.StartStream<SubjectLink>(command.CodeId, events);
         await session.SaveChangesAsync(cancellationToken);

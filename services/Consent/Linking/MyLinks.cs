@@ -55,7 +55,7 @@ public static class MyLinksEndpoints
         }
 
         if (link.Status == SubjectLinkStatus.Ended) throw new ConflictException("This link has been ended already.");
-        session.Events.Append(link.Id, link.Version + 1, new SignInUnlinked(link.Id, link.SubjectId, link.SignInHash!, RedeemLinkCodeEndpoint.ActorOf(user), clock.GetUtcNow()));
+        session.Events.Append(link.Id, link.Version + 1, new SignInUnlinked(link.Id, link.SubjectId, link.SignInHash!, EventActors.ActorOf(user), clock.GetUtcNow()));
         try
         {
             await session.SaveChangesAsync(cancellationToken);

@@ -71,7 +71,8 @@ public static class RedeemLinkCodeEndpoint
         var found = await session.Query<SubjectLink>().Where(l => l.CodeHash == hash).FirstOrDefaultAsync(cancellationToken);
         var linked = await SubjectLinkLookup.ActiveLinkAsync(session, signIn, cancellationToken);
         var now = clock.GetUtcNow();
-        var events = RedeemLinkCode.Decide(new RedeemLinkCode(signIn, ActorOf(user), now), found, linked);
+        // The young carer acting: their sign-in may not be linked yet, so no subject is required of the token.
+        var events = RedeemLinkCode.Decide(new RedeemLinkCode(signIn, EventActors.ActorOf(user), now), found, linked);
 
         // The code's stream at the version read: a second use racing this one is refused, never both.
         session.Events.Append(found!.Id, found.Version + 1, events);
@@ -85,12 +86,5 @@ public static class RedeemLinkCodeEndpoint
         }
 
         return TypedResults.Created("/api/me/links", new LinkedSignIn(found.Id, found.SubjectId, now, ThisSignIn: true));
-    }
-
-    /// <summary>The young carer acting: their sign-in may not be linked yet, so no subject is required.</summary>
-    internal static EventActor ActorOf(ClaimsPrincipal user)
-    {
-        var caller = Caller.From(user);
-        return new EventActor(caller.UserId, caller.Role, caller.OrgId);
     }
 }

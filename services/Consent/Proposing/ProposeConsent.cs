@@ -5,6 +5,7 @@ using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;
@@ -40,10 +41,7 @@ public sealed record ProposeConsent(Guid ConsentId, ConsentTerms Terms, string? 
 
         if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["expiresAt"] = ["The expiresAt field must be in the future."],
-            });
+            throw new RequestValidationException("expiresAt", "The expiresAt field must be in the future.");
         }
 
         // No answer can outlive the terms it would agree to.
@@ -95,13 +93,14 @@ public static class ProposeConsentEndpoint
 
         // The practitioner's organisation is tied to the proposal as its recorder (RecordedByOrgId),
         // as for a consent recorded in person. A proposal is not live, so nothing here can clash.
-        var command = new ProposeConsent(Guid.CreateVersion7(now), terms, note, ConsentAccess.ActorOf(caller), options.Value.ProposalLifetime, now);
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new ProposeConsent(Guid.CreateVersion7(now), terms, note, EventActors.ActorOf(caller), options.Value.ProposalLifetime, now);
         var events = ProposeConsent.Decide(command, state: null);
         session.Events.StartStream<ConsentState>(command.ConsentId, events);
         await session.SaveChangesAsync(cancellationToken);
 
         var consent = ConsentEvolution.Fold(events)!;
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
     }
 

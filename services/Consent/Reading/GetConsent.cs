@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,7 +35,7 @@ public static class GetConsentEndpoint
         var caller = Caller.From(user);
         var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
         await visibility.EnsureVisibleAsync(caller, consent, cancellationToken);
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, clock.GetUtcNow()));
     }
 }

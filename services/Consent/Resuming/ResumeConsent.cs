@@ -4,6 +4,7 @@ using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,11 +64,12 @@ public static class ResumeConsentEndpoint
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(response);
         var caller = Caller.From(user);
-        var expected = IfMatch.ExpectedVersion(ifMatch);
+        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
         var now = clock.GetUtcNow();
-        var command = new ResumeConsent(id, ConsentAccess.ActorOf(caller), now);
+        ConsentAccess.EnsureIdentified(caller);
+        var command = new ResumeConsent(id, EventActors.ActorOf(caller), now);
         var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => ResumeConsent.Decide(command, state), cancellationToken);
-        response.Headers.ETag = IfMatch.ETagOf(consent.Version);
+        response.SetETag(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }
 }

@@ -20,10 +20,7 @@ public sealed record AnswerDeletion(Guid DisclosureId, DeletionOutcome Outcome, 
         if (state.Deletion.IsAnswered) throw new ConflictException($"The deletion request was answered already, on {state.Deletion.AnsweredAt:O}.");
         if (command.Outcome == DeletionOutcome.Retained && string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["reason"] = ["Say why the copy is kept (for example the legal obligation that requires it)."],
-            });
+            throw new RequestValidationException("reason", "Say why the copy is kept (for example the legal obligation that requires it).");
         }
 
         return [new Domain.DeletionAnswered(state.Id, state.Request, command.Outcome, command.Reason, command.Actor, command.Now)];

@@ -37,17 +37,19 @@ public static class AnswerDeletionEndpoint
     {
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         var outcome = Outcome(errors, request?.Outcome);
         var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: outcome == DeletionOutcome.Retained);
         errors.ThrowIfAny();
 
-        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
-        var state = stream.Aggregate!;
-        DisclosureAccess.EnsureRequester(caller, state, "answer a request to delete its copy");
-        var events = AnswerDeletion.Decide(new AnswerDeletion(id, outcome!.Value, reason, actor, clock.GetUtcNow()), state);
-        var after = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
+        var after = await DisclosureStore.ChangeAsync(
+            session,
+            id,
+            state => DisclosureAccess.EnsureRequester(caller, state, "answer a request to delete its copy"),
+            state => AnswerDeletion.Decide(new AnswerDeletion(id, outcome!.Value, reason, actor, clock.GetUtcNow()), state),
+            cancellationToken);
         return TypedResults.Ok(DisclosureResponse.From(after));
     }
 

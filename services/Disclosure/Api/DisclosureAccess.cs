@@ -13,13 +13,6 @@ namespace ConsentPlatform.Disclosure.Api;
 /// </summary>
 public static class DisclosureAccess
 {
-    public static EventActor ActorOf(Caller caller)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        EnsureIdentified(caller);
-        return new EventActor(caller.UserId, caller.Role, caller.OrgId);
-    }
-
     public static bool IsAuditor(Caller caller) => caller is not null && caller.IsInRole(PlatformRoles.Auditor);
 
     public static bool IsParty(Caller caller, DisclosureState state)
@@ -60,8 +53,9 @@ public static class DisclosureAccess
     public static NotFoundException NotFound(Guid id) => new($"Disclosure {id} was not found.");
 
     /// <summary>Everyone but an auditor acts for an organisation: a token without one cannot act.</summary>
-    private static void EnsureIdentified(Caller caller)
+    public static void EnsureIdentified(Caller caller)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         if (string.IsNullOrEmpty(caller.UserId))
         {
             throw new ForbiddenException("The token names no user.");

@@ -1,4 +1,5 @@
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Persistence;
 using ConsentPlatform.Hosting.Problems;
 using JasperFx;
 using Marten;
@@ -6,9 +7,30 @@ using JasperFx.Events;
 
 namespace ConsentPlatform.Disclosure.Api;
 
-/// <summary>Loading a disclosure for a change and saving the change with Marten's optimistic check.</summary>
+/// <summary>
+/// A disclosure's stream for <see cref="StreamChanges"/>; and, for the changes with more than a pure
+/// decision between load and save (a release asks other services, a package read decrypts), loading
+/// it and saving the change with Marten's optimistic check.
+/// </summary>
 public static class DisclosureStore
 {
+    public static readonly StreamKind<DisclosureState> Kind = new(_ => "The disclosure", DisclosureEvolution.Evolve, d => d.Version)
+    {
+        NotFound = DisclosureAccess.NotFound,
+    };
+
+    /// <summary>A change that is one pure decision over the disclosure, after <paramref name="ensureMay"/> (who may make it).</summary>
+    public static Task<DisclosureState> ChangeAsync(
+        IDocumentSession session, Guid id, Action<DisclosureState> ensureMay, Func<DisclosureState, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ensureMay);
+        return StreamChanges.ChangeAsync(session, Kind, id, expectedVersion: null, decide, cancellationToken, guard: (state, _) =>
+        {
+            ensureMay(state);
+            return Task.CompletedTask;
+        });
+    }
+
     public static async Task<IEventStream<DisclosureState>> LoadAsync(IDocumentSession session, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

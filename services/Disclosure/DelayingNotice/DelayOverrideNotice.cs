@@ -18,10 +18,7 @@ public sealed record DelayOverrideNotice(Guid DisclosureId, DateTimeOffset Until
         ArgumentNullException.ThrowIfNull(state);
         if (command.Until <= command.Now || command.Until > command.Now + command.MaxDelay)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["until"] = [$"The delay must end after now and at most {command.MaxDelay.TotalDays:0.##} days from now."],
-            });
+            throw new RequestValidationException("until", $"The delay must end after now and at most {command.MaxDelay.TotalDays:0.##} days from now.");
         }
 
         if (state.Approval is null)

@@ -38,17 +38,19 @@ public static class DelayOverrideNoticeEndpoint
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         if (request?.Until is null) errors.Add("until", "The until field is required: when the young person may see the override.");
         var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: true);
         errors.ThrowIfAny();
 
-        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
-        var state = stream.Aggregate!;
-        DisclosureAccess.EnsureVisible(caller, state);
-        var command = new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, actor, clock.GetUtcNow(), options.Value.MaxNoticeDelay);
-        var after = await DisclosureStore.SaveAsync(session, stream, DelayOverrideNotice.Decide(command, state), cancellationToken);
+        var after = await DisclosureStore.ChangeAsync(
+            session,
+            id,
+            state => DisclosureAccess.EnsureVisible(caller, state),
+            state => DelayOverrideNotice.Decide(new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, actor, clock.GetUtcNow(), options.Value.MaxNoticeDelay), state),
+            cancellationToken);
         return TypedResults.Ok(DisclosureResponse.From(after));
     }
 }

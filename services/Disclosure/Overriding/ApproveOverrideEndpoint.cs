@@ -36,7 +36,8 @@ public static class ApproveOverrideEndpoint
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
         errors.ThrowIfAny();

@@ -48,7 +48,8 @@ public static class ReadPackageEndpoint
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(http);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
         var state = stream.Aggregate!;
         DisclosureAccess.EnsureRequester(caller, state);

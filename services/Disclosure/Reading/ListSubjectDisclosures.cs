@@ -2,10 +2,10 @@ using System.Security.Claims;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.ReviewingOverrides;
-using Microsoft.Extensions.Options;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
+using Microsoft.Extensions.Options;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,7 +41,7 @@ public static class ListSubjectDisclosuresEndpoint
         ArgumentNullException.ThrowIfNull(oversight);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
         if (overrideReview is not null) return TypedResults.Ok(await OverridesToReviewAsync(overrideReview, caller, session, oversight.Value.OverrideReviewWithin, clock.GetUtcNow(), cancellationToken));
         var errors = new FieldErrors();
         if (deletionRequest is not null and not ("open" or "overdue")) errors.Add("deletionRequest", "deletionRequest must be open or overdue.");
@@ -84,7 +84,7 @@ public static class ListSubjectDisclosuresEndpoint
     {
         if (filter is not ("due" or "overdue"))
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["overrideReview"] = ["overrideReview must be due or overdue."] });
+            throw new RequestValidationException("overrideReview", "overrideReview must be due or overdue.");
         }
 
         var guardian = caller.IsInRole(PlatformRoles.CaldicottGuardian);

@@ -50,7 +50,8 @@ public static class ReleaseDisclosureEndpoint
         ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
         var state = stream.Aggregate!;
         DisclosureAccess.EnsureHolder(caller, state);

@@ -44,7 +44,8 @@ public static class RequestDisclosureEndpoint
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var share = Validate(request, caller);
 
         var now = clock.GetUtcNow();

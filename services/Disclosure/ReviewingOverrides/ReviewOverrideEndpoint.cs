@@ -37,7 +37,8 @@ public static class ReviewOverrideEndpoint
     {
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var actor = DisclosureAccess.ActorOf(caller);
+        DisclosureAccess.EnsureIdentified(caller);
+        var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         OverrideReviewOutcome? outcome = request?.Outcome switch
         {
@@ -49,10 +50,12 @@ public static class ReviewOverrideEndpoint
         var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
         errors.ThrowIfAny();
 
-        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
-        var state = stream.Aggregate!;
-        DisclosureAccess.EnsureHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's");
-        var after = await DisclosureStore.SaveAsync(session, stream, ReviewOverride.Decide(new ReviewOverride(id, outcome!.Value, rationale!, actor, clock.GetUtcNow()), state), cancellationToken);
+        var after = await DisclosureStore.ChangeAsync(
+            session,
+            id,
+            state => DisclosureAccess.EnsureHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's"),
+            state => ReviewOverride.Decide(new ReviewOverride(id, outcome!.Value, rationale!, actor, clock.GetUtcNow()), state),
+            cancellationToken);
         return TypedResults.Ok(DisclosureResponse.From(after));
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ConsentPlatform.Contracts.DsaRegistry;
+using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
+using static ConsentPlatform.Hosting.Validation.DsaTermLimits;
 
 namespace ConsentPlatform.DsaRegistry.Agreements;
 
@@ -11,19 +13,12 @@ namespace ConsentPlatform.DsaRegistry.Agreements;
 /// </summary>
 public static class DsaTermsValidation
 {
-    public const int MinDescriptionLength = 20;
-    public const int MaxDescriptionLength = 1000;
-    public const int MaxTitleLength = 200;
-    public const int MaxNameLength = 200;
-    public const int MinRetentionDays = 1;
-    public const int MaxRetentionDays = 3650;
-
     /// <summary>Categories of special category data (health of the young carer or the person cared for): they need an article 9 condition.</summary>
     public static readonly IReadOnlyList<string> SpecialCategoryPrefixes = ["health.", "cared-for."];
 
     public static IReadOnlyDictionary<string, string[]> Validate(DsaTerms? terms)
     {
-        var errors = new Errors();
+        var errors = new FieldErrors();
         if (terms is null)
         {
             errors.Add("$", "A body with the DSA's terms is required.");
@@ -39,7 +34,7 @@ public static class DsaTermsValidation
         return errors.ToDictionary();
     }
 
-    private static void ValidateTitle(string? title, Errors errors)
+    private static void ValidateTitle(string? title, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -51,7 +46,7 @@ public static class DsaTermsValidation
         }
     }
 
-    private static void ValidateParties(IReadOnlyList<PartyTerms?>? parties, Errors errors)
+    private static void ValidateParties(IReadOnlyList<PartyTerms?>? parties, FieldErrors errors)
     {
         if (parties is null || parties.Count == 0)
         {
@@ -110,7 +105,7 @@ public static class DsaTermsValidation
         }
     }
 
-    private static void ValidatePurposes(IReadOnlyList<PurposeTerms?>? purposes, Errors errors)
+    private static void ValidatePurposes(IReadOnlyList<PurposeTerms?>? purposes, FieldErrors errors)
     {
         if (purposes is null || purposes.Count == 0)
         {
@@ -155,7 +150,7 @@ public static class DsaTermsValidation
     }
 
     /// <summary>Returns whether any category is special category data.</summary>
-    private static bool ValidateCategories(IReadOnlyList<string?>? categories, string key, Errors errors)
+    private static bool ValidateCategories(IReadOnlyList<string?>? categories, string key, FieldErrors errors)
     {
         if (categories is null || categories.Count == 0)
         {
@@ -185,7 +180,7 @@ public static class DsaTermsValidation
         return special;
     }
 
-    private static void ValidateLawfulBasis(PurposeTerms purpose, bool special, string key, Errors errors)
+    private static void ValidateLawfulBasis(PurposeTerms purpose, bool special, string key, FieldErrors errors)
     {
         var basis = purpose.LawfulBasis;
         var article6 = WireNames.Parse<Article6Basis>(basis?.Article6);
@@ -209,16 +204,13 @@ public static class DsaTermsValidation
         }
     }
 
-    public const int MinJustificationLength = 20;
-    public const int MaxJustificationLength = 1000;
-
     /// <summary>
     /// Issue 17, necessity and proportionality: a justification names one of the purpose's own
     /// categories and says enough to be read (20 to 1000 characters); special category data and
     /// family members' data (<see cref="SpecialCategoryPrefixes"/>) cannot be shared without one.
     /// Errors are keyed <c>purposes[0].justifications[health.mental]</c>.
     /// </summary>
-    private static void ValidateJustifications(PurposeTerms purpose, string key, Errors errors)
+    private static void ValidateJustifications(PurposeTerms purpose, string key, FieldErrors errors)
     {
         var categories = (purpose.DataCategories ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var given = purpose.Justifications ?? new Dictionary<string, string?>();
@@ -264,7 +256,7 @@ public static class DsaTermsValidation
         }
     }
 
-    private static void ValidateWindow(DsaTerms terms, Errors errors)
+    private static void ValidateWindow(DsaTerms terms, FieldErrors errors)
     {
         if (terms.EffectiveFrom is null)
         {
@@ -282,10 +274,8 @@ public static class DsaTermsValidation
         }
     }
 
-    public const int MaxDpiaReferenceLength = 100;
-
     /// <summary>Issue 17: the DPIA's reference (optional, at most 100 characters) and a review date after the agreement takes effect.</summary>
-    private static void ValidateReview(DsaTerms terms, Errors errors)
+    private static void ValidateReview(DsaTerms terms, FieldErrors errors)
     {
         if (terms.DpiaReference is { } dpia && dpia.Trim().Length > MaxDpiaReferenceLength)
         {
@@ -298,7 +288,7 @@ public static class DsaTermsValidation
         }
     }
 
-    private static void ValidateRetention(int? retentionDays, Errors errors)
+    private static void ValidateRetention(int? retentionDays, FieldErrors errors)
     {
         if (retentionDays is not (>= MinRetentionDays and <= MaxRetentionDays))
         {
@@ -308,22 +298,4 @@ public static class DsaTermsValidation
 
     public static bool IsSpecialCategory(string category) =>
         SpecialCategoryPrefixes.Any(prefix => category.StartsWith(prefix, StringComparison.Ordinal));
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
-
-        public void Add(string field, string message)
-        {
-            if (!byField.TryGetValue(field, out var messages))
-            {
-                byField[field] = messages = [];
-            }
-
-            messages.Add(message);
-        }
-
-        public IReadOnlyDictionary<string, string[]> ToDictionary() =>
-            byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-    }
 }

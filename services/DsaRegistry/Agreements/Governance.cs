@@ -86,6 +86,5 @@ public static class Governance
         return new ConflictException($"DSA {state.Id} is {WireNames.Of(state.Status)}: it cannot be {change}.");
     }
 
-    private static RequestValidationException Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+    private static RequestValidationException Invalid(string field, string message) => new(field, message);
 }

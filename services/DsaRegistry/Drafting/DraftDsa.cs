@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.DsaRegistry.Templates;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,7 +49,7 @@ public static class Drafting
     private static async Task<Created<Dsa>> HandleAsync(
         DsaTerms? terms, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var drafted = Decide(new DraftDsa(Guid.CreateVersion7(), terms, AgreementStore.ActorOf(user), clock.GetUtcNow()));
+        var drafted = Decide(new DraftDsa(Guid.CreateVersion7(), terms, EventActors.ActorOf(user), clock.GetUtcNow()));
         session.Events.StartStream<Agreement>(drafted.DsaId, drafted);
         await session.SaveChangesAsync(cancellationToken);
 

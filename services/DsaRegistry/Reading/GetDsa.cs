@@ -1,5 +1,6 @@
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -30,27 +30,12 @@ public static class ListDsas
     private static async Task<Ok<IReadOnlyList<Dsa>>> HandleAsync(
         string? orgId, string? purpose, string? status, bool? reviewDue, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (orgId is not null && !Vocabulary.OrgId().IsMatch(orgId))
-        {
-            errors["orgId"] = ["An organisation id is 1 to 64 letters, digits or hyphens."];
-        }
-
-        if (purpose is not null && !Vocabulary.Purpose().IsMatch(purpose))
-        {
-            errors["purpose"] = ["A purpose code is 1 to 64 lower-case letters, digits or hyphens."];
-        }
-
         var wanted = WireNames.Parse<DsaStatus>(status);
-        if (status is not null && wanted is null)
-        {
-            errors["status"] = [$"The status must be one of: {string.Join(", ", WireNames.All<DsaStatus>())}."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
+        new FieldErrors()
+            .Matches("orgId", orgId, Vocabulary.OrgId(), "An organisation id is 1 to 64 letters, digits or hyphens.")
+            .Matches("purpose", purpose, Vocabulary.Purpose(), "A purpose code is 1 to 64 lower-case letters, digits or hyphens.")
+            .That(status is null || wanted is not null, "status", $"The status must be one of: {string.Join(", ", WireNames.All<DsaStatus>())}.")
+            .ThrowIfAny();
 
         var query = session.Query<Agreement>().AsQueryable();
         if (orgId is not null)

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,10 +34,7 @@ public static class Signing
         Governance.EnsureMayGovern(command.Actor, state.Content);
         if (command.Version is not { } version)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["version"] = ["The version of the terms you sign is required (the DSA's termsVersion)."],
-            });
+            throw new RequestValidationException("version", "The version of the terms you sign is required (the DSA's termsVersion).");
         }
 
         if (state.Status is not (DsaStatus.Draft or DsaStatus.Suspended))
@@ -82,7 +80,7 @@ public static class Signing
     private static async Task<Ok<Dsa>> HandleAsync(
         Guid id, SignDsaRequest? request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = AgreementStore.ActorOf(user);
+        var actor = EventActors.ActorOf(user);
         var command = new SignDsa(id, request?.Version, actor, clock.GetUtcNow());
         var state = await AgreementStore.ChangeManyAsync(session, id, null, actor, s => Decide(command, s), cancellationToken);
         response.SetETag(state.Version);

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
-using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
+using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,10 +45,10 @@ public static class Suspending
     }
 
     private static async Task<Ok<Dsa>> HandleAsync(
-        Guid id, ReasonRequest? body, [FromHeader(Name = Versioning.IfMatch)] string? ifMatch,
+        Guid id, ReasonRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = AgreementStore.ActorOf(user);
+        var actor = EventActors.ActorOf(user);
         var command = new SuspendDsa(id, body?.Reason, actor, clock.GetUtcNow());
         var state = await AgreementStore.ChangeAsync(session, id, ifMatch, actor, s => Decide(command, s), cancellationToken);
         response.SetETag(state.Version);

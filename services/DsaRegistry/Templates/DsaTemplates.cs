@@ -183,10 +183,7 @@ public static class DsaTemplates
             return terms;
         }
 
-        var template = Find(id) ?? throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["templateId"] = [$"There is no template '{FreeText.Printable(id)}'. GET /api/dsas/templates lists them: {string.Join(", ", All.Select(t => t.Id))}."],
-        });
+        var template = Find(id) ?? throw new RequestValidationException("templateId", $"There is no template '{FreeText.Printable(id)}'. GET /api/dsas/templates lists them: {string.Join(", ", All.Select(t => t.Id))}.");
 
         var fromTemplate = DsaTerms.From(new DsaContent(
             template.Title, [], template.Purposes, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, template.RetentionDays));

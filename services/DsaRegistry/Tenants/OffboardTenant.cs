@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;
@@ -41,13 +42,13 @@ public static class Offboarding
     }
 
     private static async Task<IResult> HandleAsync(
-        string tenantId, ReasonRequest? body, [FromHeader(Name = Versioning.IfMatch)] string? ifMatch,
+        string tenantId, ReasonRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Required("tenantId", tenantId, Vocabulary.TenantId(), "1 to 64 letters, digits, dots or hyphens");
         errors.ThrowIfAny();
-        var command = new OffboardTenant(tenantId, Governance.RequireReason(body?.Reason), AgreementStore.ActorOf(user), clock.GetUtcNow());
+        var command = new OffboardTenant(tenantId, Governance.RequireReason(body?.Reason), EventActors.ActorOf(user), clock.GetUtcNow());
         var state = await TenantRegistryStore.ChangeAsync(session, ifMatch, s => [Decide(command, s)], cancellationToken);
         response.SetETag(state.Version);
         return TypedResults.NoContent();

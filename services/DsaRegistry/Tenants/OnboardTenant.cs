@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Http;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;
@@ -119,11 +120,11 @@ public static class Onboarding
     }
 
     private static async Task<Ok<RegistryTenant>> HandleAsync(
-        string tenantId, TenantRequest? body, [FromHeader(Name = Versioning.IfMatch)] string? ifMatch,
+        string tenantId, TenantRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, IOptionsMonitor<OnboardedTenantsOptions> configured, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var tenant = Validate(tenantId, body);
-        var command = new OnboardTenant(tenant, AgreementStore.ActorOf(user), clock.GetUtcNow());
+        var command = new OnboardTenant(tenant, EventActors.ActorOf(user), clock.GetUtcNow());
         var configuredIds = configured.CurrentValue.Tenants.Select(t => t.TenantId).ToList();
         var state = await TenantRegistryStore.ChangeAsync(session, ifMatch, s => Decide(command, s, configuredIds), cancellationToken);
         response.SetETag(state.Version);

@@ -31,5 +31,11 @@ public sealed class CheckUnavailableException(string detail) : DomainException("
 public sealed class RequestValidationException(IDictionary<string, string[]> errors)
     : DomainException("One or more validation errors occurred.", "The request is invalid.")
 {
+    /// <summary>One bad field, refused on its own (more than one: <see cref="FieldErrors"/>).</summary>
+    public RequestValidationException(string field, string message)
+        : this(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] })
+    {
+    }
+
     public IDictionary<string, string[]> Errors { get; } = errors;
 }

@@ -1,4 +1,4 @@
-namespace ConsentPlatform.DsaRegistry.Http;
+namespace ConsentPlatform.DsaRegistry.Api;
 
 /// <summary>The body of <c>/suspend</c> and <c>/terminate</c>: why.</summary>
 public sealed record ReasonRequest(string? Reason);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace ConsentPlatform.Hosting.Http;
+namespace ConsentPlatform.Hosting.Api;
 
 /// <summary>
 /// The host names a public process (the gateway, the portal) answers to, from ASP.NET Core's own

@@ -1,0 +1,109 @@
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Api;
+using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
+using ConsentPlatform.Hosting.Persistence;
+using ConsentPlatform.Hosting.Problems;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
+
+namespace ConsentPlatform.DsaRegistry.IntegrationTests;
+
+/// <summary>
+/// The one stream-change helper of <c>services/Hosting</c> (issue 24), on a DSA's stream in the
+/// registry's real PostgreSQL: load and fold, guard, compare the expected version, decide, append
+/// with Marten's optimistic check; every refusal leaves the stream as it was.
+/// </summary>
+public sealed class StreamChangesTests(RegistryFixture fixture)
+{
+    private static readonly EventActor Officer = new("officer-1", "IgOfficer", "LA-stream-changes");
+    private readonly Registry registry = new(fixture);
+
+    private IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
+
+    private static IReadOnlyList<object> Amend(Agreement state) => [new DsaAmended(state.Id, state.Content, Officer, DateTimeOffset.UtcNow)];
+
+    private Task<Agreement> ChangeAsync(Guid id, long? expectedVersion, Func<Agreement, IReadOnlyList<object>> decide, Func<Agreement, CancellationToken, Task>? guard = null) =>
+        ChangeInAsync(Store, id, expectedVersion, decide, guard);
+
+    private static async Task<Agreement> ChangeInAsync(IDocumentStore store, Guid id, long? expectedVersion, Func<Agreement, IReadOnlyList<object>> decide, Func<Agreement, CancellationToken, Task>? guard = null)
+    {
+        await using var session = store.LightweightSession();
+        return await StreamChanges.ChangeAsync(session, AgreementStore.Kind, id, expectedVersion, decide, Cancel, guard);
+    }
+
+    private async Task<long> StoredVersionAsync(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(id, Cancel))!.Version;
+    }
+
+    [Fact]
+    public async Task Given_a_dsa_at_version_1_When_a_change_names_version_1_Then_its_event_is_appended_and_the_new_state_returned()
+    {
+        var dsa = await registry.DraftAsync();
+
+        var changed = await ChangeAsync(dsa.Id, 1, Amend);
+
+        Assert.Equal(2, changed.Version);
+        Assert.Equal(2, await StoredVersionAsync(dsa.Id));
+    }
+
+    [Fact]
+    public async Task Given_a_dsa_at_version_1_When_a_change_names_version_3_Then_412_and_nothing_is_appended()
+    {
+        var dsa = await registry.DraftAsync();
+
+        var refusal = await Assert.ThrowsAsync<PreconditionFailedException>(() => ChangeAsync(dsa.Id, 3, Amend));
+
+        Assert.Equal($"DSA {dsa.Id} is at version 1, not 3: read it again before changing it.", refusal.Message);
+        Assert.Equal(1, await StoredVersionAsync(dsa.Id));
+    }
+
+    [Fact]
+    public async Task Given_a_guard_that_refuses_When_the_version_is_also_stale_Then_the_guards_refusal_and_nothing_is_appended()
+    {
+        var dsa = await registry.DraftAsync();
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => ChangeAsync(dsa.Id, 3, Amend, guard: (_, _) => throw new ForbiddenException("not yours")));
+
+        Assert.Equal(1, await StoredVersionAsync(dsa.Id));
+    }
+
+    [Fact]
+    public async Task Given_a_decision_with_no_event_When_applied_Then_the_state_is_returned_and_nothing_is_written()
+    {
+        var dsa = await registry.DraftAsync();
+
+        var unchanged = await ChangeAsync(dsa.Id, null, _ => []);
+
+        Assert.Equal(1, unchanged.Version);
+        Assert.Equal(1, await StoredVersionAsync(dsa.Id));
+    }
+
+    [Fact]
+    public async Task Given_no_such_stream_When_changed_Then_the_kinds_404()
+    {
+        var id = Guid.NewGuid();
+
+        var refusal = await Assert.ThrowsAsync<NotFoundException>(() => ChangeAsync(id, null, Amend));
+
+        Assert.Equal($"DSA {id} does not exist.", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData(null, typeof(ConflictException))]
+    [InlineData(1L, typeof(PreconditionFailedException))]
+    public async Task Given_another_writer_commits_between_load_and_save_When_saved_Then_409_or_412_with_if_match_and_only_the_other_change_stands(long? expectedVersion, Type refusal)
+    {
+        var dsa = await registry.DraftAsync();
+
+        // The other writer's change commits after this one has loaded version 1 (the guard runs then).
+        var error = await Record.ExceptionAsync(() => ChangeAsync(dsa.Id, expectedVersion, Amend, guard: (_, _) => ChangeInAsync(Store, dsa.Id, null, Amend)));
+
+        Assert.IsType(refusal, error);
+        Assert.Equal(2, await StoredVersionAsync(dsa.Id));
+    }
+}
