@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace ConsentPlatform.AppHost;
+
+/// <summary>
+/// What the AppHost reads from its environment: the same variables, with the same defaults, as the
+/// infra scripts (infra/README.md), so that <c>infra/up</c> and a plain <c>dotnet run</c> agree.
+/// </summary>
+public sealed record PlatformSettings(
+    string StateDirectory,
+    int PostgresPort,
+    int RabbitMqPort,
+    IReadOnlyDictionary<string, int> Ports,
+    bool ExportTelemetry)
+{
+    /// <summary>Where a process listens: <c>http://127.0.0.1:&lt;port&gt;</c>.</summary>
+    public string Url(string process) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Ports[process]}");
+
+    /// <summary>The local token issuer: the gateway, as browsers name it.</summary>
+    public string Issuer => string.Create(CultureInfo.InvariantCulture, $"http://localhost:{Ports["gateway"]}");
+
+    public string KeyDirectory => Path.Combine(StateDirectory, "keys");
+
+    /// <summary>A file under <c>.state/keys</c> (the local issuer's, receipt and checkpoint keys, the portal's data-protection keys).</summary>
+    public string Key(string name) => Path.Combine(KeyDirectory, name);
+
+    /// <summary>A password <c>infra/deps</c> made once into <c>.state/keys/&lt;name&gt;.password</c>.</summary>
+    public string Secret(string name)
+    {
+        var file = Key(name + ".password");
+        return File.Exists(file)
+            ? File.ReadAllText(file).Trim()
+            : throw new InvalidOperationException($"{file} is missing: run infra/deps up first (infra/up does)");
+    }
+
+    public static PlatformSettings From(IDistributedApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        int Port(string variable, int fallback) => int.TryParse(config[variable], out var p) ? p : fallback;
+        var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+        return new PlatformSettings(
+            StateDirectory: config["CP_STATE_DIR"] is { Length: > 0 } state ? state : Path.Combine(root, ".state"),
+            PostgresPort: Port("POSTGRES_PORT", 25432),
+            RabbitMqPort: Port("RABBITMQ_PORT", 25672),
+            Ports: new Dictionary<string, int>
+            {
+                ["consent"] = Port("CONSENT_PORT", 5101),
+                ["dsa-registry"] = Port("DSA_REGISTRY_PORT", 5102),
+                ["disclosure"] = Port("DISCLOSURE_PORT", 5103),
+                ["audit"] = Port("AUDIT_PORT", 5104),
+                ["portal"] = Port("PORTAL_PORT", 5105),
+                ["gateway"] = Port("GATEWAY_PORT", 8080),
+            },
+            // Every process sends its traces, metrics and logs to the dashboard (CP_TELEMETRY=0: none).
+            ExportTelemetry: config["CP_TELEMETRY"] != "0");
+    }
+}
