@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
+using ConsentPlatform.Description;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -34,6 +35,15 @@ public static class PlatformResources
         return (postgres, rabbitmq);
     }
 
+    /// <summary>The app's project, run by dcp with <c>dotnet run --no-build</c>, without a launch profile.</summary>
+    public static IResourceBuilder<ProjectResource> AddPlatformProject(this IDistributedApplicationBuilder builder, PlatformApp app, PlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(settings);
+        return builder.AddProject(app.Name, Path.Combine(settings.RepositoryRoot, app.Project), o => o.ExcludeLaunchProfile = true);
+    }
+
     /// <summary>What every process is given: its URL, workstation GC, local tokens, telemetry and a readiness check.</summary>
     public static IResourceBuilder<ProjectResource> AsPlatformProcess(this IResourceBuilder<ProjectResource> process, PlatformSettings settings)
     {
@@ -53,24 +63,28 @@ public static class PlatformResources
             .WithHttpHealthCheck("/health/ready");
     }
 
-    /// <summary>A service: a process with its own database (as its own role) and its own broker user.</summary>
+    /// <summary>A service: a process with its own database (as its own role), its own broker user and its key files.</summary>
     public static IResourceBuilder<ProjectResource> AsPlatformService(
         this IResourceBuilder<ProjectResource> service,
         PlatformSettings settings,
-        string database,
+        PlatformApp app,
         IResourceBuilder<IResourceWithConnectionString> postgres,
         IResourceBuilder<IResourceWithConnectionString> rabbitmq)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(app);
+        var database = app.Database ?? throw new ArgumentException($"{app.Name} has no database", nameof(app));
         var password = service.ApplicationBuilder.AddParameter(
-            $"{service.Resource.Name}-database-password", () => settings.Secret($"postgres-{database}"), secret: true);
+            $"{app.Name}-database-password", () => settings.Secret($"postgres-{database}"), secret: true);
         var prefix = $"Host=127.0.0.1;Port={settings.PostgresPort};Database={database};Username=cp_{database};Password=";
-        return service
+        service
             .AsPlatformProcess(settings)
             .WithEnvironment("ConnectionStrings__Marten", ReferenceExpression.Create($"{prefix}{password.Resource}"))
-            .WithBroker(settings, rabbitmq, service.Resource.Name)
+            .WithBroker(settings, rabbitmq, app)
             .WaitFor(postgres);
+        foreach (var (setting, file) in app.KeyFiles) service.WithEnvironment(setting, settings.Key(file));
+        return service;
     }
 
     /// <summary>The broker, as the process's own user <c>cp-&lt;name&gt;</c> (infra/broker-permissions).</summary>
@@ -78,10 +92,12 @@ public static class PlatformResources
         this IResourceBuilder<ProjectResource> process,
         PlatformSettings settings,
         IResourceBuilder<IResourceWithConnectionString> rabbitmq,
-        string user)
+        PlatformApp app)
     {
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(app);
+        var user = app.BrokerUser ?? throw new ArgumentException($"{app.Name} has no broker user", nameof(app));
         var password = process.ApplicationBuilder.AddParameter(
             $"{process.Resource.Name}-broker-password", () => settings.Secret($"rabbitmq-{user}"), secret: true);
         return process

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConsentPlatform.Description;
 
 namespace ConsentPlatform.AppHost;
 
@@ -7,6 +8,7 @@ namespace ConsentPlatform.AppHost;
 /// infra scripts (infra/README.md), so that <c>infra/up</c> and a plain <c>dotnet run</c> agree.
 /// </summary>
 public sealed record PlatformSettings(
+    string RepositoryRoot,
     string StateDirectory,
     int PostgresPort,
     int RabbitMqPort,
@@ -39,18 +41,11 @@ public sealed record PlatformSettings(
         int Port(string variable, int fallback) => int.TryParse(config[variable], out var p) ? p : fallback;
         var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
         return new PlatformSettings(
+            RepositoryRoot: root,
             StateDirectory: config["CP_STATE_DIR"] is { Length: > 0 } state ? state : Path.Combine(root, ".state"),
             PostgresPort: Port("POSTGRES_PORT", 25432),
             RabbitMqPort: Port("RABBITMQ_PORT", 25672),
-            Ports: new Dictionary<string, int>
-            {
-                ["consent"] = Port("CONSENT_PORT", 5101),
-                ["dsa-registry"] = Port("DSA_REGISTRY_PORT", 5102),
-                ["disclosure"] = Port("DISCLOSURE_PORT", 5103),
-                ["audit"] = Port("AUDIT_PORT", 5104),
-                ["portal"] = Port("PORTAL_PORT", 5105),
-                ["gateway"] = Port("GATEWAY_PORT", 8080),
-            },
+            Ports: PlatformApps.All.ToDictionary(a => a.Name, a => Port(a.PortVariable, a.DefaultPort)),
             // Every process sends its traces, metrics and logs to the dashboard (CP_TELEMETRY=0: none).
             ExportTelemetry: config["CP_TELEMETRY"] != "0");
     }
