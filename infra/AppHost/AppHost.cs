@@ -7,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = PlatformSettings.From(builder);
 
-var (postgres, rabbitmq) = builder.AddLocalDependencies(settings);
+var dependencies = builder.AddDependencies(settings);
 
 var services = PlatformApps.Services.Select(service => builder.AddPlatformProject(service, settings)
-    .AsPlatformService(settings, service, postgres, rabbitmq)).ToList();
+    .AsPlatformService(settings, service, dependencies)).ToList();
 
 // The portal has no database or broker: it calls the API through the gateway.
 var portal = builder.AddPlatformProject(PlatformApps.Portal, settings)
@@ -20,11 +20,12 @@ var portal = builder.AddPlatformProject(PlatformApps.Portal, settings)
 
 var gateway = builder.AddPlatformProject(PlatformApps.Gateway, settings)
     .AsPlatformProcess(settings)
-    .WithBroker(settings, rabbitmq, PlatformApps.Gateway);
+    .WithBroker(settings, dependencies, PlatformApps.Gateway);
 foreach (var (app, resource) in PlatformApps.Services.Append(PlatformApps.Portal).Zip(services.Append(portal)))
 {
     gateway.WithEnvironment($"Services__{app.SectionName}", settings.Url(app.Name)).WaitFor(resource);
 }
 
-builder.Services.AddHostedService<ResourceLogFiles>();
+// Only when running: publishing the manifest starts no process and writes no log.
+if (builder.ExecutionContext.IsRunMode) builder.Services.AddHostedService<ResourceLogFiles>();
 builder.Build().Run();

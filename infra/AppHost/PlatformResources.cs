@@ -1,8 +1,5 @@
-using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
 using ConsentPlatform.Description;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConsentPlatform.AppHost;
 
@@ -13,28 +10,6 @@ namespace ConsentPlatform.AppHost;
 /// </summary>
 public static class PlatformResources
 {
-    /// <summary>
-    /// RabbitMQ and PostgreSQL as the local Debian processes <c>infra/deps up</c> started before the
-    /// AppHost: connection-string resources, healthy once their port accepts connections.
-    /// </summary>
-    public static (IResourceBuilder<IResourceWithConnectionString> Postgres, IResourceBuilder<IResourceWithConnectionString> RabbitMq)
-        AddLocalDependencies(this IDistributedApplicationBuilder builder, PlatformSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(settings);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddHealthChecks()
-            .AddCheck("postgres-listens", new Listening(settings.PostgresPort))
-            .AddCheck("rabbitmq-listens", new Listening(settings.RabbitMqPort));
-        var postgres = builder.AddConnectionString("postgres",
-                b => b.AppendLiteral($"Host=127.0.0.1;Port={settings.PostgresPort}"))
-            .WithHealthCheck("postgres-listens");
-        var rabbitmq = builder.AddConnectionString("rabbitmq",
-                b => b.AppendLiteral($"amqp://127.0.0.1:{settings.RabbitMqPort}/"))
-            .WithHealthCheck("rabbitmq-listens");
-        return (postgres, rabbitmq);
-    }
-
     /// <summary>The app's project, run by dcp with <c>dotnet run --no-build</c>, without a launch profile.</summary>
     public static IResourceBuilder<ProjectResource> AddPlatformProject(this IDistributedApplicationBuilder builder, PlatformApp app, PlatformSettings settings)
     {
@@ -68,21 +43,20 @@ public static class PlatformResources
         this IResourceBuilder<ProjectResource> service,
         PlatformSettings settings,
         PlatformApp app,
-        IResourceBuilder<IResourceWithConnectionString> postgres,
-        IResourceBuilder<IResourceWithConnectionString> rabbitmq)
+        Dependencies dependencies)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(dependencies);
         var database = app.Database ?? throw new ArgumentException($"{app.Name} has no database", nameof(app));
-        var password = service.ApplicationBuilder.AddParameter(
-            $"{app.Name}-database-password", () => settings.Secret($"postgres-{database}"), secret: true);
+        var password = dependencies.DatabasePasswords[app.Name];
         var prefix = $"Host=127.0.0.1;Port={settings.PostgresPort};Database={database};Username=cp_{database};Password=";
         service
             .AsPlatformProcess(settings)
             .WithEnvironment("ConnectionStrings__Marten", ReferenceExpression.Create($"{prefix}{password.Resource}"))
-            .WithBroker(settings, rabbitmq, app)
-            .WaitFor(postgres);
+            .WithBroker(settings, dependencies, app)
+            .WaitFor(dependencies.Postgres);
         foreach (var (setting, file) in app.KeyFiles) service.WithEnvironment(setting, settings.Key(file));
         return service;
     }
@@ -91,39 +65,22 @@ public static class PlatformResources
     public static IResourceBuilder<ProjectResource> WithBroker(
         this IResourceBuilder<ProjectResource> process,
         PlatformSettings settings,
-        IResourceBuilder<IResourceWithConnectionString> rabbitmq,
+        Dependencies dependencies,
         PlatformApp app)
     {
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(dependencies);
         ArgumentNullException.ThrowIfNull(app);
         var user = app.BrokerUser ?? throw new ArgumentException($"{app.Name} has no broker user", nameof(app));
-        var password = process.ApplicationBuilder.AddParameter(
-            $"{process.Resource.Name}-broker-password", () => settings.Secret($"rabbitmq-{user}"), secret: true);
-        return process
+        process
             .WithEnvironment("RabbitMq__Host", "127.0.0.1")
             .WithEnvironment("RabbitMq__Port", settings.RabbitMqPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("RabbitMq__VirtualHost", "/")
             .WithEnvironment("RabbitMq__Username", $"cp-{user}")
-            .WithEnvironment("RabbitMq__Password", password)
-            .WaitFor(rabbitmq);
-    }
-
-    /// <summary>Healthy when something accepts TCP connections on 127.0.0.1:port.</summary>
-    private sealed class Listening(int port) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync("127.0.0.1", port, cancellationToken);
-                return HealthCheckResult.Healthy();
-            }
-            catch (SocketException e)
-            {
-                return HealthCheckResult.Unhealthy($"nothing listens on 127.0.0.1:{port} (infra/deps up starts it)", e);
-            }
-        }
+            .WithEnvironment("RabbitMq__Password", dependencies.BrokerPasswords[app.Name])
+            .WaitFor(dependencies.RabbitMq);
+        if (dependencies.BrokerUsers is not null) process.WaitForCompletion(dependencies.BrokerUsers);
+        return process;
     }
 }

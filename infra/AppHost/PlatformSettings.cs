@@ -13,7 +13,8 @@ public sealed record PlatformSettings(
     int PostgresPort,
     int RabbitMqPort,
     IReadOnlyDictionary<string, int> Ports,
-    bool ExportTelemetry)
+    bool ExportTelemetry,
+    bool Containers)
 {
     /// <summary>Where a process listens: <c>http://127.0.0.1:&lt;port&gt;</c>.</summary>
     public string Url(string process) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Ports[process]}");
@@ -26,10 +27,21 @@ public sealed record PlatformSettings(
     /// <summary>A file under <c>.state/keys</c> (the local issuer's, receipt and checkpoint keys, the portal's data-protection keys).</summary>
     public string Key(string name) => Path.Combine(KeyDirectory, name);
 
-    /// <summary>A password <c>infra/deps</c> made once into <c>.state/keys/&lt;name&gt;.password</c>.</summary>
+    /// <summary>
+    /// A password made once into <c>.state/keys/&lt;name&gt;.password</c>: by <c>infra/deps</c> for the local
+    /// processes (it also gave it to the role or user, so a missing file is an error), by the AppHost
+    /// itself for containers (their initialisation scripts take it from the environment).
+    /// </summary>
     public string Secret(string name)
     {
         var file = Key(name + ".password");
+        if (!File.Exists(file) && Containers)
+        {
+            Directory.CreateDirectory(KeyDirectory);
+            File.WriteAllText(file, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         return File.Exists(file)
             ? File.ReadAllText(file).Trim()
             : throw new InvalidOperationException($"{file} is missing: run infra/deps up first (infra/up does)");
@@ -47,6 +59,8 @@ public sealed record PlatformSettings(
             RabbitMqPort: Port("RABBITMQ_PORT", 25672),
             Ports: PlatformApps.All.ToDictionary(a => a.Name, a => Port(a.PortVariable, a.DefaultPort)),
             // Every process sends its traces, metrics and logs to the dashboard (CP_TELEMETRY=0: none).
-            ExportTelemetry: config["CP_TELEMETRY"] != "0");
+            ExportTelemetry: config["CP_TELEMETRY"] != "0",
+            // RabbitMQ and PostgreSQL as containers (CP_DEPENDENCIES=containers) or the local processes of infra/deps.
+            Containers: config["CP_DEPENDENCIES"] == "containers");
     }
 }

@@ -61,6 +61,29 @@ public sealed class ComposeMatchesAppHostTests
     }
 
     [Fact]
+    public async Task Where_Docker_answers_the_AppHost_runs_the_containers_compose_runs()
+    {
+        var manifest = await AppHostManifestAsync(containers: true);
+        var compose = ReadCompose();
+        var services = (Dictionary<object, object>)compose["services"];
+        var environments = ComposeServices();
+
+        var containers = manifest.Where(r => r.Value.Type == "container.v0").ToList();
+        Assert.Equal(services.Keys.Cast<string>().Where(s => !manifest.ContainsKey(s) || manifest[s].Type != "project.v0").Order(),
+            containers.Select(c => c.Key).Order());
+        foreach (var (name, container) in containers)
+        {
+            Assert.Equal((string)((Dictionary<object, object>)services[name])["image"], container.Image);
+            Assert.Equal(environments[name].Order(), container.Environment.Order());
+        }
+
+        // The apps are given the same settings either way.
+        var local = await AppHostManifestAsync();
+        foreach (var (name, resource) in manifest.Where(r => r.Value.Type == "project.v0"))
+            Assert.Equal(local[name].Environment.Order(), resource.Environment.Order());
+    }
+
+    [Fact]
     public async Task Compose_publishes_the_gateway_on_the_port_the_AppHost_gives_it()
     {
         var manifest = await AppHostManifestAsync();
@@ -72,10 +95,10 @@ public sealed class ComposeMatchesAppHostTests
         Assert.Contains($"{port}:8080", ports);
     }
 
-    private sealed record Resource(string Type, IReadOnlyList<string> Environment, IReadOnlyList<int> Ports);
+    private sealed record Resource(string Type, string? Image, IReadOnlyList<string> Environment, IReadOnlyList<int> Ports);
 
-    /// <summary>The AppHost's model as its manifest publisher writes it, with the default ports.</summary>
-    private static async Task<Dictionary<string, Resource>> AppHostManifestAsync()
+    /// <summary>The AppHost's model as its manifest publisher writes it, with the default ports (and RabbitMQ and PostgreSQL as containers).</summary>
+    private static async Task<Dictionary<string, Resource>> AppHostManifestAsync(bool containers = false)
     {
         var root = RepositoryRoot.Find();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -87,6 +110,10 @@ public sealed class ComposeMatchesAppHostTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // A state folder of its own: with containers the AppHost makes the passwords it lacks.
+        var state = Path.Combine(Path.GetDirectoryName(output)!, "state");
+        start.Environment["CP_STATE_DIR"] = state;
+        start.Environment["CP_DEPENDENCIES"] = containers ? "containers" : "local";
         foreach (var port in (string[])["CONSENT_PORT", "DSA_REGISTRY_PORT", "DISCLOSURE_PORT", "AUDIT_PORT", "PORTAL_PORT", "GATEWAY_PORT"])
             start.Environment.Remove(port);
         using var process = Process.Start(start)!;
@@ -101,6 +128,7 @@ public sealed class ComposeMatchesAppHostTests
             r => r.Name,
             r => new Resource(
                 r.Value.GetProperty("type").GetString()!,
+                r.Value.TryGetProperty("image", out var image) ? image.GetString() : null,
                 r.Value.TryGetProperty("env", out var env) ? env.EnumerateObject().Select(e => e.Name).ToList() : [],
                 r.Value.TryGetProperty("bindings", out var bindings)
                     ? bindings.EnumerateObject().Select(b => b.Value.GetProperty("targetPort").GetInt32()).ToList()
