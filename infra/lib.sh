@@ -31,9 +31,12 @@ RMQ_DIR="$STATE_DIR/rabbitmq"
 : "${AUDIT_PORT:=5104}"
 : "${GATEWAY_PORT:=8080}"
 : "${PORTAL_PORT:=5105}"
+: "${DASHBOARD_PORT:=18888}"
+: "${DASHBOARD_OTLP_PORT:=18889}"
 : "${CP_FAST_UNSAFE_PG:=0}"
 export POSTGRES_PORT RABBITMQ_PORT RABBITMQ_MANAGEMENT_PORT RABBITMQ_DIST_PORT ERL_EPMD_PORT \
-  CONSENT_PORT DSA_REGISTRY_PORT DISCLOSURE_PORT AUDIT_PORT GATEWAY_PORT PORTAL_PORT
+  CONSENT_PORT DSA_REGISTRY_PORT DISCLOSURE_PORT AUDIT_PORT GATEWAY_PORT PORTAL_PORT \
+  DASHBOARD_PORT DASHBOARD_OTLP_PORT
 
 CP_DATABASES=(consent dsa_registry disclosure audit)
 RMQ_BIN="${RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
@@ -657,6 +660,69 @@ app_dll_name() { basename "$(app_project "$1")" .csproj | sed 's/$/.dll/'; }
 app_out_dir() { printf '%s/%s/bin/%s/net10.0\n' "$CP_ROOT" "$(dirname "$(app_project "$1")")" "$CP_CONFIGURATION"; }
 app_pid() { read_pid "$PID_DIR/$1.pid"; }
 app_alive() { pid_matches "$(app_pid "$1")" "$(app_dll_name "$1")"; }
+
+# ---------------------------------------------------------------------------------------------
+# The AppHost (infra/AppHost): what infra/up runs unless CP_NO_APPHOST=1. It starts the apps above
+# through Aspire's orchestrator (dcp, from a NuGet package) and the Aspire dashboard; both run
+# detached from it, so infra/down stops the AppHost and then waits for every process of its tree.
+# ---------------------------------------------------------------------------------------------
+APPHOST_PROJECT="$CP_ROOT/infra/AppHost/ConsentPlatform.AppHost.csproj"
+apphost_out_dir() { printf '%s/infra/AppHost/bin/%s/net10.0\n' "$CP_ROOT" "$CP_CONFIGURATION"; }
+apphost_pid() { read_pid "$PID_DIR/apphost.pid"; }
+apphost_alive() { pid_matches "$(apphost_pid)" ConsentPlatform.AppHost.dll; }
+DASHBOARD_URL="http://127.0.0.1:$DASHBOARD_PORT"
+
+# descendants PID -> every process below PID (children first listed after their parent).
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
+# apphost_tree PID -> the AppHost's children and the orchestrator started for it (dcp runs
+# detached, with `--monitor <AppHost pid>`), with all their descendants: the dashboard, the apps.
+apphost_tree() {
+  local apphost="$1" p cmdline
+  descendants "$apphost"
+  for p in /proc/[0-9]*; do
+    cmdline="$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null)" || continue
+    if [[ "$cmdline" == *"/dcp start-apiserver"* && "$cmdline" == *"--monitor $apphost "* ]]; then
+      echo "${p#/proc/}"
+      descendants "${p#/proc/}"
+    fi
+  done
+}
+
+# apphost_down: SIGTERM to the AppHost (it asks dcp to stop the apps), then waits (≤ 60 s) until
+# every process of its tree is gone; SIGKILL for what is left after that.
+apphost_down() {
+  local pid tree=() p left=() i
+  pid="$(apphost_pid)"
+  if ! apphost_alive; then
+    [[ -n "$pid" ]] && log "apphost: not running (stale pid file removed)"
+    rm -f "$PID_DIR/apphost.pid"
+    return 0
+  fi
+  mapfile -t tree < <(apphost_tree "$pid")
+  log "apphost: stopping (pid $pid, and ${#tree[@]} processes it started: orchestrator, dashboard, apps)"
+  stop_pid apphost "$pid" TERM 30
+  for ((i = 0; i < 600; i++)); do
+    left=()
+    for p in "${tree[@]}"; do
+      if kill -0 "$p" 2>/dev/null && [[ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" != Z ]]; then left+=("$p"); fi
+    done
+    ((${#left[@]} == 0)) && break
+    sleep 0.1
+  done
+  if ((${#left[@]})); then
+    warn "apphost: ${#left[@]} of its processes still running after 60 s: sending SIGKILL (${left[*]})"
+    kill -KILL "${left[@]}" 2>/dev/null || true
+  fi
+  rm -f "$PID_DIR/apphost.pid"
+  log "apphost: stopped"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Browser tests (tests/Portal drive Debian's Chromium through Playwright; never `playwright install`)

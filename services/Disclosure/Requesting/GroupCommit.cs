@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using ConsentPlatform.Disclosure.Checking;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Telemetry;
 using Marten;
 
 namespace ConsentPlatform.Disclosure.Requesting;
@@ -34,7 +35,7 @@ public sealed class GroupCommit
     /// <summary>Starts the decision's stream with its events; returns once they are committed, or throws what its commit threw.</summary>
     public async Task StartStreamAsync(Guid disclosureId, IReadOnlyList<object> events)
     {
-        var failure = await batcher.AskAsync(new NewDecision(disclosureId, events));
+        var failure = await batcher.AskAsync(new NewDecision(disclosureId, events, TraceContext.Current));
         if (failure is not null) ExceptionDispatchInfo.Throw(failure);
     }
 
@@ -73,9 +74,14 @@ public sealed class GroupCommit
     private async Task CommitAsync(IReadOnlyList<NewDecision> decisions)
     {
         await using var session = store.LightweightSession();
-        foreach (var decision in decisions) session.Events.StartStream<DisclosureState>(decision.DisclosureId, decision.Events);
+        foreach (var decision in decisions)
+        {
+            // Each decision's events carry its own request's trace, whichever group they commit in.
+            TraceContext.Stamp(session.Events.StartStream<DisclosureState>(decision.DisclosureId, decision.Events).Events, decision.TraceParent);
+        }
+
         await session.SaveChangesAsync();
     }
 
-    private sealed record NewDecision(Guid DisclosureId, IReadOnlyList<object> Events);
+    private sealed record NewDecision(Guid DisclosureId, IReadOnlyList<object> Events, string? TraceParent);
 }

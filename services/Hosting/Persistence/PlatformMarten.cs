@@ -29,9 +29,12 @@ public static class PlatformMarten
                 options.DatabaseSchemaName = schemaName;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // The trace context of the request that appended an event (TraceContext).
+                options.Events.MetadataConfig.HeadersEnabled = true;
                 configure?.Invoke(options);
             })
-            .UseLightweightSessions()
+            // Lightweight sessions, stamped with the request's trace context.
+            .BuildSessionsWith<TracedSessions>()
             // Every table exists before the first request: no DDL on a hot path, no race between
             // two first requests, and a reader never meets a table that is not there yet.
             .ApplyAllDatabaseChangesOnStartup();

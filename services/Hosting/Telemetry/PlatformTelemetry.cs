@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -33,7 +34,8 @@ public static class PlatformTelemetry
                 t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
                     .AddSource("MassTransit")
-                    .AddSource("Npgsql");
+                    .AddSource("Npgsql")
+                    .AddSource(TraceContext.Forwarding.Name);
                 if (exporter == "OTLP") t.AddOtlpExporter();
                 if (exporter == "CONSOLE") t.AddConsoleExporter();
             })
@@ -47,6 +49,16 @@ public static class PlatformTelemetry
                 if (exporter == "OTLP") m.AddOtlpExporter();
                 if (exporter == "CONSOLE") m.AddConsoleExporter();
             });
+        // Structured logs too, beside the console's (in local mode the Aspire dashboard shows them per trace).
+        if (exporter == "OTLP")
+        {
+            builder.Logging.AddOpenTelemetry(o =>
+            {
+                o.IncludeFormattedMessage = true;
+                o.AddOtlpExporter();
+            });
+        }
+
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
+using ConsentPlatform.Description;
 using ConsentPlatform.TestSupport.Infrastructure;
 using Xunit;
 
@@ -18,13 +19,9 @@ namespace ConsentPlatform.TestSupport.Processes;
 /// </summary>
 public class PlatformProcesses : IAsyncLifetime
 {
+    /// <summary>The four services, from the platform's one description (infra/AppHost/PlatformApps.cs).</summary>
     public static readonly IReadOnlyList<(string Name, string Folder, string Dll)> Services =
-    [
-        ("consent", "services/Consent", "ConsentPlatform.Consent.dll"),
-        ("dsa-registry", "services/DsaRegistry", "ConsentPlatform.DsaRegistry.dll"),
-        ("disclosure", "services/Disclosure", "ConsentPlatform.Disclosure.dll"),
-        ("audit", "services/Audit", "ConsentPlatform.Audit.dll"),
-    ];
+        PlatformApps.Services.Select(s => (s.Name, s.Folder, s.Dll)).ToList();
 
     private readonly Dictionary<string, PlatformProcess> processes = [];
     private readonly List<IsolatedDatabase> databases = [];
@@ -44,10 +41,10 @@ public class PlatformProcesses : IAsyncLifetime
     public string KeyFile => Path.Combine(workDir!, "local-issuer-key.json");
 
     /// <summary>The consent service's receipt-signing key file (<c>Consent:ReceiptKeyFile</c>).</summary>
-    public string ReceiptKeyFile => Path.Combine(workDir!, "consent-receipt-key.json");
+    public string ReceiptKeyFile => Path.Combine(workDir!, PlatformApps.Consent.KeyFiles["Consent__ReceiptKeyFile"]);
 
     /// <summary>The audit service's checkpoint-signing key file (<c>Audit:CheckpointKeyFile</c>).</summary>
-    public string CheckpointKeyFile => Path.Combine(workDir!, "audit-checkpoint-key");
+    public string CheckpointKeyFile => Path.Combine(workDir!, PlatformApps.Audit.KeyFiles["Audit__CheckpointKeyFile"]);
 
     /// <summary>Extra settings per process (name → key → value), as environment variables use them (<c>Section__Key</c>).</summary>
     protected virtual IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraSettings { get; } =
@@ -90,17 +87,15 @@ public class PlatformProcesses : IAsyncLifetime
                 environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
             }
 
-            if (name == "consent")
+            // Its key files (the consent receipts', the ledger checkpoints'), in the test's own folder.
+            foreach (var (setting, file) in PlatformApps.Services.Single(s => s.Name == name).KeyFiles)
             {
-                // The consent receipts' signing key, in the test's own folder (created at first start).
-                environment["Consent__ReceiptKeyFile"] = ReceiptKeyFile;
+                environment[setting] = Path.Combine(workDir, file);
             }
 
             if (name == "audit")
             {
-                // The ledger's checkpoint-signing key (Ed25519, a Go note key), created at first start;
-                // checkpoints a second apart at most, so that the suites need not wait long for one.
-                environment["Audit__CheckpointKeyFile"] = CheckpointKeyFile;
+                // Checkpoints a second apart at most, so that the suites need not wait long for one.
                 environment["Audit__CheckpointIntervalSeconds"] = "1";
             }
 
@@ -108,10 +103,11 @@ public class PlatformProcesses : IAsyncLifetime
         }
 
         var gatewayEnvironment = CommonEnvironment(gatewayPort, issuer);
-        gatewayEnvironment["Services__Consent"] = serviceAddresses["consent"];
-        gatewayEnvironment["Services__DsaRegistry"] = serviceAddresses["dsa-registry"];
-        gatewayEnvironment["Services__Disclosure"] = serviceAddresses["disclosure"];
-        gatewayEnvironment["Services__Audit"] = serviceAddresses["audit"];
+        foreach (var service in PlatformApps.Services)
+        {
+            gatewayEnvironment[$"Services__{service.SectionName}"] = serviceAddresses[service.Name];
+        }
+
         // The gateway's bus only asks the DSA registry which tenants are onboarded (issue 18).
         foreach (var (key, value) in brokerByService["gateway"].AsConfiguration())
         {
@@ -121,14 +117,14 @@ public class PlatformProcesses : IAsyncLifetime
         {
             // The portal has no database or broker of its own: it calls the API through the gateway.
             var portalPort = LoopbackPorts.Free();
-            gatewayEnvironment["Services__Portal"] = $"http://127.0.0.1:{portalPort}";
+            gatewayEnvironment[$"Services__{PlatformApps.Portal.SectionName}"] = $"http://127.0.0.1:{portalPort}";
             var portalEnvironment = CommonEnvironment(portalPort, issuer);
             portalEnvironment["Gateway__BaseAddress"] = $"http://127.0.0.1:{gatewayPort}";
             portalEnvironment["Portal__DataProtectionKeys"] = Path.Combine(workDir, "portal-keys");
-            Add("portal", "portal", "ConsentPlatform.Portal.dll", portalPort, portalEnvironment);
+            Add(PlatformApps.Portal.Name, PlatformApps.Portal.Folder, PlatformApps.Portal.Dll, portalPort, portalEnvironment);
         }
 
-        Add("gateway", "gateway", "ConsentPlatform.Gateway.dll", gatewayPort, gatewayEnvironment);
+        Add(PlatformApps.Gateway.Name, PlatformApps.Gateway.Folder, PlatformApps.Gateway.Dll, gatewayPort, gatewayEnvironment);
 
         // The gateway creates the key file first (atomically), the services then read it.
         Gateway.Start();

@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
+using ConsentPlatform.Hosting.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -89,6 +90,8 @@ public sealed partial class BrokerForwardingSubscription(IEventContracts contrac
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(PublishTimeout);
+                // Published within the trace of the request that committed the event.
+                using var activity = TraceContext.StartForwarding(@event, contract.GetType().Name);
                 await bus.Publish(contract, contract.GetType(), ctx => ctx.MessageId = @event.Id, timeout.Token);
                 return;
             }
