@@ -7,7 +7,8 @@ namespace ConsentPlatform.Security.Tests;
 
 /// <summary>
 /// The route × role × relation table, run in local mode: the suite's platform, dev tokens minted by
-/// its gateway.
+/// its gateway. <see cref="SignIn.ProductionAuthorizationMatrixTests"/> runs the same rows in the
+/// production configuration.
 /// </summary>
 public sealed class AuthorizationMatrixTests(SecurityWorld world) : AuthorizationMatrix(world), IClassFixture<SecurityWorld>
 {
@@ -23,8 +24,9 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : Authorizatio
 /// Every route of the brief × every role × the caller's relation to the data (own or another's
 /// subject, own or another organisation), through the gateway, each answered as the one table
 /// below says. A young carer never receives another young carer's data; an organisation never
-/// reads another organisation's disclosures. One table, run by the classes that derive from this
-/// one, each on its own world.
+/// reads another organisation's disclosures. One table, run in two modes by the classes that
+/// derive from this one, each with its own world: local (dev tokens) and production (tokens from
+/// a certified OpenID provider, mapped by the platform's tenant mapping).
 /// </summary>
 public abstract class AuthorizationMatrix(SecurityWorld world)
 {

@@ -12,7 +12,8 @@ namespace ConsentPlatform.Security.Tests;
 /// consents of two young carers (ours and another's), and disclosures awaiting an override,
 /// approved, released, and one about the other young carer; plus factories for a fresh target
 /// whenever a row expects a change to succeed, so that no row depends on another's order.
-/// Every caller comes from <see cref="ClientAsync"/>: here dev tokens (local mode).
+/// Every caller comes from <see cref="ClientAsync"/>: here dev tokens (local mode);
+/// <see cref="SignIn.ProductionSecurityWorld"/> signs the same people in at a certified provider.
 /// </summary>
 public class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
 {
