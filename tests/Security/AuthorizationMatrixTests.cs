@@ -6,12 +6,29 @@ using Xunit;
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>
+/// The route × role × relation table, run in local mode: the suite's platform, dev tokens minted by
+/// its gateway. <see cref="SignIn.ProductionAuthorizationMatrixTests"/> runs the same rows in the
+/// production configuration.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SecurityWorld world) : AuthorizationMatrix(world), IClassFixture<SecurityWorld>
+{
+    public static TheoryData<string, string, string, int, string> Cases() => CasesOf(Matrix);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task Route_answers_role_and_relation_as_the_table_says(string route, string role, string relation, int status, string body) =>
+        AnswersAsTheTableSaysAsync(route, role, relation, status, body);
+}
+
+/// <summary>
 /// Every route of the brief × every role × the caller's relation to the data (own or another's
 /// subject, own or another organisation), through the gateway, each answered as the one table
 /// below says. A young carer never receives another young carer's data; an organisation never
-/// reads another organisation's disclosures.
+/// reads another organisation's disclosures. One table, run in two modes by the classes that
+/// derive from this one, each with its own world: local (dev tokens) and production (tokens from
+/// a certified OpenID provider, mapped by the platform's tenant mapping).
 /// </summary>
-public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixture<SecurityWorld>
+public abstract class AuthorizationMatrix(SecurityWorld world)
 {
     private const string YoungCarer = PlatformRoles.YoungCarer;
     private const string Practitioner = PlatformRoles.Practitioner;
@@ -169,7 +186,7 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
     private static readonly string[] TenantRoutes = ["GET /api/tenants", "PUT /api/tenants/{tenantId}", "POST /api/tenants/{tenantId}/offboard"];
 
     /// <summary>The matrix: route, role, relation → status (and what the body must show).</summary>
-    private static readonly Row[] Matrix =
+    protected static readonly Row[] Matrix =
     [
         // ── consents (services/Consent/README.md) ──
         new("POST /api/consents", YoungCarer, Own, 201),
@@ -843,10 +860,10 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
 
     private const string Reason = "Checked by the authorization matrix";
 
-    public static TheoryData<string, string, string, int, string> Cases()
+    protected static TheoryData<string, string, string, int, string> CasesOf(IEnumerable<Row> rows)
     {
         var data = new TheoryData<string, string, string, int, string>();
-        foreach (var row in Matrix) data.Add(row.Route, row.Role, row.Relation, row.Status, row.Body);
+        foreach (var row in rows) data.Add(row.Route, row.Role, row.Relation, row.Status, row.Body);
         return data;
     }
 
@@ -861,9 +878,8 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
         Assert.Empty(twice);
     }
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task Route_answers_role_and_relation_as_the_table_says(string route, string role, string relation, int status, string body)
+    /// <summary>One row: its request, sent as the row's caller, answered as the row says.</summary>
+    protected async Task AnswersAsTheTableSaysAsync(string route, string role, string relation, int status, string body)
     {
         var ct = TestContext.Current.CancellationToken;
         var spec = Routes[route];
@@ -1006,5 +1022,5 @@ public sealed class AuthorizationMatrixTests(SecurityWorld world) : IClassFixtur
 
     private sealed record RouteSpec(string Method, string Path, TargetKind Target, Func<string, object>? Body = null, string OwnParty = SecurityWorld.Requester);
 
-    private sealed record Row(string Route, string Role, string Relation, int Status, string Body = Unchecked);
+    protected sealed record Row(string Route, string Role, string Relation, int Status, string Body = Unchecked);
 }

@@ -12,8 +12,10 @@ namespace ConsentPlatform.Security.Tests;
 /// consents of two young carers (ours and another's), and disclosures awaiting an override,
 /// approved, released, and one about the other young carer; plus factories for a fresh target
 /// whenever a row expects a change to succeed, so that no row depends on another's order.
+/// Every caller comes from <see cref="ClientAsync"/>: here dev tokens (local mode);
+/// <see cref="SignIn.ProductionSecurityWorld"/> signs the same people in at a certified provider.
 /// </summary>
-public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
+public class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
 {
     /// <summary>The requester of every disclosure here (the school).</summary>
     public const string Requester = Scenario.School;
@@ -62,16 +64,17 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await WarmUp.SharesAreDecidedAsync(platform);
-        var scenario = new Scenario(platform);
-        DsaActive = await scenario.ActiveDsaAsync();
+        await WarmUp.SharesAreDecidedAsync(this);
+        DsaActive = await FreshDsaAsync(DsaState.Active);
         DsaDraft = await FreshDsaAsync(DsaState.Draft);
         DsaSuspended = await FreshDsaAsync(DsaState.Suspended);
 
-        // Ours consents to school support for any recipient; the other names the council only.
-        ConsentActive = await scenario.ConsentAsync(Subject);
-        OtherConsentActive = await FreshConsentAsync(OtherSubject, paused: false, purpose: "school-support");
+        // The school records a consent of ours first: in production a young carer acts only once
+        // a practitioner who sees one of their consents has linked their sign-in (issue 18).
         ConsentPaused = await FreshConsentAsync(Subject, paused: true);
+        // Ours consents to school support for any recipient; the other names the council only.
+        ConsentActive = await SelfGrantedConsentAsync(Subject);
+        OtherConsentActive = await FreshConsentAsync(OtherSubject, paused: false, purpose: "school-support");
         OtherConsentPaused = await FreshConsentAsync(OtherSubject, paused: true);
         NamedConsentActive = await SelfGrantedConsentAsync(NamedSubject, recipients: [Holder]);
         ProposalOpen = await FreshProposalAsync(Subject);
@@ -106,7 +109,11 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         return client;
     }
 
-    public Task<HttpClient> ClientAsync(string role, string? org = null, string? subjectId = null, string? name = null) =>
+    /// <summary>
+    /// A client of the gateway acting as <paramref name="role"/> for <paramref name="org"/> (staff) or
+    /// as the young carer <paramref name="subjectId"/>: here a dev token that claims them.
+    /// </summary>
+    public virtual Task<HttpClient> ClientAsync(string role, string? org = null, string? subjectId = null, string? name = null) =>
         platform.ClientAsAsync(role, org, subjectId, name);
 
     /// <summary>A consent granted (by the school's practitioner, in person) under a fresh purpose unless one is named.</summary>
@@ -169,7 +176,8 @@ public sealed class SecurityWorld(PlatformProcesses platform) : IAsyncLifetime
         var id = (await drafted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         if (state is DsaState.Active or DsaState.Suspended)
         {
-            await platform.SignByEveryPartyAsync(id);
+            // Read by the council's officer, then signed by each party's.
+            await DsaSignOff.SignByEveryPartyAsync(org => ClientAsync(PlatformRoles.IgOfficer, org == DsaSignOff.Reader ? Holder : org), id);
         }
 
         if (state is DsaState.Suspended)

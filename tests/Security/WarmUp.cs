@@ -8,25 +8,41 @@ namespace ConsentPlatform.Security.Tests;
 /// <summary>
 /// Right after start, the first live checks can miss the disclosure service's 2 s deadline while
 /// the consent and DSA services compile their first queries: the share is then (rightly) denied
-/// <c>check-unavailable</c>. Set-ups that need an approved share wait here, once for the suite,
+/// <c>check-unavailable</c>. Set-ups that need an approved share wait here, once per platform,
 /// until a share is decided on real answers.
 /// </summary>
 internal static class WarmUp
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool done;
+    private static readonly HashSet<PlatformProcesses> Warmed = [];
 
-    public static async Task SharesAreDecidedAsync(PlatformProcesses platform)
+    /// <summary>Once for the suite's platform, with dev tokens.</summary>
+    public static Task SharesAreDecidedAsync(PlatformProcesses platform) => SharesAreDecidedAsync(
+        platform,
+        () => new Scenario(platform).ActiveDsaAsync(),
+        () => platform.ClientAsAsync(PlatformRoles.Practitioner, org: Scenario.School, name: "warm-up"));
+
+    /// <summary>Once per platform (the suite's, or the production one), as the world's own people.</summary>
+    public static Task SharesAreDecidedAsync(SecurityWorld world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return SharesAreDecidedAsync(
+            world.Platform,
+            () => world.FreshDsaAsync(DsaState.Active),
+            () => world.ClientAsync(PlatformRoles.Practitioner, Scenario.School, name: "warm-up"));
+    }
+
+    private static async Task SharesAreDecidedAsync(PlatformProcesses platform, Func<Task> activeDsa, Func<Task<HttpClient>> schoolPractitioner)
     {
         await Gate.WaitAsync();
         try
         {
-            if (done) return;
-            var scenario = new Scenario(platform);
+            if (Warmed.Contains(platform)) return;
             var subject = Scenario.NewSubject();
-            await scenario.ActiveDsaAsync();
-            await scenario.ConsentAsync(subject);
-            using var school = await platform.ClientAsAsync(PlatformRoles.Practitioner, org: Scenario.School, name: "warm-up");
+            await activeDsa();
+            using var school = await schoolPractitioner();
+            // The school records the young carer's consent to school support, naming no one.
+            await (await school.PostJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" })).ExpectJsonAsync(HttpStatusCode.Created);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             var last = "";
             while (DateTime.UtcNow < deadline)
@@ -35,7 +51,7 @@ internal static class WarmUp
                 last = decided.ToString();
                 if (decided.GetProperty("status").GetString() == "approved")
                 {
-                    done = true;
+                    Warmed.Add(platform);
                     return;
                 }
 

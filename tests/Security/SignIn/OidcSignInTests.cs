@@ -13,7 +13,8 @@ namespace ConsentPlatform.Security.Tests.SignIn;
 /// service (multi-tenant, <c>organizations</c>, its AAD issuer validator), then mapped by the
 /// platform's tenant mapping. Nothing here uses a dev token: in this configuration there is none.
 /// </summary>
-public sealed class OidcSignInTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(nameof(ProductionSignIn))]
+public sealed class OidcSignInTests(SignInPlatform platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

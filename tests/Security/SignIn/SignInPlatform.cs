@@ -1,5 +1,6 @@
 using ConsentPlatform.TestSupport.Identity;
 using ConsentPlatform.TestSupport.Processes;
+using Xunit;
 
 namespace ConsentPlatform.Security.Tests.SignIn;
 
@@ -9,7 +10,9 @@ namespace ConsentPlatform.Security.Tests.SignIn;
 /// OpenID Certified provider (<see cref="OidcProvider"/>) as the identity tenants: the school's and
 /// the trust's staff tenants (onboarded, <see cref="TestTenants"/>), the young carers' consumer
 /// tenant, and a tenant the platform never onboarded. No dev token exists here: every token comes
-/// from the provider through the authorization-code flow with PKCE.
+/// from the provider through the authorization-code flow with PKCE. Shared (<see cref="ProductionSignIn"/>)
+/// by the sign-in tests and the authorization matrix's production run, whose tenants and accounts
+/// (<see cref="MatrixTenants"/>) it onboards too, so the suite starts it once.
 /// </summary>
 public sealed class SignInPlatform : PlatformProcesses
 {
@@ -20,8 +23,8 @@ public sealed class SignInPlatform : PlatformProcesses
 
     public OidcProvider Provider => provider ?? throw new InvalidOperationException("the provider has not started");
 
-    /// <summary>The accounts of each tenant, by login name.</summary>
-    public static IReadOnlyList<OidcTenant> Tenants { get; } =
+    /// <summary>The accounts of each tenant, by login name: the sign-in tests' and the matrix's.</summary>
+    public static IReadOnlyList<OidcTenant> Tenants { get; } = WithMatrixAccounts(
     [
         new(TestTenants.School,
         [
@@ -44,6 +47,12 @@ public sealed class SignInPlatform : PlatformProcesses
             new("alex", "Alex", ["YoungCarer"]),
         ]),
         new(Stranger, [new("mallory", "Mallory", ["Practitioner"], Org: TestTenants.SchoolOrg)]),
+    ]);
+
+    private static List<OidcTenant> WithMatrixAccounts(IReadOnlyList<OidcTenant> tenants) =>
+    [
+        .. tenants.Select(t => MatrixTenants.Accounts.TryGetValue(t.TenantId, out var more) ? t with { Accounts = [.. t.Accounts, .. more] } : t),
+        .. MatrixTenants.Accounts.Where(m => tenants.All(t => t.TenantId != m.Key)).Select(m => new OidcTenant(m.Key, m.Value)),
     ];
 
     protected override async ValueTask BeforeStartAsync(string workFolder)
@@ -67,6 +76,7 @@ public sealed class SignInPlatform : PlatformProcesses
             ["AzureAd__ClientId"] = OidcProvider.ClientId,
             ["AzureAd__Audience"] = OidcProvider.Audience,
         };
+        foreach (var (key, value) in MatrixTenants.Settings) settings[key] = value;
         // Outside local mode the disclosure service's key ring must be named (it is never guessed).
         if (process == "disclosure") settings["Disclosure__Keys__File"] = Path.Combine(workFolder!, "disclosure-keys.json");
         return settings;
@@ -88,3 +98,7 @@ public sealed class SignInPlatform : PlatformProcesses
         if (provider is not null) await provider.DisposeAsync();
     }
 }
+
+/// <summary>The classes that run on the one production platform (<see cref="SignInPlatform"/>), started once for them all.</summary>
+[CollectionDefinition(nameof(ProductionSignIn))]
+public sealed class ProductionSignIn : ICollectionFixture<SignInPlatform>;

@@ -10,6 +10,9 @@ namespace ConsentPlatform.TestSupport.Processes;
 /// </summary>
 public static class DsaSignOff
 {
+    /// <summary>The organisation <c>officerOf</c> is first asked for: an IG officer who only reads the DSA's terms.</summary>
+    public const string Reader = "SIGN-OFF-READER";
+
     /// <summary>Every party's IG officer signs the DSA's current terms; returns the DSA after the last signature (active, or reinstated).</summary>
     public static Task<JsonElement> SignByEveryPartyAsync(this PlatformProcesses platform, string dsaId)
     {
@@ -22,7 +25,7 @@ public static class DsaSignOff
     {
         ArgumentNullException.ThrowIfNull(officerOf);
         JsonElement dsa;
-        using (var reader = await officerOf("SIGN-OFF-READER"))
+        using (var reader = await officerOf(Reader))
         {
             dsa = await (await reader.GetAsync(new Uri($"/api/dsas/{dsaId}", UriKind.Relative))).ExpectJsonAsync(HttpStatusCode.OK);
         }

@@ -25,12 +25,19 @@ public static class TestTenants
         (Consumer, "Young carers", [], ["YoungCarer"]),
         (Platform, "The platform operator", [PlatformOrg], ["PlatformAdministrator"]));
 
-    private static Dictionary<string, string> Build(params (string Id, string Name, string[] Orgs, string[] Roles)[] tenants)
+    /// <summary>How many tenants <see cref="Settings"/> configures: a fixture that onboards more numbers them from here.</summary>
+    public static int Count => Settings.Keys.Count(k => k.EndsWith("__TenantId", StringComparison.Ordinal));
+
+    private static Dictionary<string, string> Build(params (string Id, string Name, string[] Orgs, string[] Roles)[] tenants) => SettingsOf(0, tenants);
+
+    /// <summary>Tenants as environment variables, numbered from <paramref name="first"/> (<c>Auth__Tenants__{first}__TenantId</c>, …).</summary>
+    public static Dictionary<string, string> SettingsOf(int first, params (string Id, string Name, string[] Orgs, string[] Roles)[] tenants)
     {
+        ArgumentNullException.ThrowIfNull(tenants);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < tenants.Length; i++)
         {
-            var prefix = $"Auth__Tenants__{i}__";
+            var prefix = $"Auth__Tenants__{first + i}__";
             settings[prefix + "TenantId"] = tenants[i].Id;
             settings[prefix + "Name"] = tenants[i].Name;
             for (var o = 0; o < tenants[i].Orgs.Length; o++) settings[$"{prefix}OrgIds__{o}"] = tenants[i].Orgs[o];
