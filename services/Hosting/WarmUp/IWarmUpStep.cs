@@ -13,9 +13,10 @@ public interface IWarmUpStep
     string Name { get; }
 
     /// <summary>
-    /// True when the step needs another service to answer: it then gets
-    /// <see cref="WarmUpOptions.DependencyTimeout"/> at most and is skipped (logged) after that, so
-    /// that a dependency that is down does not keep this service unready.
+    /// True when the step needs another service to answer: its first pass then gets
+    /// <see cref="WarmUpOptions.DependencyTimeout"/> at most (tried again until then) and the step is
+    /// skipped (logged) after that, so that a dependency that is down does not keep this service
+    /// unready; once a pass succeeded, the rest have the whole warm-up's bound.
     /// </summary>
     bool AsksAnotherService => false;
 

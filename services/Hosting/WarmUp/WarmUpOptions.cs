@@ -20,6 +20,6 @@ public sealed class WarmUpOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The bound of a step that needs another service to answer (<see cref="IWarmUpStep.AsksAnotherService"/>).</summary>
+    /// <summary>How long a step that needs another service (<see cref="IWarmUpStep.AsksAnotherService"/>) waits for its first answer.</summary>
     public TimeSpan DependencyTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -89,7 +89,8 @@ public sealed partial class WarmUpService(
             try
             {
                 await step.RunOnceAsync(stepBound.Token);
-                round++;
+                // The dependency answered: its bound was for that; the passes have the whole warm-up's.
+                if (round++ == 0 && step.AsksAnotherService) stepBound.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
             }
             catch (Exception e) when (e is not OutOfMemoryException && !stoppingToken.IsCancellationRequested)
             {
