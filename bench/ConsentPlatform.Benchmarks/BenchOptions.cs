@@ -20,6 +20,9 @@ public sealed record BenchOptions
 
     /// <summary>The first load after a fresh start, measured as its own phase (issue 23).</summary>
     public TimeSpan ColdStart { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary><c>--cold-only</c>: the story, then the cold-start phase, nothing else (≈ 2 min).</summary>
+    public bool ColdOnly { get; init; }
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(8);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int[] Concurrency { get; init; } = [1, 8, 32, 128];
@@ -70,6 +73,7 @@ public sealed record BenchOptions
                 "--rates" => options with { Rates = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture))] },
                 "--large" => options with { LargeEvents = long.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--no-rulebook" => options with { Rulebook = false },
+                "--cold-only" => options with { ColdOnly = true, Rulebook = false },
                 "--rulebook-only" => options with { Platform = false },
                 "--skip" => options with { Skip = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries)] },
                 "--settings" => options with { ExtraSettings = Next() },

@@ -1,5 +1,6 @@
 using ConsentPlatform.Consent.Accepting;
 using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Checking;
 using ConsentPlatform.Consent.Competence;
 using ConsentPlatform.Consent.Confirming;
 using ConsentPlatform.Consent.Declining;
@@ -23,6 +24,7 @@ using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
+using ConsentPlatform.Hosting.WarmUp;
 using JasperFx.Events.Projections;
 using Marten.Schema;
 using MassTransit;
@@ -103,6 +105,7 @@ public static class ConsentModule
         builder.Services.AddAuthorizationBuilder().AddConsentPolicies();
         // Errors under /fhir are OperationOutcomes (issue 21).
         builder.Services.AddFhirOutcomes();
+        builder.Services.AddWarmUpStep<CheckWarmUp>();
         builder.Services.AddSingleton<ExpirySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
         return builder;

@@ -17,6 +17,7 @@ using ConsentPlatform.Disclosure.Requesting;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
+using ConsentPlatform.Hosting.WarmUp;
 using JasperFx.Events.Projections;
 using MassTransit;
 
@@ -65,6 +66,7 @@ public static class DisclosureModule
         builder.Services.AddSingleton<CheckPipelines>();
         builder.Services.AddSingleton<CoalescedChecks>();
         builder.Services.AddScoped<LiveChecks>();
+        builder.Services.AddWarmUpStep<LiveCheckWarmUp>();
         builder.Services.AddSingleton<GroupCommit>();
         // Loaded now, so that a missing or malformed key stops the service at start, not at the first release.
         builder.Services.AddSingleton(PayloadProtector.FromConfiguration(builder.Configuration, TimeProvider.System));

@@ -14,6 +14,7 @@ using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Messaging.Forwarding;
 using ConsentPlatform.Hosting.Persistence;
+using ConsentPlatform.Hosting.WarmUp;
 using JasperFx.Events.Projections;
 
 namespace ConsentPlatform.DsaRegistry;
@@ -47,6 +48,7 @@ public static class DsaRegistryModule
             bus.AddConsumer<ExplainConsentPurposeConsumer>();
             bus.AddConsumer<ListOnboardedTenantsConsumer>();
         });
+        builder.Services.AddWarmUpStep<ScopeCheckWarmUp>();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using ConsentPlatform.Hosting.Json;
 using ConsentPlatform.Hosting.OpenApi;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Telemetry;
+using ConsentPlatform.Hosting.WarmUp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace ConsentPlatform.Hosting;
 
 public static class PlatformDefaults
 {
-    /// <summary>What every service host has: logs, JSON, problems, telemetry, tokens, health, OpenAPI.</summary>
+    /// <summary>What every service host has: logs, JSON, problems, telemetry, tokens, health, a warm-up before ready, OpenAPI.</summary>
     public static WebApplicationBuilder AddPlatformDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,6 +25,7 @@ public static class PlatformDefaults
             .AddPlatformAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
+        builder.AddPlatformWarmUp();
         builder.Services.AddPlatformOpenApi();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiDescriptionProvider, UnsupportedMediaTypeResponses>());
         return builder;

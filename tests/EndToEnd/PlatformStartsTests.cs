@@ -8,7 +8,7 @@ namespace ConsentPlatform.EndToEnd.Tests;
 public sealed class PlatformStartsTests(PlatformProcesses platform)
 {
     [Fact]
-    public async Task Readiness_through_the_gateway_names_every_service_its_database_and_the_broker()
+    public async Task Readiness_through_the_gateway_names_every_service_its_database_the_broker_and_its_warm_up()
     {
         using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
 
@@ -21,6 +21,9 @@ public sealed class PlatformStartsTests(PlatformProcesses platform)
             var checks = report.GetProperty("services").GetProperty(service).GetProperty("checks");
             Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
             Assert.Equal("Healthy", checks.GetProperty("rabbitmq").GetProperty("status").GetString());
+            // Issue 23 part 5a: every service gates its readiness on its warm-up (finished or, on a
+            // machine too busy to finish it in time, bounded: both are Healthy, see ADR 0013).
+            Assert.Equal("Healthy", checks.GetProperty("warm-up").GetProperty("status").GetString());
         }
     }
 

@@ -26,7 +26,7 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
     protected ServiceHost<TModule> Host { get; } = host;
 
     [Fact]
-    public async Task Readiness_names_the_database_and_the_broker_as_healthy()
+    public async Task Readiness_names_the_database_the_broker_and_the_warm_up_as_healthy()
     {
         using var client = Host.CreateClient();
 
@@ -37,6 +37,7 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
         var checks = report.RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("rabbitmq").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("warm-up").GetProperty("status").GetString());
     }
 
     [Fact]

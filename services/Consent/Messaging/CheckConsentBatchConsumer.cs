@@ -16,7 +16,15 @@ public sealed class CheckConsentBatchConsumer(IQuerySession session, TimeProvide
     public async Task Consume(ConsumeContext<CheckConsentBatch> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var checks = context.Message.Checks ?? [];
+        var results = await AnswerAsync(session, context.Message.Checks ?? [], clock.GetUtcNow(), context.CancellationToken);
+        await context.RespondAsync(new ConsentCheckBatchResult(results));
+    }
+
+    /// <summary>The batch's answers; also what the warm-up runs (<see cref="Checking.CheckWarmUp"/>), so that it warms this very code.</summary>
+    public static async Task<IReadOnlyList<ConsentCheckResult>> AnswerAsync(IQuerySession session, IReadOnlyList<CheckConsent> checks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(checks);
         var asked = checks.Where(c => !string.IsNullOrEmpty(c.SubjectId) && !string.IsNullOrEmpty(c.Purpose)).ToList();
         var subjects = asked.Select(c => c.SubjectId).Distinct(StringComparer.Ordinal).ToArray();
         var purposes = asked.Select(c => c.Purpose).Distinct(StringComparer.Ordinal).ToArray();
@@ -27,10 +35,9 @@ public sealed class CheckConsentBatchConsumer(IQuerySession session, TimeProvide
             // read too, and left aside by the judgement of each check.
             found = await session.Query<ConsentState>()
                 .Where(c => subjects.Contains(c.Terms.SubjectId) && purposes.Contains(c.Terms.Purpose))
-                .ToListAsync(context.CancellationToken);
+                .ToListAsync(cancellationToken);
         }
 
-        var now = clock.GetUtcNow();
-        await context.RespondAsync(new ConsentCheckBatchResult([.. checks.Select(c => ConsentCheck.Answer(c, found, now))]));
+        return [.. checks.Select(c => ConsentCheck.Answer(c, found, now))];
     }
 }

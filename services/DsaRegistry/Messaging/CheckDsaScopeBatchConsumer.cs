@@ -16,7 +16,15 @@ public sealed class CheckDsaScopeBatchConsumer(IQuerySession session) : IConsume
     public async Task Consume(ConsumeContext<CheckDsaScopeBatch> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var checks = context.Message.Checks ?? [];
+        var results = await AnswerAsync(session, context.Message.Checks ?? [], context.CancellationToken);
+        await context.RespondAsync(new DsaScopeBatchResult(results));
+    }
+
+    /// <summary>The batch's answers; also what the warm-up runs (<see cref="ScopeCheckWarmUp"/>), so that it warms this very code.</summary>
+    public static async Task<IReadOnlyList<DsaScopeResult>> AnswerAsync(IQuerySession session, IReadOnlyList<CheckDsaScope> checks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(checks);
         // One query for the batch: every active agreement. A registry holds hundreds of agreements,
         // not millions, and each check keeps only those its own organisations are party to
         // (Marten 9 cannot translate an array-overlap test on OrgIds from LINQ).
@@ -24,9 +32,8 @@ public sealed class CheckDsaScopeBatchConsumer(IQuerySession session) : IConsume
             ? []
             : await session.Query<Agreement>()
                 .Where(a => a.Status == DsaStatus.Active)
-                .ToListAsync(context.CancellationToken);
+                .ToListAsync(cancellationToken);
         var snapshots = candidates.Select(a => a.ToSnapshot()).ToList();
-
-        await context.RespondAsync(new DsaScopeBatchResult([.. checks.Select(c => DsaScope.Check(c, snapshots))]));
+        return [.. checks.Select(c => DsaScope.Check(c, snapshots))];
     }
 }

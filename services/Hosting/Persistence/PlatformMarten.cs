@@ -1,4 +1,5 @@
 using ConsentPlatform.Hosting.Health;
+using ConsentPlatform.Hosting.WarmUp;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,7 @@ public static class PlatformMarten
                 _ => new PostgresHealthCheck(connectionString),
                 failureStatus: null,
                 tags: [HealthEndpoints.ReadyTag]));
+        builder.Services.AddWarmUpStep<MartenWarmUp>();
         return marten;
     }
 }
