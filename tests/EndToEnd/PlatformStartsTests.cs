@@ -22,7 +22,7 @@ public sealed class PlatformStartsTests(PlatformProcesses platform)
             Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
             Assert.Equal("Healthy", checks.GetProperty("rabbitmq").GetProperty("status").GetString());
             // Issue 23 part 5a: every service gates its readiness on its warm-up (finished or, on a
-            // machine too busy to finish it in time, bounded: both are Healthy, see ADR 0013).
+            // machine too busy to finish it in time, bounded: both are Healthy, see ADR 0015).
             Assert.Equal("Healthy", checks.GetProperty("warm-up").GetProperty("status").GetString());
         }
     }
