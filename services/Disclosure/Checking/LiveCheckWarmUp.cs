@@ -66,7 +66,7 @@ public sealed class LiveCheckWarmUp(
         // Then as a request asks: batched, through the circuit breakers and timeouts.
         var answers = await checks.AskAsync(share, now, cancellationToken);
         if (answers.Consent is null || answers.Dsa is null) throw new TimeoutException("a live check did not answer in time");
-        var command = new RequestDisclosure(Guid.CreateVersion7(now), share, DisclosureAccess.ActorOf(caller), caller.Name, now);
+        var command = new RequestDisclosure(Guid.CreateVersion7(now), share, EventActors.ActorOf(caller), caller.Name, now);
         var events = RequestDisclosure.Decide(command, answers);
         var state = DisclosureEvolution.Fold(events)!;
         JsonSerializer.SerializeToUtf8Bytes(DisclosureResponse.From(state), PlatformJson.Options);
