@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConsentPlatform.TestSupport.Processes;
 using Xunit;
 
 namespace ConsentPlatform.AppHost.Tests;
@@ -76,30 +77,8 @@ public sealed class OneShareTraceTests(AppHostProcess appHost) : IClassFixture<A
     private static async Task<string> ActiveDsaAsync(HttpClient gateway, CancellationToken ct)
     {
         var officer = await TokenAsync(gateway, new { role = "IgOfficer", org = LocalAuthority }, ct);
-        var dsa = await SendAsync(gateway, HttpMethod.Post, "/api/dsas", officer, new
-        {
-            title = "Young carers: council and school (trace)",
-            parties = new object[]
-            {
-                new { orgId = LocalAuthority, name = "County Council", role = "both" },
-                new { orgId = School, name = "Riverside School", role = "both" },
-            },
-            purposes = new object[]
-            {
-                new
-                {
-                    code = "school-support",
-                    description = "So your school can give you extra time and support when caring gets heavy.",
-                    dataCategories = new[] { "identity.basic", "caring.role" },
-                    lawfulBasis = new { article6 = "consent" },
-                    requiresConsent = true,
-                    allowsSafeguardingOverride = true,
-                },
-            },
-            effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),
-            effectiveTo = DateTimeOffset.UtcNow.AddYears(1),
-            retentionDays = 90,
-        }, HttpStatusCode.Created, ct);
+        var dsa = await SendAsync(gateway, HttpMethod.Post, "/api/dsas", officer,
+            Scenario.SchoolSupportDsa("Young carers: council and school (trace)", LocalAuthority, School), HttpStatusCode.Created, ct);
         var id = dsa.GetProperty("id").GetString()!;
         var version = dsa.GetProperty("termsVersion").GetInt64();
         foreach (var org in (string[])[LocalAuthority, School])

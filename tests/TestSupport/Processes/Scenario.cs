@@ -16,13 +16,14 @@ public sealed class Scenario(PlatformProcesses platform)
     /// <summary>A fresh subject id, so that tests never meet each other's consents.</summary>
     public static string NewSubject() => "yc-" + Guid.NewGuid().ToString("N")[..12];
 
-    public static object SchoolSupportDsa(string title = "Young carers: council and school") => new
+    /// <summary>The school-support agreement between a council and a school (the story's own two unless named).</summary>
+    public static object SchoolSupportDsa(string title = "Young carers: council and school", string localAuthority = LocalAuthority, string school = School) => new
     {
         title,
         parties = new object[]
         {
-            new { orgId = LocalAuthority, name = "County Council", role = "both" },
-            new { orgId = School, name = "Riverside School", role = "both" },
+            new { orgId = localAuthority, name = "County Council", role = "both" },
+            new { orgId = school, name = "Riverside School", role = "both" },
         },
         purposes = new object[]
         {
