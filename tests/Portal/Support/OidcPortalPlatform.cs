@@ -54,15 +54,7 @@ public class OidcPortalPlatform : PlatformProcesses
 
     private Dictionary<string, string> ProductionAuthentication(string process)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Auth__Mode"] = "Entra",
-            ["AzureAd__Instance"] = Provider.Instance,
-            ["AzureAd__TenantId"] = "organizations",
-            ["AzureAd__ClientId"] = OidcProvider.ClientId,
-            ["AzureAd__Audience"] = OidcProvider.Audience,
-        };
-        if (process == "disclosure") settings["Disclosure__Keys__File"] = Path.Combine(workFolder!, "disclosure-keys.json");
+        var settings = Provider.ProductionAuthentication(process, workFolder!);
         if (process == "portal")
         {
             settings["Portal__ApiScopes__0"] = "access_as_user";

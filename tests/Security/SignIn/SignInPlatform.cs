@@ -68,17 +68,8 @@ public sealed class SignInPlatform : PlatformProcesses
 
     private Dictionary<string, string> ProductionAuthentication(string process)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Auth__Mode"] = "Entra",
-            ["AzureAd__Instance"] = Provider.Instance,
-            ["AzureAd__TenantId"] = "organizations",
-            ["AzureAd__ClientId"] = OidcProvider.ClientId,
-            ["AzureAd__Audience"] = OidcProvider.Audience,
-        };
+        var settings = Provider.ProductionAuthentication(process, workFolder!);
         foreach (var (key, value) in MatrixTenants.Settings) settings[key] = value;
-        // Outside local mode the disclosure service's key ring must be named (it is never guessed).
-        if (process == "disclosure") settings["Disclosure__Keys__File"] = Path.Combine(workFolder!, "disclosure-keys.json");
         return settings;
     }
 

@@ -43,6 +43,25 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>
+    /// The settings that put one process of the platform in its production authentication against this
+    /// provider (Entra mode, Microsoft.Identity.Web, <c>organizations</c>); the disclosure service also gets
+    /// its key ring named in <paramref name="workFolder"/>, which outside local mode is never guessed.
+    /// </summary>
+    public Dictionary<string, string> ProductionAuthentication(string process, string workFolder)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Auth__Mode"] = "Entra",
+            ["AzureAd__Instance"] = Instance,
+            ["AzureAd__TenantId"] = "organizations",
+            ["AzureAd__ClientId"] = ClientId,
+            ["AzureAd__Audience"] = Audience,
+        };
+        if (process == "disclosure") settings["Disclosure__Keys__File"] = Path.Combine(workFolder, "disclosure-keys.json");
+        return settings;
+    }
+
     /// <summary>What <c>AzureAd:Instance</c> is set to: the provider's origin.</summary>
     public string Instance => $"http://127.0.0.1:{Port}/";
 
