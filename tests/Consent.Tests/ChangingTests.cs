@@ -37,11 +37,11 @@ public sealed class PausingTests
 
     [Fact]
     public void Given_paused_consent_When_paused_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Paused())));
+        Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Paused())).Refusal?.Status);
 
     [Fact]
     public void Given_withdrawn_consent_When_paused_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Withdrawn(2))));
+        Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Withdrawn(2))).Refusal?.Status);
 
     [Fact]
     public void Given_expired_consent_When_paused_Then_refused_as_conflict()
@@ -49,12 +49,12 @@ public sealed class PausingTests
         var terms = Terms(ExpiresAt);
         var state = Given(Granted(terms), new ConsentExpired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
 
-        Assert.Throws<ConflictException>(() => PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, ExpiresAt.AddDays(1)), state));
+        Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, ExpiresAt.AddDays(1)), state).Refusal?.Status);
     }
 
     [Fact]
     public void Given_active_consent_past_its_expiry_not_yet_recorded_When_paused_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, ExpiresAt), Given(Granted(Terms(ExpiresAt)))));
+        Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, ExpiresAt), Given(Granted(Terms(ExpiresAt)))).Refusal?.Status);
 }
 
 public sealed class ResumingTests

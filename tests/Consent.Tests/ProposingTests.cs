@@ -162,7 +162,7 @@ public sealed class ProposingTests
     {
         var state = Given(Proposal());
 
-        Assert.Throws<ConflictException>(() => PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), state));
+        Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), state).Refusal?.Status);
         Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), state));
     }
 

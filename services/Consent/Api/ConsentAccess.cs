@@ -30,13 +30,18 @@ public static class ConsentAccess
     /// <summary>Another subject's consent does not exist for a young carer: 404, never data.</summary>
     public static void EnsureVisible(Caller caller, ConsentState consent)
     {
+        if (RefusalUnlessVisible(caller, consent) is { } refusal) throw refusal.ToException();
+    }
+
+    /// <inheritdoc cref="EnsureVisible"/>
+    public static Refusal? RefusalUnlessVisible(Caller caller, ConsentState consent)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(consent);
-        EnsureIdentified(caller);
-        if (IsYoungCarer(caller) && !string.Equals(caller.SubjectId, consent.Terms.SubjectId, StringComparison.Ordinal))
-        {
-            throw NotFound(consent.Id);
-        }
+        if (Unidentified(caller) is { } unidentified) return unidentified;
+        return IsYoungCarer(caller) && !string.Equals(caller.SubjectId, consent.Terms.SubjectId, StringComparison.Ordinal)
+            ? Refusal.From(NotFound(consent.Id))
+            : null;
     }
 
     /// <summary>The subject whose consents a caller lists: a young carer's own (the default), never another's (403).</summary>
@@ -76,16 +81,19 @@ public static class ConsentAccess
     /// <summary>A token without the claim its role depends on cannot act for anyone.</summary>
     public static void EnsureIdentified(Caller caller)
     {
+        if (Unidentified(caller) is { } refusal) throw refusal.ToException();
+    }
+
+    /// <inheritdoc cref="EnsureIdentified"/>
+    public static Refusal? Unidentified(Caller caller)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         if (IsYoungCarer(caller) && string.IsNullOrEmpty(caller.SubjectId))
         {
-            throw new ForbiddenException("The token acts for no young carer's ledger id: a young carer's own sign-in is linked to it with a one-time link code from their practitioner (POST /api/me/links).");
+            return Refusal.Forbidden("The token acts for no young carer's ledger id: a young carer's own sign-in is linked to it with a one-time link code from their practitioner (POST /api/me/links).");
         }
 
-        if (IsPractitioner(caller) && string.IsNullOrEmpty(caller.OrgId))
-        {
-            throw new ForbiddenException("The token names no organisation.");
-        }
+        return IsPractitioner(caller) && string.IsNullOrEmpty(caller.OrgId) ? Refusal.Forbidden("The token names no organisation.") : null;
     }
 }
 

@@ -24,7 +24,7 @@ public static class ConsentChanges
     };
 
     /// <param name="alongside">Whatever else must change in the same transaction (an acceptance records a lapsed live consent's expiry).</param>
-    public static Task<ConsentState> ApplyAsync(
+    public static async Task<ConsentState> ApplyAsync(
         IDocumentSession session,
         Guid consentId,
         long? expectedVersion,
@@ -34,10 +34,29 @@ public static class ConsentChanges
         CancellationToken cancellationToken,
         Func<ConsentState, CancellationToken, Task>? alongside = null)
     {
+        ArgumentNullException.ThrowIfNull(decide);
+        var change = await DecideAsync(session, consentId, expectedVersion, caller, visibility, state => Decision.Of(decide(state)), cancellationToken, alongside);
+        return change.Refusal is { } refusal ? throw refusal.ToException() : change.State;
+    }
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/> for a slice whose decision refuses by value: the refusal comes back,
+    /// and nothing was written. The visibility guard's 404 is a refusal too.
+    /// </summary>
+    public static Task<StreamChange<ConsentState>> DecideAsync(
+        IDocumentSession session,
+        Guid consentId,
+        long? expectedVersion,
+        Caller caller,
+        ConsentVisibility visibility,
+        Func<ConsentState, Decision> decide,
+        CancellationToken cancellationToken,
+        Func<ConsentState, CancellationToken, Task>? alongside = null)
+    {
         ArgumentNullException.ThrowIfNull(visibility);
-        return StreamChanges.ChangeAsync(
+        return StreamChanges.DecideAsync(
             session, Kind, consentId, expectedVersion, decide, cancellationToken,
-            guard: (consent, ct) => visibility.EnsureVisibleAsync(caller, consent, ct),
+            guard: (consent, ct) => visibility.RefusalUnlessVisibleAsync(caller, consent, ct),
             alongside: alongside);
     }
 

@@ -24,11 +24,17 @@ public sealed partial class ConsentVisibility(
     /// <summary>The consent, or 404 exactly like an unknown id if the caller may not see it.</summary>
     public async Task EnsureVisibleAsync(Caller caller, ConsentState consent, CancellationToken cancellationToken)
     {
+        if (await RefusalUnlessVisibleAsync(caller, consent, cancellationToken) is { } refusal) throw refusal.ToException();
+    }
+
+    /// <summary>The 404 (or 403) for a consent the caller may not see, or null when they may.</summary>
+    public async Task<Refusal?> RefusalUnlessVisibleAsync(Caller caller, ConsentState consent, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(consent);
-        ConsentAccess.EnsureVisible(caller, consent);
+        if (ConsentAccess.RefusalUnlessVisible(caller, consent) is { } refusal) return refusal;
         var visible = await VisibleAsync(caller, [consent], cancellationToken);
-        if (visible.Count == 0) throw ConsentAccess.NotFound(consent.Id);
+        return visible.Count == 0 ? Refusal.From(ConsentAccess.NotFound(consent.Id)) : null;
     }
 
     /// <summary>Those of <paramref name="consents"/> the caller may see, in the same order: one registry question at most.</summary>

@@ -18,16 +18,12 @@ public sealed record PauseConsentRequest(string? Reason);
 /// <summary>Stop sharing under a consent until it is resumed.</summary>
 public sealed record PauseConsent(Guid ConsentId, EventActor Actor, string? Reason, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(PauseConsent command, ConsentState state)
+    public static Decision Decide(PauseConsent command, ConsentState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        ConsentRefusals.EnsureNotEnded(state, command.Now, "paused");
-        if (state.Status == ConsentStatus.Paused)
-        {
-            throw new ConflictException("The consent is already paused.");
-        }
-
+        if (ConsentRefusals.Ended(state, command.Now, "paused") is { } ended) return ended;
+        if (state.Status == ConsentStatus.Paused) return Refusal.Conflict("The consent is already paused.");
         return [new ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
     }
 }
@@ -38,16 +34,11 @@ public static class PauseConsentEndpoint
     {
         group.MapPost("/{id:guid}/pause", HandleAsync)
             .RequireAuthorization(ConsentPolicies.Act)
-            .WithName("PauseConsent")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithName("PauseConsent");
         return group;
     }
 
-    public static async Task<Ok<ConsentResponse>> HandleAsync(
+    public static async Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id,
         PauseConsentRequest? request,
         [FromHeader(Name = IfMatch.Header)] string? ifMatch,
@@ -63,14 +54,15 @@ public static class PauseConsentEndpoint
         var caller = Caller.From(user);
         var errors = new FieldErrors();
         var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(caller));
-        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
-        errors.ThrowIfAny();
+        var expected = IfMatch.ExpectedVersion(errors, ifMatch, "consent", takesWeakTags: true);
+        if (errors.Refusal is { } invalid) return invalid;
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
 
         var now = clock.GetUtcNow();
-        ConsentAccess.EnsureIdentified(caller);
         var command = new PauseConsent(id, EventActors.ActorOf(caller), reason, now);
-        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => PauseConsent.Decide(command, state), cancellationToken);
-        response.SetETag(consent.Version);
-        return TypedResults.Ok(ConsentResponse.From(consent, now));
+        var change = await ConsentChanges.DecideAsync(session, id, expected, caller, visibility, state => PauseConsent.Decide(command, state), cancellationToken);
+        if (change.Refusal is { } refused) return refused;
+        response.SetETag(change.State.Version);
+        return TypedResults.Ok(ConsentResponse.From(change.State, now));
     }
 }

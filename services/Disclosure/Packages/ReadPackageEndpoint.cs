@@ -75,7 +75,7 @@ public static class ReadPackageEndpoint
         if (events[0] is Domain.PackageReadRefused refused)
         {
             await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
-            return Refusal.Of("Package read refused", refused.Judgement.Decision, http.Request.Path);
+            return RecheckRefusal.Of("Package read refused", refused.Judgement.Decision, http.Request.Path);
         }
 
         var package = await session.LoadAsync<SealedPackage>(id, cancellationToken);

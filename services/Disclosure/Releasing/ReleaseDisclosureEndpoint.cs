@@ -72,7 +72,7 @@ public static class ReleaseDisclosureEndpoint
 
         var after = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
         return events[0] is Domain.DisclosureReleaseRefused refused
-            ? Refusal.Of("Release refused", refused.Judgement.Decision, http.Path)
+            ? RecheckRefusal.Of("Release refused", refused.Judgement.Decision, http.Path)
             : TypedResults.Ok(DisclosureResponse.From(after));
     }
 

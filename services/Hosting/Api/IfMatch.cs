@@ -22,6 +22,16 @@ public static class IfMatch
     /// </summary>
     public static long? ExpectedVersion(string? header, string resource, bool takesWeakTags = false)
     {
+        var errors = new FieldErrors();
+        var version = ExpectedVersion(errors, header, resource, takesWeakTags);
+        errors.ThrowIfAny();
+        return version;
+    }
+
+    /// <summary><see cref="ExpectedVersion(string?, string, bool)"/>, a malformed header added to <paramref name="errors"/> (the request's other bad fields are refused with it).</summary>
+    public static long? ExpectedVersion(FieldErrors errors, string? header, string resource, bool takesWeakTags = false)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         var value = header?.Trim();
         if (string.IsNullOrEmpty(value) || value == "*") return null;
         if (takesWeakTags && value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
@@ -31,7 +41,8 @@ public static class IfMatch
             return version;
         }
 
-        throw new RequestValidationException(Header, $"If-Match must name one version of the {resource}, as its ETag gives it (\"3\").");
+        errors.Add(Header, $"If-Match must name one version of the {resource}, as its ETag gives it (\"3\").");
+        return null;
     }
 
     public static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

@@ -38,10 +38,65 @@ public static class StreamChanges
 {
     /// <param name="expectedVersion">The caller's <c>If-Match</c> (<see cref="Api.IfMatch"/>), or null for any version.</param>
     /// <param name="guard">
-    /// Who may change it: runs before the version is compared, so a caller who may not see the stream
-    /// learns nothing from a 412.
+    /// Who may change it, a refusal or null: runs before the version is compared, so a caller who may
+    /// not see the stream learns nothing from a 412.
     /// </param>
     /// <param name="alongside">What else must change in the same transaction, given the new state.</param>
+    /// <returns>The stream's state after the change, or the refusal; a refusal wrote nothing.</returns>
+    public static async Task<StreamChange<TState>> DecideAsync<TState>(
+        IDocumentSession session,
+        StreamKind<TState> kind,
+        Guid streamId,
+        long? expectedVersion,
+        Func<TState, Decision> decide,
+        CancellationToken cancellationToken,
+        Func<TState, CancellationToken, Task<Refusal?>>? guard = null,
+        Func<TState, CancellationToken, Task>? alongside = null)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(decide);
+        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
+        var state = stream.Aggregate ?? kind.Empty?.Invoke();
+        if (state is null) return Refusal.From(kind.NotFound(streamId));
+        if (guard is not null && await guard(state, cancellationToken) is { } forbidden) return forbidden;
+        var version = kind.VersionOf(state);
+        if (expectedVersion is { } expected && expected != version)
+        {
+            return Refusal.PreconditionFailed($"{kind.NameOf(streamId)} is at version {version}, not {expected}: read it again before changing it.");
+        }
+
+        var decision = decide(state);
+        if (decision.Refusal is { } refusal) return refusal;
+        var events = decision.Events;
+        if (events.Count == 0) return state;
+        stream.AppendMany(events);
+        var changed = events.Aggregate(state, (s, e) => kind.Evolve(s, e)!);
+        if (alongside is not null) await alongside(changed, cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        // The kind's own reading first: a unique index's refusal can come wrapped as a concurrency error.
+        catch (Exception e) when (kind.SaveRefusal?.Invoke(e) is { } saveRefusal)
+        {
+            return Refusal.From(saveRefusal);
+        }
+        catch (ConcurrencyException)
+        {
+            return expectedVersion is null || kind.RaceWithIfMatchIsConflict
+                ? Refusal.Conflict($"{kind.NameOf(streamId)} was changed by someone else at the same time: read it again and retry.")
+                : Refusal.PreconditionFailed($"{kind.NameOf(streamId)} was changed by someone else: read it again before changing it.");
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// <see cref="DecideAsync{TState}"/> for a slice that still refuses by throwing: the refusal is
+    /// thrown as its <see cref="DomainException"/>. Kept while the slices move to refusals as values.
+    /// </summary>
     public static async Task<TState> ChangeAsync<TState>(
         IDocumentSession session,
         StreamKind<TState> kind,
@@ -53,39 +108,35 @@ public static class StreamChanges
         Func<TState, CancellationToken, Task>? alongside = null)
         where TState : class
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(decide);
-        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
-        var state = stream.Aggregate ?? kind.Empty?.Invoke() ?? throw kind.NotFound(streamId);
-        if (guard is not null) await guard(state, cancellationToken);
-        var version = kind.VersionOf(state);
-        if (expectedVersion is { } expected && expected != version)
-        {
-            throw new PreconditionFailedException($"{kind.NameOf(streamId)} is at version {version}, not {expected}: read it again before changing it.");
-        }
-
-        var events = decide(state);
-        if (events.Count == 0) return state;
-        stream.AppendMany(events);
-        var changed = events.Aggregate(state, (s, e) => kind.Evolve(s, e)!);
-        if (alongside is not null) await alongside(changed, cancellationToken);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        // The kind's own reading first: a unique index's refusal can come wrapped as a concurrency error.
-        catch (Exception e) when (kind.SaveRefusal?.Invoke(e) is { } refusal)
-        {
-            throw refusal;
-        }
-        catch (ConcurrencyException)
-        {
-            throw expectedVersion is null || kind.RaceWithIfMatchIsConflict
-                ? new ConflictException($"{kind.NameOf(streamId)} was changed by someone else at the same time: read it again and retry.")
-                : new PreconditionFailedException($"{kind.NameOf(streamId)} was changed by someone else: read it again before changing it.");
-        }
-
-        return changed;
+        var change = await DecideAsync(
+            session, kind, streamId, expectedVersion, state => Decision.Of(decide(state)), cancellationToken,
+            guard is null ? null : async (state, ct) => { await guard(state, ct); return null; },
+            alongside);
+        return change.Refusal is { } refusal ? throw refusal.ToException() : change.State;
     }
+}
+
+/// <summary>What <see cref="StreamChanges.DecideAsync{TState}"/> did: the state after the change, or why it refused.</summary>
+public readonly struct StreamChange<TState>
+    where TState : class
+{
+    private readonly TState? state;
+
+    private StreamChange(TState? state, Refusal? refusal)
+    {
+        this.state = state;
+        Refusal = refusal;
+    }
+
+    public Refusal? Refusal { get; }
+
+    /// <summary>The state after the change; throws for a refused change.</summary>
+    public TState State => Refusal is null && state is not null
+        ? state
+        : throw new InvalidOperationException("A refused change has no state.");
+
+    public static implicit operator StreamChange<TState>(TState state) => new(state ?? throw new ArgumentNullException(nameof(state)), null);
+
+    public static implicit operator StreamChange<TState>(Refusal refusal) => new(null, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 }

@@ -43,6 +43,9 @@ public sealed class FieldErrors
     /// <summary>The errors in the shape of <c>ValidationProblemDetails.Errors</c>; empty when there are none.</summary>
     public IReadOnlyDictionary<string, string[]> ToDictionary() => Snapshot();
 
+    /// <summary>The 400 for all the errors collected, or null when there are none: <c>if (errors.Refusal is { } invalid) return invalid;</c>.</summary>
+    public Refusal? Refusal => Any ? Refusal.Invalid(Snapshot()) : null;
+
     public void ThrowIfAny()
     {
         if (Any) throw new RequestValidationException(Snapshot());

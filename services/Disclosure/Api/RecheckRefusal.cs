@@ -7,7 +7,7 @@ namespace ConsentPlatform.Disclosure.Api;
 /// A live re-check that refused (at release or at a read): 409 problem details whose
 /// <c>decision</c> carries every reason, after the refusal itself has been recorded.
 /// </summary>
-public static class Refusal
+public static class RecheckRefusal
 {
     public static ProblemHttpResult Of(string title, ShareDecision decision, string path)
     {
