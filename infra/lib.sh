@@ -343,11 +343,6 @@ state_secret() {
 # pg_password <db>: the database role's password.
 pg_password() { state_secret "postgres-$1"; }
 
-# pg_service_connection <db>: the connection string a service is given (never the administrator's).
-pg_service_connection() {
-  echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Database=$1;Username=$(pg_role "$1");Password=$(pg_password "$1")"
-}
-
 # pg_own_database <bin> <db>: creates the database's role (idempotent) and makes it the owner of the
 # database and, for a database made before roles existed, of every schema, table, sequence and
 # function the administrator created in it.
@@ -619,52 +614,15 @@ epmd_status() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Application processes (infra/up, infra/down)
+# The build configuration infra/up builds and runs the AppHost (and so the apps) with.
 # ---------------------------------------------------------------------------------------------
-# Start order; infra/down stops in reverse (the gateway first: it is the public entry point).
-CP_APPS=(consent dsa-registry disclosure audit portal gateway)
-
-# app_project NAME -> project path relative to the repo root
-app_project() {
-  case "$1" in
-    consent) echo services/Consent/ConsentPlatform.Consent.csproj ;;
-    dsa-registry) echo services/DsaRegistry/ConsentPlatform.DsaRegistry.csproj ;;
-    disclosure) echo services/Disclosure/ConsentPlatform.Disclosure.csproj ;;
-    audit) echo services/Audit/ConsentPlatform.Audit.csproj ;;
-    portal) echo portal/ConsentPlatform.Portal.csproj ;;
-    gateway) echo gateway/ConsentPlatform.Gateway.csproj ;;
-    *) die "unknown app $1" ;;
-  esac
-}
-app_port() {
-  case "$1" in
-    consent) echo "$CONSENT_PORT" ;;
-    dsa-registry) echo "$DSA_REGISTRY_PORT" ;;
-    disclosure) echo "$DISCLOSURE_PORT" ;;
-    audit) echo "$AUDIT_PORT" ;;
-    portal) echo "$PORTAL_PORT" ;;
-    gateway) echo "$GATEWAY_PORT" ;;
-  esac
-}
-app_database() {
-  case "$1" in
-    consent) echo consent ;;
-    dsa-registry) echo dsa_registry ;;
-    disclosure) echo disclosure ;;
-    audit) echo audit ;;
-    *) echo "" ;;
-  esac
-}
 : "${CP_CONFIGURATION:=Release}"
-app_dll_name() { basename "$(app_project "$1")" .csproj | sed 's/$/.dll/'; }
-app_out_dir() { printf '%s/%s/bin/%s/net10.0\n' "$CP_ROOT" "$(dirname "$(app_project "$1")")" "$CP_CONFIGURATION"; }
-app_pid() { read_pid "$PID_DIR/$1.pid"; }
-app_alive() { pid_matches "$(app_pid "$1")" "$(app_dll_name "$1")"; }
 
 # ---------------------------------------------------------------------------------------------
-# The AppHost (infra/AppHost): what infra/up runs unless CP_NO_APPHOST=1. It starts the apps above
-# through Aspire's orchestrator (dcp, from a NuGet package) and the Aspire dashboard; both run
-# detached from it, so infra/down stops the AppHost and then waits for every process of its tree.
+# The AppHost (infra/AppHost): what infra/up runs. It starts the apps (the one list of them, their
+# ports and settings: infra/AppHost/PlatformApps.cs) through Aspire's orchestrator (dcp, from a
+# NuGet package) and the Aspire dashboard; both run detached from it, so infra/down stops the
+# AppHost and then waits for every process of its tree.
 # ---------------------------------------------------------------------------------------------
 APPHOST_PROJECT="$CP_ROOT/infra/AppHost/ConsentPlatform.AppHost.csproj"
 apphost_out_dir() { printf '%s/infra/AppHost/bin/%s/net10.0\n' "$CP_ROOT" "$CP_CONFIGURATION"; }
