@@ -10,7 +10,7 @@ namespace ConsentPlatform.Portal.Api;
 public sealed record ApiProblem(int Status, string Message, IReadOnlyDictionary<string, string[]> Errors)
 {
     /// <summary>The reasons of a refused live re-check (409 with a <c>decision</c>), if any.</summary>
-    public IReadOnlyList<DecisionReason> Reasons { get; init; } = [];
+    public IReadOnlyList<ShareReason> Reasons { get; init; } = [];
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
 
@@ -24,7 +24,7 @@ public sealed record ApiProblem(int Status, string Message, IReadOnlyDictionary<
     {
         string? title = null, detail = null;
         var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        var reasons = new List<DecisionReason>();
+        var reasons = new List<ShareReason>();
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -36,12 +36,8 @@ public sealed record ApiProblem(int Status, string Message, IReadOnlyDictionary<
                 if (root.TryGetProperty("decision", out var decision) && decision.ValueKind == JsonValueKind.Object &&
                     decision.TryGetProperty("reasons", out var list) && list.ValueKind == JsonValueKind.Array)
                 {
-                    foreach (var reason in list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
-                    {
-                        reasons.Add(new DecisionReason(
-                            reason.TryGetProperty("code", out var c) ? c.ToString() : "",
-                            reason.TryGetProperty("message", out var m) ? m.ToString() : null));
-                    }
+                    // The refused re-check's reasons, read as the services' own ShareReason records.
+                    reasons.AddRange(list.Deserialize<List<ShareReason>>(PlatformApi.Json) ?? []);
                 }
 
                 if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)

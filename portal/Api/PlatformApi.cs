@@ -17,8 +17,8 @@ namespace ConsentPlatform.Portal.Api;
 /// </summary>
 public sealed class PlatformApi(HttpClient http, IAccessTokenSource tokens, IHttpContextAccessor context, ILogger<PlatformApi> logger)
 {
-    /// <summary>Reads the API's JSON: camelCase, enums as strings, unknown fields ignored.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>Reads the API's JSON into the services' own records: camelCase, enums by the services' wire names, unknown fields ignored.</summary>
+    public static JsonSerializerOptions Json => ApiWireNames.ReadingOptions;
 
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Get, path, body: null, cancellationToken);

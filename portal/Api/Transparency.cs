@@ -16,7 +16,7 @@ public sealed record TransparencyItem(
     string? PurposeDescription,
     IReadOnlyList<string> Categories,
     string? Outcome,
-    IReadOnlyList<DecisionReason> Reasons,
+    IReadOnlyList<ShareReason> Reasons,
     DateTimeOffset? RequestedAt,
     DateTimeOffset? ReleasedAt,
     IReadOnlyList<DateTimeOffset> Reads,
@@ -123,9 +123,12 @@ public static class Transparency
     private static List<string> Strings(JsonElement? e) =>
         e is { ValueKind: JsonValueKind.Array } a ? [.. a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.ToString())] : [];
 
-    private static List<DecisionReason> Reasons(JsonElement? e) =>
+    private static List<ShareReason> Reasons(JsonElement? e) =>
         e is { ValueKind: JsonValueKind.Array } a
-            ? [.. a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? new DecisionReason(x.GetString()!, null) : new DecisionReason(Text(x, "code") ?? "", Text(x, "message")))]
+            ? [.. a.EnumerateArray()
+                .Select(x => (Code: ApiWireNames.Parse<ReasonCode>(x.ValueKind == JsonValueKind.String ? x.GetString() : Text(x, "code")), Message: Text(x, "message")))
+                .Where(r => r.Code is not null)
+                .Select(r => new ShareReason(r.Code!.Value, r.Message ?? ""))]
             : [];
 
     private static List<DateTimeOffset> Times(JsonElement? e)

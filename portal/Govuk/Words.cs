@@ -11,22 +11,22 @@ namespace ConsentPlatform.Portal.Govuk;
 /// </summary>
 public static class Words
 {
-    private static readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal)
+    private static readonly Dictionary<ReasonCode, string> Reasons = new()
     {
-        ["no-active-dsa"] = "There is no active data-sharing agreement between these organisations for today.",
-        ["requester-not-party"] = "Your organisation is not a recipient in the data-sharing agreement.",
-        ["holder-not-party"] = "The organisation holding the information is not a provider in the data-sharing agreement.",
-        ["purpose-not-in-dsa"] = "The data-sharing agreement does not include this purpose.",
-        ["category-out-of-scope"] = "At least one kind of information asked for is outside what the agreement allows for this purpose.",
-        ["consent-missing"] = "The young person has not given consent for this purpose.",
-        ["consent-paused"] = "The young person has paused their consent for this purpose.",
-        ["consent-withdrawn"] = "The young person has withdrawn their consent for this purpose.",
-        ["consent-expired"] = "The young person's consent for this purpose has expired.",
-        ["consent-recipient-mismatch"] = "The young person's consent does not include your organisation.",
-        ["consent-category-mismatch"] = "The young person's consent does not cover every kind of information asked for.",
-        ["override-not-allowed"] = "The agreement does not allow a safeguarding override for this purpose.",
-        ["justification-required"] = "A written reason is needed (information about a family member needs at least 20 characters).",
-        ["check-unavailable"] = "A check could not be completed in time, so nothing was shared. Try again shortly.",
+        [ReasonCode.NoActiveDsa] = "There is no active data-sharing agreement between these organisations for today.",
+        [ReasonCode.RequesterNotParty] = "Your organisation is not a recipient in the data-sharing agreement.",
+        [ReasonCode.HolderNotParty] = "The organisation holding the information is not a provider in the data-sharing agreement.",
+        [ReasonCode.PurposeNotInDsa] = "The data-sharing agreement does not include this purpose.",
+        [ReasonCode.CategoryOutOfScope] = "At least one kind of information asked for is outside what the agreement allows for this purpose.",
+        [ReasonCode.ConsentMissing] = "The young person has not given consent for this purpose.",
+        [ReasonCode.ConsentPaused] = "The young person has paused their consent for this purpose.",
+        [ReasonCode.ConsentWithdrawn] = "The young person has withdrawn their consent for this purpose.",
+        [ReasonCode.ConsentExpired] = "The young person's consent for this purpose has expired.",
+        [ReasonCode.ConsentRecipientMismatch] = "The young person's consent does not include your organisation.",
+        [ReasonCode.ConsentCategoryMismatch] = "The young person's consent does not cover every kind of information asked for.",
+        [ReasonCode.OverrideNotAllowed] = "The agreement does not allow a safeguarding override for this purpose.",
+        [ReasonCode.JustificationRequired] = "A written reason is needed (information about a family member needs at least 20 characters).",
+        [ReasonCode.CheckUnavailable] = "A check could not be completed in time, so nothing was shared. Try again shortly.",
     };
 
     private static readonly Dictionary<string, string> Roles = new(StringComparer.Ordinal)
@@ -47,10 +47,18 @@ public static class Words
     /// <summary>Why the data is shared: the agreement's own words first, then the platform's vocabulary (<see cref="PlainWords"/>).</summary>
     public static string Purpose(string code, string? description = null) => PlainWords.Purpose(code, description);
 
-    public static string Reason(string code, string? message = null) =>
-        Reasons.TryGetValue(code, out var words) ? words : message ?? code;
+    public static string Reason(ShareReason reason) => Reason(reason.Code, reason.Message);
+
+    public static string Reason(ReasonCode code, string? message = null) =>
+        Reasons.TryGetValue(code, out var words) ? words : message ?? ApiWireNames.Of(code);
+
+    /// <summary>A reason known only by its wire name (a statistics row's label): in words when it names a <see cref="ReasonCode"/>.</summary>
+    public static string Reason(string code) => ApiWireNames.Parse<ReasonCode>(code) is { } known ? Reason(known) : code;
 
     public static string Role(string role) => Roles.GetValueOrDefault(role, role);
+
+    /// <summary>A status of the API's (consent, agreement, disclosure, decision…) in words, from its wire name.</summary>
+    public static string Status(Enum status) => Status(ApiWireNames.Of(status));
 
     public static string Status(string status) => status switch
     {
@@ -61,7 +69,10 @@ public static class Words
         _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(status.Replace('-', ' ')),
     };
 
-    /// <summary>A GOV.UK tag colour for a status.</summary>
+    /// <summary>A GOV.UK tag colour for a status of the API's.</summary>
+    public static string TagClass(Enum status) => TagClass(ApiWireNames.Of(status));
+
+    /// <summary>A GOV.UK tag colour for a status by its wire name (or the portal's own: <c>valid</c>, <c>consistent</c>…).</summary>
     public static string TagClass(string status) => "govuk-tag " + status switch
     {
         "active" or "approved" or "released" or "valid" or "consistent" => "govuk-tag--green",

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Validation;
 using ConsentPlatform.Portal.Api;
 using ConsentPlatform.Portal.SignIn;
 using Microsoft.AspNetCore.Mvc;
@@ -94,7 +93,7 @@ public abstract partial class PortalPage : PageModel
         if (!placed) ModelState.AddModelError(string.Empty, problem.Message);
         foreach (var reason in problem.Reasons)
         {
-            ModelState.AddModelError(string.Empty, Govuk.Words.Reason(reason.Code, reason.Message));
+            ModelState.AddModelError(string.Empty, Govuk.Words.Reason(reason));
         }
     }
 

@@ -19,7 +19,7 @@ namespace ConsentPlatform.Disclosure.Tests;
 public sealed class ChangeOfMindTests
 {
     private static readonly TimeSpan Fortnight = TimeSpan.FromDays(14);
-    private static readonly ConsentCheckResult ApprovingConsent = Consent();
+    private static readonly ConsentCheckResult ApprovingConsent = Scenario.Consent();
     private static readonly Guid ConsentId = ApprovingConsent.ConsentId!.Value;
 
     private static IReadOnlyList<object> Approved() => Requested(answers: Answers(ApprovingConsent));

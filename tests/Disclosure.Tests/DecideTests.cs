@@ -96,7 +96,7 @@ public sealed class DecideTests
     [Fact]
     public void Given_approved_When_consent_paused_since_Then_release_refused_with_the_reason()
     {
-        var events = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers(Consent(ReasonCode.ConsentPaused)));
+        var events = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers(Scenario.Consent(ReasonCode.ConsentPaused)));
 
         var refused = Assert.IsType<Domain.DisclosureReleaseRefused>(Assert.Single(events));
         Assert.True(refused.Judgement.Decision.Has(ReasonCode.ConsentPaused));
@@ -136,7 +136,7 @@ public sealed class DecideTests
     {
         var released = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers());
 
-        var events = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(Requested(), released), new LiveAnswers(Consent(), DsaScopeResult.Denied([ReasonCode.NoActiveDsa], Now)));
+        var events = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(Requested(), released), new LiveAnswers(Scenario.Consent(), DsaScopeResult.Denied([ReasonCode.NoActiveDsa], Now)));
 
         var refused = Assert.IsType<Domain.PackageReadRefused>(Assert.Single(events));
         Assert.True(refused.Judgement.Decision.Has(ReasonCode.NoActiveDsa));

@@ -37,7 +37,7 @@ public sealed class EventContractsTests
         var denied = Requested(answers: new LiveAnswers(null, null));
         var releaseRefused = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), new LiveAnswers(null, null));
         // Issue 20: what a consent's change does to disclosures approved under it.
-        var consent = Consent();
+        var consent = Scenario.Consent();
         var byConsent = Requested(answers: Answers(consent));
         var change = new ApplyConsentChange(consent.ConsentId!.Value, Contracts.Consent.ConsentStatus.Withdrawn, DisclosureActors.ConsentChange, Now.AddDays(1), TimeSpan.FromDays(14));
         var blocked = ApplyConsentChange.Decide(change, Given(byConsent));

@@ -14,7 +14,7 @@ public sealed class TenantsModel : PortalPage
     /// <summary>The roles the registry may give a tenant (never PlatformAdministrator).</summary>
     public static IReadOnlyList<string> GrantableRoles { get; } = [.. PlatformRoles.All.Where(r => r != PlatformRoles.PlatformAdministrator)];
 
-    public IReadOnlyList<TenantListing> Tenants { get; private set; } = [];
+    public IReadOnlyList<RegistryTenant> Tenants { get; private set; } = [];
 
     [BindProperty]
     public string? TenantId { get; set; }
@@ -42,7 +42,7 @@ public sealed class TenantsModel : PortalPage
             return Page();
         }
 
-        var saved = await Api.PutAsync<TenantListing>($"/api/tenants/{Uri.EscapeDataString(tenantId!)}", new { name = Name!.Trim(), orgIds = SplitList(OrgIds), roles = Roles });
+        var saved = await Api.PutAsync<RegistryTenant>($"/api/tenants/{Uri.EscapeDataString(tenantId!)}", new { name = Name!.Trim(), orgIds = SplitList(OrgIds), roles = Roles });
         if (!saved.Ok)
         {
             ShowProblem(saved.Problem!);

@@ -27,7 +27,7 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)]
     public long? After { get; set; }
 
-    public IReadOnlyList<LedgerEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<EntryResponse> Entries { get; private set; } = [];
 
     public long? NextAfter { get; private set; }
 
@@ -51,7 +51,7 @@ public sealed class IndexModel : PortalPage
         if (from is not null) query.Add("from=" + Uri.EscapeDataString(from.Value.ToString("O", CultureInfo.InvariantCulture)));
         if (to is not null) query.Add("to=" + Uri.EscapeDataString(to.Value.AddDays(1).ToString("O", CultureInfo.InvariantCulture)));
         if (After is not null) query.Add("after=" + After.Value.ToString(CultureInfo.InvariantCulture));
-        var page = await Api.GetAsync<LedgerPage>("/api/audit/entries?" + string.Join('&', query));
+        var page = await Api.GetAsync<EntriesPage>("/api/audit/entries?" + string.Join('&', query));
         if (!page.Ok)
         {
             ShowProblem(page.Problem!);
@@ -85,7 +85,7 @@ public sealed class IndexModel : PortalPage
     }
 
     /// <summary>The disclosure an entry is about, for the replay link.</summary>
-    public static string? DisclosureIdOf(LedgerEntry entry)
+    public static string? DisclosureIdOf(EntryResponse entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Data.ValueKind == System.Text.Json.JsonValueKind.Object && entry.Data.TryGetProperty("disclosureId", out var id) ? id.ToString() : null;

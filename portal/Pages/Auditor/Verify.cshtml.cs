@@ -6,7 +6,7 @@ namespace ConsentPlatform.Portal.Pages.Auditor;
 /// <summary>Recomputes the whole hash chain now and says whether the ledger was altered, and where.</summary>
 public sealed class VerifyModel : PortalPage
 {
-    public LedgerVerification? Result { get; private set; }
+    public VerificationResult? Result { get; private set; }
 
     public DateTimeOffset? CheckedAt { get; private set; }
 
@@ -16,7 +16,7 @@ public sealed class VerifyModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.GetAsync<LedgerVerification>("/api/audit/verify");
+        var result = await Api.GetAsync<VerificationResult>("/api/audit/verify");
         if (!result.Ok) ShowProblem(result.Problem!);
         else
         {

@@ -8,13 +8,13 @@ namespace ConsentPlatform.Portal.Pages.Guardian;
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
-    public IReadOnlyList<Disclosure> Due { get; private set; } = [];
+    public IReadOnlyList<DisclosureResponse> Due { get; private set; } = [];
 
     public HashSet<Guid> Overdue { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var due = await Api.GetAsync<List<Disclosure>>("/api/disclosures?overrideReview=due");
+        var due = await Api.GetAsync<List<DisclosureResponse>>("/api/disclosures?overrideReview=due");
         if (!due.Ok)
         {
             ShowProblem(due.Problem!);
@@ -22,7 +22,7 @@ public sealed class IndexModel : PortalPage
         }
 
         Due = due.Value!;
-        var overdue = await Api.GetAsync<List<Disclosure>>("/api/disclosures?overrideReview=overdue");
+        var overdue = await Api.GetAsync<List<DisclosureResponse>>("/api/disclosures?overrideReview=overdue");
         if (overdue.Ok) Overdue = [.. overdue.Value!.Select(d => d.Id)];
         else ShowProblem(overdue.Problem!);
     }

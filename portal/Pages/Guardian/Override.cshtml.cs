@@ -15,23 +15,23 @@ public sealed class OverrideModel : PortalPage
     [BindProperty]
     public string? Rationale { get; set; }
 
-    public Disclosure? Disclosure { get; private set; }
+    public DisclosureResponse? Disclosure { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Outcome is not ("upheld" or "not-upheld")) ModelState.AddModelError(nameof(Outcome), "Select whether the override was justified");
+        if (ApiWireNames.Parse<OverrideReviewOutcome>(Outcome) is null) ModelState.AddModelError(nameof(Outcome), "Select whether the override was justified");
         var rationale = Rationale?.Trim();
         if (string.IsNullOrEmpty(rationale)) ModelState.AddModelError(nameof(Rationale), "Enter the reasons for your finding");
-        else if (rationale.Length > 2000) ModelState.AddModelError(nameof(Rationale), "The reasons must be 2,000 characters or fewer");
+        else if (rationale.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(Rationale), $"The reasons must be {DisclosureTextLimits.MaxTextLength:N0} characters or fewer");
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
 
-        var reviewed = await Api.PostAsync<Disclosure>($"/api/disclosures/{Id}/override-review", new { outcome = Outcome, rationale });
+        var reviewed = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/override-review", new { outcome = Outcome, rationale });
         if (!reviewed.Ok)
         {
             ShowProblem(reviewed.Problem!);
@@ -52,7 +52,7 @@ public sealed class OverrideModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var disclosure = await Api.GetAsync<Disclosure>($"/api/disclosures/{Id}");
+        var disclosure = await Api.GetAsync<DisclosureResponse>($"/api/disclosures/{Id}");
         if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
         else Disclosure = disclosure.Value;
     }

@@ -34,7 +34,7 @@ public sealed class DsaModel : PortalPage
             return Page();
         }
 
-        Done = signed.Value!.Status == "active"
+        Done = signed.Value!.Status == DsaStatus.Active
             ? $"You signed version {TermsVersion}. Every party has signed: the agreement is active, and sharing under it can start now."
             : $"You signed version {TermsVersion}. It becomes active when every party has signed.";
         return LocalRedirect($"/ig-officer/dsas/{Id}");

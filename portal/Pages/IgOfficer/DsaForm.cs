@@ -10,15 +10,22 @@ namespace ConsentPlatform.Portal.Pages.IgOfficer;
 /// </summary>
 public sealed class DsaForm
 {
-    public static readonly string[] PartyRoles = ["provider", "recipient", "both"];
+    // The form posts the API's wire names; the choices are the contracts' enums, spelled by ApiWireNames.
+    public static readonly string[] PartyRoles = WireNames<DsaPartyRole>();
 
-    public static readonly string[] Article6 = ["consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests"];
+    public static readonly string[] Article6 = WireNames<Article6Basis>();
 
-    public static readonly string[] Article9 =
-    [
-        "explicit-consent", "employment-social-security", "vital-interests", "not-for-profit-bodies", "made-public-by-data-subject",
-        "legal-claims", "substantial-public-interest", "health-or-social-care", "public-health", "archiving-research-statistics",
-    ];
+    public static readonly string[] Article9 = WireNames<Article9Condition>();
+
+    /// <summary>A party role's wire name in the form's words.</summary>
+    public static string RoleWords(string role) => ApiWireNames.Parse<DsaPartyRole>(role) switch
+    {
+        DsaPartyRole.Both => "Provides and receives",
+        DsaPartyRole.Provider => "Provides",
+        _ => "Receives",
+    };
+
+    private static string[] WireNames<TEnum>() where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => ApiWireNames.Of(v))];
 
     public string? Title { get; set; }
 
@@ -46,8 +53,8 @@ public sealed class DsaForm
         EffectiveFrom = DateInput.Of(today),
         EffectiveTo = DateInput.Of(today.AddYears(1)),
         RetentionDays = "90",
-        Parties = [new PartyRow { Role = "both" }, new PartyRow { Role = "both" }],
-        Purposes = [new PurposeRow { Article6 = "consent", RequiresConsent = true }],
+        Parties = [new PartyRow { Role = ApiWireNames.Of(DsaPartyRole.Both) }, new PartyRow { Role = ApiWireNames.Of(DsaPartyRole.Both) }],
+        Purposes = [new PurposeRow { Article6 = ApiWireNames.Of(Article6Basis.Consent), RequiresConsent = true }],
     };
 
     public static DsaForm From(Dsa dsa)
@@ -59,7 +66,7 @@ public sealed class DsaForm
             EffectiveFrom = DateInput.Of(dsa.EffectiveFrom),
             EffectiveTo = DateInput.Of(dsa.EffectiveTo),
             RetentionDays = dsa.RetentionDays.ToString(CultureInfo.InvariantCulture),
-            Parties = [.. dsa.Parties.Select(p => new PartyRow { OrgId = p.OrgId, Name = p.Name, Role = p.Role })],
+            Parties = [.. dsa.Parties.Select(p => new PartyRow { OrgId = p.OrgId, Name = p.Name, Role = ApiWireNames.Of(p.Role) })],
             Purposes = [.. dsa.Purposes.Select(PurposeRow.From)],
             DpiaReference = dsa.DpiaReference,
             ReviewBy = dsa.ReviewBy is { } review ? DateInput.Of(review) : new DateInput(),
@@ -81,7 +88,7 @@ public sealed class DsaForm
             EffectiveFrom = DateInput.Of(today),
             EffectiveTo = DateInput.Of(today.AddYears(1)),
             RetentionDays = template.RetentionDays.ToString(CultureInfo.InvariantCulture),
-            Parties = [.. template.Parties.Select(p => new PartyRow { Role = p.Role, Kind = p.Kind })],
+            Parties = [.. template.Parties.Select(p => new PartyRow { Role = ApiWireNames.Of(p.Role), Kind = p.Kind })],
             Purposes = [.. template.Purposes.Select(PurposeRow.From)],
             TemplateId = template.Id,
         };
@@ -133,8 +140,8 @@ public sealed class PurposeRow
             Code = purpose.Code,
             Description = purpose.Description,
             Categories = string.Join(", ", purpose.DataCategories),
-            Article6 = purpose.LawfulBasis.Article6,
-            Article9 = purpose.LawfulBasis.Article9,
+            Article6 = ApiWireNames.Of(purpose.LawfulBasis.Article6),
+            Article9 = purpose.LawfulBasis.Article9 is { } article9 ? ApiWireNames.Of(article9) : null,
             RequiresConsent = purpose.RequiresConsent,
             AllowsSafeguardingOverride = purpose.AllowsSafeguardingOverride,
             Justifications = (purpose.Justifications ?? new Dictionary<string, string>())

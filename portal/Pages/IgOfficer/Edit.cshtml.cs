@@ -1,5 +1,4 @@
 using System.Globalization;
-using ConsentPlatform.Hosting.Validation;
 using ConsentPlatform.Portal.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;

@@ -10,7 +10,7 @@ namespace ConsentPlatform.Portal.Pages.IgOfficer;
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
-    public static readonly string[] Statuses = ["draft", "active", "suspended", "terminated"];
+    public static readonly string[] Statuses = [.. Enum.GetValues<DsaStatus>().Select(s => ApiWireNames.Of(s))];
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }

@@ -18,10 +18,10 @@ public sealed class TemplatesModel : PortalPage
         else Templates = templates.Value!;
     }
 
-    public static string RoleWords(string role) => role switch
+    public static string RoleWords(DsaPartyRole role) => role switch
     {
-        "provider" => "provides the information",
-        "recipient" => "receives it",
+        DsaPartyRole.Provider => "provides the information",
+        DsaPartyRole.Recipient => "receives it",
         _ => "provides and receives",
     };
 }

@@ -62,11 +62,11 @@ public sealed class VersionsModel : PortalPage
         return rows;
     }
 
-    private static string Parties(Dsa dsa) => string.Join("; ", dsa.Parties.Select(p => $"{p.Name} ({p.OrgId}, {p.Role})"));
+    private static string Parties(Dsa dsa) => string.Join("; ", dsa.Parties.Select(p => $"{p.Name} ({p.OrgId}, {ApiWireNames.Of(p.Role)})"));
 
     private static string Purpose(Dsa dsa, string code) =>
         dsa.Purposes.FirstOrDefault(p => p.Code == code) is { } p
-            ? $"{p.Description} Data: {string.Join(", ", p.DataCategories)}. Basis: {p.LawfulBasis.Article6}{(p.LawfulBasis.Article9 is { } a9 ? " / " + a9 : "")}. Consent {(p.RequiresConsent ? "needed" : "not needed")}; override {(p.AllowsSafeguardingOverride ? "allowed" : "not allowed")}.{Justifications(p)}"
+            ? $"{p.Description} Data: {string.Join(", ", p.DataCategories)}. Basis: {ApiWireNames.Of(p.LawfulBasis.Article6)}{(p.LawfulBasis.Article9 is { } a9 ? " / " + ApiWireNames.Of(a9) : "")}. Consent {(p.RequiresConsent ? "needed" : "not needed")}; override {(p.AllowsSafeguardingOverride ? "allowed" : "not allowed")}.{Justifications(p)}"
             : "(not in this version)";
 
     private static string Justifications(DsaPurpose p) =>

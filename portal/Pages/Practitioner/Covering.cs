@@ -13,7 +13,7 @@ public static class Covering
         var dsas = await api.GetAsync<List<Dsa>>($"/api/dsas?status=active&orgId={Uri.EscapeDataString(org ?? "")}");
         if (!dsas.Ok) return ([], dsas.Problem);
         var options = dsas.Value!
-            .Where(d => d.Names(org, "recipient", "both"))
+            .Where(d => d.PartyOf(org)?.CanReceive() == true)
             .SelectMany(d => d.Purposes.Select(p => new Option($"{d.Id}:{p.Code}", d, p)))
             .ToList();
         return (options, null);

@@ -16,9 +16,9 @@ public sealed class DisclosureModel : PortalPage
     [BindProperty]
     public Dictionary<string, string?> Data { get; set; } = [];
 
-    public Disclosure? Disclosure { get; private set; }
+    public DisclosureResponse? Disclosure { get; private set; }
 
-    public Package? Package { get; private set; }
+    public PackageResponse? Package { get; private set; }
 
     public bool IsHolder => Disclosure is not null && string.Equals(Disclosure.HolderOrgId, Org, StringComparison.OrdinalIgnoreCase);
 
@@ -40,7 +40,7 @@ public sealed class DisclosureModel : PortalPage
         }
 
         if (!ModelState.IsValid) return Page();
-        var released = await Api.PostAsync<Disclosure>($"/api/disclosures/{Id}/release", new { data });
+        var released = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/release", new { data });
         if (!released.Ok)
         {
             ShowProblem(released.Problem!);
@@ -62,17 +62,18 @@ public sealed class DisclosureModel : PortalPage
     /// <summary>The recipient answers the request to delete what it read before the young person withdrew.</summary>
     public async Task<IActionResult> OnPostDeletionAsync()
     {
-        if (DeletionOutcome is not ("deleted" or "retained")) ModelState.AddModelError(nameof(DeletionOutcome), "Select whether you deleted it or must keep it");
+        var outcome = ApiWireNames.Parse<Contracts.Disclosure.DeletionOutcome>(DeletionOutcome);
+        if (outcome is null) ModelState.AddModelError(nameof(DeletionOutcome), "Select whether you deleted it or must keep it");
         var reason = DeletionReason?.Trim();
-        if (DeletionOutcome == "retained" && string.IsNullOrEmpty(reason)) ModelState.AddModelError(nameof(DeletionReason), "Enter why you must keep it, for example the law that requires it");
-        else if (reason?.Length > 2000) ModelState.AddModelError(nameof(DeletionReason), "The reason must be 2,000 characters or fewer");
+        if (outcome == Contracts.Disclosure.DeletionOutcome.Retained && string.IsNullOrEmpty(reason)) ModelState.AddModelError(nameof(DeletionReason), "Enter why you must keep it, for example the law that requires it");
+        else if (reason?.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(DeletionReason), $"The reason must be {DisclosureTextLimits.MaxTextLength:N0} characters or fewer");
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
 
-        var answered = await Api.PostAsync<Disclosure>($"/api/disclosures/{Id}/deletion", new { outcome = DeletionOutcome, reason = string.IsNullOrEmpty(reason) ? null : reason });
+        var answered = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/deletion", new { outcome = DeletionOutcome, reason = string.IsNullOrEmpty(reason) ? null : reason });
         if (!answered.Ok)
         {
             ShowProblem(answered.Problem!);
@@ -80,13 +81,13 @@ public sealed class DisclosureModel : PortalPage
             return Page();
         }
 
-        Done = DeletionOutcome == "deleted" ? "Recorded that you deleted it. The young person can see your answer." : "Recorded that you keep it, and why. The young person can see your answer.";
+        Done = outcome == Contracts.Disclosure.DeletionOutcome.Deleted ? "Recorded that you deleted it. The young person can see your answer." : "Recorded that you keep it, and why. The young person can see your answer.";
         return LocalRedirect($"/practitioner/disclosures/{Id}");
     }
 
     public async Task<IActionResult> OnPostReadAsync()
     {
-        var package = await Api.GetAsync<Package>($"/api/disclosures/{Id}/package");
+        var package = await Api.GetAsync<PackageResponse>($"/api/disclosures/{Id}/package");
         if (!package.Ok) ShowProblem(package.Problem!);
         else Package = package.Value;
         await LoadAsync();
@@ -97,7 +98,7 @@ public sealed class DisclosureModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var disclosure = await Api.GetAsync<Disclosure>($"/api/disclosures/{Id}");
+        var disclosure = await Api.GetAsync<DisclosureResponse>($"/api/disclosures/{Id}");
         if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
         else Disclosure = disclosure.Value;
     }

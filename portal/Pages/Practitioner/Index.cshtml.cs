@@ -9,21 +9,21 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)]
     public string? SubjectId { get; set; }
 
-    public IReadOnlyList<Disclosure> Disclosures { get; private set; } = [];
+    public IReadOnlyList<DisclosureResponse> Disclosures { get; private set; } = [];
 
-    public IReadOnlyList<Consent> Consents { get; private set; } = [];
+    public IReadOnlyList<ConsentResponse> Consents { get; private set; } = [];
 
     public bool Searched { get; private set; }
 
     /// <summary>A link code just issued (issue 18): shown in this answer only, never stored by the portal.</summary>
-    public LinkCode? IssuedCode { get; private set; }
+    public IssuedLinkCode? IssuedCode { get; private set; }
 
     /// <summary>Issue 20: requests to delete what the organisation read before a young person withdrew, not yet answered.</summary>
-    public IReadOnlyList<Disclosure> DeletionRequests { get; private set; } = [];
+    public IReadOnlyList<DisclosureResponse> DeletionRequests { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var asked = await Api.GetAsync<List<Disclosure>>("/api/disclosures?deletionRequest=open");
+        var asked = await Api.GetAsync<List<DisclosureResponse>>("/api/disclosures?deletionRequest=open");
         if (asked.Ok) DeletionRequests = [.. asked.Value!.OrderBy(d => d.Deletion?.AnswerBy)];
         else ShowProblem(asked.Problem!);
         await SearchAsync();
@@ -34,7 +34,7 @@ public sealed class IndexModel : PortalPage
     {
         await SearchAsync();
         if (!Searched) return Page();
-        var issued = await Api.PostAsync<LinkCode>("/api/link-codes", new { subjectId = SubjectId });
+        var issued = await Api.PostAsync<IssuedLinkCode>("/api/link-codes", new { subjectId = SubjectId });
         if (!issued.Ok) ShowProblem(issued.Problem!);
         else IssuedCode = issued.Value;
         // Shown once: no browser or proxy may keep the page.
@@ -54,10 +54,10 @@ public sealed class IndexModel : PortalPage
 
         Searched = true;
         var subject = Uri.EscapeDataString(SubjectId);
-        var disclosures = await Api.GetAsync<List<Disclosure>>($"/api/disclosures?subjectId={subject}");
+        var disclosures = await Api.GetAsync<List<DisclosureResponse>>($"/api/disclosures?subjectId={subject}");
         if (disclosures.Ok) Disclosures = [.. disclosures.Value!.OrderByDescending(d => d.RequestedAt)];
         else ShowProblem(disclosures.Problem!);
-        var consents = await Api.GetAsync<List<Consent>>($"/api/consents?subjectId={subject}");
+        var consents = await Api.GetAsync<List<ConsentResponse>>($"/api/consents?subjectId={subject}");
         if (consents.Ok) Consents = consents.Value!;
         else ShowProblem(consents.Problem!);
     }

@@ -6,7 +6,12 @@ namespace ConsentPlatform.Portal.Pages.Practitioner;
 /// <summary>Recording consent a young carer (or parent or guardian) gave in person.</summary>
 public sealed class RecordConsentModel : PortalPage
 {
-    public static readonly (string Value, string Label)[] GivenByOptions = [("self", "The young carer"), ("parent", "A parent"), ("guardian", "A guardian")];
+    public static readonly (string Value, string Label)[] GivenByOptions = 
+    [
+        (ApiWireNames.Of(Contracts.Consent.GivenBy.Self), "The young carer"),
+        (ApiWireNames.Of(Contracts.Consent.GivenBy.Parent), "A parent"),
+        (ApiWireNames.Of(Contracts.Consent.GivenBy.Guardian), "A guardian"),
+    ];
 
     [BindProperty]
     public string? SubjectIdInput { get; set; }
@@ -59,7 +64,7 @@ public sealed class RecordConsentModel : PortalPage
         if (expires is not null && expires <= Now) ModelState.AddModelError("ExpiresAt.Day", "The date the consent ends must be in the future");
         if (!ModelState.IsValid) return Page();
 
-        var granted = await Api.PostAsync<Consent>("/api/consents", new
+        var granted = await Api.PostAsync<ConsentResponse>("/api/consents", new
         {
             subjectId = subject,
             purpose = Purpose,

@@ -33,7 +33,7 @@ public sealed class RequestModel : PortalPage
 
     public Covering.Option? Chosen { get; private set; }
 
-    public IReadOnlyList<DsaParty> Holders => Chosen is null ? [] : [.. Chosen.Dsa.Parties.Where(p => p.Role is "provider" or "both")];
+    public IReadOnlyList<DsaParty> Holders => Chosen is null ? [] : [.. Chosen.Dsa.Parties.Where(p => p.CanProvide())];
 
     public async Task OnGetAsync()
     {
@@ -59,18 +59,19 @@ public sealed class RequestModel : PortalPage
         if (HolderOrgId is null || Holders.All(h => h.OrgId != HolderOrgId)) ModelState.AddModelError(nameof(HolderOrgId), "Select the organisation that holds the information");
         if (Categories.Count == 0) ModelState.AddModelError(nameof(Categories), "Select at least one kind of information");
         else if (Categories.Except(Chosen.Purpose.DataCategories).Any()) ModelState.AddModelError(nameof(Categories), "Select only kinds of information this purpose allows");
-        if (Basis is not ("consent" or "safeguarding")) ModelState.AddModelError(nameof(Basis), "Select whether you are relying on consent or on a safeguarding concern");
+        var basis = ApiWireNames.Parse<ShareBasis>(Basis);
+        if (basis is null) ModelState.AddModelError(nameof(Basis), "Select whether you are relying on consent or on a safeguarding concern");
         var justification = Justification?.Trim();
-        if (Basis == "safeguarding" && string.IsNullOrEmpty(justification)) ModelState.AddModelError(nameof(Justification), "Explain the safeguarding concern");
-        if (Categories.Any(c => c.StartsWith("cared-for.", StringComparison.Ordinal)) && (justification?.Length ?? 0) < 20)
+        if (basis == ShareBasis.Safeguarding && string.IsNullOrEmpty(justification)) ModelState.AddModelError(nameof(Justification), "Explain the safeguarding concern");
+        if (Categories.Any(c => c.StartsWith("cared-for.", StringComparison.Ordinal)) && (justification?.Length ?? 0) < ShareRulebook.CaredForJustificationMinLength)
         {
-            ModelState.AddModelError(nameof(Justification), "Explain in at least 20 characters why you need information about the family member");
+            ModelState.AddModelError(nameof(Justification), $"Explain in at least {ShareRulebook.CaredForJustificationMinLength} characters why you need information about the family member");
         }
 
-        if (justification is { Length: > 2000 }) ModelState.AddModelError(nameof(Justification), "The justification must be 2000 characters or fewer");
+        if (justification?.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(Justification), $"The justification must be {DisclosureTextLimits.MaxTextLength} characters or fewer");
         if (!ModelState.IsValid) return Page();
 
-        var requested = await Api.PostAsync<Disclosure>("/api/disclosures", new
+        var requested = await Api.PostAsync<DisclosureResponse>("/api/disclosures", new
         {
             subjectId = subject,
             purpose = Chosen.Purpose.Code,

@@ -12,7 +12,7 @@ public sealed class DisclosureModel : PortalPage
     [BindProperty]
     public string? Rationale { get; set; }
 
-    public Disclosure? Disclosure { get; private set; }
+    public DisclosureResponse? Disclosure { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -21,14 +21,14 @@ public sealed class DisclosureModel : PortalPage
         var rationale = Rationale?.Trim();
         if (string.IsNullOrEmpty(rationale)) ModelState.AddModelError(nameof(Rationale), "Enter why sharing without consent is justified");
         else if (rationale.Length < 20) ModelState.AddModelError(nameof(Rationale), "The rationale must be at least 20 characters");
-        else if (rationale.Length > 2000) ModelState.AddModelError(nameof(Rationale), "The rationale must be 2000 characters or fewer");
+        else if (rationale.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(Rationale), $"The rationale must be {DisclosureTextLimits.MaxTextLength} characters or fewer");
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
 
-        var approved = await Api.PostAsync<Disclosure>($"/api/disclosures/{Id}/approve-override", new { rationale });
+        var approved = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/approve-override", new { rationale });
         if (!approved.Ok)
         {
             ShowProblem(approved.Problem!);
@@ -44,7 +44,7 @@ public sealed class DisclosureModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var disclosure = await Api.GetAsync<Disclosure>($"/api/disclosures/{Id}");
+        var disclosure = await Api.GetAsync<DisclosureResponse>($"/api/disclosures/{Id}");
         if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
         else Disclosure = disclosure.Value;
     }

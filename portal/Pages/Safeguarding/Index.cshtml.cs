@@ -13,9 +13,9 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)]
     public string? SubjectId { get; set; }
 
-    public IReadOnlyList<Disclosure> Waiting { get; private set; } = [];
+    public IReadOnlyList<DisclosureResponse> Waiting { get; private set; } = [];
 
-    public IReadOnlyList<Disclosure> Others { get; private set; } = [];
+    public IReadOnlyList<DisclosureResponse> Others { get; private set; } = [];
 
     public bool Searched { get; private set; }
 
@@ -30,14 +30,14 @@ public sealed class IndexModel : PortalPage
         }
 
         Searched = true;
-        var found = await Api.GetAsync<List<Disclosure>>($"/api/disclosures?subjectId={Uri.EscapeDataString(SubjectId)}");
+        var found = await Api.GetAsync<List<DisclosureResponse>>($"/api/disclosures?subjectId={Uri.EscapeDataString(SubjectId)}");
         if (!found.Ok)
         {
             ShowProblem(found.Problem!);
             return;
         }
 
-        Waiting = [.. found.Value!.Where(d => d.Status == "awaiting-override-approval").OrderBy(d => d.RequestedAt)];
-        Others = [.. found.Value!.Where(d => d.Status != "awaiting-override-approval").OrderByDescending(d => d.RequestedAt)];
+        Waiting = [.. found.Value!.Where(d => d.Status == DisclosureStatus.AwaitingOverrideApproval).OrderBy(d => d.RequestedAt)];
+        Others = [.. found.Value!.Where(d => d.Status != DisclosureStatus.AwaitingOverrideApproval).OrderByDescending(d => d.RequestedAt)];
     }
 }

@@ -14,10 +14,10 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
-    public PeriodStatistics? Stats { get; private set; }
+    public StatisticsResponse? Stats { get; private set; }
 
     /// <summary>The last 12 finished months, oldest first, each with its figures (null where the API refused).</summary>
-    public IReadOnlyList<(string Month, PeriodStatistics? Stats)> Year { get; private set; } = [];
+    public IReadOnlyList<(string Month, StatisticsResponse? Stats)> Year { get; private set; } = [];
 
     /// <summary>The periods offered: the finished months, quarters, financial and academic years nearest to now.</summary>
     public IReadOnlyList<(string Code, string Text)> Periods { get; private set; } = [];
@@ -26,15 +26,15 @@ public sealed class IndexModel : PortalPage
     {
         Periods = RecentPeriods(Now);
         Period ??= Periods[0].Code;
-        var stats = await Api.GetAsync<PeriodStatistics>("/api/stats/" + Uri.EscapeDataString(Period));
+        var stats = await Api.GetAsync<StatisticsResponse>("/api/stats/" + Uri.EscapeDataString(Period));
         if (!stats.Ok) ShowProblem(stats.Problem!);
         else Stats = stats.Value;
 
         var months = Periods.Where(p => p.Code.Length == 7 && p.Code[4] == '-' && p.Code[5] != 'Q').Select(p => p.Code).Reverse().ToList();
-        var year = new List<(string, PeriodStatistics?)>();
+        var year = new List<(string, StatisticsResponse?)>();
         foreach (var month in months)
         {
-            var figures = await Api.GetAsync<PeriodStatistics>("/api/stats/" + month);
+            var figures = await Api.GetAsync<StatisticsResponse>("/api/stats/" + month);
             year.Add((month, figures.Ok ? figures.Value : null));
         }
 

@@ -1,6 +1,3 @@
-using Article6Basis = ConsentPlatform.Contracts.DsaRegistry.Article6Basis;
-using Article9Condition = ConsentPlatform.Contracts.DsaRegistry.Article9Condition;
-using DsaLawfulBasis = ConsentPlatform.Contracts.DsaRegistry.LawfulBasis;
 using ConsentPlatform.Contracts.Vocabulary;
 using ConsentPlatform.Portal.Api;
 
@@ -11,7 +8,7 @@ namespace ConsentPlatform.Portal.Pages.YoungCarer;
 /// null when the platform could not say (the DSA registry did not answer): the page says so and
 /// shows no guess.
 /// </summary>
-public sealed record Explained(Consent Consent, ConsentExplanation? Explanation)
+public sealed record Explained(ConsentResponse Consent, ConsentExplanation? Explanation)
 {
     /// <summary>Why it is shared, in the agreement's words when one covers it, else the platform's vocabulary.</summary>
     public string Why => Explanation?.Purpose.Description ?? Govuk.Words.Purpose(Consent.Purpose);
@@ -22,27 +19,18 @@ public sealed record Explained(Consent Consent, ConsentExplanation? Explanation)
     /// </summary>
     public string? LawfulBasisWords =>
         Explanation?.LawfulBasis is not { } basis ? null
-        : Consent.Status == "proposed" && Basis(basis) is { } known ? PlainWords.LawfulBasisAsked(known)
+        : Consent.Status == ConsentStatus.Proposed ? PlainWords.LawfulBasisAsked(new LawfulBasis(basis.Article6, basis.Article9))
         : basis.Description;
 
-    private static DsaLawfulBasis? Basis(ExplainedLawfulBasis basis)
-    {
-        if (!Enum.TryParse<Article6Basis>(basis.Article6.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var article6)) return null;
-        if (basis.Article9 is null) return new DsaLawfulBasis(article6, null);
-        return Enum.TryParse<Article9Condition>(basis.Article9.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var article9)
-            ? new DsaLawfulBasis(article6, article9)
-            : null;
-    }
-
     /// <summary>The explanation of each consent, asked for all at once (a young carer has a handful).</summary>
-    public static async Task<IReadOnlyList<Explained>> AllAsync(PlatformApi api, IEnumerable<Consent> consents)
+    public static async Task<IReadOnlyList<Explained>> AllAsync(PlatformApi api, IEnumerable<ConsentResponse> consents)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(consents);
         return await Task.WhenAll(consents.Select(c => OneAsync(api, c)));
     }
 
-    public static async Task<Explained> OneAsync(PlatformApi api, Consent consent)
+    public static async Task<Explained> OneAsync(PlatformApi api, ConsentResponse consent)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(consent);

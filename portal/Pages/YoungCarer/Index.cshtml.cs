@@ -13,9 +13,9 @@ public sealed class IndexModel : PortalPage
 {
     public IReadOnlyList<Explained> Live { get; private set; } = [];
 
-    public IReadOnlyList<Consent> Proposals { get; private set; } = [];
+    public IReadOnlyList<ConsentResponse> Proposals { get; private set; } = [];
 
-    public IReadOnlyList<Consent> Ended { get; private set; } = [];
+    public IReadOnlyList<ConsentResponse> Ended { get; private set; } = [];
 
     /// <summary>This sign-in acts for no young carer yet: the page points to "Link my sign-in".</summary>
     public bool NotLinked { get; private set; }
@@ -31,7 +31,7 @@ public sealed class IndexModel : PortalPage
 
     private async Task<IActionResult> ChangeAsync(Guid consentId, string action, string done)
     {
-        var result = await Api.PostAsync<Consent>($"/api/consents/{consentId}/{action}", new { });
+        var result = await Api.PostAsync<ConsentResponse>($"/api/consents/{consentId}/{action}", new { });
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);
@@ -45,7 +45,7 @@ public sealed class IndexModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var consents = await Api.GetAsync<List<Consent>>("/api/consents");
+        var consents = await Api.GetAsync<List<ConsentResponse>>("/api/consents");
         if (!consents.Ok)
         {
             // Signed in, but the sign-in is not linked to a young carer yet (issue 18): say what to do, not an error.
@@ -54,8 +54,8 @@ public sealed class IndexModel : PortalPage
             return;
         }
 
-        Live = await Explained.AllAsync(Api, consents.Value!.Where(c => c.Status is "active" or "paused"));
-        Proposals = [.. consents.Value!.Where(c => c.Status is "proposed").OrderBy(c => c.ProposedAt ?? c.GrantedAt)];
-        Ended = [.. consents.Value!.Where(c => c.Status is not ("active" or "paused" or "proposed"))];
+        Live = await Explained.AllAsync(Api, consents.Value!.Where(c => c.Status is ConsentStatus.Active or ConsentStatus.Paused));
+        Proposals = [.. consents.Value!.Where(c => c.Status is ConsentStatus.Proposed).OrderBy(c => c.ProposedAt ?? c.GrantedAt)];
+        Ended = [.. consents.Value!.Where(c => c.Status is not (ConsentStatus.Active or ConsentStatus.Paused or ConsentStatus.Proposed))];
     }
 }

@@ -19,7 +19,7 @@ public sealed class ProposalCheckModel : ProposalPage
     [BindProperty(SupportsGet = true, Name = "category")]
     public List<string> ChosenCategories { get; set; } = [];
 
-    public IReadOnlyList<ExplainedOrganisation> KeptRecipients { get; private set; } = [];
+    public IReadOnlyList<PurposeOrganisation> KeptRecipients { get; private set; } = [];
 
     public IReadOnlyList<ExplainedCategory> KeptCategories { get; private set; } = [];
 
@@ -38,9 +38,9 @@ public sealed class ProposalCheckModel : ProposalPage
         Keep();
         var result = Answer switch
         {
-            No => await Api.PostAsync<Consent>($"/api/consents/{id}/decline", new { }),
-            Yes => await Api.PostAsync<Consent>($"/api/consents/{id}/accept", new { }),
-            _ => await Api.PostAsync<Consent>($"/api/consents/{id}/accept", new
+            No => await Api.PostAsync<ConsentResponse>($"/api/consents/{id}/decline", new { }),
+            Yes => await Api.PostAsync<ConsentResponse>($"/api/consents/{id}/accept", new { }),
+            _ => await Api.PostAsync<ConsentResponse>($"/api/consents/{id}/accept", new
             {
                 recipientOrgIds = KeptRecipients.Count < Recipients.Count ? KeptRecipients.Select(o => o.OrgId).ToArray() : null,
                 dataCategories = KeptCategories.Count < Categories.Count ? KeptCategories.Select(c => c.Code).ToArray() : null,

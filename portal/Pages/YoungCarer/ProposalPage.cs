@@ -22,26 +22,26 @@ public abstract class ProposalPage : PortalPage
     /// <summary>Why nothing can be answered here (not found, already answered, cannot be explained now), or null.</summary>
     public string? Unanswerable { get; private set; }
 
-    public IReadOnlyList<ExplainedOrganisation> Recipients => Proposal?.Explanation?.Recipients ?? [];
+    public IReadOnlyList<PurposeOrganisation> Recipients => Proposal?.Explanation?.Recipients ?? [];
 
     public IReadOnlyList<ExplainedCategory> Categories => Proposal?.Explanation?.Categories ?? [];
 
     protected async Task<bool> LoadAsync(Guid id)
     {
-        var consent = await Api.GetAsync<Consent>($"/api/consents/{id}");
+        var consent = await Api.GetAsync<ConsentResponse>($"/api/consents/{id}");
         if (!consent.Ok)
         {
             Unanswerable = consent.Problem!.Status == StatusCodes.Status404NotFound ? "We could not find that question." : consent.Problem.Message;
             return false;
         }
 
-        if (consent.Value!.Status != "proposed")
+        if (consent.Value!.Status != ConsentStatus.Proposed)
         {
             Unanswerable = consent.Value.Status switch
             {
-                "active" or "paused" => "You have already said yes to this.",
-                "declined" => "You have already said no to this.",
-                "expired" => "This question has ended. Nobody can share anything because of it.",
+                ConsentStatus.Active or ConsentStatus.Paused => "You have already said yes to this.",
+                ConsentStatus.Declined => "You have already said no to this.",
+                ConsentStatus.Expired => "This question has ended. Nobody can share anything because of it.",
                 _ => "This question cannot be answered any more.",
             };
             return false;

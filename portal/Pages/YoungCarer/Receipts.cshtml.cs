@@ -18,7 +18,7 @@ public sealed class ReceiptsModel : PortalPage
 
     public async Task OnGetAsync()
     {
-        var consents = await Api.GetAsync<List<Consent>>("/api/consents");
+        var consents = await Api.GetAsync<List<ConsentResponse>>("/api/consents");
         if (!consents.Ok)
         {
             ShowProblem(consents.Problem!);
@@ -54,7 +54,7 @@ public sealed record ReceiptLine(
     IReadOnlyList<string> Categories,
     string? ReceiptId)
 {
-    public static ReceiptLine Of(Consent consent, ConsentReceiptView receipt)
+    public static ReceiptLine Of(ConsentResponse consent, ConsentReceiptView receipt)
     {
         ArgumentNullException.ThrowIfNull(consent);
         ArgumentNullException.ThrowIfNull(receipt);

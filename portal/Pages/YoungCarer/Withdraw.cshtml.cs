@@ -6,7 +6,7 @@ namespace ConsentPlatform.Portal.Pages.YoungCarer;
 /// <summary>Stopping sharing for good asks first: withdrawn is final.</summary>
 public sealed class WithdrawModel : PortalPage
 {
-    public Consent? Consent { get; private set; }
+    public ConsentResponse? Consent { get; private set; }
 
     public string Words { get; private set; } = "";
 
@@ -25,7 +25,7 @@ public sealed class WithdrawModel : PortalPage
         }
 
         if (Sure == "no") return LocalRedirect("/young-carer");
-        var result = await Api.PostAsync<Consent>($"/api/consents/{id}/withdraw", new { });
+        var result = await Api.PostAsync<ConsentResponse>($"/api/consents/{id}/withdraw", new { });
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);
@@ -39,7 +39,7 @@ public sealed class WithdrawModel : PortalPage
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var consent = await Api.GetAsync<Consent>($"/api/consents/{id}");
+        var consent = await Api.GetAsync<ConsentResponse>($"/api/consents/{id}");
         if (!consent.Ok)
         {
             ShowProblem(consent.Problem!);

@@ -7,15 +7,6 @@ using ConsentPlatform.Contracts.Rules;
 
 namespace ConsentPlatform.Audit.Replaying;
 
-/// <summary>One recorded decision of a disclosure beside the decision the rulebook makes again from the ledger.</summary>
-public sealed record ReplayedDecision(
-    string EventType,
-    long Sequence,
-    ShareDecision Recorded,
-    ShareDecision Replayed,
-    bool Consistent,
-    IReadOnlyList<string> Differences);
-
 /// <summary>
 /// Re-runs one decision with the very code that made it: the consent and DSA versions as they
 /// stood at the decision's <c>checkedAt</c> (<see cref="StateAtMoment"/>), judged by the shared

@@ -11,29 +11,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ConsentPlatform.Audit.Replaying;
 
 /// <summary>
-/// The answer of a replay: the request's decision as recorded and as replayed, whether every
-/// decision of the disclosure (the request's, and each re-check at release and read) replays the
-/// same, the differences of the request's decision, and every decision replayed.
-/// <see cref="DsaSignatures"/> (issue 17): the signatures in force, rebuilt from the ledger, of the
-/// DSA the replayed request decision judged under, at that moment (empty when none was).
-/// </summary>
-public sealed record ReplayResponse(
-    Guid DisclosureId,
-    ShareDecision Recorded,
-    ShareDecision Replayed,
-    bool Consistent,
-    IReadOnlyList<string> Differences,
-    IReadOnlyList<ReplayedDecision> Decisions,
-    IReadOnlyList<DsaSignature>? DsaSignatures = null,
-    ConsentDecider? ConsentDecidedBy = null);
-
-/// <summary>
-/// Issue 20: who decided the consent version the request was judged under: the young person
-/// (<c>self</c>) or a parent or guardian (<see cref="Proxy"/> from its grant), as the ledger records it.
-/// </summary>
-public sealed record ConsentDecider(GivenBy GivenBy, ConsentProxy? Proxy);
-
-/// <summary>
 /// <c>GET /api/audit/disclosures/{id}/replay</c> (Auditor): rebuilds from the ledger's own entries
 /// (no call to any other service) the consent and DSA versions as they stood at each decision of
 /// the disclosure, runs the shared rulebook, and compares. 404 when the ledger holds no decided request of that id.

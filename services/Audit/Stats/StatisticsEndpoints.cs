@@ -7,22 +7,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConsentPlatform.Audit.Stats;
 
-/// <summary>The rule set the figures went through, so that a reader knows what "c" and a multiple of 5 mean.</summary>
-public sealed record DisclosureControlRules(int Threshold, int RoundingBase, int MinimumOrganisationsPerGroup, string Suppressed, string NotApplicable)
+/// <summary>The rules the figures went through, as the API's <see cref="DisclosureControlRules"/> (declared once, in <c>services/ApiContracts</c>).</summary>
+public static class DisclosureControlRulesInForce
 {
-    public static DisclosureControlRules Current { get; } = new(
+    private static readonly DisclosureControlRules InForce = new(
         DisclosureRules.Threshold, DisclosureRules.RoundingBase, DisclosureRules.MinimumOrganisationsPerGroup, DisclosureRules.Suppressed, DisclosureRules.NotApplicable);
-}
 
-/// <summary>A finished period's tables, every figure through the disclosure control rules: no subject, no organisation, no decision.</summary>
-public sealed record StatisticsResponse(
-    string Period,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string TimePeriod,
-    string TimeIdentifier,
-    DisclosureControlRules Rules,
-    IReadOnlyList<StatisticsTable> Tables);
+    extension(DisclosureControlRules)
+    {
+        public static DisclosureControlRules Current => InForce;
+    }
+}
 
 /// <summary>
 /// The statistics routes, for analysts and auditors (issue 22):

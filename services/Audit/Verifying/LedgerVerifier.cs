@@ -5,13 +5,6 @@ using Npgsql;
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary>
-/// The answer of a verification: whether the chain holds, how many entries there are, the hash of
-/// the last one, and the first sequence at which the chain breaks (a row edited, removed, moved or
-/// added out of turn; or entries cut off the end, found against the head row).
-/// </summary>
-public sealed record VerificationResult(bool Valid, long Entries, string HeadHash, long? FirstInvalidSequence);
-
-/// <summary>
 /// Recomputes the chain from the first entry to the last (<see cref="LedgerChain"/>), streaming
 /// rows in sequence order (one row in memory at a time, never the ledger), in one repeatable-read
 /// snapshot so that appends made meanwhile are neither half-seen nor reported as breaks. Used by

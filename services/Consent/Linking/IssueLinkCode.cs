@@ -14,9 +14,6 @@ namespace ConsentPlatform.Consent.Linking;
 /// <summary><c>POST /api/link-codes</c>: the young carer's ledger id travels in the body, so that no answer or log line echoes it from the address.</summary>
 public sealed record IssueLinkCodeRequest(string? SubjectId);
 
-/// <summary>The code, shown once, to the practitioner who hands it to the young carer.</summary>
-public sealed record IssuedLinkCode(Guid CodeId, string SubjectId, string Code, DateTimeOffset ExpiresAt);
-
 /// <summary><c>Consent:LinkCodeLifetime</c>: how long a link code may be used (default one hour; 5 minutes to 7 days).</summary>
 public sealed class LinkCodeOptions
 {

@@ -11,9 +11,6 @@ namespace ConsentPlatform.Consent.Linking;
 
 public sealed record RedeemLinkCodeRequest(string? Code);
 
-/// <summary>A linked sign-in: which ledger id it acts for, since when, and whether it is the caller's own.</summary>
-public sealed record LinkedSignIn(Guid LinkId, string SubjectId, DateTimeOffset LinkedAt, bool ThisSignIn);
-
 /// <summary>
 /// A young carer links the sign-in they are using to their ledger id with the code a practitioner
 /// gave them: valid (its hash is known), unused, unexpired; and a sign-in links to one ledger id

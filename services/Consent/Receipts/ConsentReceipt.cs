@@ -9,5 +9,3 @@ public sealed record ConsentReceipt(string Id, Guid ConsentId, long Version, Dat
     public static string IdOf(Guid consentId, long version) => $"{consentId:N}:{version}";
 }
 
-/// <summary>A receipt as <c>GET /api/consents/{id}/receipts</c> lists it.</summary>
-public sealed record ConsentReceiptView(long Version, DateTimeOffset IssuedAt, string Jws);

@@ -6,7 +6,7 @@ namespace ConsentPlatform.Disclosure.Api;
 public static class DisclosureRules
 {
     public const int MaxCategories = 50;
-    public const int MaxTextLength = 2000;
+    public const int MaxTextLength = Hosting.Validation.DisclosureTextLimits.MaxTextLength;
 
     /// <summary>The release route's own body limit (the gateway's global limit is lower).</summary>
     public const int MaxReleaseBodyBytes = 256 * 1024;

@@ -10,9 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConsentPlatform.Disclosure.Packages;
 
-/// <summary>The released data as the requester reads it: only the approved categories.</summary>
-public sealed record PackageResponse(Guid DisclosureId, IReadOnlyList<string> Categories, JsonElement Data, DateTimeOffset AvailableUntil, DateTimeOffset ReadAt);
-
 public static class ReadPackageEndpoint
 {
     public static RouteGroupBuilder MapReadPackage(this RouteGroupBuilder group)

@@ -6,12 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConsentPlatform.DsaRegistry.Reading;
 
-/// <summary>One version of a DSA: the event that produced it, and the DSA as it stood after that event.</summary>
-public sealed record DsaVersion(long Version, DsaChange Change, Dsa Dsa);
-
-/// <summary>What produced a version: the event's type (<c>dsa-amended</c>), id, time, actor and any reason.</summary>
-public sealed record DsaChange(string Event, Guid EventId, DateTimeOffset OccurredAt, EventActor Actor, string? Reason);
-
 /// <summary><c>GET /api/dsas/{id}/history</c>: every version, oldest first, each with its whole content.</summary>
 public static class DsaHistory
 {

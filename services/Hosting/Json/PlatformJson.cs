@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ConsentPlatform.Api.Contracts.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,8 +30,9 @@ public static class PlatformJson
         options.AllowDuplicateProperties = false;
         // Every string read goes through the one text rule (see FreeTextConverter for why here).
         options.Converters.Add(new FreeTextConverter());
-        // Enums travel as kebab-case strings ("awaiting-override-approval"), never as numbers.
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        // Enums travel as kebab-case strings ("awaiting-override-approval"), never as numbers: the
+        // one wire naming that the portal reads with too (ApiWireNames).
+        options.Converters.Add(ApiWireNames.EnumConverter());
         return options;
     }
 

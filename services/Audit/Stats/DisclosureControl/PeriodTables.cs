@@ -21,12 +21,6 @@ public sealed class PeriodCounts
 /// <summary>The decisions' atoms (purpose × group × outcome), their labels, and the figures published over them.</summary>
 public sealed record DecisionSystem(IReadOnlyList<string> Purposes, IReadOnlyList<string> Groups, long[] Atoms, IReadOnlyList<FigureDefinition> Figures);
 
-/// <summary>One table as an analyst sees it: every figure already through the rules (a rounded count or "c"). The last row is the total.</summary>
-public sealed record StatisticsTable(string Id, string Title, string RowHeading, IReadOnlyList<string> Columns, IReadOnlyList<StatisticsRow> Rows);
-
-/// <summary>A row: what it counts (a purpose, an organisation type, a reason…) and its figures, one per column.</summary>
-public sealed record StatisticsRow(string Label, IReadOnlyList<string> Values);
-
 /// <summary>
 /// Builds a period's tables from its raw counts, every figure of every table through
 /// <see cref="TableSuppression"/> in one system, so no table can be differenced against another.

@@ -1,5 +1,4 @@
 using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
 
 namespace ConsentPlatform.DsaRegistry.Reading;
 
@@ -13,7 +12,8 @@ public sealed record AwaitingSignature(string OrgId, string Name);
 /// A DSA as the API shows it: its content, status and version (also sent as the <c>ETag</c>), and
 /// (issue 17) <see cref="TermsVersion"/>, the version of the terms the parties sign, the
 /// <see cref="Signatures"/> of those terms and who is <see cref="AwaitingSignatureFrom"/> (empty
-/// once it is active or terminated: nothing is waiting), and <see cref="TemplateId"/>, the template it was drafted from.
+/// once it is active or terminated: nothing is waiting), and <see cref="TemplateId"/>, the template
+/// it was drafted from. The registry maps its agreement into it (<c>DsaResponses.From</c>).
 /// </summary>
 public sealed record Dsa(
     Guid Id,
@@ -33,22 +33,4 @@ public sealed record Dsa(
     IReadOnlyList<AwaitingSignature>? AwaitingSignatureFrom = null,
     string? DpiaReference = null,
     DateTimeOffset? ReviewBy = null,
-    string? TemplateId = null)
-{
-    public static Dsa From(Agreement agreement)
-    {
-        ArgumentNullException.ThrowIfNull(agreement);
-        var c = agreement.Content;
-        return new Dsa(
-            agreement.Id, c.Title, c.Parties, c.Purposes, c.EffectiveFrom, c.EffectiveTo, c.RetentionDays,
-            agreement.Status, agreement.Version, agreement.StatusReason, agreement.CreatedAt, agreement.UpdatedAt,
-            agreement.TermsVersion,
-            [.. agreement.Signatures.Select(s => new DsaSignatureView(s.OrgId, c.PartyOf(s.OrgId)?.Name ?? s.OrgId, s.SignedVersion, s.SignedBy, s.SignedAt))],
-            agreement.Status is DsaStatus.Draft or DsaStatus.Suspended
-                ? [.. agreement.AwaitingSignatureFrom.Select(p => new AwaitingSignature(p.OrgId, p.Name))]
-                : [],
-            c.DpiaReference,
-            c.ReviewDate,
-            c.TemplateId);
-    }
-}
+    string? TemplateId = null);

@@ -1,4 +1,3 @@
-using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Consent;
 
 namespace ConsentPlatform.Consent.Api;
@@ -12,6 +11,7 @@ namespace ConsentPlatform.Consent.Api;
 /// once accepted, <see cref="GrantedAt"/> is the moment of acceptance. Those three are omitted for
 /// a consent that was never a proposal. <see cref="Proxy"/> (issue 20): who gave a parent's or guardian's consent;
 /// <see cref="ConfirmBy"/>: by when the young person, now assessed competent, is asked to confirm it.
+/// The consent service maps its state into it (<c>ConsentResponses.From</c>).
 /// </summary>
 public sealed record ConsentResponse(
     Guid Id,
@@ -28,26 +28,4 @@ public sealed record ConsentResponse(
     DateTimeOffset? AnswerBy = null,
     string? Note = null,
     ConsentProxy? Proxy = null,
-    DateTimeOffset? ConfirmBy = null)
-{
-    public static ConsentResponse From(ConsentState consent, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(consent);
-        return new ConsentResponse(
-            consent.Id,
-            consent.Terms.SubjectId,
-            consent.Terms.Purpose,
-            consent.Terms.RecipientOrgIds,
-            consent.Terms.DataCategories,
-            consent.Terms.GivenBy,
-            consent.StatusAt(now),
-            consent.GrantedAt,
-            consent.Terms.ExpiresAt,
-            consent.Version,
-            consent.ProposedAt,
-            consent.AnswerBy,
-            consent.Note,
-            consent.Terms.Proxy,
-            consent.ConfirmBy);
-    }
-}
+    DateTimeOffset? ConfirmBy = null);

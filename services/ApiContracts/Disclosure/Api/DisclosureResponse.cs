@@ -12,7 +12,7 @@ public sealed record OverrideResponse(string ApprovedBy, string ApprovedByOrgId,
 /// (approval, denial, awaiting override); <c>lastCheck</c> the latest live re-check at release or
 /// read, with its reasons when it refused. Issue 20: <c>blocked</c> (the consent and what happened to
 /// it), <c>destroyedAt</c>, <c>deletion</c> (the request to the recipient and its answer),
-/// <c>overrideReview</c> (the Caldicott guardian's finding) and <c>noticeDelay</c>. Never the released data.
+/// <c>overrideReview</c> (the Caldicott guardian's finding) and <c>noticeDelay</c>. Never the released data. The disclosure service maps its state into it (<c>DisclosureResponses.From</c>).
 /// </summary>
 public sealed record DisclosureResponse(
     Guid Id,
@@ -40,17 +40,4 @@ public sealed record DisclosureResponse(
     DateTimeOffset? DestroyedAt = null,
     DeletionRequest? Deletion = null,
     OverrideReview? OverrideReview = null,
-    NoticeDelay? NoticeDelay = null)
-{
-    public static DisclosureResponse From(DisclosureState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var request = state.Request;
-        return new DisclosureResponse(
-            state.Id, request.SubjectId, request.Purpose, request.RequesterOrgId, request.HolderOrgId, request.DataCategories,
-            request.Basis, request.Justification, state.Status, state.Decision, state.LastCheck, state.RequestedBy.UserId, state.RequestedAt,
-            state.Approval is { } a ? new OverrideResponse(a.ApprovedBy, a.ApprovedByOrgId, a.ApprovedAt) : null,
-            state.ReleasedAt, state.ReleasedAt is null ? null : state.ReleasedCategories, state.AvailableUntil,
-            state.Reads, state.LastReadAt, state.PurgedAt, state.Version, state.Blocked, state.DestroyedAt, state.Deletion, state.Review, state.NoticeDelay);
-    }
-}
+    NoticeDelay? NoticeDelay = null);
