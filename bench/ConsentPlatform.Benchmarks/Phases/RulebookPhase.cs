@@ -1,0 +1,31 @@
+using ConsentPlatform.Benchmarks.Reporting;
+using ConsentPlatform.Benchmarks.Rulebook;
+using static ConsentPlatform.Benchmarks.Reporting.Report;
+
+namespace ConsentPlatform.Benchmarks.Phases;
+
+/// <summary>4. The share rulebook alone, in process (BenchmarkDotNet), before the platform starts; left out by <c>--no-rulebook</c>.</summary>
+public sealed class RulebookPhase : IBenchPhase
+{
+    private IReadOnlyList<RulebookRow> rows = [];
+
+    public string Name => "rulebook (BenchmarkDotNet)";
+    public string? SkipKey => null;
+
+    public Task RunAsync(PlatformRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        rows = RulebookRunner.Run(run.Options.Quick);
+        return Task.CompletedTask;
+    }
+
+    public void Report(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        report.Add(RulebookRunner.ToTable(rows));
+        var approved = rows.FirstOrDefault(r => r.Path.StartsWith("approved", StringComparison.Ordinal));
+        if (approved is null) return;
+        report.Goals.Add(new Goal("4. rulebook decisions/s per core", "≥ 1,000,000", Num(approved.DecisionsPerSecondPerCore) + " (approved path)", approved.DecisionsPerSecondPerCore >= 1_000_000));
+        report.Goals.Add(new Goal("4. allocations on the approved path", "0 B if possible", approved.AllocatedBytes + " B/op", approved.AllocatedBytes == 0));
+    }
+}
