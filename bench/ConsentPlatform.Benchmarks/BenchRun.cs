@@ -9,7 +9,7 @@ namespace ConsentPlatform.Benchmarks;
 /// <summary>
 /// The whole benchmark in one run: the rulebook (BenchmarkDotNet) in process; then the platform
 /// started here as separate processes and the phases of <see cref="PlatformPhases"/> run against
-/// it in order, each an <see cref="IBenchPhase"/> that measures and then adds its section to the
+/// it in order, each an <see cref="BenchPhase"/> that measures and then adds its section to the
 /// report; then the report written and the platform stopped, also on failure.
 /// </summary>
 public sealed class BenchRun
@@ -104,7 +104,7 @@ public sealed class BenchRun
     /// The phases against the running platform, in order. The story and the warm-up always run
     /// (every later phase needs them); <c>--cold-only</c> stops after the cold start.
     /// </summary>
-    private IReadOnlyList<IBenchPhase> PlatformPhases()
+    private IReadOnlyList<BenchPhase> PlatformPhases()
     {
         var story = new StoryPhase();
         var cold = new ColdStartPhase();
@@ -127,7 +127,7 @@ public sealed class BenchRun
         ];
     }
 
-    private async Task RunPhasesAsync(IEnumerable<IBenchPhase> phases)
+    private async Task RunPhasesAsync(IEnumerable<BenchPhase> phases)
     {
         foreach (var phase in phases)
         {

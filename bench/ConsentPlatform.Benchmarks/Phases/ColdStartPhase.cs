@@ -12,17 +12,14 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// by kind and per 5 s. The processes are fresh (nothing compiled, no pools); PostgreSQL and
 /// RabbitMQ stay up, as they do when a service is redeployed.
 /// </summary>
-public sealed class ColdStartPhase : IBenchPhase
+public sealed class ColdStartPhase() : BenchPhase("cold start", "cold")
 {
     private double seconds;
     private double toReady;
     private LoadResult cold = default!;
     private ErrorKinds kinds = default!;
 
-    public string Name => "cold start";
-    public string? SkipKey => "cold";
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var platform = run.Platform;
@@ -46,7 +43,7 @@ public sealed class ColdStartPhase : IBenchPhase
         Console.WriteLine("  per 5 s (approved/errors): " + string.Join("  ", kinds.Windows.Select(w => $"{w.FromSecond}s {w.Approved}/{w.Errors}")));
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var byKind = kinds.Kinds;

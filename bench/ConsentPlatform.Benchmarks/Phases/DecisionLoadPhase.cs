@@ -13,7 +13,7 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// because they share one load window: the ledger's head before and after it (5), the lag of the
 /// events committed within it, and the RSS peaks sampled through it (7).
 /// </summary>
-public sealed class DecisionLoadPhase : IBenchPhase
+public sealed class DecisionLoadPhase() : BenchPhase("decisions, closed and open loop", null)
 {
     private readonly List<(string Target, Dictionary<string, double> Used, long Decisions, double Seconds)> cpu = [];
     private int[] concurrency = [];
@@ -27,10 +27,7 @@ public sealed class DecisionLoadPhase : IBenchPhase
     public DateTimeOffset LoadEnded { get; private set; }
     public Dictionary<string, double> UnderLoad { get; private set; } = [];
 
-    public string Name => "decisions, closed and open loop";
-    public string? SkipKey => null;
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var (options, platform) = (run.Options, run.Platform);
@@ -88,7 +85,7 @@ public sealed class DecisionLoadPhase : IBenchPhase
         cpu.Add((target, after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key)), decisions, clock.Elapsed.TotalSeconds));
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Add(new Table(

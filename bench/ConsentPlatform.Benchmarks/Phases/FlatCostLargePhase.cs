@@ -5,17 +5,14 @@ using static ConsentPlatform.Benchmarks.Reporting.Report;
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>6 (second half): the stores and the ledger seeded to the large size, measured as at the small one, and both compared.</summary>
-public sealed class FlatCostLargePhase(FlatCostSmallPhase small) : IBenchPhase
+public sealed class FlatCostLargePhase(FlatCostSmallPhase small) : BenchPhase("flat cost, large", "flat")
 {
     private SeedResult large = default!;
     private List<FlatRow> rows = [];
     private long smallEvents;
     private long largeEvents;
 
-    public string Name => "flat cost, large";
-    public string? SkipKey => "flat";
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         (smallEvents, largeEvents) = (run.Options.SmallEvents, run.Options.LargeEvents);
@@ -24,7 +21,7 @@ public sealed class FlatCostLargePhase(FlatCostSmallPhase small) : IBenchPhase
         rows = await FlatCost.MeasureAsync(run, $"{largeEvents:N0}", large);
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var flat = small.Rows.Concat(rows).ToList();

@@ -9,14 +9,11 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// gateway against the same steps straight to the disclosure service. Measures nothing itself;
 /// left out with the direct steps (<c>--skip direct</c>).
 /// </summary>
-public sealed class GatewayCostPhase(DecisionLoadPhase decisions) : IBenchPhase
+public sealed class GatewayCostPhase(DecisionLoadPhase decisions) : BenchPhase("gateway cost", "direct")
 {
-    public string Name => "gateway cost";
-    public string? SkipKey => "direct";
+    public override Task RunAsync(PlatformRun run) => Task.CompletedTask;
 
-    public Task RunAsync(PlatformRun run) => Task.CompletedTask;
-
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var bestGateway = decisions.BestClosedLoop("gateway")!;

@@ -11,7 +11,7 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// load, the backlog drained (purged after the drain limit, and said so), the lag of every event
 /// committed during the load, then verification at every level from the endpoint to raw SHA-256.
 /// </summary>
-public sealed class LedgerPhase(DecisionLoadPhase load) : IBenchPhase
+public sealed class LedgerPhase(DecisionLoadPhase load) : BenchPhase("ledger", "ledger")
 {
     private readonly List<string> notes = [];
     private double appendRate;
@@ -21,10 +21,7 @@ public sealed class LedgerPhase(DecisionLoadPhase load) : IBenchPhase
     private LagFigures lag = default!;
     private IReadOnlyList<VerifyRow> verify = [];
 
-    public string Name => "ledger";
-    public string? SkipKey => "ledger";
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         run.Phase("ledger: drain and verify");
@@ -50,7 +47,7 @@ public sealed class LedgerPhase(DecisionLoadPhase load) : IBenchPhase
         drainAndVerifySeconds = drainClock.Elapsed.TotalSeconds;
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var waiting = lag.Events - lag.Ledgered;

@@ -8,21 +8,18 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// with its PSS (<see cref="WarmUpPhase"/>), and its peak under the decision load
 /// (<see cref="DecisionLoadPhase"/>). Measures nothing itself.
 /// </summary>
-public sealed class MemoryPhase(StoryPhase start, WarmUpPhase warmUp, DecisionLoadPhase load) : IBenchPhase
+public sealed class MemoryPhase(StoryPhase start, WarmUpPhase warmUp, DecisionLoadPhase load) : BenchPhase("memory", null)
 {
     private IReadOnlyList<string> processes = [];
 
-    public string Name => "memory";
-    public string? SkipKey => null;
-
-    public Task RunAsync(PlatformRun run)
+    public override Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         processes = [.. run.Platform.All.Select(p => p.Name)];
         return Task.CompletedTask;
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var (idleAtStart, idleAfterWarmup, proportionalAfterWarmup, underLoad) = (start.IdleAtStart, warmUp.IdleAfterWarmup, warmUp.ProportionalAfterWarmup, load.UnderLoad);

@@ -10,14 +10,11 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// lookup in process. A call that fails (a request timed out under load) is counted in the
 /// phase's row and fails its goal; the run goes on.
 /// </summary>
-public sealed class MessagingTaxPhase : IBenchPhase
+public sealed class MessagingTaxPhase() : BenchPhase("messaging tax", "tax")
 {
     private IReadOnlyList<TaxRow> tax = [];
 
-    public string Name => "messaging tax";
-    public string? SkipKey => "tax";
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         run.Phase("messaging tax: CheckConsent over RabbitMQ vs in process");
@@ -25,7 +22,7 @@ public sealed class MessagingTaxPhase : IBenchPhase
         foreach (var row in tax.Where(t => t.Errors > 0)) Console.WriteLine($"  {row.Name}: {row.Errors} of {row.Calls} calls failed, the first: {row.FirstError}");
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var taxUs = tax[0].MeanUs - tax[1].MeanUs;

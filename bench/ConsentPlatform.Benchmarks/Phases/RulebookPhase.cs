@@ -5,21 +5,18 @@ using static ConsentPlatform.Benchmarks.Reporting.Report;
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>4. The share rulebook alone, in process (BenchmarkDotNet), before the platform starts; left out by <c>--no-rulebook</c>.</summary>
-public sealed class RulebookPhase : IBenchPhase
+public sealed class RulebookPhase() : BenchPhase("rulebook (BenchmarkDotNet)", null)
 {
     private IReadOnlyList<RulebookRow> rows = [];
 
-    public string Name => "rulebook (BenchmarkDotNet)";
-    public string? SkipKey => null;
-
-    public Task RunAsync(PlatformRun run)
+    public override Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         rows = RulebookRunner.Run(run.Options.Quick);
         return Task.CompletedTask;
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Add(RulebookRunner.ToTable(rows));

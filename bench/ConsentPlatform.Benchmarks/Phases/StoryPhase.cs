@@ -9,16 +9,13 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// later phase uses (an active DSA and the young carers' consents, a practitioner's and an
 /// auditor's tokens).
 /// </summary>
-public sealed class StoryPhase : IBenchPhase
+public sealed class StoryPhase() : BenchPhase("story and idle memory", null)
 {
     private string postgres = "";
 
     public Dictionary<string, double> IdleAtStart { get; private set; } = [];
 
-    public string Name => "story and idle memory";
-    public string? SkipKey => null;
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         postgres = await Seeder.DescribeServerAsync(run.Platform.Databases["disclosure"].ConnectionString);
@@ -28,7 +25,7 @@ public sealed class StoryPhase : IBenchPhase
         run.Story = await Story.SetUpAsync(run.Platform, run.Options.Subjects);
     }
 
-    public void Report(Report report)
+    public override void Report(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Settings["postgres"] = postgres;

@@ -1,6 +1,5 @@
 using ConsentPlatform.Benchmarks.Load;
 using ConsentPlatform.Benchmarks.Platform;
-using ConsentPlatform.Benchmarks.Reporting;
 
 namespace ConsentPlatform.Benchmarks.Phases;
 
@@ -9,7 +8,7 @@ namespace ConsentPlatform.Benchmarks.Phases;
 /// appends (two entries per decision, so the small seed never has to write ledger rows itself),
 /// a full page of history for the first subject, then each process's RSS and PSS at rest (7).
 /// </summary>
-public sealed class WarmUpPhase : IBenchPhase
+public sealed class WarmUpPhase() : BenchPhase("warm-up", null)
 {
     /// <summary>Decisions for the first subject alone (two entries each, besides its consent's).</summary>
     private const int HistoryDecisions = 60;
@@ -17,10 +16,7 @@ public sealed class WarmUpPhase : IBenchPhase
     public Dictionary<string, double> IdleAfterWarmup { get; private set; } = [];
     public Dictionary<string, double> ProportionalAfterWarmup { get; private set; } = [];
 
-    public string Name => "warm-up";
-    public string? SkipKey => null;
-
-    public async Task RunAsync(PlatformRun run)
+    public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         await run.WaitForLedgerAsync(TimeSpan.FromSeconds(30));
@@ -34,9 +30,6 @@ public sealed class WarmUpPhase : IBenchPhase
         ProportionalAfterWarmup = run.Platform.All.ToDictionary(p => p.Name, p => Rss.ProportionalMegabytes(p.Pid));
     }
 
-    public void Report(Report report)
-    {
-    }
 
     /// <summary><paramref name="count"/> decisions, 8 at a time, not measured: JIT, connection pools, query plans.</summary>
     private static async Task WarmUpAsync(PlatformRun run, int count)
