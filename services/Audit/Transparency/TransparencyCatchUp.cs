@@ -22,8 +22,9 @@ public sealed partial class TransparencyCatchUp(TransparencyProjection projectio
                 var read = await projection.CatchUpAsync(stoppingToken);
                 if (read > 0) LogCaughtUp(logger, read);
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or System.Text.Json.JsonException)
             {
+                // Never the end of the service: the view is rebuilt per request until a later pass catches up.
                 LogDeferred(logger, e.GetType().Name, e.Message);
             }
 

@@ -179,11 +179,23 @@ public sealed class TransparencyProjection(LedgerDatabase database, LedgerReader
         return [.. states.Values.OrderBy(s => s.FirstSequence)];
     }
 
+    /// <summary>
+    /// The entry as an event of the view, or null. An entry whose data does not read as its contract
+    /// (never one the consumer wrote: it writes a known contract's data from the contract itself) is
+    /// left out rather than failing the append: the ledger comes first, the view after it.
+    /// </summary>
     private static LedgeredEvent? Read(long sequence, string eventType, byte[] canonical)
     {
         if (!Types.Contains(eventType)) return null;
         using var data = CanonicalEntry.ParseData(canonical);
-        return LedgerEvents.Read(eventType, data.RootElement) is { } e && DisclosureTransparency.KeyOf(e) is not null ? new LedgeredEvent(sequence, e) : null;
+        try
+        {
+            return LedgerEvents.Read(eventType, data.RootElement) is { } e && DisclosureTransparency.KeyOf(e) is not null ? new LedgeredEvent(sequence, e) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Loads the rows the events touch, folds the events in order, writes the rows back: two statements.</summary>
