@@ -9,7 +9,6 @@ using ConsentPlatform.Contracts.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
-using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;
 
@@ -25,10 +24,7 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
     [Fact]
     public async Task Read_model_equals_a_full_rebuild_for_every_young_carer_after_a_mixed_story()
     {
-        var (subjects, events) = MixedStory();
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
-        await Projection.CatchUpAsync(TestContext.Current.CancellationToken);
+        var subjects = await LedgeredMixedStoryAsync();
 
         foreach (var subject in subjects)
         {
@@ -57,10 +53,7 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
     [Fact]
     public async Task An_existing_ledger_gets_its_read_model_by_catching_up_and_the_view_is_exact_meanwhile()
     {
-        var (subjects, events) = MixedStory();
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
-        await Projection.CatchUpAsync(TestContext.Current.CancellationToken);
+        var subjects = await LedgeredMixedStoryAsync();
         var before = new Dictionary<string, string>();
         foreach (var subject in subjects) before[subject] = Json(await ViewsAsync(await Projection.RebuildAsync(subject, TestContext.Current.CancellationToken)));
 
@@ -90,6 +83,16 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
         }
     }
 
+    /// <summary>The mixed story published, ledgered and caught up with; its young carers.</summary>
+    private async Task<string[]> LedgeredMixedStoryAsync()
+    {
+        var (subjects, events) = MixedStory();
+        await audit.PublishAsync(events);
+        await audit.LedgeredAsync(events);
+        await Projection.CatchUpAsync(TestContext.Current.CancellationToken);
+        return subjects;
+    }
+
     /// <summary>
     /// Three young carers: the first with a request released, read and refused a read; one denied;
     /// one blocked by a withdrawal after a read, the recipient asked to delete (it retained, and
@@ -107,7 +110,7 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
         var overridden = new DisclosureStory(b, ShareBasis.Safeguarding, "Risk at home.");
         var refused = new DisclosureStory(c);
         var approval = overridden.OverrideApproved(t.AddMinutes(30), "rationale for auditors");
-        var ok = Decision(ShareOutcome.Approved, t.AddMinutes(10), consentId, 1, dsaId, 2);
+        var ok = DisclosureStory.Decision(ShareOutcome.Approved, t.AddMinutes(10), consentId, 1, dsaId, 2);
         return (
             [a.Subject, b.Subject, c.Subject],
             [
@@ -118,19 +121,19 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
                 denied.Requested(t.AddMinutes(11)),
                 overridden.Requested(t.AddMinutes(12)),
                 released.Approved(ok),
-                denied.Denied(Decision(ShareOutcome.Denied, t.AddMinutes(11), dsaId: dsaId, dsaVersion: 2, reasons: ReasonCode.ConsentMissing)),
-                overridden.Awaiting(Decision(ShareOutcome.AwaitingOverrideApproval, t.AddMinutes(12), dsaId: dsaId, dsaVersion: 2)),
+                denied.Denied(DisclosureStory.Decision(ShareOutcome.Denied, t.AddMinutes(11), dsaId: dsaId, dsaVersion: 2, reasons: ReasonCode.ConsentMissing)),
+                overridden.Awaiting(DisclosureStory.Decision(ShareOutcome.AwaitingOverrideApproval, t.AddMinutes(12), dsaId: dsaId, dsaVersion: 2)),
                 released.Released(ok with { CheckedAt = t.AddMinutes(20) }),
                 a.Paused(consentId, 2, t.AddMinutes(2), t.AddMinutes(21)),
                 released.Read(ok with { CheckedAt = t.AddMinutes(22) }),
-                released.ReadRefused(Decision(ShareOutcome.Denied, t.AddMinutes(23), consentId, 2, dsaId, 2, ReasonCode.ConsentPaused)),
+                released.ReadRefused(DisclosureStory.Decision(ShareOutcome.Denied, t.AddMinutes(23), consentId, 2, dsaId, 2, ReasonCode.ConsentPaused)),
                 a.Resumed(consentId, 3, t.AddMinutes(2), t.AddMinutes(24)),
                 released.Read(ok with { CheckedAt = t.AddMinutes(25) }),
                 approval,
                 new OverrideNoticeDelayed(Guid.NewGuid(), overridden.DisclosureId, b.Subject, b.Purpose, b.School, b.Council, t.AddDays(2), "investigation", overridden.Lead, t.AddMinutes(30)),
-                overridden.Approved(Decision(ShareOutcome.Approved, t.AddMinutes(30), dsaId: dsaId, dsaVersion: 2), approval.Approval),
+                overridden.Approved(DisclosureStory.Decision(ShareOutcome.Approved, t.AddMinutes(30), dsaId: dsaId, dsaVersion: 2), approval.Approval),
                 new OverrideNoticeDelayEnded(Guid.NewGuid(), overridden.DisclosureId, b.Subject, b.Purpose, b.School, b.Council, overridden.Lead, t.AddMinutes(40)),
-                overridden.Released(Decision(ShareOutcome.Approved, t.AddMinutes(41), dsaId: dsaId, dsaVersion: 2)),
+                overridden.Released(DisclosureStory.Decision(ShareOutcome.Approved, t.AddMinutes(41), dsaId: dsaId, dsaVersion: 2)),
                 withdrawn.Requested(t.AddMinutes(50)),
                 withdrawn.Approved(ok with { CheckedAt = t.AddMinutes(50) }),
                 withdrawn.Released(ok with { CheckedAt = t.AddMinutes(51) }),
@@ -140,8 +143,8 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
                 new DeletionAnswered(Guid.NewGuid(), withdrawn.DisclosureId, a.Subject, a.Purpose, a.School, a.Council, DeletionOutcome.Retained, "Kept on the safeguarding file.", withdrawn.Teacher, t.AddMinutes(70)),
                 new PackageDestroyed(Guid.NewGuid(), withdrawn.DisclosureId, a.Subject, a.Purpose, a.School, a.Council, consentId, withdrawn.HolderPractitioner, t.AddMinutes(71)),
                 refused.Requested(t.AddMinutes(80)),
-                refused.Awaiting(Decision(ShareOutcome.AwaitingOverrideApproval, t.AddMinutes(80), dsaId: dsaId, dsaVersion: 2)),
-                new DisclosureReleaseRefused(Guid.NewGuid(), refused.DisclosureId, c.Subject, c.Purpose, c.School, c.Council, Decision(ShareOutcome.Denied, t.AddMinutes(81), dsaId: dsaId, dsaVersion: 2, reasons: ReasonCode.ConsentMissing), null, null, refused.HolderPractitioner, t.AddMinutes(81)),
+                refused.Awaiting(DisclosureStory.Decision(ShareOutcome.AwaitingOverrideApproval, t.AddMinutes(80), dsaId: dsaId, dsaVersion: 2)),
+                new DisclosureReleaseRefused(Guid.NewGuid(), refused.DisclosureId, c.Subject, c.Purpose, c.School, c.Council, DisclosureStory.Decision(ShareOutcome.Denied, t.AddMinutes(81), dsaId: dsaId, dsaVersion: 2, reasons: ReasonCode.ConsentMissing), null, null, refused.HolderPractitioner, t.AddMinutes(81)),
                 new PackagePurged(Guid.NewGuid(), refused.DisclosureId, c.Subject, c.Purpose, c.School, c.Council, 30, refused.HolderPractitioner, t.AddMinutes(90)),
             ]);
     }

@@ -150,17 +150,9 @@ public sealed class TransparencyProjection(LedgerDatabase database, LedgerReader
             }
         }
 
-        var states = new List<DisclosureTransparency>();
-        await using (var rows = new NpgsqlCommand(
-            "select state::text from audit.transparency_disclosure where subject_id = @subject order by first_sequence",
-            connection,
-            transaction))
-        {
-            rows.Parameters.AddWithValue("subject", subjectId);
-            await using var reader = await rows.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) states.Add(Deserialize(reader.GetString(0)));
-        }
-
+        await using var rows = new NpgsqlCommand("select state::text from audit.transparency_disclosure where subject_id = @subject order by first_sequence", connection, transaction);
+        rows.Parameters.AddWithValue("subject", subjectId);
+        var states = await StatesAsync(rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return states;
     }
@@ -203,10 +195,10 @@ public sealed class TransparencyProjection(LedgerDatabase database, LedgerReader
     {
         if (events.Count == 0) return;
         var keys = events.Select(e => DisclosureTransparency.KeyOf(e.Event)!.Value).Distinct().ToList();
-        var states = new Dictionary<(string SubjectId, Guid DisclosureId), DisclosureTransparency>();
+        Dictionary<(string SubjectId, Guid DisclosureId), DisclosureTransparency> states;
         await using (var load = new NpgsqlCommand(
             """
-            select t.subject_id, t.disclosure_id, t.state::text from audit.transparency_disclosure t
+            select t.state::text from audit.transparency_disclosure t
             join unnest(@subjects, @ids) as k(subject_id, disclosure_id) on t.subject_id = k.subject_id and t.disclosure_id = k.disclosure_id
             """,
             connection,
@@ -214,8 +206,7 @@ public sealed class TransparencyProjection(LedgerDatabase database, LedgerReader
         {
             load.Parameters.AddWithValue("subjects", keys.Select(k => k.SubjectId).ToArray());
             load.Parameters.AddWithValue("ids", keys.Select(k => k.DisclosureId).ToArray());
-            await using var reader = await load.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) states[(reader.GetString(0), reader.GetGuid(1))] = Deserialize(reader.GetString(2));
+            states = (await StatesAsync(load, cancellationToken)).ToDictionary(t => (t.SubjectId, t.DisclosureId));
         }
 
         foreach (var e in events)
@@ -241,6 +232,15 @@ public sealed class TransparencyProjection(LedgerDatabase database, LedgerReader
         save.Parameters.AddWithValue("firsts", changed.Select(s => s.FirstSequence).ToArray());
         save.Parameters.AddWithValue("states", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, changed.Select(s => JsonSerializer.Serialize(s, AuditJson.Data)).ToArray());
         await save.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The states a command selects, one <c>state::text</c> column a row.</summary>
+    private static async Task<List<DisclosureTransparency>> StatesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var states = new List<DisclosureTransparency>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) states.Add(Deserialize(reader.GetString(0)));
+        return states;
     }
 
     private static DisclosureTransparency Deserialize(string json) =>
