@@ -115,7 +115,7 @@ public sealed partial class LedgerDatabase(NpgsqlDataSource dataSource, ILogger<
                 LogMigrated(logger ?? NullLogger<LedgerDatabase>.Instance, migrated);
             }
 
-            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl + Checkpoints.CheckpointStore.Ddl + AppendOnlyDdl, connection, transaction))
+            await using (var tree = new NpgsqlCommand(LedgerTreeStore.Ddl + Checkpoints.CheckpointStore.Ddl + Transparency.TransparencyProjection.Ddl + AppendOnlyDdl, connection, transaction))
             {
                 await tree.ExecuteNonQueryAsync(cancellationToken);
             }

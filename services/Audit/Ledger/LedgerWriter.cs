@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConsentPlatform.Audit.Transparency;
 using ConsentPlatform.Audit.Tree;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,8 +16,9 @@ public sealed record AppendResult(long Sequence, bool Duplicate);
 /// gaps on rollback), its hash chains to the entry before, and an event id already in the ledger,
 /// or earlier in the same batch, changes nothing. Each entry is also a leaf of the ledger's Merkle
 /// tree (<see cref="LedgerTreeStore"/>), whose new hashes are written in the same transaction.
-/// Nothing is visible until the transaction commits, the head, the tree and every entry of the
-/// batch together.
+/// The transparency read model (<see cref="TransparencyProjection"/>) is folded in the same
+/// transaction. Nothing is visible until the transaction commits, the head, the tree, the read
+/// model and every entry of the batch together.
 /// </summary>
 public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
 {
@@ -81,6 +83,8 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
         {
             await InsertAsync(connection, transaction, entries, cancellationToken);
             await LedgerTreeStore.AppendAsync(connection, transaction, headSequence, [.. entries.Select(e => e.Entry.Canonical)], cancellationToken);
+            // The young carer's transparency view is a read model kept in the same transaction (ADR 0016).
+            await TransparencyProjection.ApplyAsync(connection, transaction, headSequence, [.. entries.Select(e => e.Entry)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -72,8 +72,9 @@ public sealed record MyDisclosure(
 
 /// <summary>
 /// <c>GET /api/me/disclosures</c> (YoungCarer): every request about the caller's own subject id,
-/// taken from the token and nothing else, so no other subject is reachable. Built from the ledger:
-/// who asked, for what (with the DSA's description), which categories, the decision and its
+/// taken from the token and nothing else, so no other subject is reachable. Read from the
+/// transparency read model (<see cref="TransparencyProjection"/>, folded from the ledger as entries
+/// are appended): who asked, for what (with the DSA's description), which categories, the decision and its
 /// reasons, the release and each read (and refused read), the DSA, and any safeguarding override
 /// with the approving organisation but not the rationale; and (issue 20) what the young person's
 /// pause or withdrawal did: blocked, destroyed, asked to delete and the answer. A request whose
@@ -81,15 +82,6 @@ public sealed record MyDisclosure(
 /// </summary>
 public static class MyDisclosuresEndpoint
 {
-    private static readonly string[] DisclosureTypes =
-    [
-        nameof(DisclosureRequested), nameof(DisclosureApproved), nameof(DisclosureDenied), nameof(DisclosureAwaitingOverrideApproval),
-        nameof(SafeguardingOverrideApproved), nameof(DisclosureReleased), nameof(DisclosureReleaseRefused), nameof(PackageRead),
-        nameof(PackageReadRefused), nameof(PackagePurged),
-        nameof(DisclosureBlocked), nameof(PackageDestroyed), nameof(DeletionRequested), nameof(DeletionAnswered),
-        nameof(OverrideNoticeDelayed), nameof(OverrideNoticeDelayEnded),
-    ];
-
     public static RouteGroupBuilder MapMyDisclosures(this RouteGroupBuilder group)
     {
         group.MapGet("/disclosures", HandleAsync)
@@ -99,33 +91,37 @@ public static class MyDisclosuresEndpoint
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, TransparencyProjection transparency, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(transparency);
         ArgumentNullException.ThrowIfNull(clock);
-        var now = clock.GetUtcNow();
         var subjectId = Caller.From(user).SubjectId;
         if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
+        var states = await transparency.ForSubjectAsync(subjectId, cancellationToken);
+        return TypedResults.Ok(await ViewsAsync(states, ledger, clock.GetUtcNow(), cancellationToken));
+    }
 
-        var events = await ledger.ListAsync([EntryKeys.Subject(subjectId)], DisclosureTypes, cancellationToken);
-        var byDisclosure = events
-            .Where(e => string.Equals(e.Event.SubjectId, subjectId, StringComparison.Ordinal))
-            .GroupBy(e => DisclosureIdOf(e.Event))
-            .ToList();
-
-        var dsaIds = events.Select(e => DecisionOf(e.Event)?.DsaId).OfType<Guid>().Distinct().ToList();
+    /// <summary>
+    /// The view of the requests' states at <paramref name="now"/>: a request still under a notice
+    /// delay left out, each named as the DSA it was judged under names its organisations (the
+    /// DSAs' few drafted and amended entries, read from the ledger), newest request first.
+    /// </summary>
+    public static async Task<IReadOnlyList<MyDisclosure>> ViewsAsync(IReadOnlyList<DisclosureTransparency> states, LedgerReader ledger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var dsaIds = states.Select(s => s.Decided?.Decision.DsaId).OfType<Guid>().Distinct().ToList();
         var agreements = dsaIds.Count == 0
             ? []
             : (await ledger.ListAsync([.. dsaIds.Select(EntryKeys.Dsa)], [nameof(DsaDrafted), nameof(DsaAmended)], cancellationToken)).Select(e => e.Event).ToList();
 
-        var views = byDisclosure
+        return [.. states
+            .OrderBy(s => s.FirstSequence)
             // Issue 20: while a safeguarding lead's notice delay is in force, the young person does not see that request at all.
-            .Where(g => !NoticeDelayInForce([.. g.Select(e => e.Event)], now))
-            .Select(g => Build([.. g.Select(e => e.Event)], agreements) is { } view ? view with { LedgerSequences = [.. g.Select(e => e.Sequence)] } : null)
+            .Where(s => !s.NoticeDelayInForce(now))
+            .Select(s => Build(s, agreements))
             .OfType<MyDisclosure>()
-            .OrderByDescending(d => d.RequestedAt)
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<MyDisclosure>>(views);
+            .OrderByDescending(d => d.RequestedAt)];
     }
 
     /// <summary>A notice delay set and neither ended by the job nor past its end by the clock.</summary>
@@ -134,57 +130,44 @@ public static class MyDisclosuresEndpoint
         && delayed.Until > now
         && !events.OfType<OverrideNoticeDelayEnded>().Any();
 
-    private static MyDisclosure? Build(List<IPlatformEvent> events, List<IPlatformEvent> agreements)
+    private static MyDisclosure? Build(DisclosureTransparency state, List<IPlatformEvent> agreements)
     {
-        if (events.OfType<DisclosureRequested>().FirstOrDefault() is not { } requested) return null;
-        var decided = events.LastOrDefault(e => e is DisclosureApproved or DisclosureDenied or DisclosureAwaitingOverrideApproval);
-        var decision = decided is null ? null : DecisionOf(decided);
-        var released = events.OfType<DisclosureReleased>().LastOrDefault();
-        var purged = events.OfType<PackagePurged>().LastOrDefault();
-        var approval = events.OfType<SafeguardingOverrideApproved>().LastOrDefault();
-        var blocked = events.OfType<DisclosureBlocked>().LastOrDefault();
-        var destroyed = events.OfType<PackageDestroyed>().LastOrDefault();
-        var askedToDelete = events.OfType<DeletionRequested>().LastOrDefault();
-        var deletionAnswer = events.OfType<DeletionAnswered>().LastOrDefault();
-        var content = decision?.DsaId is { } dsaId ? ContentAt(agreements, dsaId, decision.Value.DsaVersion ?? long.MaxValue) : null;
-        var status = destroyed is not null ? "destroyed"
-            : purged is not null ? "purged"
-            : released is not null ? "released"
-            : blocked is not null ? "blocked"
-            : decided switch
-            {
-                DisclosureApproved => "approved",
-                DisclosureDenied => "denied",
-                DisclosureAwaitingOverrideApproval => "awaiting-override-approval",
-                _ => "requested",
-            };
+        if (state.Requested is not { } requested) return null;
+        var decided = state.Decided;
+        var content = decided?.Decision.DsaId is { } dsaId ? ContentAt(agreements, dsaId, decided.Decision.DsaVersion ?? long.MaxValue) : null;
+        var status = state.DestroyedAt is not null ? "destroyed"
+            : state.PurgedAt is not null ? "purged"
+            : state.Released is not null ? "released"
+            : state.BlockedAt is not null ? "blocked"
+            : decided?.Status ?? "requested";
 
         return new MyDisclosure(
-            requested.DisclosureId,
-            requested.OccurredAt,
+            state.DisclosureId,
+            requested.At,
             requested.RequesterOrgId,
             requested.HolderOrgId,
             new PurposeView(requested.Purpose, content?.PurposeOf(requested.Purpose)?.Description),
             requested.DataCategories,
             requested.Basis,
             status,
-            decision is { } judged ? new DecisionView(judged.Outcome, judged.Reasons, decided!.OccurredAt) : null,
-            decision?.DsaId is { } id ? new AgreementView(id, decision.Value.DsaVersion ?? 0, content?.Title) : null,
-            approval is null ? null : new OverrideView(approval.Approval.ApprovedByOrgId, approval.Approval.ApprovedAt, NameIn(content, approval.Approval.ApprovedByOrgId)),
-            released?.OccurredAt,
-            released?.ReleasedCategories ?? [],
-            released?.AvailableUntil,
-            [.. events.OfType<DisclosureReleaseRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId, [], r.Decision.Reasons))],
-            [.. events.OfType<PackageRead>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, r.ReadCategories, []))],
-            [.. events.OfType<PackageReadRefused>().Select(r => new ReadView(r.OccurredAt, r.Actor.OrgId ?? r.RequesterOrgId, [], r.Decision.Reasons))],
-            purged?.OccurredAt,
+            decided is null ? null : new DecisionView(decided.Decision.Outcome, decided.Decision.Reasons, decided.At),
+            decided?.Decision.DsaId is { } id ? new AgreementView(id, decided.Decision.DsaVersion ?? 0, content?.Title) : null,
+            state.Approval is not { } approval ? null : new OverrideView(approval.ApprovedByOrgId, approval.ApprovedAt, NameIn(content, approval.ApprovedByOrgId)),
+            state.Released?.At,
+            state.Released?.Categories ?? [],
+            state.Released?.AvailableUntil,
+            state.ReleaseRefusals ?? [],
+            state.Reads ?? [],
+            state.RefusedReads ?? [],
+            state.PurgedAt,
             NameIn(content, requested.RequesterOrgId),
             NameIn(content, requested.HolderOrgId),
-            blocked?.OccurredAt,
-            destroyed?.OccurredAt,
-            askedToDelete is null
+            state.BlockedAt,
+            state.DestroyedAt,
+            state.Deletion is not { } deletion
                 ? null
-                : new DeletionView(askedToDelete.OccurredAt, askedToDelete.AnswerBy, deletionAnswer?.Outcome, deletionAnswer?.Reason, deletionAnswer?.OccurredAt));
+                : new DeletionView(deletion.AskedAt, deletion.AnswerBy, state.DeletionAnswer?.Outcome, state.DeletionAnswer?.Reason, state.DeletionAnswer?.AnsweredAt),
+            state.LedgerSequences);
     }
 
     private static string? NameIn(DsaContent? content, string orgId) => content?.PartyOf(orgId)?.Name;
@@ -210,33 +193,4 @@ public static class MyDisclosuresEndpoint
 
         return content;
     }
-
-    private static ShareDecision? DecisionOf(IPlatformEvent e) => e switch
-    {
-        DisclosureApproved x => x.Decision,
-        DisclosureDenied x => x.Decision,
-        DisclosureAwaitingOverrideApproval x => x.Decision,
-        _ => null,
-    };
-
-    private static Guid DisclosureIdOf(IPlatformEvent e) => e switch
-    {
-        DisclosureRequested x => x.DisclosureId,
-        DisclosureApproved x => x.DisclosureId,
-        DisclosureDenied x => x.DisclosureId,
-        DisclosureAwaitingOverrideApproval x => x.DisclosureId,
-        SafeguardingOverrideApproved x => x.DisclosureId,
-        DisclosureReleased x => x.DisclosureId,
-        DisclosureReleaseRefused x => x.DisclosureId,
-        PackageRead x => x.DisclosureId,
-        PackageReadRefused x => x.DisclosureId,
-        PackagePurged x => x.DisclosureId,
-        DisclosureBlocked x => x.DisclosureId,
-        PackageDestroyed x => x.DisclosureId,
-        DeletionRequested x => x.DisclosureId,
-        DeletionAnswered x => x.DisclosureId,
-        OverrideNoticeDelayed x => x.DisclosureId,
-        OverrideNoticeDelayEnded x => x.DisclosureId,
-        _ => Guid.Empty,
-    };
 }
