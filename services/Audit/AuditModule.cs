@@ -38,7 +38,7 @@ public static class AuditModule
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddSingleton<LedgerReader>();
         builder.Services.AddHostedService<LedgerSchemaInitializer>();
-        // The young carer's view is a read model folded in the ledger's own transactions (ADR 0016).
+        // The young carer's view is a read model folded in the ledger's own transactions (ADR 0017).
         builder.Services.AddTransparencyReadModel();
         builder.Services.AddSingleton<AuditMetrics>();
         AddCheckpoints(builder);

@@ -13,7 +13,7 @@ using Xunit;
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>
-/// The transparency view's read model (ADR 0016) is exact: for every young carer it holds what a
+/// The transparency view's read model (ADR 0017) is exact: for every young carer it holds what a
 /// full rebuild from the ledger gives, after a story that mixes every kind of event the view
 /// shows, for several young carers at once; and an existing ledger gets its read model by catch-up.
 /// </summary>

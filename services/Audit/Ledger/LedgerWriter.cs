@@ -83,7 +83,7 @@ public sealed class LedgerWriter(LedgerDatabase database, TimeProvider clock)
         {
             await InsertAsync(connection, transaction, entries, cancellationToken);
             await LedgerTreeStore.AppendAsync(connection, transaction, headSequence, [.. entries.Select(e => e.Entry.Canonical)], cancellationToken);
-            // The young carer's transparency view is a read model kept in the same transaction (ADR 0016).
+            // The young carer's transparency view is a read model kept in the same transaction (ADR 0017).
             await TransparencyProjection.ApplyAsync(connection, transaction, headSequence, [.. entries.Select(e => e.Entry)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -39,7 +39,7 @@ public sealed partial class TransparencyCatchUp(TransparencyProjection projectio
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The transparency read model caught up over {Entries} ledger entries (ADR 0016)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The transparency read model caught up over {Entries} ledger entries (ADR 0017)")]
     private static partial void LogCaughtUp(ILogger logger, long entries);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The transparency read model could not catch up ({Error}: {Message}); the view is rebuilt from the ledger until it does")]
