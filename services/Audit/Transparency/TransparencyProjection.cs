@@ -22,7 +22,7 @@ namespace ConsentPlatform.Audit.Transparency;
 /// both heads; while the read model is behind, the same fold over the ledger's entries instead
 /// (<see cref="RebuildAsync"/>), so the answer is always the rebuild's.</item>
 /// </list>
-/// Why a table of its own written inline and not a Marten projection: docs/adr/0016.
+/// Why a table of its own written inline and not a Marten projection: docs/adr/0017.
 /// </summary>
 public sealed class TransparencyProjection(LedgerDatabase database, LedgerReader ledger)
 {
