@@ -73,18 +73,18 @@ public sealed class ResumingTests
 
     [Fact]
     public void Given_active_consent_When_resumed_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted())));
+        Assert.Equal(409, ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted())).Refusal?.Status);
 
     [Fact]
     public void Given_withdrawn_consent_When_resumed_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted(), Paused(), Withdrawn(3))));
+        Assert.Equal(409, ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted(), Paused(), Withdrawn(3))).Refusal?.Status);
 
     [Fact]
     public void Given_paused_consent_past_its_expiry_When_resumed_Then_refused_as_conflict()
     {
         var terms = Terms(ExpiresAt);
 
-        Assert.Throws<ConflictException>(() => ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, ExpiresAt.AddSeconds(1)), Given(Granted(terms), Paused(terms))));
+        Assert.Equal(409, ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, ExpiresAt.AddSeconds(1)), Given(Granted(terms), Paused(terms))).Refusal?.Status);
     }
 }
 
@@ -114,9 +114,9 @@ public sealed class WithdrawingTests
 
     [Fact]
     public void Given_withdrawn_consent_When_withdrawn_again_Then_refused_because_withdrawal_is_final() =>
-        Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Withdrawn(2))));
+        Assert.Equal(409, WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Withdrawn(2))).Refusal?.Status);
 
     [Fact]
     public void Given_expired_consent_When_withdrawn_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, ExpiresAt), Given(Granted(Terms(ExpiresAt)))));
+        Assert.Equal(409, WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, ExpiresAt), Given(Granted(Terms(ExpiresAt)))).Refusal?.Status);
 }

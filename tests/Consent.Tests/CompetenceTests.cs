@@ -51,10 +51,10 @@ public sealed class CompetenceTests
     [Fact]
     public void A_parents_consent_records_who_gave_it_and_the_young_persons_own_has_no_proxy()
     {
-        var terms = GrantConsentEndpoint.Validate(new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Parent, new ProxyRequest(" mother ", "Jo")), Now);
+        var terms = GrantConsentEndpoint.Validate(new FieldErrors(), new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Parent, new ProxyRequest(" mother ", "Jo")), Now);
 
         Assert.Equal(new ConsentProxy("mother", "Jo"), terms.Proxy);
-        Assert.Null(GrantConsentEndpoint.Validate(new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Self), Now).Proxy);
+        Assert.Null(GrantConsentEndpoint.Validate(new FieldErrors(), new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Self), Now).Proxy);
     }
 
     [Theory]
@@ -65,9 +65,10 @@ public sealed class CompetenceTests
     {
         var proxy = relationship is null ? null : new ProxyRequest(relationship, null);
 
-        var invalid = Assert.Throws<RequestValidationException>(() => GrantConsentEndpoint.Validate(new GrantConsentRequest("yc-1", "school-support", null, null, null, givenBy, proxy), Now));
+        var errors = new FieldErrors();
+        GrantConsentEndpoint.Validate(errors, new GrantConsentRequest("yc-1", "school-support", null, null, null, givenBy, proxy), Now);
 
-        Assert.Equal([field], invalid.Errors.Keys);
+        Assert.Equal([field], errors.ToDictionary().Keys);
     }
 }
 
@@ -118,7 +119,7 @@ public sealed class ProxyConfirmationTests
         Assert.Equal((GivenBy.Self, (ConsentProxy?)null, asked.Version + 1), (confirmed.Terms.GivenBy, confirmed.Terms.Proxy, confirmed.Version));
         var after = Domain.ConsentEvolution.Evolve(asked, confirmed)!;
         Assert.Null(after.ConfirmBy);
-        Assert.Throws<ConflictException>(() => Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(2)), after));
+        Assert.Equal(409, Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(2)), after).Refusal?.Status);
         Assert.Empty(Confirming.PauseUnconfirmed.Decide(after, Now.AddDays(60)));
     }
 
@@ -132,7 +133,7 @@ public sealed class ProxyConfirmationTests
         var paused = Assert.IsType<Domain.ConsentPaused>(Assert.Single(Confirming.PauseUnconfirmed.Decide(asked, Now.AddDays(28))));
         Assert.Equal(Domain.ConsentActors.ConfirmationJob, paused.PausedBy);
         var after = Domain.ConsentEvolution.Evolve(asked, paused)!;
-        Assert.Throws<ConflictException>(() => Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), after));
+        Assert.Equal(409, Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), after).Refusal?.Status);
         var confirmed = Domain.ConsentEvolution.Fold(Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(29)), after), after)!;
         Assert.Equal(ConsentStatus.Active, Domain.ConsentEvolution.Fold(Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), confirmed), confirmed)!.Status);
     }

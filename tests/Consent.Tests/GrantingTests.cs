@@ -35,7 +35,7 @@ public sealed class GrantingTests
     {
         var state = Given(Granted());
 
-        Assert.Throws<ConflictException>(() => GrantConsent.Decide(new GrantConsent(ConsentId, Terms(), YoungCarer, Later), state));
+        Assert.Equal(409, GrantConsent.Decide(new GrantConsent(ConsentId, Terms(), YoungCarer, Later), state).Refusal?.Status);
     }
 
     [Fact]
@@ -43,9 +43,10 @@ public sealed class GrantingTests
     {
         var command = new GrantConsent(ConsentId, Terms(expiresAt: GrantedAt), YoungCarer, GrantedAt);
 
-        var refusal = Assert.Throws<RequestValidationException>(() => GrantConsent.Decide(command, state: null));
+        var refusal = GrantConsent.Decide(command, state: null).Refusal;
 
-        Assert.Contains("expiresAt", refusal.Errors.Keys);
+        Assert.Equal(400, refusal?.Status);
+        Assert.Contains("expiresAt", refusal!.Errors!.Keys);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class ProposingTests
 
     [Fact]
     public void Given_nothing_When_proposed_with_an_expiry_in_the_past_Then_refused_as_invalid() =>
-        Assert.Throws<RequestValidationException>(() => ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(GrantedAt), null, Practitioner, Lifetime, GrantedAt), null));
+        Assert.Equal(400, ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(GrantedAt), null, Practitioner, Lifetime, GrantedAt), null).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_When_evolved_Then_not_live_so_it_blocks_no_grant()
@@ -113,14 +113,15 @@ public sealed class ProposingTests
     {
         var accept = field == "dataCategories" ? Accept(categories: ["caring.role", "health.mental"]) : Accept(recipients: ["gp-1"]);
 
-        var refusal = Assert.Throws<UnprocessableException>(() => AcceptProposal.Decide(accept, Given(Proposal())));
+        var refusal = AcceptProposal.Decide(accept, Given(Proposal())).Refusal;
 
-        Assert.Contains(field, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(422, refusal?.Status);
+        Assert.Contains(field, refusal!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Given_a_proposal_naming_categories_When_accepted_with_an_empty_list_meaning_any_Then_refused_as_wider() =>
-        Assert.Throws<UnprocessableException>(() => AcceptProposal.Decide(Accept(categories: []), Given(Proposal())));
+        Assert.Equal(422, AcceptProposal.Decide(Accept(categories: []), Given(Proposal())).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_When_declined_Then_declined_with_the_reason_and_final()
@@ -138,24 +139,24 @@ public sealed class ProposingTests
 
     [Fact]
     public void Given_a_declined_proposal_When_accepted_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(), Given(Proposal(), Declined())));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(), Given(Proposal(), Declined())).Refusal?.Status);
 
     [Fact]
     public void Given_a_declined_proposal_When_declined_again_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later), Given(Proposal(), Declined())));
+        Assert.Equal(409, DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later), Given(Proposal(), Declined())).Refusal?.Status);
 
     [Fact]
     public void Given_an_accepted_proposal_When_accepted_or_declined_again_Then_refused_as_conflict()
     {
         var state = Given(Proposal(), new ConsentAccepted(ConsentId, 2, Proposed(), YoungCarer, Later));
 
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(at: Later.AddHours(1)), state));
-        Assert.Throws<ConflictException>(() => DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later.AddHours(1)), state));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(at: Later.AddHours(1)), state).Refusal?.Status);
+        Assert.Equal(409, DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later.AddHours(1)), state).Refusal?.Status);
     }
 
     [Fact]
     public void Given_a_consent_granted_directly_When_accepted_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(), Given(Granted())));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(), Given(Granted())).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_When_paused_or_withdrawn_Then_refused_as_conflict_it_is_not_a_consent_yet()
@@ -163,7 +164,7 @@ public sealed class ProposingTests
         var state = Given(Proposal());
 
         Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), state).Refusal?.Status);
-        Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), state));
+        Assert.Equal(409, WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), state).Refusal?.Status);
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class ProposingTests
 
     [Fact]
     public void Given_a_proposal_past_its_answer_by_When_accepted_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(at: AnswerBy), Given(Proposal())));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(at: AnswerBy), Given(Proposal())).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_past_its_answer_by_When_the_expiry_job_runs_Then_expired_once_at_answer_by_and_still_never_agreed()
@@ -191,7 +192,7 @@ public sealed class ProposingTests
         Assert.Equal(ConsentStatus.Expired, after.Status);
         Assert.False(after.WasAgreed);
         Assert.Empty(ExpireConsent.Decide(new ExpireConsent(ConsentId, AnswerBy.AddDays(3)), after));
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(at: AnswerBy.AddDays(3)), after));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(at: AnswerBy.AddDays(3)), after).Refusal?.Status);
     }
 
     [Fact]

@@ -94,18 +94,17 @@ public static class MyDisclosuresEndpoint
     {
         group.MapGet("/disclosures", HandleAsync)
             .WithName("MyDisclosures")
-            .RequireAuthorization(PlatformRoles.YoungCarer)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(PlatformRoles.YoungCarer);
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<IReadOnlyList<MyDisclosure>>, Refused.Forbidden>> HandleAsync(ClaimsPrincipal user, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow();
         var subjectId = Caller.From(user).SubjectId;
-        if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
+        if (string.IsNullOrEmpty(subjectId)) return Refusal.Forbidden("The token names no subject.");
 
         var events = await ledger.ListAsync([EntryKeys.Subject(subjectId)], DisclosureTypes, cancellationToken);
         var byDisclosure = events
