@@ -21,7 +21,10 @@ public static class ConsentEvolution
         ConsentDeclined e => Existing(state, e) with { Status = ConsentStatus.Declined, Version = e.Version },
         ProxyConfirmationAsked e => Existing(state, e) with { Version = e.Version, ConfirmBy = e.ConfirmBy },
         ProxyConsentConfirmed e => Existing(state, e) with { Version = e.Version, Terms = e.Terms, ConfirmBy = null },
-        _ => state,
+
+        // ADR 0016's one rule: an event this code does not know changes nothing, but it is one of
+        // the stream's events, so the version (the stream's, as ETags and If-Match name it) moves on.
+        _ => state is null ? null : state with { Version = state.Version + 1 },
     };
 
     public static ConsentState? Fold(IEnumerable<object> events, ConsentState? state = null) =>
