@@ -13,10 +13,6 @@ using ConsentPlatform.Hosting.Problems;
 using JasperFx.Events;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentAccepted = ConsentPlatform.Consent.Domain.ConsentAccepted;
-using ConsentDeclined = ConsentPlatform.Consent.Domain.ConsentDeclined;
-using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
-using ConsentProposed = ConsentPlatform.Consent.Domain.ConsentProposed;
 using Published = ConsentPlatform.Contracts.Consent;
 
 namespace ConsentPlatform.Consent.Tests;
@@ -31,10 +27,10 @@ public sealed class ProposingTests
 
     private static ConsentTerms Proposed(DateTimeOffset? expiresAt = null) => Terms(expiresAt, Schools, Categories);
 
-    private static ConsentProposed Proposal(ConsentTerms? terms = null) =>
+    private static ConsentEvent.Proposed Proposal(ConsentTerms? terms = null) =>
         new(ConsentId, 1, terms ?? Proposed(), "We would like to help with homework time.", Practitioner, GrantedAt, AnswerBy);
 
-    private static ConsentDeclined Declined() => new(ConsentId, 2, Proposed(), GrantedAt, YoungCarer, "not now", Later);
+    private static ConsentEvent.Declined Declined() => new(ConsentId, 2, Proposed(), GrantedAt, YoungCarer, "not now", Later);
 
     private static AcceptProposal Accept(IReadOnlyList<string>? recipients = null, IReadOnlyList<string>? categories = null, DateTimeOffset? at = null) =>
         new(ConsentId, recipients, categories, YoungCarer, at ?? Later);
@@ -56,7 +52,7 @@ public sealed class ProposingTests
     {
         var end = GrantedAt.AddDays(10);
 
-        var proposed = Assert.IsType<ConsentProposed>(Assert.Single(ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(end), null, Practitioner, Lifetime, GrantedAt), null)));
+        var proposed = Assert.IsType<ConsentEvent.Proposed>(Assert.Single(ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(end), null, Practitioner, Lifetime, GrantedAt), null)));
 
         Assert.Equal(end, proposed.AnswerBy);
     }
@@ -81,7 +77,7 @@ public sealed class ProposingTests
 
         var events = AcceptProposal.Decide(Accept(), state);
 
-        Assert.Equal(new ConsentAccepted(ConsentId, 2, Proposed(), YoungCarer, Later), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Accepted(ConsentId, 2, Proposed(), YoungCarer, Later), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal((ConsentStatus.Active, 2L, Later), (after.Status, after.Version, after.GrantedAt));
         Assert.True(after.WasAgreed);
@@ -93,7 +89,7 @@ public sealed class ProposingTests
     {
         var events = AcceptProposal.Decide(Accept(recipients: ["school-2"], categories: ["caring.role"]), Given(Proposal()));
 
-        var accepted = Assert.IsType<ConsentAccepted>(Assert.Single(events));
+        var accepted = Assert.IsType<ConsentEvent.Accepted>(Assert.Single(events));
         Assert.Equal(["school-2"], accepted.Terms.RecipientOrgIds);
         Assert.Equal(["caring.role"], accepted.Terms.DataCategories);
     }
@@ -103,7 +99,7 @@ public sealed class ProposingTests
     {
         var events = AcceptProposal.Decide(Accept(recipients: ["school-1"]), Given(Proposal(Terms(categories: Categories))));
 
-        Assert.Equal(["school-1"], Assert.IsType<ConsentAccepted>(Assert.Single(events)).Terms.RecipientOrgIds);
+        Assert.Equal(["school-1"], Assert.IsType<ConsentEvent.Accepted>(Assert.Single(events)).Terms.RecipientOrgIds);
     }
 
     [Theory]
@@ -148,7 +144,7 @@ public sealed class ProposingTests
     [Fact]
     public void Given_an_accepted_proposal_When_accepted_or_declined_again_Then_refused_as_conflict()
     {
-        var state = Given(Proposal(), new ConsentAccepted(ConsentId, 2, Proposed(), YoungCarer, Later));
+        var state = Given(Proposal(), new ConsentEvent.Accepted(ConsentId, 2, Proposed(), YoungCarer, Later));
 
         Assert.Equal(409, AcceptProposal.Decide(Accept(at: Later.AddHours(1)), state).Refusal?.Status);
         Assert.Equal(409, DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later.AddHours(1)), state).Refusal?.Status);
@@ -187,7 +183,7 @@ public sealed class ProposingTests
 
         var events = ExpireConsent.Decide(new ExpireConsent(ConsentId, AnswerBy.AddDays(2)), state);
 
-        Assert.Equal(new ConsentExpired(ConsentId, 2, Proposed(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Expired(ConsentId, 2, Proposed(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal(ConsentStatus.Expired, after.Status);
         Assert.False(after.WasAgreed);
@@ -212,7 +208,7 @@ public sealed class ProposalCheckTests
     private static CheckConsent Check(IReadOnlyList<string>? categories = null, DateTimeOffset? at = null) =>
         new("yc-1", "school-support", "school-1", categories ?? ["caring.role"], at ?? Later);
 
-    private static ConsentProposed Proposal() => new(ConsentId, 1, Terms(), null, Practitioner, GrantedAt, AnswerBy);
+    private static ConsentEvent.Proposed Proposal() => new(ConsentId, 1, Terms(), null, Practitioner, GrantedAt, AnswerBy);
 
     [Fact]
     public void Given_an_open_proposal_When_checked_Then_consent_missing_naming_no_consent()
@@ -234,8 +230,8 @@ public sealed class ProposalCheckTests
     [Fact]
     public void Given_a_declined_or_lapsed_proposal_When_checked_Then_consent_missing_not_expired()
     {
-        var declined = Given(Proposal(), new ConsentDeclined(ConsentId, 2, Terms(), GrantedAt, YoungCarer, null, Later));
-        var lapsed = Given(Proposal(), new ConsentExpired(ConsentId, 2, Terms(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy));
+        var declined = Given(Proposal(), new ConsentEvent.Declined(ConsentId, 2, Terms(), GrantedAt, YoungCarer, null, Later));
+        var lapsed = Given(Proposal(), new ConsentEvent.Expired(ConsentId, 2, Terms(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy));
 
         Assert.Equal([ReasonCode.ConsentMissing], ConsentCheck.Evaluate(declined, Check(at: Later.AddHours(1))).Reasons);
         Assert.Equal([ReasonCode.ConsentMissing], ConsentCheck.Evaluate(lapsed, Check(at: AnswerBy.AddDays(1))).Reasons);
@@ -246,8 +242,8 @@ public sealed class ProposalCheckTests
     public void Given_an_accepted_proposal_with_fewer_categories_When_a_removed_category_is_checked_Then_category_mismatch()
     {
         var state = Given(
-            new ConsentProposed(ConsentId, 1, Terms(categories: ["caring.role", "caring.hours"]), null, Practitioner, GrantedAt, AnswerBy),
-            new ConsentAccepted(ConsentId, 2, Terms(categories: ["caring.role"]), YoungCarer, Later));
+            new ConsentEvent.Proposed(ConsentId, 1, Terms(categories: ["caring.role", "caring.hours"]), null, Practitioner, GrantedAt, AnswerBy),
+            new ConsentEvent.Accepted(ConsentId, 2, Terms(categories: ["caring.role"]), YoungCarer, Later));
 
         Assert.Empty(ConsentCheck.Evaluate(state, Check(["caring.role"], Later.AddHours(1))).Reasons);
         Assert.Equal([ReasonCode.ConsentCategoryMismatch], ConsentCheck.Evaluate(state, Check(["caring.hours"], Later.AddHours(1))).Reasons);
@@ -277,9 +273,9 @@ public sealed class ProposalContractsTests
         var answerBy = GrantedAt.AddDays(30);
         var terms = Terms(recipients: ["school-1"], categories: ["caring.role"]);
 
-        var proposed = Assert.IsType<Published.ConsentProposed>(Map(new ConsentProposed(ConsentId, 1, terms, "note", Practitioner, GrantedAt, answerBy)));
-        var accepted = Assert.IsType<Published.ConsentAccepted>(Map(new ConsentAccepted(ConsentId, 2, terms, YoungCarer, Later)));
-        var declined = Assert.IsType<Published.ConsentDeclined>(Map(new ConsentDeclined(ConsentId, 2, terms, GrantedAt, YoungCarer, "no", Later)));
+        var proposed = Assert.IsType<Published.ConsentProposed>(Map(new ConsentEvent.Proposed(ConsentId, 1, terms, "note", Practitioner, GrantedAt, answerBy)));
+        var accepted = Assert.IsType<Published.ConsentAccepted>(Map(new ConsentEvent.Accepted(ConsentId, 2, terms, YoungCarer, Later)));
+        var declined = Assert.IsType<Published.ConsentDeclined>(Map(new ConsentEvent.Declined(ConsentId, 2, terms, GrantedAt, YoungCarer, "no", Later)));
 
         Assert.Equal((EventId, 1L, ConsentStatus.Proposed, answerBy, "note", Practitioner, GrantedAt), (proposed.EventId, proposed.Version, proposed.Status, proposed.AnswerBy, proposed.Note, proposed.Actor, proposed.OccurredAt));
         Assert.Equal(["caring.role"], proposed.DataCategories);

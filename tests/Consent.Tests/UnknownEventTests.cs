@@ -47,7 +47,7 @@ public sealed class UnknownEventTests
     [Fact]
     public void Given_an_assessment_When_an_unknown_event_follows_Then_it_is_unchanged()
     {
-        var assessed = new Competence.CompetenceAssessed(ConsentId, "yc-1", null, CompetenceOutcome.Competent, CompetenceBasis.Gillick, null, Practitioner, GrantedAt);
+        var assessed = new Competence.CompetenceEvent.Assessed(ConsentId, "yc-1", null, CompetenceOutcome.Competent, CompetenceBasis.Gillick, null, Practitioner, GrantedAt);
         var assessment = CompetenceAssessment.From(assessed);
         var projection = new CompetenceProjection();
 

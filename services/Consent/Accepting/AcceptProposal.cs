@@ -11,7 +11,6 @@ using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ConsentAccepted = ConsentPlatform.Consent.Domain.ConsentAccepted;
 
 namespace ConsentPlatform.Consent.Accepting;
 
@@ -54,7 +53,7 @@ public sealed record AcceptProposal(
             RecipientOrgIds = command.RecipientOrgIds ?? state.Terms.RecipientOrgIds,
             DataCategories = command.DataCategories ?? state.Terms.DataCategories,
         };
-        return [new ConsentAccepted(state.Id, state.Version + 1, terms, command.Actor, command.Now)];
+        return [new ConsentEvent.Accepted(state.Id, state.Version + 1, terms, command.Actor, command.Now)];
     }
 
     /// <summary>The 422 for a list that would widen the proposal's, or null for one that keeps (omitted) or narrows it.</summary>

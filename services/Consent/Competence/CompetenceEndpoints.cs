@@ -95,7 +95,7 @@ public static class CompetenceEndpoints
         var command = new AssessCompetence(Guid.CreateVersion7(now), subjectId, purpose, outcome!.Value, basis!.Value, note, actor, now);
         var events = AssessCompetence.Decide(command);
         session.Events.StartStream<CompetenceAssessment>(command.AssessmentId, events);
-        var assessment = CompetenceAssessment.From((CompetenceAssessed)events[0]);
+        var assessment = CompetenceAssessment.From((CompetenceEvent.Assessed)events[0]);
         if (assessment.Outcome == CompetenceOutcome.Competent)
         {
             // In the same transaction: each live consent a parent or guardian gave for the purpose asks the young person to confirm it.

@@ -30,7 +30,7 @@ public static class AskProxyConfirmation
                    && assessment.Outcome == CompetenceOutcome.Competent
                    && assessment.AppliesTo(consent.Terms.Purpose);
         return asks
-            ? [new ProxyConfirmationAsked(consent.Id, consent.Version + 1, consent.Terms, consent.GrantedAt, consent.Status, assessment.Id, now + confirmWithin, actor, now)]
+            ? [new ConsentEvent.ProxyConfirmationAsked(consent.Id, consent.Version + 1, consent.Terms, consent.GrantedAt, consent.Status, assessment.Id, now + confirmWithin, actor, now)]
             : [];
     }
 }
@@ -46,7 +46,7 @@ public sealed record ConfirmProxyConsent(Guid ConsentId, EventActor Actor, DateT
         if (state.ConfirmBy is null) return Refusal.Conflict("Nothing asks you to confirm this consent: it is your own, or you have confirmed it already.");
 
         var own = state.Terms with { GivenBy = GivenBy.Self, Proxy = null };
-        return [new Domain.ProxyConsentConfirmed(state.Id, state.Version + 1, own, state.GrantedAt, state.Status, command.Actor, command.Now)];
+        return [new Domain.ConsentEvent.ProxyConfirmed(state.Id, state.Version + 1, own, state.GrantedAt, state.Status, command.Actor, command.Now)];
     }
 }
 
@@ -63,7 +63,7 @@ public static class PauseUnconfirmed
         ArgumentNullException.ThrowIfNull(state);
         // StatusAt: active and not past its own expiry (an expired one is the expiry job's).
         return state.ConfirmBy is { } due && due <= now && state.StatusAt(now) == ConsentStatus.Active
-            ? [new Domain.ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ConfirmationJob, Reason, now)]
+            ? [new Domain.ConsentEvent.Paused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ConfirmationJob, Reason, now)]
             : [];
     }
 }

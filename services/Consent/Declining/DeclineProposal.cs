@@ -9,7 +9,6 @@ using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ConsentDeclined = ConsentPlatform.Consent.Domain.ConsentDeclined;
 
 namespace ConsentPlatform.Consent.Declining;
 
@@ -24,7 +23,7 @@ public sealed record DeclineProposal(Guid ConsentId, EventActor Actor, string? R
         ArgumentNullException.ThrowIfNull(state);
         return state.StatusAt(command.Now) switch
         {
-            ConsentStatus.Proposed => [new ConsentDeclined(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)],
+            ConsentStatus.Proposed => [new ConsentEvent.Declined(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)],
             ConsentStatus.Declined => Refusal.Conflict("This proposal was already declined."),
             ConsentStatus.Expired when state.AcceptedAt is null && state.ProposedAt is not null =>
                 Refusal.Conflict("This proposal was not answered in time and has lapsed: there is nothing left to decline."),

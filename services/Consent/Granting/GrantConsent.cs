@@ -9,7 +9,6 @@ using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +37,7 @@ public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor
         if (state is not null) return Refusal.Conflict($"Consent {command.ConsentId} has already been granted.");
         if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now) return Refusal.Invalid("expiresAt", "The expiresAt field must be in the future.");
 
-        return [new ConsentGranted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];
+        return [new ConsentEvent.Granted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];
     }
 }
 

@@ -9,7 +9,6 @@ using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ConsentPaused = ConsentPlatform.Consent.Domain.ConsentPaused;
 
 namespace ConsentPlatform.Consent.Pausing;
 
@@ -24,7 +23,7 @@ public sealed record PauseConsent(Guid ConsentId, EventActor Actor, string? Reas
         ArgumentNullException.ThrowIfNull(state);
         if (ConsentRefusals.Ended(state, command.Now, "paused") is { } ended) return ended;
         if (state.Status == ConsentStatus.Paused) return Refusal.Conflict("The consent is already paused.");
-        return [new ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
+        return [new ConsentEvent.Paused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
     }
 }
 

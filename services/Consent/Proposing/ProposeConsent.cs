@@ -11,7 +11,6 @@ using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ConsentProposed = ConsentPlatform.Consent.Domain.ConsentProposed;
 
 namespace ConsentPlatform.Consent.Proposing;
 
@@ -40,7 +39,7 @@ public sealed record ProposeConsent(Guid ConsentId, ConsentTerms Terms, string? 
         // No answer can outlive the terms it would agree to.
         var answerBy = command.Now + command.Lifetime;
         if (command.Terms.ExpiresAt is { } end && end < answerBy) answerBy = end;
-        return [new ConsentProposed(command.ConsentId, 1, command.Terms, command.Note, command.Actor, command.Now, answerBy)];
+        return [new ConsentEvent.Proposed(command.ConsentId, 1, command.Terms, command.Note, command.Actor, command.Now, answerBy)];
     }
 }
 

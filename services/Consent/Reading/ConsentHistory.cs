@@ -71,16 +71,16 @@ public static class ConsentHistoryEndpoint
     // Each entry shows the consent as it stood at that moment (its status as recorded then).
     private static ConsentHistoryEntry? Describe(object @event, ConsentState after) => @event switch
     {
-        ConsentGranted e => Entry(after, "consent-granted", e.GrantedAt, e.GrantedBy, null),
-        ConsentPaused e => Entry(after, "consent-paused", e.PausedAt, e.PausedBy, e.Reason),
-        ConsentResumed e => Entry(after, "consent-resumed", e.ResumedAt, e.ResumedBy, null),
-        ConsentWithdrawn e => Entry(after, "consent-withdrawn", e.WithdrawnAt, e.WithdrawnBy, e.Reason),
-        ConsentExpired e => Entry(after, "consent-expired", e.ExpiredAt, e.ExpiredBy, null),
-        ConsentProposed e => Entry(after, "consent-proposed", e.ProposedAt, e.ProposedBy, null),
-        ConsentAccepted e => Entry(after, "consent-accepted", e.AcceptedAt, e.AcceptedBy, null),
-        ConsentDeclined e => Entry(after, "consent-declined", e.DeclinedAt, e.DeclinedBy, e.Reason),
-        ProxyConfirmationAsked e => Entry(after, "proxy-confirmation-asked", e.AskedAt, e.AskedBy, null),
-        ProxyConsentConfirmed e => Entry(after, "consent-confirmed", e.ConfirmedAt, e.ConfirmedBy, null),
+        ConsentEvent.Granted e => Entry(after, "consent-granted", e.GrantedAt, e.GrantedBy, null),
+        ConsentEvent.Paused e => Entry(after, "consent-paused", e.PausedAt, e.PausedBy, e.Reason),
+        ConsentEvent.Resumed e => Entry(after, "consent-resumed", e.ResumedAt, e.ResumedBy, null),
+        ConsentEvent.Withdrawn e => Entry(after, "consent-withdrawn", e.WithdrawnAt, e.WithdrawnBy, e.Reason),
+        ConsentEvent.Expired e => Entry(after, "consent-expired", e.ExpiredAt, e.ExpiredBy, null),
+        ConsentEvent.Proposed e => Entry(after, "consent-proposed", e.ProposedAt, e.ProposedBy, null),
+        ConsentEvent.Accepted e => Entry(after, "consent-accepted", e.AcceptedAt, e.AcceptedBy, null),
+        ConsentEvent.Declined e => Entry(after, "consent-declined", e.DeclinedAt, e.DeclinedBy, e.Reason),
+        ConsentEvent.ProxyConfirmationAsked e => Entry(after, "proxy-confirmation-asked", e.AskedAt, e.AskedBy, null),
+        ConsentEvent.ProxyConfirmed e => Entry(after, "consent-confirmed", e.ConfirmedAt, e.ConfirmedBy, null),
         _ => null,
     };
 

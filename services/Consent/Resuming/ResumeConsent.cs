@@ -9,7 +9,6 @@ using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ConsentResumed = ConsentPlatform.Consent.Domain.ConsentResumed;
 
 namespace ConsentPlatform.Consent.Resuming;
 
@@ -28,7 +27,7 @@ public sealed record ResumeConsent(Guid ConsentId, EventActor Actor, DateTimeOff
             return Refusal.Conflict("A parent or guardian gave this consent and it was paused because you did not confirm it in time: confirm it first (POST /api/consents/{id}/confirm), then resume it.");
         }
 
-        return [new ConsentResumed(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Now)];
+        return [new ConsentEvent.Resumed(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Now)];
     }
 }
 

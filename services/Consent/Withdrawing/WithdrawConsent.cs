@@ -21,7 +21,7 @@ public sealed record WithdrawConsent(Guid ConsentId, EventActor Actor, string? R
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
         if (ConsentRefusals.Ended(state, command.Now, "withdrawn") is { } ended) return ended;
-        return [new ConsentWithdrawn(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
+        return [new ConsentEvent.Withdrawn(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
     }
 }
 
