@@ -41,13 +41,9 @@ public static class ConsentModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPlatformMarten(schemaName: "consent", options =>
             {
-                options.Events.AddEventTypes(
-                [
-                    typeof(ConsentGranted), typeof(ConsentPaused), typeof(ConsentResumed), typeof(ConsentWithdrawn), typeof(ConsentExpired),
-                    typeof(ConsentProposed), typeof(ConsentAccepted), typeof(ConsentDeclined),
-                    typeof(LinkCodeIssued), typeof(SignInLinked), typeof(SignInUnlinked),
-                    typeof(CompetenceAssessed), typeof(ProxyConfirmationAsked), typeof(ProxyConsentConfirmed),
-                ]);
+                // Each event under the name it was always stored under, whatever its type is called now.
+                foreach (var (type, name) in StoredEventNames.All) options.Events.MapEventType(type, name);
+                options.Events.AddEventTypes([typeof(LinkCodeIssued), typeof(SignInLinked), typeof(SignInUnlinked)]);
                 // Inline: the consent document is written in the same transaction as its events.
                 options.Projections.Add(new ConsentProjection(), ProjectionLifecycle.Inline);
                 var consents = options.Schema.For<ConsentState>();
@@ -72,12 +68,12 @@ public static class ConsentModule
             .AddSubscriptionWithServices<ReceiptIssuingSubscription>(ServiceLifetime.Singleton, o =>
             {
                 o.Name = ReceiptIssuingSubscription.SubscriptionName;
-                o.IncludeType<ConsentGranted>();
-                o.IncludeType<ConsentAccepted>();
-                o.IncludeType<ConsentPaused>();
-                o.IncludeType<ConsentResumed>();
-                o.IncludeType<ConsentWithdrawn>();
-                o.IncludeType<ProxyConsentConfirmed>();
+                o.IncludeType<ConsentEvent.Granted>();
+                o.IncludeType<ConsentEvent.Accepted>();
+                o.IncludeType<ConsentEvent.Paused>();
+                o.IncludeType<ConsentEvent.Resumed>();
+                o.IncludeType<ConsentEvent.Withdrawn>();
+                o.IncludeType<ConsentEvent.ProxyConfirmed>();
             });
         // Read, and created if missing, once: the receipt subscription needs it as the daemon starts.
         builder.Services.AddSingleton(sp => ReceiptKey.LoadOrCreate(ReceiptKey.KeyFileOf(sp.GetRequiredService<IConfiguration>())));

@@ -4,6 +4,7 @@ using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Querying;
 using ConsentPlatform.Audit.Verifying;
 using ConsentPlatform.TestSupport.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Xunit;
 
@@ -111,7 +112,7 @@ public sealed class LedgerMigrationTests : IAsyncLifetime
             Assert.Equal("canonical:NO", await columns.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         }
 
-        var page = (await ListEntriesEndpoint.HandleAsync("yc-2", null, null, null, null, null, null, ledger, TestContext.Current.CancellationToken)).Value!;
+        var page = Assert.IsType<Ok<EntriesPage>>((await ListEntriesEndpoint.HandleAsync("yc-2", null, null, null, null, null, null, ledger, TestContext.Current.CancellationToken)).Result).Value!;
         var entry = Assert.Single(page.Entries);
         Assert.Equal((2L, "café \"2\"", 2.5m), (entry.Sequence, entry.Data.GetProperty("note").GetString(), entry.Data.GetProperty("n").GetDecimal()));
 

@@ -11,17 +11,34 @@ namespace ConsentPlatform.Consent.IntegrationTests;
 /// </summary>
 public sealed class RefusalDocumentTests(ConsentApi api)
 {
-    [Fact]
-    public async Task Pausing_declares_its_success_and_each_refusal_kind_as_a_problem_response()
+    [Theory]
+    [InlineData("/api/consents/{id}/pause", "post", "200", "400 403 404 409 412")]
+    [InlineData("/api/consents/{id}/withdraw", "post", "200", "400 403 404 409 412")]
+    [InlineData("/api/consents/{id}/resume", "post", "200", "400 403 404 409 412")]
+    [InlineData("/api/consents/{id}/decline", "post", "200", "400 403 404 409 412")]
+    [InlineData("/api/consents/{id}/confirm", "post", "200", "400 403 404 409 412")]
+    [InlineData("/api/consents", "post", "201", "400 403 409")]
+    [InlineData("/api/consents/proposals", "post", "201", "400 403")]
+    [InlineData("/api/consents", "get", "200", "400 403 503")]
+    [InlineData("/api/consents/{id}", "get", "200", "403 404 503")]
+    [InlineData("/api/consents/{id}/history", "get", "200", "403 404 503")]
+    [InlineData("/api/consents/{id}/explanation", "get", "200", "403 404 503")]
+    [InlineData("/api/consents/{id}/receipts", "get", "200", "403 404 503")]
+    [InlineData("/api/link-codes", "post", "201", "400 403 404 503")]
+    [InlineData("/api/me/links", "post", "201", "400 403 404 409")]
+    [InlineData("/api/me/links/{linkId}", "delete", "204", "404 409")]
+    [InlineData("/api/subjects/{subjectId}/competence", "post", "201", "400 403 503")]
+    [InlineData("/api/subjects/{subjectId}/competence", "get", "200", "400 403 503")]
+    public async Task An_operation_declares_its_success_and_each_refusal_kind_as_a_problem_response(string path, string method, string success, string refusals)
     {
         using var client = api.Host.CreateClient();
 
         var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
         using var json = JsonDocument.Parse(document);
-        var responses = json.RootElement.GetProperty("paths").GetProperty("/api/consents/{id}/pause").GetProperty("post").GetProperty("responses");
-        Assert.True(responses.GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
-        foreach (var status in new[] { "400", "403", "404", "409", "412" })
+        var responses = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.True(responses.TryGetProperty(success, out _), $"{method} {path} declares no {success}");
+        foreach (var status in refusals.Split(' '))
         {
             var schema = responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString();
             Assert.EndsWith(status == "400" ? "HttpValidationProblemDetails" : "ProblemDetails", schema, StringComparison.Ordinal);

@@ -6,10 +6,6 @@ using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
-using ConsentPaused = ConsentPlatform.Consent.Domain.ConsentPaused;
-using ConsentResumed = ConsentPlatform.Consent.Domain.ConsentResumed;
-using ConsentWithdrawn = ConsentPlatform.Consent.Domain.ConsentWithdrawn;
 
 namespace ConsentPlatform.Consent.Tests;
 
@@ -22,7 +18,7 @@ public sealed class PausingTests
 
         var events = PauseConsent.Decide(new PauseConsent(ConsentId, Practitioner, "asked in person", Later), state);
 
-        Assert.Equal(new ConsentPaused(ConsentId, 2, Terms(), GrantedAt, Practitioner, "asked in person", Later), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Paused(ConsentId, 2, Terms(), GrantedAt, Practitioner, "asked in person", Later), Assert.Single(events));
         Assert.Equal(ConsentStatus.Paused, ConsentEvolution.Fold(events, state)!.Status);
     }
 
@@ -47,7 +43,7 @@ public sealed class PausingTests
     public void Given_expired_consent_When_paused_Then_refused_as_conflict()
     {
         var terms = Terms(ExpiresAt);
-        var state = Given(Granted(terms), new ConsentExpired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
+        var state = Given(Granted(terms), new ConsentEvent.Expired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
 
         Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, ExpiresAt.AddDays(1)), state).Refusal?.Status);
     }
@@ -66,25 +62,25 @@ public sealed class ResumingTests
 
         var events = ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), state);
 
-        Assert.Equal(new ConsentResumed(ConsentId, 3, Terms(), GrantedAt, YoungCarer, Later), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Resumed(ConsentId, 3, Terms(), GrantedAt, YoungCarer, Later), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal((ConsentStatus.Active, 3L), (after.Status, after.Version));
     }
 
     [Fact]
     public void Given_active_consent_When_resumed_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted())));
+        Assert.Equal(409, ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted())).Refusal?.Status);
 
     [Fact]
     public void Given_withdrawn_consent_When_resumed_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted(), Paused(), Withdrawn(3))));
+        Assert.Equal(409, ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, Later), Given(Granted(), Paused(), Withdrawn(3))).Refusal?.Status);
 
     [Fact]
     public void Given_paused_consent_past_its_expiry_When_resumed_Then_refused_as_conflict()
     {
         var terms = Terms(ExpiresAt);
 
-        Assert.Throws<ConflictException>(() => ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, ExpiresAt.AddSeconds(1)), Given(Granted(terms), Paused(terms))));
+        Assert.Equal(409, ResumeConsent.Decide(new ResumeConsent(ConsentId, YoungCarer, ExpiresAt.AddSeconds(1)), Given(Granted(terms), Paused(terms))).Refusal?.Status);
     }
 }
 
@@ -97,7 +93,7 @@ public sealed class WithdrawingTests
 
         var events = WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, "changed my mind", Later), state);
 
-        Assert.Equal(new ConsentWithdrawn(ConsentId, 2, Terms(), GrantedAt, YoungCarer, "changed my mind", Later), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Withdrawn(ConsentId, 2, Terms(), GrantedAt, YoungCarer, "changed my mind", Later), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal(ConsentStatus.Withdrawn, after.Status);
         Assert.Null(after.LiveKey);
@@ -108,15 +104,15 @@ public sealed class WithdrawingTests
     {
         var events = WithdrawConsent.Decide(new WithdrawConsent(ConsentId, Practitioner, "safeguarding concern", Later), Given(Granted(), Paused()));
 
-        var withdrawn = Assert.IsType<ConsentWithdrawn>(Assert.Single(events));
+        var withdrawn = Assert.IsType<ConsentEvent.Withdrawn>(Assert.Single(events));
         Assert.Equal((3L, Practitioner, "safeguarding concern"), (withdrawn.Version, withdrawn.WithdrawnBy, withdrawn.Reason));
     }
 
     [Fact]
     public void Given_withdrawn_consent_When_withdrawn_again_Then_refused_because_withdrawal_is_final() =>
-        Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Withdrawn(2))));
+        Assert.Equal(409, WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), Given(Granted(), Withdrawn(2))).Refusal?.Status);
 
     [Fact]
     public void Given_expired_consent_When_withdrawn_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, ExpiresAt), Given(Granted(Terms(ExpiresAt)))));
+        Assert.Equal(409, WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, ExpiresAt), Given(Granted(Terms(ExpiresAt)))).Refusal?.Status);
 }

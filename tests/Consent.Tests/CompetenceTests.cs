@@ -14,7 +14,7 @@ public sealed class CompetenceTests
     private static readonly EventActor Teacher = new("Practitioner:school-1:sam", "Practitioner", "school-1");
 
     private static CompetenceAssessment Assessed(string? purpose, CompetenceOutcome outcome, int daysAgo) =>
-        CompetenceAssessment.From((Competence.CompetenceAssessed)AssessCompetence.Decide(
+        CompetenceAssessment.From((Competence.CompetenceEvent.Assessed)AssessCompetence.Decide(
             new AssessCompetence(Guid.NewGuid(), "yc-1", purpose, outcome, CompetenceBasis.Gillick, null, Teacher, Now.AddDays(-daysAgo)))[0]);
 
     [Fact]
@@ -51,10 +51,10 @@ public sealed class CompetenceTests
     [Fact]
     public void A_parents_consent_records_who_gave_it_and_the_young_persons_own_has_no_proxy()
     {
-        var terms = GrantConsentEndpoint.Validate(new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Parent, new ProxyRequest(" mother ", "Jo")), Now);
+        var terms = GrantConsentEndpoint.Validate(new FieldErrors(), new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Parent, new ProxyRequest(" mother ", "Jo")), Now);
 
         Assert.Equal(new ConsentProxy("mother", "Jo"), terms.Proxy);
-        Assert.Null(GrantConsentEndpoint.Validate(new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Self), Now).Proxy);
+        Assert.Null(GrantConsentEndpoint.Validate(new FieldErrors(), new GrantConsentRequest("yc-1", "school-support", null, null, null, GivenBy.Self), Now).Proxy);
     }
 
     [Theory]
@@ -65,9 +65,10 @@ public sealed class CompetenceTests
     {
         var proxy = relationship is null ? null : new ProxyRequest(relationship, null);
 
-        var invalid = Assert.Throws<RequestValidationException>(() => GrantConsentEndpoint.Validate(new GrantConsentRequest("yc-1", "school-support", null, null, null, givenBy, proxy), Now));
+        var errors = new FieldErrors();
+        GrantConsentEndpoint.Validate(errors, new GrantConsentRequest("yc-1", "school-support", null, null, null, givenBy, proxy), Now);
 
-        Assert.Equal([field], invalid.Errors.Keys);
+        Assert.Equal([field], errors.ToDictionary().Keys);
     }
 }
 
@@ -83,14 +84,14 @@ public sealed class ProxyConfirmationTests
             givenBy == GivenBy.Self ? null : new ConsentProxy("mother")), Teacher, Now.AddDays(-10)), null))!;
 
     private static CompetenceAssessment Competent(string? purpose = "school-support") =>
-        CompetenceAssessment.From(new Competence.CompetenceAssessed(Guid.NewGuid(), "yc-1", purpose, CompetenceOutcome.Competent, CompetenceBasis.Gillick, null, Teacher, Now));
+        CompetenceAssessment.From(new Competence.CompetenceEvent.Assessed(Guid.NewGuid(), "yc-1", purpose, CompetenceOutcome.Competent, CompetenceBasis.Gillick, null, Teacher, Now));
 
     [Fact]
     public void Given_a_parents_consent_When_the_young_person_is_assessed_competent_for_its_purpose_Then_they_are_asked_to_confirm_within_28_days()
     {
         var consent = Granted(GivenBy.Parent);
 
-        var asked = Assert.IsType<Domain.ProxyConfirmationAsked>(Assert.Single(Confirming.AskProxyConfirmation.Decide(consent, Competent(), TimeSpan.FromDays(28), Teacher, Now)));
+        var asked = Assert.IsType<Domain.ConsentEvent.ProxyConfirmationAsked>(Assert.Single(Confirming.AskProxyConfirmation.Decide(consent, Competent(), TimeSpan.FromDays(28), Teacher, Now)));
 
         Assert.Equal((consent.Version + 1, Now.AddDays(28)), (asked.Version, asked.ConfirmBy));
         var after = Domain.ConsentEvolution.Evolve(consent, asked)!;
@@ -113,12 +114,12 @@ public sealed class ProxyConfirmationTests
         var consent = Granted(GivenBy.Guardian);
         var asked = Domain.ConsentEvolution.Fold(Confirming.AskProxyConfirmation.Decide(consent, Competent(null), TimeSpan.FromDays(28), Teacher, Now), consent)!;
 
-        var confirmed = Assert.IsType<Domain.ProxyConsentConfirmed>(Assert.Single(Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(1)), asked)));
+        var confirmed = Assert.IsType<Domain.ConsentEvent.ProxyConfirmed>(Assert.Single(Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(1)), asked)));
 
         Assert.Equal((GivenBy.Self, (ConsentProxy?)null, asked.Version + 1), (confirmed.Terms.GivenBy, confirmed.Terms.Proxy, confirmed.Version));
         var after = Domain.ConsentEvolution.Evolve(asked, confirmed)!;
         Assert.Null(after.ConfirmBy);
-        Assert.Throws<ConflictException>(() => Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(2)), after));
+        Assert.Equal(409, Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(2)), after).Refusal?.Status);
         Assert.Empty(Confirming.PauseUnconfirmed.Decide(after, Now.AddDays(60)));
     }
 
@@ -129,10 +130,10 @@ public sealed class ProxyConfirmationTests
         var asked = Domain.ConsentEvolution.Fold(Confirming.AskProxyConfirmation.Decide(consent, Competent(), TimeSpan.FromDays(28), Teacher, Now), consent)!;
 
         Assert.Empty(Confirming.PauseUnconfirmed.Decide(asked, Now.AddDays(28).AddSeconds(-1)));
-        var paused = Assert.IsType<Domain.ConsentPaused>(Assert.Single(Confirming.PauseUnconfirmed.Decide(asked, Now.AddDays(28))));
+        var paused = Assert.IsType<Domain.ConsentEvent.Paused>(Assert.Single(Confirming.PauseUnconfirmed.Decide(asked, Now.AddDays(28))));
         Assert.Equal(Domain.ConsentActors.ConfirmationJob, paused.PausedBy);
         var after = Domain.ConsentEvolution.Evolve(asked, paused)!;
-        Assert.Throws<ConflictException>(() => Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), after));
+        Assert.Equal(409, Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), after).Refusal?.Status);
         var confirmed = Domain.ConsentEvolution.Fold(Confirming.ConfirmProxyConsent.Decide(new Confirming.ConfirmProxyConsent(consent.Id, Sam, Now.AddDays(29)), after), after)!;
         Assert.Equal(ConsentStatus.Active, Domain.ConsentEvolution.Fold(Resuming.ResumeConsent.Decide(new Resuming.ResumeConsent(consent.Id, Sam, Now.AddDays(29)), confirmed), confirmed)!.Status);
     }

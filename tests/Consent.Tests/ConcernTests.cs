@@ -1,7 +1,7 @@
+using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Api;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 
 namespace ConsentPlatform.Consent.Tests;
 
@@ -11,7 +11,7 @@ public sealed class ConcernTests
     [Fact]
     public void Given_a_consent_a_practitioner_recorded_When_their_organisation_asks_Then_recorded()
     {
-        var consent = Given(new ConsentGranted(ConsentId, 1, Terms(recipients: ["la-1"]), Practitioner, GrantedAt));
+        var consent = Given(new ConsentEvent.Granted(ConsentId, 1, Terms(recipients: ["la-1"]), Practitioner, GrantedAt));
 
         Assert.Equal("school-1", consent.RecordedByOrgId);
         Assert.Equal(ConsentConcern.Recorded, ConsentAccess.ConcernOf("school-1", consent));
@@ -44,7 +44,7 @@ public sealed class ConcernTests
     [Fact]
     public void Given_a_paused_consent_a_practitioner_recorded_When_their_organisation_asks_Then_still_recorded()
     {
-        var consent = Given(new ConsentGranted(ConsentId, 1, Terms(), Practitioner, GrantedAt), Paused());
+        var consent = Given(new ConsentEvent.Granted(ConsentId, 1, Terms(), Practitioner, GrantedAt), Paused());
 
         Assert.Equal(ConsentConcern.Recorded, ConsentAccess.ConcernOf("school-1", consent));
     }

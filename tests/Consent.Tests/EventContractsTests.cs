@@ -42,9 +42,9 @@ public sealed class EventContractsTests
     [Fact]
     public void Each_consent_event_maps_to_its_contract()
     {
-        Assert.IsType<Published.ConsentResumed>(Map(new Domain.ConsentResumed(ConsentId, 3, Terms(), GrantedAt, YoungCarer, Later)));
+        Assert.IsType<Published.ConsentResumed>(Map(new Domain.ConsentEvent.Resumed(ConsentId, 3, Terms(), GrantedAt, YoungCarer, Later)));
         Assert.IsType<Published.ConsentWithdrawn>(Map(Withdrawn(2)));
-        var expired = Assert.IsType<Published.ConsentExpired>(Map(new Domain.ConsentExpired(ConsentId, 2, Terms(ExpiresAt), GrantedAt, ConsentActors.ExpiryJob, ExpiresAt)));
+        var expired = Assert.IsType<Published.ConsentExpired>(Map(new Domain.ConsentEvent.Expired(ConsentId, 2, Terms(ExpiresAt), GrantedAt, ConsentActors.ExpiryJob, ExpiresAt)));
         Assert.Equal((ConsentStatus.Expired, ExpiresAt), (expired.Status, expired.OccurredAt));
     }
 

@@ -3,7 +3,6 @@ using ConsentPlatform.Consent.Expiring;
 using ConsentPlatform.Contracts.Consent;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
 
 namespace ConsentPlatform.Consent.Tests;
 
@@ -26,7 +25,7 @@ public sealed class ExpiringTests
 
         var events = ExpireConsent.Decide(new ExpireConsent(ConsentId, ExpiresAt), state);
 
-        Assert.Equal(new ConsentExpired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Expired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal(ConsentStatus.Expired, after.Status);
         Assert.Null(after.LiveKey);
@@ -43,14 +42,14 @@ public sealed class ExpiringTests
 
         var events = ExpireConsent.Decide(new ExpireConsent(ConsentId, ExpiresAt.AddDays(3)), Given(Granted(terms), Paused(terms)));
 
-        Assert.Equal(3, Assert.IsType<ConsentExpired>(Assert.Single(events)).Version);
+        Assert.Equal(3, Assert.IsType<ConsentEvent.Expired>(Assert.Single(events)).Version);
     }
 
     [Fact]
     public void Given_expired_consent_When_expiry_job_runs_again_Then_nothing()
     {
         var terms = Terms(ExpiresAt);
-        var state = Given(Granted(terms), new ConsentExpired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
+        var state = Given(Granted(terms), new ConsentEvent.Expired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
 
         Assert.Empty(ExpireConsent.Decide(new ExpireConsent(ConsentId, ExpiresAt.AddDays(1)), state));
     }

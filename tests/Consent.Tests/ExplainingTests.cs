@@ -1,11 +1,10 @@
+using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Explaining;
 using ConsentPlatform.Consent.Using;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Vocabulary;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
-using ConsentActors = ConsentPlatform.Consent.Domain.ConsentActors;
 
 namespace ConsentPlatform.Consent.Tests;
 
@@ -97,7 +96,7 @@ public sealed class ExplainingTests
         var terms = Terms(ExpiresAt);
 
         Assert.Equal(new ChangeOfMind(false, false), ConsentExplanation.Of(Given(Granted(terms)), Covering(), ConsentUseTally.None, ExpiresAt).CanChangeMind);
-        var expired = Given(Granted(terms), new ConsentExpired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
+        var expired = Given(Granted(terms), new ConsentEvent.Expired(ConsentId, 2, terms, GrantedAt, ConsentActors.ExpiryJob, ExpiresAt));
         Assert.Equal(new ChangeOfMind(false, false), ConsentExplanation.Of(expired, Covering(), ConsentUseTally.None, ExpiresAt.AddDays(1)).CanChangeMind);
     }
 

@@ -1,9 +1,9 @@
+using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 
 namespace ConsentPlatform.Consent.Tests;
 
@@ -16,8 +16,8 @@ public sealed class GrantingTests
 
         var events = GrantConsent.Decide(new GrantConsent(ConsentId, terms, YoungCarer, GrantedAt), state: null);
 
-        var granted = Assert.IsType<ConsentGranted>(Assert.Single(events));
-        Assert.Equal(new ConsentGranted(ConsentId, 1, terms, YoungCarer, GrantedAt), granted);
+        var granted = Assert.IsType<ConsentEvent.Granted>(Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Granted(ConsentId, 1, terms, YoungCarer, GrantedAt), granted);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class GrantingTests
     {
         var state = Given(Granted());
 
-        Assert.Throws<ConflictException>(() => GrantConsent.Decide(new GrantConsent(ConsentId, Terms(), YoungCarer, Later), state));
+        Assert.Equal(409, GrantConsent.Decide(new GrantConsent(ConsentId, Terms(), YoungCarer, Later), state).Refusal?.Status);
     }
 
     [Fact]
@@ -43,9 +43,10 @@ public sealed class GrantingTests
     {
         var command = new GrantConsent(ConsentId, Terms(expiresAt: GrantedAt), YoungCarer, GrantedAt);
 
-        var refusal = Assert.Throws<RequestValidationException>(() => GrantConsent.Decide(command, state: null));
+        var refusal = GrantConsent.Decide(command, state: null).Refusal;
 
-        Assert.Contains("expiresAt", refusal.Errors.Keys);
+        Assert.Equal(400, refusal?.Status);
+        Assert.Contains("expiresAt", refusal!.Errors!.Keys);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class GrantingTests
 
         var events = GrantConsent.Decide(new GrantConsent(ConsentId, terms, Practitioner, GrantedAt), state: null);
 
-        var granted = Assert.IsType<ConsentGranted>(Assert.Single(events));
+        var granted = Assert.IsType<ConsentEvent.Granted>(Assert.Single(events));
         Assert.Equal(GivenBy.Parent, granted.Terms.GivenBy);
         Assert.Equal(Practitioner, granted.GrantedBy);
     }

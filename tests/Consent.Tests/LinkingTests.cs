@@ -32,7 +32,7 @@ public sealed class LinkingTests
     {
         var command = new IssueLinkCode(Guid.NewGuid(), "yc-1", "hash", Practitioner, TimeSpan.FromHours(1), Now);
 
-        Assert.Throws<NotFoundException>(() => IssueLinkCode.Decide(command, visibleConsents: 0));
+        Assert.Equal(404, IssueLinkCode.Decide(command, visibleConsents: 0).Refusal?.Status);
         var issued = Assert.IsType<LinkCodeIssued>(Assert.Single(IssueLinkCode.Decide(command, visibleConsents: 1)));
         Assert.Equal(("yc-1", "hash", Now.AddHours(1)), (issued.SubjectId, issued.CodeHash, issued.ExpiresAt));
     }
@@ -46,7 +46,7 @@ public sealed class LinkingTests
         var after = SubjectLinkEvolution.Evolve(code, linked)!;
 
         Assert.Equal(("yc-1", "sign-in", SubjectLinkStatus.Linked, 2L), (linked.SubjectId, after.SignInHash, after.Status, after.Version));
-        Assert.Throws<ConflictException>(() => RedeemLinkCode.Decide(new RedeemLinkCode("other-sign-in", YoungCarer, Now), after, alreadyLinked: null));
+        Assert.Equal(409, RedeemLinkCode.Decide(new RedeemLinkCode("other-sign-in", YoungCarer, Now), after, alreadyLinked: null).Refusal?.Status);
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class LinkingTests
         var fresh = Issued(expiresAt: Now.AddHours(1));
         var existing = SubjectLinkEvolution.Evolve(Issued(Now.AddHours(1)), new SignInLinked(Guid.NewGuid(), "yc-2", "sign-in", YoungCarer, Now));
 
-        Assert.Contains("expired", Assert.Throws<ConflictException>(() => RedeemLinkCode.Decide(new RedeemLinkCode("sign-in", YoungCarer, Now), expired, null)).Message, StringComparison.Ordinal);
-        Assert.Throws<NotFoundException>(() => RedeemLinkCode.Decide(new RedeemLinkCode("sign-in", YoungCarer, Now), null, null));
-        Assert.Contains("already linked", Assert.Throws<ConflictException>(() => RedeemLinkCode.Decide(new RedeemLinkCode("sign-in", YoungCarer, Now), fresh, existing)).Message, StringComparison.Ordinal);
+        Assert.Contains("expired", RedeemLinkCode.Decide(new RedeemLinkCode("sign-in", YoungCarer, Now), expired, null).Refusal?.Detail, StringComparison.Ordinal);
+        Assert.Equal(404, RedeemLinkCode.Decide(new RedeemLinkCode("sign-in", YoungCarer, Now), null, null).Refusal?.Status);
+        Assert.Contains("already linked", RedeemLinkCode.Decide(new RedeemLinkCode("sign-in", YoungCarer, Now), fresh, existing).Refusal?.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,10 +13,6 @@ using ConsentPlatform.Hosting.Problems;
 using JasperFx.Events;
 using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
-using ConsentAccepted = ConsentPlatform.Consent.Domain.ConsentAccepted;
-using ConsentDeclined = ConsentPlatform.Consent.Domain.ConsentDeclined;
-using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
-using ConsentProposed = ConsentPlatform.Consent.Domain.ConsentProposed;
 using Published = ConsentPlatform.Contracts.Consent;
 
 namespace ConsentPlatform.Consent.Tests;
@@ -31,10 +27,10 @@ public sealed class ProposingTests
 
     private static ConsentTerms Proposed(DateTimeOffset? expiresAt = null) => Terms(expiresAt, Schools, Categories);
 
-    private static ConsentProposed Proposal(ConsentTerms? terms = null) =>
+    private static ConsentEvent.Proposed Proposal(ConsentTerms? terms = null) =>
         new(ConsentId, 1, terms ?? Proposed(), "We would like to help with homework time.", Practitioner, GrantedAt, AnswerBy);
 
-    private static ConsentDeclined Declined() => new(ConsentId, 2, Proposed(), GrantedAt, YoungCarer, "not now", Later);
+    private static ConsentEvent.Declined Declined() => new(ConsentId, 2, Proposed(), GrantedAt, YoungCarer, "not now", Later);
 
     private static AcceptProposal Accept(IReadOnlyList<string>? recipients = null, IReadOnlyList<string>? categories = null, DateTimeOffset? at = null) =>
         new(ConsentId, recipients, categories, YoungCarer, at ?? Later);
@@ -56,14 +52,14 @@ public sealed class ProposingTests
     {
         var end = GrantedAt.AddDays(10);
 
-        var proposed = Assert.IsType<ConsentProposed>(Assert.Single(ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(end), null, Practitioner, Lifetime, GrantedAt), null)));
+        var proposed = Assert.IsType<ConsentEvent.Proposed>(Assert.Single(ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(end), null, Practitioner, Lifetime, GrantedAt), null)));
 
         Assert.Equal(end, proposed.AnswerBy);
     }
 
     [Fact]
     public void Given_nothing_When_proposed_with_an_expiry_in_the_past_Then_refused_as_invalid() =>
-        Assert.Throws<RequestValidationException>(() => ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(GrantedAt), null, Practitioner, Lifetime, GrantedAt), null));
+        Assert.Equal(400, ProposeConsent.Decide(new ProposeConsent(ConsentId, Proposed(GrantedAt), null, Practitioner, Lifetime, GrantedAt), null).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_When_evolved_Then_not_live_so_it_blocks_no_grant()
@@ -81,7 +77,7 @@ public sealed class ProposingTests
 
         var events = AcceptProposal.Decide(Accept(), state);
 
-        Assert.Equal(new ConsentAccepted(ConsentId, 2, Proposed(), YoungCarer, Later), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Accepted(ConsentId, 2, Proposed(), YoungCarer, Later), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal((ConsentStatus.Active, 2L, Later), (after.Status, after.Version, after.GrantedAt));
         Assert.True(after.WasAgreed);
@@ -93,7 +89,7 @@ public sealed class ProposingTests
     {
         var events = AcceptProposal.Decide(Accept(recipients: ["school-2"], categories: ["caring.role"]), Given(Proposal()));
 
-        var accepted = Assert.IsType<ConsentAccepted>(Assert.Single(events));
+        var accepted = Assert.IsType<ConsentEvent.Accepted>(Assert.Single(events));
         Assert.Equal(["school-2"], accepted.Terms.RecipientOrgIds);
         Assert.Equal(["caring.role"], accepted.Terms.DataCategories);
     }
@@ -103,7 +99,7 @@ public sealed class ProposingTests
     {
         var events = AcceptProposal.Decide(Accept(recipients: ["school-1"]), Given(Proposal(Terms(categories: Categories))));
 
-        Assert.Equal(["school-1"], Assert.IsType<ConsentAccepted>(Assert.Single(events)).Terms.RecipientOrgIds);
+        Assert.Equal(["school-1"], Assert.IsType<ConsentEvent.Accepted>(Assert.Single(events)).Terms.RecipientOrgIds);
     }
 
     [Theory]
@@ -113,14 +109,15 @@ public sealed class ProposingTests
     {
         var accept = field == "dataCategories" ? Accept(categories: ["caring.role", "health.mental"]) : Accept(recipients: ["gp-1"]);
 
-        var refusal = Assert.Throws<UnprocessableException>(() => AcceptProposal.Decide(accept, Given(Proposal())));
+        var refusal = AcceptProposal.Decide(accept, Given(Proposal())).Refusal;
 
-        Assert.Contains(field, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(422, refusal?.Status);
+        Assert.Contains(field, refusal!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Given_a_proposal_naming_categories_When_accepted_with_an_empty_list_meaning_any_Then_refused_as_wider() =>
-        Assert.Throws<UnprocessableException>(() => AcceptProposal.Decide(Accept(categories: []), Given(Proposal())));
+        Assert.Equal(422, AcceptProposal.Decide(Accept(categories: []), Given(Proposal())).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_When_declined_Then_declined_with_the_reason_and_final()
@@ -138,24 +135,24 @@ public sealed class ProposingTests
 
     [Fact]
     public void Given_a_declined_proposal_When_accepted_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(), Given(Proposal(), Declined())));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(), Given(Proposal(), Declined())).Refusal?.Status);
 
     [Fact]
     public void Given_a_declined_proposal_When_declined_again_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later), Given(Proposal(), Declined())));
+        Assert.Equal(409, DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later), Given(Proposal(), Declined())).Refusal?.Status);
 
     [Fact]
     public void Given_an_accepted_proposal_When_accepted_or_declined_again_Then_refused_as_conflict()
     {
-        var state = Given(Proposal(), new ConsentAccepted(ConsentId, 2, Proposed(), YoungCarer, Later));
+        var state = Given(Proposal(), new ConsentEvent.Accepted(ConsentId, 2, Proposed(), YoungCarer, Later));
 
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(at: Later.AddHours(1)), state));
-        Assert.Throws<ConflictException>(() => DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later.AddHours(1)), state));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(at: Later.AddHours(1)), state).Refusal?.Status);
+        Assert.Equal(409, DeclineProposal.Decide(new DeclineProposal(ConsentId, YoungCarer, null, Later.AddHours(1)), state).Refusal?.Status);
     }
 
     [Fact]
     public void Given_a_consent_granted_directly_When_accepted_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(), Given(Granted())));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(), Given(Granted())).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_When_paused_or_withdrawn_Then_refused_as_conflict_it_is_not_a_consent_yet()
@@ -163,7 +160,7 @@ public sealed class ProposingTests
         var state = Given(Proposal());
 
         Assert.Equal(409, PauseConsent.Decide(new PauseConsent(ConsentId, YoungCarer, null, Later), state).Refusal?.Status);
-        Assert.Throws<ConflictException>(() => WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), state));
+        Assert.Equal(409, WithdrawConsent.Decide(new WithdrawConsent(ConsentId, YoungCarer, null, Later), state).Refusal?.Status);
     }
 
     [Fact]
@@ -177,7 +174,7 @@ public sealed class ProposingTests
 
     [Fact]
     public void Given_a_proposal_past_its_answer_by_When_accepted_Then_refused_as_conflict() =>
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(at: AnswerBy), Given(Proposal())));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(at: AnswerBy), Given(Proposal())).Refusal?.Status);
 
     [Fact]
     public void Given_a_proposal_past_its_answer_by_When_the_expiry_job_runs_Then_expired_once_at_answer_by_and_still_never_agreed()
@@ -186,12 +183,12 @@ public sealed class ProposingTests
 
         var events = ExpireConsent.Decide(new ExpireConsent(ConsentId, AnswerBy.AddDays(2)), state);
 
-        Assert.Equal(new ConsentExpired(ConsentId, 2, Proposed(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy), Assert.Single(events));
+        Assert.Equal(new ConsentEvent.Expired(ConsentId, 2, Proposed(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy), Assert.Single(events));
         var after = ConsentEvolution.Fold(events, state)!;
         Assert.Equal(ConsentStatus.Expired, after.Status);
         Assert.False(after.WasAgreed);
         Assert.Empty(ExpireConsent.Decide(new ExpireConsent(ConsentId, AnswerBy.AddDays(3)), after));
-        Assert.Throws<ConflictException>(() => AcceptProposal.Decide(Accept(at: AnswerBy.AddDays(3)), after));
+        Assert.Equal(409, AcceptProposal.Decide(Accept(at: AnswerBy.AddDays(3)), after).Refusal?.Status);
     }
 
     [Fact]
@@ -211,7 +208,7 @@ public sealed class ProposalCheckTests
     private static CheckConsent Check(IReadOnlyList<string>? categories = null, DateTimeOffset? at = null) =>
         new("yc-1", "school-support", "school-1", categories ?? ["caring.role"], at ?? Later);
 
-    private static ConsentProposed Proposal() => new(ConsentId, 1, Terms(), null, Practitioner, GrantedAt, AnswerBy);
+    private static ConsentEvent.Proposed Proposal() => new(ConsentId, 1, Terms(), null, Practitioner, GrantedAt, AnswerBy);
 
     [Fact]
     public void Given_an_open_proposal_When_checked_Then_consent_missing_naming_no_consent()
@@ -233,8 +230,8 @@ public sealed class ProposalCheckTests
     [Fact]
     public void Given_a_declined_or_lapsed_proposal_When_checked_Then_consent_missing_not_expired()
     {
-        var declined = Given(Proposal(), new ConsentDeclined(ConsentId, 2, Terms(), GrantedAt, YoungCarer, null, Later));
-        var lapsed = Given(Proposal(), new ConsentExpired(ConsentId, 2, Terms(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy));
+        var declined = Given(Proposal(), new ConsentEvent.Declined(ConsentId, 2, Terms(), GrantedAt, YoungCarer, null, Later));
+        var lapsed = Given(Proposal(), new ConsentEvent.Expired(ConsentId, 2, Terms(), GrantedAt, ConsentActors.ExpiryJob, AnswerBy));
 
         Assert.Equal([ReasonCode.ConsentMissing], ConsentCheck.Evaluate(declined, Check(at: Later.AddHours(1))).Reasons);
         Assert.Equal([ReasonCode.ConsentMissing], ConsentCheck.Evaluate(lapsed, Check(at: AnswerBy.AddDays(1))).Reasons);
@@ -245,8 +242,8 @@ public sealed class ProposalCheckTests
     public void Given_an_accepted_proposal_with_fewer_categories_When_a_removed_category_is_checked_Then_category_mismatch()
     {
         var state = Given(
-            new ConsentProposed(ConsentId, 1, Terms(categories: ["caring.role", "caring.hours"]), null, Practitioner, GrantedAt, AnswerBy),
-            new ConsentAccepted(ConsentId, 2, Terms(categories: ["caring.role"]), YoungCarer, Later));
+            new ConsentEvent.Proposed(ConsentId, 1, Terms(categories: ["caring.role", "caring.hours"]), null, Practitioner, GrantedAt, AnswerBy),
+            new ConsentEvent.Accepted(ConsentId, 2, Terms(categories: ["caring.role"]), YoungCarer, Later));
 
         Assert.Empty(ConsentCheck.Evaluate(state, Check(["caring.role"], Later.AddHours(1))).Reasons);
         Assert.Equal([ReasonCode.ConsentCategoryMismatch], ConsentCheck.Evaluate(state, Check(["caring.hours"], Later.AddHours(1))).Reasons);
@@ -276,9 +273,9 @@ public sealed class ProposalContractsTests
         var answerBy = GrantedAt.AddDays(30);
         var terms = Terms(recipients: ["school-1"], categories: ["caring.role"]);
 
-        var proposed = Assert.IsType<Published.ConsentProposed>(Map(new ConsentProposed(ConsentId, 1, terms, "note", Practitioner, GrantedAt, answerBy)));
-        var accepted = Assert.IsType<Published.ConsentAccepted>(Map(new ConsentAccepted(ConsentId, 2, terms, YoungCarer, Later)));
-        var declined = Assert.IsType<Published.ConsentDeclined>(Map(new ConsentDeclined(ConsentId, 2, terms, GrantedAt, YoungCarer, "no", Later)));
+        var proposed = Assert.IsType<Published.ConsentProposed>(Map(new ConsentEvent.Proposed(ConsentId, 1, terms, "note", Practitioner, GrantedAt, answerBy)));
+        var accepted = Assert.IsType<Published.ConsentAccepted>(Map(new ConsentEvent.Accepted(ConsentId, 2, terms, YoungCarer, Later)));
+        var declined = Assert.IsType<Published.ConsentDeclined>(Map(new ConsentEvent.Declined(ConsentId, 2, terms, GrantedAt, YoungCarer, "no", Later)));
 
         Assert.Equal((EventId, 1L, ConsentStatus.Proposed, answerBy, "note", Practitioner, GrantedAt), (proposed.EventId, proposed.Version, proposed.Status, proposed.AnswerBy, proposed.Note, proposed.Actor, proposed.OccurredAt));
         Assert.Equal(["caring.role"], proposed.DataCategories);

@@ -90,7 +90,7 @@ public sealed class ReceiptTests
     [Fact]
     public void Given_a_consent_recorded_in_person_When_built_Then_the_practitioners_organisation_is_named_by_the_agreement()
     {
-        var recorded = new ConsentGranted(ConsentId, 1, Terms(), Practitioner, GrantedAt);
+        var recorded = new ConsentEvent.Granted(ConsentId, 1, Terms(), Practitioner, GrantedAt);
 
         Assert.Equal("Recorded in person by a practitioner of Example School", Receipt(recorded).CollectionMethod);
         Assert.Equal("Recorded in person by a practitioner of school-1", Receipt(recorded, PurposeExplanation.NotCovered("school-support", Later)).CollectionMethod);
@@ -99,8 +99,8 @@ public sealed class ReceiptTests
     [Fact]
     public void Given_each_change_When_built_Then_the_collection_method_and_status_say_what_happened()
     {
-        var accepted = new ConsentAccepted(ConsentId, 2, Terms(), YoungCarer, Later);
-        var resumed = new ConsentResumed(ConsentId, 3, Terms(), GrantedAt, YoungCarer, Later);
+        var accepted = new ConsentEvent.Accepted(ConsentId, 2, Terms(), YoungCarer, Later);
+        var resumed = new ConsentEvent.Resumed(ConsentId, 3, Terms(), GrantedAt, YoungCarer, Later);
 
         Assert.Equal(("A proposal accepted by the young person themself in the portal", "active"), (Receipt(accepted).CollectionMethod, Receipt(accepted).ConsentStatus));
         Assert.Equal(("Paused by the young person themself in the portal", "paused"), (Receipt(Paused()).CollectionMethod, Receipt(Paused()).ConsentStatus));
@@ -113,8 +113,8 @@ public sealed class ReceiptTests
     public void Given_a_parents_consent_confirmed_or_paused_unconfirmed_When_built_Then_the_receipt_says_who_did_it()
     {
         // Issue 20: the young person's confirmation earns a receipt; a pause by the platform's job says it was the platform.
-        var confirmed = new ProxyConsentConfirmed(ConsentId, 3, Terms(), GrantedAt, ContractsConsentStatusActive, YoungCarer, Later);
-        var pausedByJob = new ConsentPaused(ConsentId, 3, Terms() with { GivenBy = ConsentPlatform.Contracts.Consent.GivenBy.Parent, Proxy = new ConsentPlatform.Contracts.Consent.ConsentProxy("mother") }, GrantedAt, ConsentActors.ConfirmationJob, "Not confirmed in time.", Later);
+        var confirmed = new ConsentEvent.ProxyConfirmed(ConsentId, 3, Terms(), GrantedAt, ContractsConsentStatusActive, YoungCarer, Later);
+        var pausedByJob = new ConsentEvent.Paused(ConsentId, 3, Terms() with { GivenBy = ConsentPlatform.Contracts.Consent.GivenBy.Parent, Proxy = new ConsentPlatform.Contracts.Consent.ConsentProxy("mother") }, GrantedAt, ConsentActors.ConfirmationJob, "Not confirmed in time.", Later);
 
         Assert.Equal(("Confirmed as their own by the young person themself in the portal", "active", 3L), (Receipt(confirmed).CollectionMethod, Receipt(confirmed).ConsentStatus, Receipt(confirmed).ConsentVersion));
         Assert.Equal("Paused by the platform itself, as its rules require", Receipt(pausedByJob).CollectionMethod);
@@ -123,9 +123,9 @@ public sealed class ReceiptTests
     [Fact]
     public void Given_proposals_declines_and_expiries_When_asked_Then_they_earn_no_receipt()
     {
-        Assert.Null(ReceiptWorthyChange.From(new ConsentProposed(ConsentId, 1, Terms(), null, Practitioner, GrantedAt, ExpiresAt)));
-        Assert.Null(ReceiptWorthyChange.From(new ConsentDeclined(ConsentId, 2, Terms(), GrantedAt, YoungCarer, null, Later)));
-        Assert.Null(ReceiptWorthyChange.From(new ConsentExpired(ConsentId, 2, Terms(), GrantedAt, ConsentActors.ExpiryJob, ExpiresAt)));
+        Assert.Null(ReceiptWorthyChange.From(new ConsentEvent.Proposed(ConsentId, 1, Terms(), null, Practitioner, GrantedAt, ExpiresAt)));
+        Assert.Null(ReceiptWorthyChange.From(new ConsentEvent.Declined(ConsentId, 2, Terms(), GrantedAt, YoungCarer, null, Later)));
+        Assert.Null(ReceiptWorthyChange.From(new ConsentEvent.Expired(ConsentId, 2, Terms(), GrantedAt, ConsentActors.ExpiryJob, ExpiresAt)));
     }
 
     [Fact]

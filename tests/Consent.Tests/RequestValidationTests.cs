@@ -1,4 +1,5 @@
 using ConsentPlatform.Consent.Api;
+using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Problems;
@@ -12,13 +13,25 @@ public sealed class RequestValidationTests
     private static GrantConsentRequest Valid() =>
         new("yc-1", "school-support", ["school-1"], ["caring.role", "education.attendance"], GrantedAt.AddDays(1), GivenBy.Self);
 
-    private static IDictionary<string, string[]> ErrorsOf(GrantConsentRequest request) =>
-        Assert.Throws<RequestValidationException>(() => GrantConsentEndpoint.Validate(request, GrantedAt)).Errors;
+    private static IReadOnlyDictionary<string, string[]> ErrorsOf(GrantConsentRequest? request)
+    {
+        var errors = new FieldErrors();
+        GrantConsentEndpoint.Validate(errors, request, GrantedAt);
+        return errors.ToDictionary();
+    }
+
+    private static ConsentTerms Valid(GrantConsentRequest request)
+    {
+        var errors = new FieldErrors();
+        var terms = GrantConsentEndpoint.Validate(errors, request, GrantedAt);
+        Assert.False(errors.Any);
+        return terms;
+    }
 
     [Fact]
     public void A_valid_grant_becomes_terms_with_utc_expiry()
     {
-        var terms = GrantConsentEndpoint.Validate(Valid() with { ExpiresAt = new DateTimeOffset(2025, 3, 2, 10, 0, 0, TimeSpan.FromHours(1)) }, GrantedAt);
+        var terms = Valid(Valid() with { ExpiresAt = new DateTimeOffset(2025, 3, 2, 10, 0, 0, TimeSpan.FromHours(1)) });
 
         Assert.Equal(("yc-1", "school-support", GivenBy.Self), (terms.SubjectId, terms.Purpose, terms.GivenBy));
         Assert.Equal(TimeSpan.Zero, terms.ExpiresAt!.Value.Offset);
@@ -49,7 +62,7 @@ public sealed class RequestValidationTests
     public void Fifty_recipients_are_allowed_and_fifty_one_refused()
     {
         var fifty = Enumerable.Range(1, 50).Select(i => (string?)$"org-{i}").ToList();
-        Assert.Equal(50, GrantConsentEndpoint.Validate(Valid() with { RecipientOrgIds = fifty }, GrantedAt).RecipientOrgIds.Count);
+        Assert.Equal(50, Valid(Valid() with { RecipientOrgIds = fifty }).RecipientOrgIds.Count);
 
         Assert.Equal(["recipientOrgIds"], ErrorsOf(Valid() with { RecipientOrgIds = [.. fifty, "org-51"] }).Keys);
     }
@@ -78,7 +91,7 @@ public sealed class RequestValidationTests
 
     [Fact]
     public void A_missing_body_is_refused() =>
-        Assert.Throws<RequestValidationException>(() => GrantConsentEndpoint.Validate(null, GrantedAt));
+        Assert.Equal(["$"], ErrorsOf(null).Keys);
 
     [Fact]
     public void A_reason_of_500_characters_is_allowed_and_501_refused()

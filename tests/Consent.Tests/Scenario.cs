@@ -1,9 +1,6 @@
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
-using ConsentPaused = ConsentPlatform.Consent.Domain.ConsentPaused;
-using ConsentWithdrawn = ConsentPlatform.Consent.Domain.ConsentWithdrawn;
 
 namespace ConsentPlatform.Consent.Tests;
 
@@ -24,13 +21,13 @@ internal static class Scenario
         IReadOnlyList<string>? categories = null) =>
         new("yc-1", "school-support", recipients ?? [], categories ?? [], GivenBy.Self, expiresAt);
 
-    public static ConsentGranted Granted(ConsentTerms? terms = null) =>
+    public static ConsentEvent.Granted Granted(ConsentTerms? terms = null) =>
         new(ConsentId, 1, terms ?? Terms(), YoungCarer, GrantedAt);
 
-    public static ConsentPaused Paused(ConsentTerms? terms = null) =>
+    public static ConsentEvent.Paused Paused(ConsentTerms? terms = null) =>
         new(ConsentId, 2, terms ?? Terms(), GrantedAt, YoungCarer, null, GrantedAt.AddHours(1));
 
-    public static ConsentWithdrawn Withdrawn(long version, ConsentTerms? terms = null) =>
+    public static ConsentEvent.Withdrawn Withdrawn(long version, ConsentTerms? terms = null) =>
         new(ConsentId, version, terms ?? Terms(), GrantedAt, YoungCarer, null, GrantedAt.AddHours(2));
 
     /// <summary>Given: the state the events leave.</summary>

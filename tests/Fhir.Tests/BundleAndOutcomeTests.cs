@@ -20,7 +20,7 @@ public sealed class BundleAndOutcomeTests
     private static FhirConsent ConsentNumber(int n)
     {
         var id = Guid.Parse($"0195b5e4-0000-7000-8000-{n:D12}");
-        var granted = new ConsentGranted(id, 1, new ConsentTerms("yc-1", "school-support", [], [], GivenBy.Self, null), new EventActor("YoungCarer:yc-1", "YoungCarer", null), At.AddMinutes(n));
+        var granted = new ConsentEvent.Granted(id, 1, new ConsentTerms("yc-1", "school-support", [], [], GivenBy.Self, null), new EventActor("YoungCarer:yc-1", "YoungCarer", null), At.AddMinutes(n));
         var version = ConsentHistoryEndpoint.Versions([granted])[^1];
         return ConsentResource.ToFhir(new ConsentFhirSnapshot(version.Entry.Consent, null, version.Entry.OccurredAt, []));
     }

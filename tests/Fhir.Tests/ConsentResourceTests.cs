@@ -30,16 +30,16 @@ public sealed class ConsentResourceTests
 
     private static object[] EventsReaching(string status)
     {
-        var granted = new ConsentGranted(ConsentId, 1, Terms(), YoungCarer, At);
-        var proposed = new ConsentProposed(ConsentId, 1, Terms(), "Would this help?", Practitioner, At, At.AddDays(30));
+        var granted = new ConsentEvent.Granted(ConsentId, 1, Terms(), YoungCarer, At);
+        var proposed = new ConsentEvent.Proposed(ConsentId, 1, Terms(), "Would this help?", Practitioner, At, At.AddDays(30));
         return status switch
         {
             "proposed" => [proposed],
             "active" => [granted],
-            "paused" => [granted, new ConsentPaused(ConsentId, 2, Terms(), At, YoungCarer, null, At.AddHours(1))],
-            "withdrawn" => [granted, new ConsentWithdrawn(ConsentId, 2, Terms(), At, Practitioner, "Asked in person", At.AddHours(2))],
-            "expired" => [granted, new ConsentExpired(ConsentId, 2, Terms(), At, ConsentActors.ExpiryJob, At.AddDays(90))],
-            "declined" => [proposed, new ConsentDeclined(ConsentId, 2, Terms(), At, YoungCarer, "No thanks", At.AddDays(1))],
+            "paused" => [granted, new ConsentEvent.Paused(ConsentId, 2, Terms(), At, YoungCarer, null, At.AddHours(1))],
+            "withdrawn" => [granted, new ConsentEvent.Withdrawn(ConsentId, 2, Terms(), At, Practitioner, "Asked in person", At.AddHours(2))],
+            "expired" => [granted, new ConsentEvent.Expired(ConsentId, 2, Terms(), At, ConsentActors.ExpiryJob, At.AddDays(90))],
+            "declined" => [proposed, new ConsentEvent.Declined(ConsentId, 2, Terms(), At, YoungCarer, "No thanks", At.AddDays(1))],
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
         };
     }
@@ -114,7 +114,7 @@ public sealed class ConsentResourceTests
     [Fact]
     public void Given_no_recipient_or_category_list_When_mapped_Then_no_actor_or_code_limits_it_and_it_still_validates()
     {
-        var open = new ConsentGranted(ConsentId, 1, new ConsentTerms("yc-1", "gp-carer-register", [], [], GivenBy.Self, null), YoungCarer, At);
+        var open = new ConsentEvent.Granted(ConsentId, 1, new ConsentTerms("yc-1", "gp-carer-register", [], [], GivenBy.Self, null), YoungCarer, At);
         var version = ConsentHistoryEndpoint.Versions([open])[^1];
         var resource = ConsentResource.ToFhir(new ConsentFhirSnapshot(version.Entry.Consent, null, At, []));
         Assert.Empty(resource.Provision!.Actor);
@@ -127,7 +127,7 @@ public sealed class ConsentResourceTests
     public void Given_a_parents_consent_recorded_in_person_When_mapped_Then_the_performer_is_the_relationship_and_the_organisation_the_recorder()
     {
         var terms = Terms(GivenBy.Parent, new ConsentProxy("mother", "Ann Example"));
-        var version = ConsentHistoryEndpoint.Versions([new ConsentGranted(ConsentId, 1, terms, Practitioner, At)])[^1];
+        var version = ConsentHistoryEndpoint.Versions([new ConsentEvent.Granted(ConsentId, 1, terms, Practitioner, At)])[^1];
         var resource = ConsentResource.ToFhir(new ConsentFhirSnapshot(version.Entry.Consent, version.State.RecordedByOrgId, At, []));
         var performer = Assert.Single(resource.Performer);
         Assert.Equal(("RelatedPerson", "mother"), (performer.Type, performer.Display));
@@ -139,9 +139,9 @@ public sealed class ConsentResourceTests
     [Fact]
     public void Given_paused_and_resumed_When_the_versions_are_mapped_Then_three_versions_each_as_the_JSON_history_shows_it()
     {
-        var granted = new ConsentGranted(ConsentId, 1, Terms(), YoungCarer, At);
-        var paused = new ConsentPaused(ConsentId, 2, Terms(), At, YoungCarer, null, At.AddHours(1));
-        var resumed = new ConsentResumed(ConsentId, 3, Terms(), At, YoungCarer, At.AddHours(2));
+        var granted = new ConsentEvent.Granted(ConsentId, 1, Terms(), YoungCarer, At);
+        var paused = new ConsentEvent.Paused(ConsentId, 2, Terms(), At, YoungCarer, null, At.AddHours(1));
+        var resumed = new ConsentEvent.Resumed(ConsentId, 3, Terms(), At, YoungCarer, At.AddHours(2));
         var versions = ConsentHistoryEndpoint.Versions([granted, paused, resumed]);
         var resources = versions.Select(v => ConsentResource.ToFhir(new ConsentFhirSnapshot(v.Entry.Consent, null, v.Entry.OccurredAt, []))).ToList();
         Assert.Equal(["1", "2", "3"], resources.Select(r => r.Meta!.VersionId));

@@ -35,8 +35,7 @@ public static class CheckpointEndpoints
             .WithName("GetCheckpoint")
             .WithSummary("The latest signed checkpoint of the ledger's Merkle tree (C2SP tlog-checkpoint)")
             .WithDescription("text/plain: a C2SP signed note (origin, tree size, base64 root hash; an Ed25519 signature line of the log, then one per witness that cosigned it). Anonymous: it reveals only a size and a hash.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         group.MapGet(KeyPath, GetKey)
             .AllowAnonymous()
             .WithName("GetCheckpointKey")
@@ -47,46 +46,38 @@ public static class CheckpointEndpoints
             .AllowAnonymous()
             .WithName("GetConsistencyProof")
             .WithSummary("An RFC 6962 consistency proof between two tree sizes")
-            .WithDescription("Proves that the tree of `to` entries extends the tree of `from` entries. Hashes in base64, in RFC 6962 order (tlog.CheckTree accepts them). Anonymous.")
-            .ProducesValidationProblem();
+            .WithDescription("Proves that the tree of `to` entries extends the tree of `from` entries. Hashes in base64, in RFC 6962 order (tlog.CheckTree accepts them). Anonymous.");
         group.MapGet("/proofs/inclusion", GetInclusionProofAsync)
             .RequireAuthorization(PlatformRoles.Auditor)
             .WithName("GetInclusionProof")
             .WithSummary("An RFC 6962 inclusion proof of one entry in a tree size")
-            .WithDescription("Entry `sequence` is leaf `sequence − 1`; `treeSize` defaults to the latest checkpoint's. Hashes in base64, in RFC 6962 order (tlog.CheckRecord accepts them).")
-            .ProducesValidationProblem();
+            .WithDescription("Entry `sequence` is leaf `sequence − 1`; `treeSize` defaults to the latest checkpoint's. Hashes in base64, in RFC 6962 order (tlog.CheckRecord accepts them).");
         group.MapGet("/entries/{sequence:long}/leaf", GetLeafAsync)
             .RequireAuthorization(PlatformRoles.Auditor)
             .WithName("GetEntryLeaf")
             .WithSummary("An entry's exact leaf bytes: its stored canonical bytes")
             .WithDescription("application/octet-stream: the bytes whose SHA-256(0x00 ‖ bytes) is the entry's leaf hash.")
-            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
         group.MapPost("/checkpoint/cosignatures", AddCosignaturesAsync)
             .RequireAuthorization(PlatformRoles.Auditor)
             .WithName("AddCheckpointCosignatures")
             .WithSummary("A witness's cosignature of a checkpoint (C2SP tlog-cosignature)")
             .WithDescription("text/plain body: a checkpoint this log signed, with the configured witnesses' cosignature lines. Each line of a configured witness that verifies is kept and served with the checkpoint; lines of anyone else are ignored.")
-            .Accepts<string>("text/plain")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Accepts<string>("text/plain");
         return group;
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCheckpointAsync(LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
+    public static async Task<Outcome<DeclaredElsewhere<ContentHttpResult>, Refused.CheckUnavailable>> GetCheckpointAsync(LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(signer);
         await using var connection = await database.OpenAsync(cancellationToken);
         // Before the first tick of the signer (right after a start), sign now rather than answer nothing.
         var latest = await CheckpointStore.LatestAsync(connection, null, cancellationToken) ?? await signer.SignIfGrownAsync(cancellationToken);
-        if (latest is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No checkpoint yet", detail: "The log has not signed a checkpoint yet; try again in a few seconds.");
-        }
+        if (latest is null) return Refusal.CheckUnavailable("The log has not signed a checkpoint yet; try again in a few seconds.") with { Title = "No checkpoint yet" };
 
         var cosignatures = await CheckpointStore.CosignatureLinesAsync(connection, latest.TreeSize, cancellationToken);
-        return TypedResults.Text(latest.Note + string.Concat(cosignatures), TextPlain, Encoding.UTF8);
+        return new DeclaredElsewhere<ContentHttpResult>(TypedResults.Text(latest.Note + string.Concat(cosignatures), TextPlain, Encoding.UTF8));
     }
 
     public static ContentHttpResult GetKey(NoteKey key)
@@ -95,58 +86,66 @@ public static class CheckpointEndpoints
         return TypedResults.Text(key.VerifierKey + "\n", TextPlain, Encoding.UTF8);
     }
 
-    public static async Task<Ok<ConsistencyProofResponse>> GetConsistencyProofAsync(long? from, long? to, LedgerDatabase database, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<ConsistencyProofResponse>, Refused.Invalid>> GetConsistencyProofAsync(long? from, long? to, LedgerDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        new FieldErrors()
+        var errors = new FieldErrors()
             .That(from is >= 0, "from", "Required: a tree size, 0 or more.")
             .That(to is >= 0, "to", "Required: a tree size, 0 or more.")
-            .That(from is null || to is null || from <= to, "to", "Must not be less than 'from'.")
-            .ThrowIfAny();
+            .That(from is null || to is null || from <= to, "to", "Must not be less than 'from'.");
+        if (errors.Refusal is { } invalid) return invalid;
         await using var connection = await database.OpenAsync(cancellationToken);
         var size = await LedgerTreeStore.SizeAsync(connection, null, cancellationToken);
-        new FieldErrors().That(to <= size, "to", $"The tree has {size} entries.").ThrowIfAny();
+        if (new FieldErrors().That(to <= size, "to", $"The tree has {size} entries.").Refusal is { } tooLarge) return tooLarge;
         var proof = await LedgerTreeStore.ConsistencyProofAsync(connection, null, from!.Value, to!.Value, cancellationToken);
         return TypedResults.Ok(new ConsistencyProofResponse(from.Value, to.Value, [.. proof.Select(Convert.ToBase64String)]));
     }
 
-    public static async Task<Ok<InclusionProofResponse>> GetInclusionProofAsync(long? sequence, long? treeSize, LedgerDatabase database, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<InclusionProofResponse>, Refused.Invalid, Refused.NotFound>> GetInclusionProofAsync(long? sequence, long? treeSize, LedgerDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        new FieldErrors()
+        var errors = new FieldErrors()
             .That(sequence is >= 1, "sequence", "Required: an entry's sequence, 1 or more.")
             .That(treeSize is null or >= 1, "treeSize", "Must be a tree size, 1 or more.")
-            .That(sequence is null || treeSize is null || sequence <= treeSize, "treeSize", "Must not be less than 'sequence'.")
-            .ThrowIfAny();
+            .That(sequence is null || treeSize is null || sequence <= treeSize, "treeSize", "Must not be less than 'sequence'.");
+        if (errors.Refusal is { } invalid) return invalid;
         await using var connection = await database.OpenAsync(cancellationToken);
         var proven = await ProveAsync(connection, sequence!.Value, treeSize, cancellationToken);
-        return TypedResults.Ok(proven.Proof);
+        if (proven.Refusal is { } refused) return refused;
+        return TypedResults.Ok(proven.Proof!);
     }
 
-    /// <summary>The inclusion proof of <paramref name="sequence"/> in <paramref name="treeSize"/> (default: the latest checkpoint's size), with the leaf bytes.</summary>
-    public static async Task<(InclusionProofResponse Proof, byte[] Leaf, StoredCheckpoint? Checkpoint)> ProveAsync(NpgsqlConnection connection, long sequence, long? treeSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The inclusion proof of <paramref name="sequence"/> in <paramref name="treeSize"/> (default: the
+    /// latest checkpoint's size), with the leaf bytes; or the refusal (400 a size the tree has not
+    /// reached, 404 an entry that does not exist).
+    /// </summary>
+    public static async Task<(InclusionProofResponse? Proof, byte[]? Leaf, StoredCheckpoint? Checkpoint, Refusal? Refusal)> ProveAsync(
+        NpgsqlConnection connection, long sequence, long? treeSize, CancellationToken cancellationToken)
     {
         var size = await LedgerTreeStore.SizeAsync(connection, null, cancellationToken);
         var checkpoint = await CheckpointStore.LatestAsync(connection, null, cancellationToken);
         var proofSize = treeSize ?? checkpoint?.TreeSize ?? size;
-        new FieldErrors()
+        var errors = new FieldErrors()
             .That(proofSize <= size, "treeSize", $"The tree has {size} entries.")
-            .That(sequence <= proofSize, "sequence", $"The tree of {proofSize} entries has no entry {sequence}.")
-            .ThrowIfAny();
-        var leaf = await LeafAsync(connection, sequence, cancellationToken) ?? throw new NotFoundException($"No ledger entry {sequence}.");
+            .That(sequence <= proofSize, "sequence", $"The tree of {proofSize} entries has no entry {sequence}.");
+        if (errors.Refusal is { } invalid) return (null, null, null, invalid);
+        if (await LeafAsync(connection, sequence, cancellationToken) is not { } leaf) return (null, null, null, NoEntry(sequence));
         var proof = await LedgerTreeStore.InclusionProofAsync(connection, null, sequence - 1, proofSize, cancellationToken);
-        return (new InclusionProofResponse(sequence, sequence - 1, proofSize, [.. proof.Select(Convert.ToBase64String)]), leaf, checkpoint?.TreeSize == proofSize ? checkpoint : null);
+        return (new InclusionProofResponse(sequence, sequence - 1, proofSize, [.. proof.Select(Convert.ToBase64String)]), leaf, checkpoint?.TreeSize == proofSize ? checkpoint : null, null);
     }
 
-    public static async Task<FileContentHttpResult> GetLeafAsync(long sequence, LedgerDatabase database, CancellationToken cancellationToken)
+    public static async Task<Outcome<DeclaredElsewhere<FileContentHttpResult>, Refused.NotFound>> GetLeafAsync(long sequence, LedgerDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var leaf = await LeafAsync(connection, sequence, cancellationToken) ?? throw new NotFoundException($"No ledger entry {sequence}.");
-        return TypedResults.File(leaf, "application/octet-stream", $"ledger-entry-{sequence}.leaf");
+        if (await LeafAsync(connection, sequence, cancellationToken) is not { } leaf) return NoEntry(sequence);
+        return new DeclaredElsewhere<FileContentHttpResult>(TypedResults.File(leaf, "application/octet-stream", $"ledger-entry-{sequence}.leaf"));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> AddCosignaturesAsync(HttpRequest request, LedgerDatabase database, NoteKey key, IOptions<CheckpointOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    private static Refusal NoEntry(long sequence) => Refusal.NotFound($"No ledger entry {sequence}.");
+
+    public static async Task<Outcome<Results<NoContent, ProblemHttpResult>, Refused.Unprocessable>> AddCosignaturesAsync(HttpRequest request, LedgerDatabase database, NoteKey key, IOptions<CheckpointOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(database);
@@ -155,18 +154,18 @@ public static class CheckpointEndpoints
         ArgumentNullException.ThrowIfNull(clock);
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "A cosigned checkpoint is sent as text/plain.");
+            return (Results<NoContent, ProblemHttpResult>)TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "A cosigned checkpoint is sent as text/plain.");
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(cancellationToken);
-        if (body.Length > 64 * 1024) return Unprocessable("The note is too long.");
+        if (body.Length > 64 * 1024) return Refusal.Unprocessable("The note is too long.");
         var text = SignedNote.Open(body, key);
-        if (text is null || Checkpoint.Parse(text) is not { } checkpoint) return Unprocessable("Not a checkpoint signed by this log.");
+        if (text is null || Checkpoint.Parse(text) is not { } checkpoint) return Refusal.Unprocessable("Not a checkpoint signed by this log.");
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var stored = await CheckpointStore.AtSizeAsync(connection, null, checkpoint.Size, cancellationToken);
-        if (stored is null || !stored.Note.StartsWith(text, StringComparison.Ordinal)) return Unprocessable("This log never signed that checkpoint.");
+        if (stored is null || !stored.Note.StartsWith(text, StringComparison.Ordinal)) return Refusal.Unprocessable("This log never signed that checkpoint.");
 
         var witnesses = options.Value.Witnesses.Select(NoteKey.ParseVerifier).ToList();
         var accepted = 0;
@@ -178,11 +177,9 @@ public static class CheckpointEndpoints
             accepted++;
         }
 
-        return accepted > 0 ? TypedResults.NoContent() : Unprocessable("No valid cosignature of a configured witness.");
+        if (accepted == 0) return Refusal.Unprocessable("No valid cosignature of a configured witness.");
+        return (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
     }
-
-    private static ProblemHttpResult Unprocessable(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable request", detail: detail);
 
     private static async Task<byte[]?> LeafAsync(NpgsqlConnection connection, long sequence, CancellationToken cancellationToken)
     {

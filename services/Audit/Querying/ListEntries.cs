@@ -25,12 +25,11 @@ public static class ListEntriesEndpoint
     {
         group.MapGet("/entries", HandleAsync)
             .WithName("ListLedgerEntries")
-            .RequireAuthorization(PlatformRoles.Auditor)
-            .ProducesValidationProblem();
+            .RequireAuthorization(PlatformRoles.Auditor);
         return group;
     }
 
-    public static async Task<Ok<EntriesPage>> HandleAsync(
+    public static async Task<Outcome<Ok<EntriesPage>, Refused.Invalid>> HandleAsync(
         string? subjectId,
         string? orgId,
         string? purpose,
@@ -42,14 +41,14 @@ public static class ListEntriesEndpoint
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        new FieldErrors()
+        var errors = new FieldErrors()
             .Matches("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens.")
             .Matches("orgId", orgId, Vocabulary.OrgId(), "1 to 64 letters, digits or hyphens.")
             .Matches("purpose", purpose, Vocabulary.Purpose(), "1 to 64 lower-case letters, digits or hyphens.")
             .That(from is null || to is null || from <= to, "to", "Must not be before 'from'.")
             .That(after is null or >= 0, "after", "Must be a sequence, 0 or more.")
-            .That(limit is null or (>= 1 and <= MaxLimit), "limit", $"Must be between 1 and {MaxLimit}.")
-            .ThrowIfAny();
+            .That(limit is null or (>= 1 and <= MaxLimit), "limit", $"Must be between 1 and {MaxLimit}.");
+        if (errors.Refusal is { } invalid) return invalid;
 
         var keys = new List<string>();
         if (subjectId is not null) keys.Add(EntryKeys.Subject(subjectId));

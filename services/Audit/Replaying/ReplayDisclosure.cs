@@ -31,20 +31,22 @@ public static class ReplayDisclosureEndpoint
     {
         group.MapGet("/disclosures/{id:guid}/replay", HandleAsync)
             .WithName("ReplayDisclosure")
-            .RequireAuthorization(PlatformRoles.Auditor)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(PlatformRoles.Auditor);
         return group;
     }
 
-    public static async Task<Ok<ReplayResponse>> HandleAsync(Guid id, LedgerReader ledger, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<ReplayResponse>, Refused.NotFound>> HandleAsync(Guid id, LedgerReader ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var events = await ledger.ListAsync([EntryKeys.Disclosure(id)], null, cancellationToken);
-        var requested = events.Select(e => e.Event).OfType<DisclosureRequested>().FirstOrDefault()
-                        ?? throw new NotFoundException($"The ledger holds no request for disclosure {id}.");
+        if (events.Select(e => e.Event).OfType<DisclosureRequested>().FirstOrDefault() is not { } requested)
+        {
+            return Refusal.NotFound($"The ledger holds no request for disclosure {id}.");
+        }
+
         if (!events.Any(e => DecisionReplay.IsRequestDecision(e.Event)))
         {
-            throw new NotFoundException($"The ledger holds no decision for disclosure {id} yet.");
+            return Refusal.NotFound($"The ledger holds no decision for disclosure {id} yet.");
         }
 
         var request = requested.ToShareRequest();

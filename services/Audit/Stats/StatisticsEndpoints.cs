@@ -39,8 +39,7 @@ public static class StatisticsEndpoints
             .WithSummary("A finished period's statistics: JSON, or with .csv the open-data file, with .meta.csv its metadata")
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor))
             .Produces<StatisticsResponse>()
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .ProducesValidationProblem();
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return group;
     }
 
@@ -49,37 +48,32 @@ public static class StatisticsEndpoints
         group.MapGet("/stats", GetAsync)
             .WithName("DisclosureStats")
             .WithSummary("A finished period's statistics (the same as /api/stats/{period})")
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor))
-            .ProducesValidationProblem();
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor));
         return group;
     }
 
-    public static async Task<Ok<StatisticsResponse>> GetAsync(string? period, HttpRequest request, LedgerDatabase database, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<StatisticsResponse>, Refused.Invalid>> GetAsync(string? period, HttpRequest request, LedgerDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reporting = Validate(period, request, clock);
+        if (Validate(period, request, clock, out var refusal) is not { } reporting) return refusal!;
         return TypedResults.Ok(await BuildAsync(reporting, database, cancellationToken));
     }
 
-    public static async Task<Results<Ok<StatisticsResponse>, ContentHttpResult>> GetFileAsync(
+    public static async Task<Outcome<Results<Ok<StatisticsResponse>, ContentHttpResult>, Refused.Invalid>> GetFileAsync(
         string file, HttpRequest request, LedgerDatabase database, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(request);
-        if (file.EndsWith(MetadataSuffix, StringComparison.Ordinal))
-        {
-            Validate(file[..^MetadataSuffix.Length], request, clock);
-            return TypedResults.Text(OpenDataFile.Metadata(), "text/csv; charset=utf-8");
-        }
+        var (code, suffix) = file.EndsWith(MetadataSuffix, StringComparison.Ordinal) ? (file[..^MetadataSuffix.Length], MetadataSuffix)
+            : file.EndsWith(CsvSuffix, StringComparison.Ordinal) ? (file[..^CsvSuffix.Length], CsvSuffix)
+            : (file, "");
+        if (Validate(code, request, clock, out var refusal) is not { } period) return refusal!;
+        if (suffix == MetadataSuffix) return (Results<Ok<StatisticsResponse>, ContentHttpResult>)TypedResults.Text(OpenDataFile.Metadata(), "text/csv; charset=utf-8");
 
-        if (file.EndsWith(CsvSuffix, StringComparison.Ordinal))
-        {
-            var csvPeriod = Validate(file[..^CsvSuffix.Length], request, clock);
-            var statistics = await BuildAsync(csvPeriod, database, cancellationToken);
-            return TypedResults.Text(OpenDataFile.Data(csvPeriod, Geography.From(configuration), statistics.Tables), "text/csv; charset=utf-8");
-        }
-
-        return TypedResults.Ok(await BuildAsync(Validate(file, request, clock), database, cancellationToken));
+        var statistics = await BuildAsync(period, database, cancellationToken);
+        return suffix == CsvSuffix
+            ? (Results<Ok<StatisticsResponse>, ContentHttpResult>)TypedResults.Text(OpenDataFile.Data(period, Geography.From(configuration), statistics.Tables), "text/csv; charset=utf-8")
+            : (Results<Ok<StatisticsResponse>, ContentHttpResult>)TypedResults.Ok(statistics);
     }
 
     private static async Task<StatisticsResponse> BuildAsync(ReportingPeriod period, LedgerDatabase database, CancellationToken cancellationToken)
@@ -88,16 +82,16 @@ public static class StatisticsEndpoints
         return new(period.Code, period.Start, period.End, period.TimePeriod, period.TimeIdentifier, DisclosureControlRules.Current, PeriodTables.Build(counts));
     }
 
-    /// <summary>The period asked for, if it is a whole reporting period that has ended; otherwise a 400 naming the allowed ones (never repeating what was sent).</summary>
-    private static ReportingPeriod Validate(string? code, HttpRequest request, TimeProvider clock)
+    /// <summary>The period asked for, if it is a whole reporting period that has ended; otherwise null and a 400 naming the allowed ones (never repeating what was sent).</summary>
+    private static ReportingPeriod? Validate(string? code, HttpRequest request, TimeProvider clock, out Refusal? refusal)
     {
         var window = request.Query.ContainsKey("from") || request.Query.ContainsKey("to");
         var period = ReportingPeriod.Parse(code);
-        new FieldErrors()
+        refusal = new FieldErrors()
             .That(!window, "from", $"Statistics are for whole reporting periods only, not windows: ask for {ReportingPeriod.Allowed}.")
             .That(period is not null, "period", $"The period must be {ReportingPeriod.Allowed}.")
             .That(period is null || period.HasEnded(clock.GetUtcNow()), "period", $"The period has not ended yet: its figures are not final. Ask for {ReportingPeriod.Allowed}.")
-            .ThrowIfAny();
-        return period!;
+            .Refusal;
+        return refusal is null ? period : null;
     }
 }

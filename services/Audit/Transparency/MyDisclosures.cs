@@ -86,17 +86,16 @@ public static class MyDisclosuresEndpoint
     {
         group.MapGet("/disclosures", HandleAsync)
             .WithName("MyDisclosures")
-            .RequireAuthorization(PlatformRoles.YoungCarer)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(PlatformRoles.YoungCarer);
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<MyDisclosure>>> HandleAsync(ClaimsPrincipal user, TransparencyProjection transparency, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<IReadOnlyList<MyDisclosure>>, Refused.Forbidden>> HandleAsync(ClaimsPrincipal user, TransparencyProjection transparency, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transparency);
         ArgumentNullException.ThrowIfNull(clock);
         var subjectId = Caller.From(user).SubjectId;
-        if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
+        if (string.IsNullOrEmpty(subjectId)) return Refusal.Forbidden("The token names no subject.");
         var states = await transparency.ForSubjectAsync(subjectId, cancellationToken);
         return TypedResults.Ok(await ViewsAsync(states, ledger, clock.GetUtcNow(), cancellationToken));
     }

@@ -28,34 +28,32 @@ public static class MyProofsEndpoint
             .WithName("MyProof")
             .WithSummary("The proof that a ledger entry about me is in the ledger")
             .WithDescription("The entry's leaf bytes, its RFC 6962 inclusion proof and the signed checkpoint it is proven against. Only entries about the caller; any other sequence is 404.")
-            .RequireAuthorization(PlatformRoles.YoungCarer)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(PlatformRoles.YoungCarer);
         return group;
     }
 
-    public static async Task<Ok<MyProof>> HandleAsync(long? sequence, ClaimsPrincipal user, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<MyProof>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(long? sequence, ClaimsPrincipal user, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(signer);
         var subjectId = Caller.From(user).SubjectId;
-        if (string.IsNullOrEmpty(subjectId)) throw new ForbiddenException("The token names no subject.");
-        new FieldErrors().That(sequence is >= 1, "sequence", "Required: a ledger sequence, 1 or more.").ThrowIfAny();
+        if (string.IsNullOrEmpty(subjectId)) return Refusal.Forbidden("The token names no subject.");
+        if (new FieldErrors().That(sequence is >= 1, "sequence", "Required: a ledger sequence, 1 or more.").Refusal is { } invalid) return invalid;
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var own = new NpgsqlCommand("select exists (select 1 from audit.ledger where sequence = @sequence and subject_id = @subject)", connection))
         {
             own.Parameters.AddWithValue("sequence", sequence!.Value);
             own.Parameters.AddWithValue("subject", subjectId);
-            if (await own.ExecuteScalarAsync(cancellationToken) is not true) throw new NotFoundException($"No ledger entry {sequence} about you.");
+            if (await own.ExecuteScalarAsync(cancellationToken) is not true) return Refusal.NotFound($"No ledger entry {sequence} about you.");
         }
 
         var latest = await CheckpointStore.LatestAsync(connection, null, cancellationToken);
         if (latest is null || latest.TreeSize < sequence) latest = await signer.SignIfGrownAsync(cancellationToken);
-        if (latest is null || latest.TreeSize < sequence) throw new CheckUnavailableException("No signed checkpoint covers this entry yet; try again in a few seconds.");
+        if (latest is null || latest.TreeSize < sequence) return Refusal.CheckUnavailable("No signed checkpoint covers this entry yet; try again in a few seconds.");
 
-        var (proof, leaf, _) = await CheckpointEndpoints.ProveAsync(connection, sequence.Value, latest.TreeSize, cancellationToken);
-        return TypedResults.Ok(new MyProof(proof.Sequence, proof.LeafIndex, proof.TreeSize, Convert.ToBase64String(leaf), proof.Hashes, latest.Note));
+        var (proof, leaf, _, refusal) = await CheckpointEndpoints.ProveAsync(connection, sequence.Value, latest.TreeSize, cancellationToken);
+        if (refusal is not null) return refusal;
+        return TypedResults.Ok(new MyProof(proof!.Sequence, proof.LeafIndex, proof.TreeSize, Convert.ToBase64String(leaf!), proof.Hashes, latest.Note));
     }
 }

@@ -24,27 +24,25 @@ public static class ExportBundleEndpoint
             .WithName("ExportLedgerBundle")
             .WithSummary("A bundle of ledger entries that verifies offline against the signed checkpoint")
             .WithDescription("The latest signed checkpoint and, for each entry from fromSequence to toSequence (default: all it covers, at most 10,000), its leaf bytes (base64) and RFC 6962 inclusion proof. Check it with `ConsentPlatform.Audit verify --bundle FILE --key KEY`.")
-            .RequireAuthorization(PlatformRoles.Auditor)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .RequireAuthorization(PlatformRoles.Auditor);
         return group;
     }
 
-    public static async Task<Ok<AuditBundle>> HandleAsync(long? fromSequence, long? toSequence, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<AuditBundle>, Refused.Invalid, Refused.CheckUnavailable>> HandleAsync(long? fromSequence, long? toSequence, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(signer);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var checkpoint = await CheckpointStore.LatestAsync(connection, null, cancellationToken) ?? await signer.SignIfGrownAsync(cancellationToken)
-                         ?? throw new CheckUnavailableException("The log has not signed a checkpoint yet; try again in a few seconds.");
+        var checkpoint = await CheckpointStore.LatestAsync(connection, null, cancellationToken) ?? await signer.SignIfGrownAsync(cancellationToken);
+        if (checkpoint is null) return Refusal.CheckUnavailable("The log has not signed a checkpoint yet; try again in a few seconds.");
         var from = fromSequence ?? 1;
         var to = toSequence ?? Math.Min(checkpoint.TreeSize, from + MaxEntries - 1);
-        new FieldErrors()
+        var errors = new FieldErrors()
             .That(from >= 1, "fromSequence", "Must be a sequence, 1 or more.")
             .That(to >= from, "toSequence", "Must not be less than 'fromSequence'.")
             .That(to <= checkpoint.TreeSize, "toSequence", $"The latest checkpoint covers {checkpoint.TreeSize} entries.")
-            .That(to - from < MaxEntries, "toSequence", $"At most {MaxEntries} entries per bundle.")
-            .ThrowIfAny();
+            .That(to - from < MaxEntries, "toSequence", $"At most {MaxEntries} entries per bundle.");
+        if (errors.Refusal is { } invalid) return invalid;
 
         var entries = new List<BundleEntry>((int)(to - from + 1));
         var leaves = new List<(long Sequence, byte[] Leaf)>();

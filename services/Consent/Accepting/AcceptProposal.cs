@@ -11,7 +11,6 @@ using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ConsentAccepted = ConsentPlatform.Consent.Domain.ConsentAccepted;
 
 namespace ConsentPlatform.Consent.Accepting;
 
@@ -31,7 +30,7 @@ public sealed record AcceptProposal(
     EventActor Actor,
     DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(AcceptProposal command, ConsentState state)
+    public static Decision Decide(AcceptProposal command, ConsentState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
@@ -40,34 +39,32 @@ public sealed record AcceptProposal(
             case ConsentStatus.Proposed:
                 break;
             case ConsentStatus.Declined:
-                throw new ConflictException("This proposal was declined, which is final: it cannot be accepted. Ask for a new one.");
+                return Refusal.Conflict("This proposal was declined, which is final: it cannot be accepted. Ask for a new one.");
             case ConsentStatus.Expired when state.AcceptedAt is null && state.ProposedAt is not null:
-                throw new ConflictException("This proposal was not answered in time and has lapsed: it cannot be accepted. Ask for a new one.");
+                return Refusal.Conflict("This proposal was not answered in time and has lapsed: it cannot be accepted. Ask for a new one.");
             default:
-                throw new ConflictException("This consent is not an open proposal (it was already answered, or never was one): there is nothing to accept.");
+                return Refusal.Conflict("This consent is not an open proposal (it was already answered, or never was one): there is nothing to accept.");
         }
 
+        if (Widening("recipientOrgIds", state.Terms.RecipientOrgIds, command.RecipientOrgIds) is { } wider) return wider;
+        if (Widening("dataCategories", state.Terms.DataCategories, command.DataCategories) is { } widerToo) return widerToo;
         var terms = state.Terms with
         {
-            RecipientOrgIds = Narrowed("recipientOrgIds", state.Terms.RecipientOrgIds, command.RecipientOrgIds),
-            DataCategories = Narrowed("dataCategories", state.Terms.DataCategories, command.DataCategories),
+            RecipientOrgIds = command.RecipientOrgIds ?? state.Terms.RecipientOrgIds,
+            DataCategories = command.DataCategories ?? state.Terms.DataCategories,
         };
-        return [new ConsentAccepted(state.Id, state.Version + 1, terms, command.Actor, command.Now)];
+        return [new ConsentEvent.Accepted(state.Id, state.Version + 1, terms, command.Actor, command.Now)];
     }
 
-    private static IReadOnlyList<string> Narrowed(string field, IReadOnlyList<string> proposed, IReadOnlyList<string>? accepted)
+    /// <summary>The 422 for a list that would widen the proposal's, or null for one that keeps (omitted) or narrows it.</summary>
+    private static Refusal? Widening(string field, IReadOnlyList<string> proposed, IReadOnlyList<string>? accepted)
     {
-        if (accepted is null) return proposed;
-        if (proposed.Count == 0) return accepted;
+        if (accepted is null || proposed.Count == 0) return null;
         var outside = accepted.Where(a => !proposed.Contains(a, StringComparer.Ordinal)).ToList();
-        if (accepted.Count == 0 || outside.Count > 0)
-        {
-            var what = accepted.Count == 0 ? "an empty list (which would mean any)" : string.Join(", ", outside);
-            throw new UnprocessableException(
-                $"{field} may only narrow the proposal, never widen it: {what} is not among the proposed {string.Join(", ", proposed)}.");
-        }
-
-        return accepted;
+        if (accepted.Count > 0 && outside.Count == 0) return null;
+        var what = accepted.Count == 0 ? "an empty list (which would mean any)" : string.Join(", ", outside);
+        return Refusal.Unprocessable(
+            $"{field} may only narrow the proposal, never widen it: {what} is not among the proposed {string.Join(", ", proposed)}.");
     }
 }
 
@@ -112,11 +109,15 @@ public static class AcceptProposalEndpoint
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
-        ConsentAccess.EnsureIdentified(caller);
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) throw unidentified.ToException();
         var command = new AcceptProposal(id, recipients, categories, EventActors.ActorOf(caller), now);
-        var consent = await ConsentChanges.ApplyAsync(
+        var change = await ConsentChanges.DecideAsync(
             session, id, expected, caller, visibility, state => AcceptProposal.Decide(command, state), cancellationToken,
             alongside: (accepted, ct) => EnsureNoOtherLiveConsentAsync(session, accepted, now, ct));
+
+        // Six refusal kinds (400, 403, 404, 409, 412, 422) are one more than an Outcome holds: this
+        // endpoint still declares them by hand and throws the refusal for the exception handler.
+        var consent = change.Refusal is { } refused ? throw refused.ToException() : change.State;
         response.SetETag(consent.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, now));
     }

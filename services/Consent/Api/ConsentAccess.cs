@@ -16,24 +16,17 @@ public static class ConsentAccess
 
     public static bool IsPractitioner(Caller caller) => caller.IsInRole(PlatformRoles.Practitioner);
 
-    /// <summary>A young carer grants for their own subject only (403 otherwise).</summary>
-    public static void EnsureMayGrantFor(Caller caller, string subjectId)
+    /// <summary>The 403 for a caller who may not grant for <paramref name="subjectId"/> (a young carer grants for their own subject only), or null.</summary>
+    public static Refusal? RefusalToGrantFor(Caller caller, string subjectId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        EnsureIdentified(caller);
-        if (IsYoungCarer(caller) && !string.Equals(caller.SubjectId, subjectId, StringComparison.Ordinal))
-        {
-            throw new ForbiddenException("A young carer may grant consent for their own subject id only.");
-        }
+        if (Unidentified(caller) is { } unidentified) return unidentified;
+        return IsYoungCarer(caller) && !string.Equals(caller.SubjectId, subjectId, StringComparison.Ordinal)
+            ? Refusal.Forbidden("A young carer may grant consent for their own subject id only.")
+            : null;
     }
 
     /// <summary>Another subject's consent does not exist for a young carer: 404, never data.</summary>
-    public static void EnsureVisible(Caller caller, ConsentState consent)
-    {
-        if (RefusalUnlessVisible(caller, consent) is { } refusal) throw refusal.ToException();
-    }
-
-    /// <inheritdoc cref="EnsureVisible"/>
     public static Refusal? RefusalUnlessVisible(Caller caller, ConsentState consent)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -44,21 +37,31 @@ public static class ConsentAccess
             : null;
     }
 
-    /// <summary>The subject whose consents a caller lists: a young carer's own (the default), never another's (403).</summary>
+    /// <summary>The subject whose consents a caller lists: a young carer's own (the default), never another's (403); thrown, for the FHIR facade's search.</summary>
     public static string SubjectToList(Caller caller, string? requested)
     {
+        var subject = SubjectToList(caller, requested, out var refusal);
+        return refusal is null ? subject! : throw refusal.ToException();
+    }
+
+    /// <summary><see cref="SubjectToList(Caller, string?)"/> as a value: the subject, or the refusal (403 for another's, 400 for none named).</summary>
+    public static string? SubjectToList(Caller caller, string? requested, out Refusal? refusal)
+    {
         ArgumentNullException.ThrowIfNull(caller);
-        EnsureIdentified(caller);
+        refusal = Unidentified(caller);
+        if (refusal is not null) return null;
         if (IsYoungCarer(caller))
         {
             requested ??= caller.SubjectId!;
             if (!string.Equals(requested, caller.SubjectId, StringComparison.Ordinal))
             {
-                throw new ForbiddenException("A young carer may list their own consents only.");
+                refusal = Refusal.Forbidden("A young carer may list their own consents only.");
+                return null;
             }
         }
 
-        return requested ?? throw new RequestValidationException("subjectId", "The subjectId query parameter is required.");
+        refusal = requested is null ? Refusal.Invalid("subjectId", "The subjectId query parameter is required.") : null;
+        return requested;
     }
 
     /// <summary>
@@ -78,13 +81,7 @@ public static class ConsentAccess
 
     public static NotFoundException NotFound(Guid consentId) => new($"Consent {consentId} was not found.");
 
-    /// <summary>A token without the claim its role depends on cannot act for anyone.</summary>
-    public static void EnsureIdentified(Caller caller)
-    {
-        if (Unidentified(caller) is { } refusal) throw refusal.ToException();
-    }
-
-    /// <inheritdoc cref="EnsureIdentified"/>
+    /// <summary>A token without the claim its role depends on cannot act for anyone: the 403, or null.</summary>
     public static Refusal? Unidentified(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);

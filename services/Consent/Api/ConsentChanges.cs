@@ -1,9 +1,14 @@
+using System.Security.Claims;
 using ConsentPlatform.Consent.Domain;
+using ConsentPlatform.Contracts.Common;
+using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Persistence;
 using ConsentPlatform.Hosting.Problems;
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace ConsentPlatform.Consent.Api;
@@ -23,26 +28,11 @@ public static class ConsentChanges
             : null,
     };
 
-    /// <param name="alongside">Whatever else must change in the same transaction (an acceptance records a lapsed live consent's expiry).</param>
-    public static async Task<ConsentState> ApplyAsync(
-        IDocumentSession session,
-        Guid consentId,
-        long? expectedVersion,
-        Caller caller,
-        ConsentVisibility visibility,
-        Func<ConsentState, IReadOnlyList<object>> decide,
-        CancellationToken cancellationToken,
-        Func<ConsentState, CancellationToken, Task>? alongside = null)
-    {
-        ArgumentNullException.ThrowIfNull(decide);
-        var change = await DecideAsync(session, consentId, expectedVersion, caller, visibility, state => Decision.Of(decide(state)), cancellationToken, alongside);
-        return change.Refusal is { } refusal ? throw refusal.ToException() : change.State;
-    }
-
     /// <summary>
-    /// <see cref="ApplyAsync"/> for a slice whose decision refuses by value: the refusal comes back,
-    /// and nothing was written. The visibility guard's 404 is a refusal too.
+    /// Decide a change of one existing consent and append it: the refusal comes back, and nothing
+    /// was written. The visibility guard's 404 is a refusal too.
     /// </summary>
+    /// <param name="alongside">Whatever else must change in the same transaction (an acceptance records a lapsed live consent's expiry).</param>
     public static Task<StreamChange<ConsentState>> DecideAsync(
         IDocumentSession session,
         Guid consentId,
@@ -56,8 +46,56 @@ public static class ConsentChanges
         ArgumentNullException.ThrowIfNull(visibility);
         return StreamChanges.DecideAsync(
             session, Kind, consentId, expectedVersion, decide, cancellationToken,
-            guard: (consent, ct) => visibility.RefusalUnlessVisibleAsync(caller, consent, ct),
+            guard: async (consent, ct) =>
+            {
+                var refusal = await visibility.RefusalUnlessVisibleAsync(caller, consent, ct);
+
+                // A change already refuses in five ways (400, 403, 404, 409, 412), all an Outcome
+                // declares: the registry's 503 stays thrown, the same problem through the exception handler.
+                return refusal?.Status == StatusCodes.Status503ServiceUnavailable ? throw refusal.ToException() : refusal;
+            },
             alongside: alongside);
+    }
+
+    /// <summary>
+    /// The one answer of a change to one consent over HTTP (pause, withdraw, resume, decline, confirm,
+    /// accept): the request's bad fields with a malformed <c>If-Match</c> (400), a token that acts for
+    /// no one (403), then <see cref="DecideAsync"/> (404, 409, 412), and the consent with its new ETag.
+    /// A practitioner whose tie to it the DSA registry did not confirm in time gets 503, still thrown
+    /// (<see cref="DecideAsync"/>): five refusal kinds are all an outcome holds.
+    /// </summary>
+    /// <param name="decide">The slice's pure decision, given the caller as the events' actor, the time and the consent.</param>
+    public static async Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> AnswerAsync(
+        ConsentChangeRequest change,
+        FieldErrors errors,
+        Func<EventActor, DateTimeOffset, ConsentState, Decision> decide,
+        Func<ConsentState, DateTimeOffset, CancellationToken, Task>? alongside = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(decide);
+        var expected = IfMatch.ExpectedVersion(errors, change.IfMatchTag, "consent", takesWeakTags: true);
+        if (errors.Refusal is { } invalid) return invalid;
+        var caller = Caller.From(change.User);
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
+
+        var now = change.Clock.GetUtcNow();
+        var actor = EventActors.ActorOf(caller);
+        var changed = await DecideAsync(
+            change.Session, change.Id, expected, caller, change.Visibility, state => decide(actor, now, state), change.CancellationToken,
+            alongside is null ? null : (state, ct) => alongside(state, now, ct));
+        if (changed.Refusal is { } refused) return refused;
+        change.Response.SetETag(changed.State.Version);
+        return TypedResults.Ok(ConsentResponse.From(changed.State, now));
+    }
+
+    /// <summary>The 201 of a consent's new stream (a grant, a proposal): the consent its first events make, and its ETag.</summary>
+    public static Created<ConsentResponse> Started(IReadOnlyList<object> events, DateTimeOffset now, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var consent = ConsentEvolution.Fold(events)!;
+        response.SetETag(consent.Version);
+        return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
     }
 
     /// <summary>PostgreSQL refused a row that a unique index forbids (here: a second live consent).</summary>
@@ -70,4 +108,25 @@ public static class ConsentChanges
 
         return false;
     }
+}
+
+/// <summary>What every change of one consent is handed (<c>[AsParameters]</c>): the consent's id, the caller's <c>If-Match</c>, and the services the change uses.</summary>
+public sealed class ConsentChangeRequest
+{
+    public Guid Id { get; init; }
+
+    [FromHeader(Name = Hosting.Api.IfMatch.Header)]
+    public string? IfMatchTag { get; init; }
+
+    public ClaimsPrincipal User { get; init; } = null!;
+
+    public IDocumentSession Session { get; init; } = null!;
+
+    public ConsentVisibility Visibility { get; init; } = null!;
+
+    public TimeProvider Clock { get; init; } = null!;
+
+    public HttpResponse Response { get; init; } = null!;
+
+    public CancellationToken CancellationToken { get; init; }
 }

@@ -9,6 +9,6 @@ public sealed record AssessCompetence(Guid AssessmentId, string SubjectId, strin
     public static IReadOnlyList<object> Decide(AssessCompetence command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return [new CompetenceAssessed(command.AssessmentId, command.SubjectId, command.Purpose, command.Outcome, command.Basis, command.Note, command.Actor, command.Now)];
+        return [new CompetenceEvent.Assessed(command.AssessmentId, command.SubjectId, command.Purpose, command.Outcome, command.Basis, command.Note, command.Actor, command.Now)];
     }
 }

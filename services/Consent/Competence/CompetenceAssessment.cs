@@ -5,8 +5,16 @@ using Marten.Events.Aggregation;
 
 namespace ConsentPlatform.Consent.Competence;
 
-/// <summary>The one event of an assessment's stream (issue 20): a practitioner assessed whether the young person can decide for themselves.</summary>
-public sealed record CompetenceAssessed(Guid AssessmentId, string SubjectId, string? Purpose, CompetenceOutcome Outcome, CompetenceBasis Basis, string? Note, EventActor AssessedBy, DateTimeOffset AssessedAt);
+/// <summary>
+/// The events of an assessment's stream, as stored in Marten: nested, so that they cannot be taken for
+/// the published contracts (<see cref="Contracts.Consent.CompetenceAssessed"/>); the name each is
+/// stored under is <see cref="Domain.StoredEventNames"/>'.
+/// </summary>
+public static class CompetenceEvent
+{
+    /// <summary>The one event of an assessment's stream (issue 20): a practitioner assessed whether the young person can decide for themselves.</summary>
+    public sealed record Assessed(Guid AssessmentId, string SubjectId, string? Purpose, CompetenceOutcome Outcome, CompetenceBasis Basis, string? Note, EventActor AssessedBy, DateTimeOffset AssessedAt);
+}
 
 /// <summary>
 /// A competence assessment as recorded (issue 20): for one purpose, or, with no
@@ -15,7 +23,7 @@ public sealed record CompetenceAssessed(Guid AssessmentId, string SubjectId, str
 /// </summary>
 public sealed record CompetenceAssessment(Guid Id, string SubjectId, string? Purpose, CompetenceOutcome Outcome, CompetenceBasis Basis, string? Note, EventActor AssessedBy, DateTimeOffset AssessedAt)
 {
-    public static CompetenceAssessment From(CompetenceAssessed e)
+    public static CompetenceAssessment From(CompetenceEvent.Assessed e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(e.AssessmentId, e.SubjectId, e.Purpose, e.Outcome, e.Basis, e.Note, e.AssessedBy, e.AssessedAt);
@@ -30,7 +38,7 @@ public sealed class CompetenceProjection : SingleStreamProjection<CompetenceAsse
     public override CompetenceAssessment? Evolve(CompetenceAssessment? snapshot, Guid id, IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Data is CompetenceAssessed assessed ? CompetenceAssessment.From(assessed) : snapshot;
+        return e.Data is CompetenceEvent.Assessed assessed ? CompetenceAssessment.From(assessed) : snapshot;
     }
 }
 

@@ -34,20 +34,14 @@ public static class CompetenceEndpoints
         group.MapPost("/{subjectId}/competence", AssessAsync)
             .RequireAuthorization(PlatformRoles.Practitioner)
             .WithName("AssessCompetence")
-            .WithSummary("Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.");
         group.MapGet("/{subjectId}/competence", ListAsync)
             .WithName("ListCompetenceAssessments")
-            .WithSummary("A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.");
         return group;
     }
 
-    public static async Task<Created<CompetenceAssessment>> AssessAsync(
+    public static async Task<Outcome<Created<CompetenceAssessment>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> AssessAsync(
         string subjectId,
         AssessCompetenceRequest? request,
         ClaimsPrincipal user,
@@ -62,7 +56,7 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        ConsentAccess.EnsureIdentified(caller);
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
@@ -84,14 +78,15 @@ public static class CompetenceEndpoints
         if (basis is null) errors.Add("basis", "The basis must be gillick or sixteen-or-over.");
         var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
         if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
         var partyFor = purpose is null
             ? await visibility.PartyForAnyPurposeAsync(caller.OrgId!, cancellationToken)
             : await visibility.PartyForPurposesAsync(caller.OrgId!, [purpose], cancellationToken);
+        if (partyFor is null) return ConsentVisibility.RegistryUnavailable;
         if (purpose is null ? partyFor.Count == 0 : !partyFor.Contains(purpose))
         {
-            throw new ForbiddenException(purpose is null
+            return Refusal.Forbidden(purpose is null
                 ? "Only a practitioner whose organisation is party to an active agreement may assess competence for every purpose."
                 : $"Only a practitioner whose organisation is party to an active agreement for {purpose} may assess competence for it.");
         }
@@ -100,7 +95,7 @@ public static class CompetenceEndpoints
         var command = new AssessCompetence(Guid.CreateVersion7(now), subjectId, purpose, outcome!.Value, basis!.Value, note, actor, now);
         var events = AssessCompetence.Decide(command);
         session.Events.StartStream<CompetenceAssessment>(command.AssessmentId, events);
-        var assessment = CompetenceAssessment.From((CompetenceAssessed)events[0]);
+        var assessment = CompetenceAssessment.From((CompetenceEvent.Assessed)events[0]);
         if (assessment.Outcome == CompetenceOutcome.Competent)
         {
             // In the same transaction: each live consent a parent or guardian gave for the purpose asks the young person to confirm it.
@@ -118,7 +113,7 @@ public static class CompetenceEndpoints
         return TypedResults.Created($"/api/subjects/{subjectId}/competence", assessment);
     }
 
-    public static async Task<Ok<IReadOnlyList<CompetenceAssessment>>> ListAsync(
+    public static async Task<Outcome<Ok<IReadOnlyList<CompetenceAssessment>>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> ListAsync(
         string subjectId,
         ClaimsPrincipal user,
         IQuerySession session,
@@ -128,17 +123,17 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
         var caller = Caller.From(user);
-        ConsentAccess.EnsureIdentified(caller);
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
         if (ConsentAccess.IsYoungCarer(caller))
         {
-            if (!string.Equals(caller.SubjectId, subjectId, StringComparison.Ordinal)) throw new ForbiddenException("A young carer may read their own assessments only.");
+            if (!string.Equals(caller.SubjectId, subjectId, StringComparison.Ordinal)) return Refusal.Forbidden("A young carer may read their own assessments only.");
         }
         else if (!ConsentAccess.IsPractitioner(caller))
         {
-            throw new ForbiddenException("Competence assessments are read by the young person and by practitioners of organisations their agreements tie.");
+            return Refusal.Forbidden("Competence assessments are read by the young person and by practitioners of organisations their agreements tie.");
         }
 
         var assessments = await session.Query<CompetenceAssessment>().Where(a => a.SubjectId == subjectId).ToListAsync(cancellationToken);
@@ -146,6 +141,7 @@ public static class CompetenceEndpoints
         if (ConsentAccess.IsPractitioner(caller))
         {
             var partyFor = await visibility.PartyForAnyPurposeAsync(caller.OrgId!, cancellationToken);
+            if (partyFor is null) return ConsentVisibility.RegistryUnavailable;
             shown = assessments.Where(a => a.Purpose is null ? partyFor.Count > 0 : partyFor.Contains(a.Purpose));
         }
 

@@ -30,7 +30,7 @@ public static class AskProxyConfirmation
                    && assessment.Outcome == CompetenceOutcome.Competent
                    && assessment.AppliesTo(consent.Terms.Purpose);
         return asks
-            ? [new ProxyConfirmationAsked(consent.Id, consent.Version + 1, consent.Terms, consent.GrantedAt, consent.Status, assessment.Id, now + confirmWithin, actor, now)]
+            ? [new ConsentEvent.ProxyConfirmationAsked(consent.Id, consent.Version + 1, consent.Terms, consent.GrantedAt, consent.Status, assessment.Id, now + confirmWithin, actor, now)]
             : [];
     }
 }
@@ -38,18 +38,15 @@ public static class AskProxyConfirmation
 /// <summary><c>POST /api/consents/{id}/confirm</c>: the young person makes a consent a parent or guardian gave their own (a new version, <c>givenBy: self</c>).</summary>
 public sealed record ConfirmProxyConsent(Guid ConsentId, EventActor Actor, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(ConfirmProxyConsent command, ConsentState state)
+    public static Decision Decide(ConfirmProxyConsent command, ConsentState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        ConsentRefusals.EnsureNotEnded(state, command.Now, "confirmed");
-        if (state.ConfirmBy is null)
-        {
-            throw new ConflictException("Nothing asks you to confirm this consent: it is your own, or you have confirmed it already.");
-        }
+        if (ConsentRefusals.Ended(state, command.Now, "confirmed") is { } ended) return ended;
+        if (state.ConfirmBy is null) return Refusal.Conflict("Nothing asks you to confirm this consent: it is your own, or you have confirmed it already.");
 
         var own = state.Terms with { GivenBy = GivenBy.Self, Proxy = null };
-        return [new Domain.ProxyConsentConfirmed(state.Id, state.Version + 1, own, state.GrantedAt, state.Status, command.Actor, command.Now)];
+        return [new Domain.ConsentEvent.ProxyConfirmed(state.Id, state.Version + 1, own, state.GrantedAt, state.Status, command.Actor, command.Now)];
     }
 }
 
@@ -66,7 +63,7 @@ public static class PauseUnconfirmed
         ArgumentNullException.ThrowIfNull(state);
         // StatusAt: active and not past its own expiry (an expired one is the expiry job's).
         return state.ConfirmBy is { } due && due <= now && state.StatusAt(now) == ConsentStatus.Active
-            ? [new Domain.ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ConfirmationJob, Reason, now)]
+            ? [new Domain.ConsentEvent.Paused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ConfirmationJob, Reason, now)]
             : [];
     }
 }
@@ -91,33 +88,13 @@ public static class ConfirmProxyConsentEndpoint
         group.MapPost("/{id:guid}/confirm", HandleAsync)
             .RequireAuthorization(ConsentPolicies.Answer)
             .WithName("ConfirmProxyConsent")
-            .WithSummary("The young person, assessed competent, makes a consent a parent or guardian gave for them their own (to stop it instead, withdraw it).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("The young person, assessed competent, makes a consent a parent or guardian gave for them their own (to stop it instead, withdraw it).");
         return group;
     }
 
-    public static async Task<Ok<ConsentResponse>> HandleAsync(
-        Guid id,
-        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        ConsentVisibility visibility,
-        TimeProvider clock,
-        HttpResponse response,
-        CancellationToken cancellationToken)
+    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync([AsParameters] ConsentChangeRequest change)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(response);
-        var caller = Caller.From(user);
-        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
-        var now = clock.GetUtcNow();
-        ConsentAccess.EnsureIdentified(caller);
-        var command = new ConfirmProxyConsent(id, EventActors.ActorOf(caller), now);
-        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => ConfirmProxyConsent.Decide(command, state), cancellationToken);
-        response.SetETag(consent.Version);
-        return TypedResults.Ok(ConsentResponse.From(consent, now));
+        ArgumentNullException.ThrowIfNull(change);
+        return ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ConfirmProxyConsent.Decide(new ConfirmProxyConsent(change.Id, actor, now), state));
     }
 }

@@ -7,21 +7,24 @@ public static class ConsentEvolution
 {
     public static ConsentState? Evolve(ConsentState? state, object @event) => @event switch
     {
-        ConsentGranted e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Active, e.GrantedAt) { RecordedByOrgId = e.GrantedBy.OrgId },
-        ConsentPaused e => Existing(state, e) with { Status = ConsentStatus.Paused, Version = e.Version },
-        ConsentResumed e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version },
-        ConsentWithdrawn e => Existing(state, e) with { Status = ConsentStatus.Withdrawn, Version = e.Version },
-        ConsentExpired e => Existing(state, e) with { Status = ConsentStatus.Expired, Version = e.Version },
+        ConsentEvent.Granted e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Active, e.GrantedAt) { RecordedByOrgId = e.GrantedBy.OrgId },
+        ConsentEvent.Paused e => Existing(state, e) with { Status = ConsentStatus.Paused, Version = e.Version },
+        ConsentEvent.Resumed e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version },
+        ConsentEvent.Withdrawn e => Existing(state, e) with { Status = ConsentStatus.Withdrawn, Version = e.Version },
+        ConsentEvent.Expired e => Existing(state, e) with { Status = ConsentStatus.Expired, Version = e.Version },
         // A proposal's GrantedAt holds the moment it was proposed until it is accepted.
-        ConsentProposed e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Proposed, e.ProposedAt)
+        ConsentEvent.Proposed e => new ConsentState(e.ConsentId, e.Version, e.Terms, ConsentStatus.Proposed, e.ProposedAt)
         {
             RecordedByOrgId = e.ProposedBy.OrgId, ProposedAt = e.ProposedAt, AnswerBy = e.AnswerBy, Note = e.Note,
         },
-        ConsentAccepted e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version, Terms = e.Terms, GrantedAt = e.AcceptedAt, AcceptedAt = e.AcceptedAt },
-        ConsentDeclined e => Existing(state, e) with { Status = ConsentStatus.Declined, Version = e.Version },
-        ProxyConfirmationAsked e => Existing(state, e) with { Version = e.Version, ConfirmBy = e.ConfirmBy },
-        ProxyConsentConfirmed e => Existing(state, e) with { Version = e.Version, Terms = e.Terms, ConfirmBy = null },
-        _ => state,
+        ConsentEvent.Accepted e => Existing(state, e) with { Status = ConsentStatus.Active, Version = e.Version, Terms = e.Terms, GrantedAt = e.AcceptedAt, AcceptedAt = e.AcceptedAt },
+        ConsentEvent.Declined e => Existing(state, e) with { Status = ConsentStatus.Declined, Version = e.Version },
+        ConsentEvent.ProxyConfirmationAsked e => Existing(state, e) with { Version = e.Version, ConfirmBy = e.ConfirmBy },
+        ConsentEvent.ProxyConfirmed e => Existing(state, e) with { Version = e.Version, Terms = e.Terms, ConfirmBy = null },
+
+        // ADR 0016's one rule: an event this code does not know changes nothing, but it is one of
+        // the stream's events, so the version (the stream's, as ETags and If-Match name it) moves on.
+        _ => state is null ? null : state with { Version = state.Version + 1 },
     };
 
     public static ConsentState? Fold(IEnumerable<object> events, ConsentState? state = null) =>

@@ -6,13 +6,11 @@ namespace ConsentPlatform.Consent.Domain;
 /// <summary>Refusals shared by the changes of an existing consent.</summary>
 public static class ConsentRefusals
 {
-    /// <summary>A withdrawn consent is final and an expired one is over: neither changes again (409). A proposal is not a consent to pause or withdraw, and a declined one is final.</summary>
-    public static void EnsureNotEnded(ConsentState state, DateTimeOffset now, string change)
-    {
-        if (Ended(state, now, change) is { } refusal) throw refusal.ToException();
-    }
-
-    /// <summary>The 409 for a consent that has ended (or never began) at <paramref name="now"/>, or null.</summary>
+    /// <summary>
+    /// The 409 for a consent that has ended (or never began) at <paramref name="now"/>, or null: a
+    /// withdrawn consent is final and an expired one is over, neither changes again; a proposal is
+    /// not a consent to pause or withdraw, and a declined one is final.
+    /// </summary>
     public static Refusal? Ended(ConsentState state, DateTimeOffset now, string change)
     {
         ArgumentNullException.ThrowIfNull(state);

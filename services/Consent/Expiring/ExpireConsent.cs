@@ -1,7 +1,6 @@
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Consent;
 
-using ConsentExpired = ConsentPlatform.Consent.Domain.ConsentExpired;
 
 namespace ConsentPlatform.Consent.Expiring;
 
@@ -24,6 +23,6 @@ public sealed record ExpireConsent(Guid ConsentId, DateTimeOffset Now)
 
         // It expired at expiresAt (a proposal at answerBy), whenever the job happens to notice.
         var expiredAt = state.Status == ConsentStatus.Proposed ? state.AnswerBy!.Value : state.Terms.ExpiresAt!.Value;
-        return [new ConsentExpired(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ExpiryJob, expiredAt)];
+        return [new ConsentEvent.Expired(state.Id, state.Version + 1, state.Terms, state.GrantedAt, ConsentActors.ExpiryJob, expiredAt)];
     }
 }

@@ -7,7 +7,7 @@ namespace ConsentPlatform.Consent.Expiring;
 
 /// <summary>
 /// The expiry job: every <c>Consent:ExpirySweepInterval</c> (default one minute) it records
-/// <c>ConsentExpired</c> for each live consent past its <c>expiresAt</c> and each open proposal
+/// <c>ConsentEvent.Expired</c> for each live consent past its <c>expiresAt</c> and each open proposal
 /// past its <c>answerBy</c>. Checks do not wait for
 /// it (they compare <c>expiresAt</c> themselves); it makes the expiry part of the history and
 /// publishes it. Safe to run on several instances: a concurrent change simply loses the race.

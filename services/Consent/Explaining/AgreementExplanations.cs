@@ -19,14 +19,19 @@ public sealed partial class AgreementExplanations(
     IOptions<ConsentVisibilityOptions> options,
     ILogger<AgreementExplanations> logger)
 {
-    public Task<PurposeExplanation> ExplainAsync(ConsentState consent, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The 503 of a registry that did not answer: nothing is shown rather than a guess.</summary>
+    public static readonly Refusal Unavailable = Refusal.CheckUnavailable(
+        "The DSA registry did not answer which agreements cover this consent's purpose, so nothing is shown rather than a guess. Try again shortly.");
+
+    /// <summary>What the agreements covering the consent's purpose say at <paramref name="now"/>; null when the registry did not answer (<see cref="Unavailable"/>).</summary>
+    public Task<PurposeExplanation?> ExplainAsync(ConsentState consent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consent);
         return ExplainAsync(consent.Terms, now, cancellationToken);
     }
 
-    /// <summary>What the agreements covering <paramref name="terms"/>' purpose said at <paramref name="at"/> (a receipt asks at the moment of its change).</summary>
-    public async Task<PurposeExplanation> ExplainAsync(ConsentTerms terms, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>What the agreements covering <paramref name="terms"/>' purpose said at <paramref name="at"/> (a receipt asks at the moment of its change); null when the registry did not answer.</summary>
+    public async Task<PurposeExplanation?> ExplainAsync(ConsentTerms terms, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var question = new ExplainConsentPurpose(terms.Purpose, terms.RecipientOrgIds, terms.DataCategories, at);
@@ -39,8 +44,7 @@ public sealed partial class AgreementExplanations(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RequestTimeoutException or RequestFaultException or MassTransitException or TimeoutException)
         {
             LogExplanationUnavailable(logger, e.GetType().Name);
-            throw new CheckUnavailableException(
-                "The DSA registry did not answer which agreements cover this consent's purpose, so nothing is shown rather than a guess. Try again shortly.");
+            return null;
         }
     }
 

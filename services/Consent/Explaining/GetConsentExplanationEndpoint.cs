@@ -3,6 +3,7 @@ using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Using;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,13 +23,11 @@ public static class GetConsentExplanationEndpoint
             .WithSummary("Explain a consent to the young person")
             .WithDescription("Which organisations hold and receive what, in plain words, for how long and why, under which agreements, "
                              + "whether the consent can still be paused or withdrawn, and how often it was used. "
-                             + "503 when the DSA registry does not answer: never a guess.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                             + "503 when the DSA registry does not answer: never a guess.");
         return group;
     }
 
-    public static async Task<Ok<ConsentExplanation>> HandleAsync(
+    public static async Task<Outcome<Ok<ConsentExplanation>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         Guid id,
         ClaimsPrincipal user,
         IQuerySession session,
@@ -42,12 +41,12 @@ public static class GetConsentExplanationEndpoint
         ArgumentNullException.ThrowIfNull(agreements);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
-        await visibility.EnsureVisibleAsync(caller, consent, cancellationToken);
+        var (consent, refusal) = await visibility.ReadAsync(session, id, caller, cancellationToken);
+        if (refusal is not null) return refusal;
 
         var now = clock.GetUtcNow();
-        var explained = await agreements.ExplainAsync(consent, now, cancellationToken);
+        if (await agreements.ExplainAsync(consent!, now, cancellationToken) is not { } explained) return AgreementExplanations.Unavailable;
         var uses = await ConsentUseTally.OfAsync(session, id, cancellationToken);
-        return TypedResults.Ok(ConsentExplanation.Of(consent, explained, uses, now));
+        return TypedResults.Ok(ConsentExplanation.Of(consent!, explained, uses, now));
     }
 }

@@ -9,7 +9,6 @@ using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
-using ConsentGranted = ConsentPlatform.Consent.Domain.ConsentGranted;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,20 +31,13 @@ public sealed record ProxyRequest(string? Relationship, string? Name);
 /// <summary>Give consent on <paramref name="Terms"/>: by the young carer, or recorded by a practitioner in person.</summary>
 public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor Actor, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(GrantConsent command, ConsentState? state)
+    public static Decision Decide(GrantConsent command, ConsentState? state)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (state is not null)
-        {
-            throw new ConflictException($"Consent {command.ConsentId} has already been granted.");
-        }
+        if (state is not null) return Refusal.Conflict($"Consent {command.ConsentId} has already been granted.");
+        if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now) return Refusal.Invalid("expiresAt", "The expiresAt field must be in the future.");
 
-        if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
-        {
-            throw new RequestValidationException("expiresAt", "The expiresAt field must be in the future.");
-        }
-
-        return [new ConsentGranted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];
+        return [new ConsentEvent.Granted(command.ConsentId, 1, command.Terms, command.Actor, command.Now)];
     }
 }
 
@@ -55,14 +47,11 @@ public static class GrantConsentEndpoint
     {
         group.MapPost("/", HandleAsync)
             .RequireAuthorization(ConsentPolicies.Act)
-            .WithName("GrantConsent")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("GrantConsent");
         return group;
     }
 
-    public static async Task<Created<ConsentResponse>> HandleAsync(
+    public static async Task<Outcome<Created<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.Conflict>> HandleAsync(
         GrantConsentRequest? request,
         ClaimsPrincipal user,
         IDocumentSession session,
@@ -75,15 +64,17 @@ public static class GrantConsentEndpoint
         ArgumentNullException.ThrowIfNull(response);
         var caller = Caller.From(user);
         var now = clock.GetUtcNow();
-        var terms = Validate(request, now);
-        ConsentAccess.EnsureMayGrantFor(caller, terms.SubjectId);
+        var errors = new FieldErrors();
+        var terms = Validate(errors, request, now);
+        if (errors.Refusal is { } invalid) return invalid;
+        if (ConsentAccess.RefusalToGrantFor(caller, terms.SubjectId) is { } forbidden) return forbidden;
         if (terms.GivenBy != GivenBy.Self)
         {
             // Issue 20: a competent young person's own choice prevails; no proxy consents for them.
             var assessments = await session.Query<CompetenceAssessment>().Where(a => a.SubjectId == terms.SubjectId).ToListAsync(cancellationToken);
             if (StandingCompetence.For(assessments, terms.Purpose) is { Outcome: CompetenceOutcome.Competent } standing)
             {
-                throw new ConflictException(
+                return Refusal.Conflict(
                     $"The young person was assessed competent to decide about {terms.Purpose} on {standing.AssessedAt:yyyy-MM-dd}: only they may consent to it, not a parent or guardian.");
             }
         }
@@ -94,15 +85,15 @@ public static class GrantConsentEndpoint
         var live = await session.Query<ConsentState>().Where(c => c.LiveKey == liveKey).FirstOrDefaultAsync(cancellationToken);
         if (live is not null)
         {
-            if (live.StatusAt(now) != ConsentStatus.Expired) throw SecondLiveConsent(terms);
+            if (live.StatusAt(now) != ConsentStatus.Expired) return SecondLiveConsent(terms);
             var stale = await session.Events.FetchForWriting<ConsentState>(live.Id, cancellationToken);
             if (stale.Aggregate is { } current) stale.AppendMany(ExpireConsent.Decide(new ExpireConsent(live.Id, now), current));
         }
 
-        ConsentAccess.EnsureIdentified(caller);
         var command = new GrantConsent(Guid.CreateVersion7(now), terms, EventActors.ActorOf(caller), now);
-        var events = GrantConsent.Decide(command, state: null);
-        session.Events.StartStream<ConsentState>(command.ConsentId, events);
+        var decision = GrantConsent.Decide(command, state: null);
+        if (decision.Refusal is { } refused) return refused;
+        session.Events.StartStream<ConsentState>(command.ConsentId, decision.Events);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -110,33 +101,34 @@ public static class GrantConsentEndpoint
         catch (Exception e) when (ConsentChanges.IsUniqueViolation(e) || e is ConcurrencyException)
         {
             // Another grant for the same subject and purpose committed first.
-            throw SecondLiveConsent(terms);
+            return SecondLiveConsent(terms);
         }
 
-        var consent = ConsentEvolution.Fold(events)!;
-        response.SetETag(consent.Version);
-        return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
+        return ConsentChanges.Started(decision.Events, now, response);
     }
 
-    public static ConsentTerms Validate(GrantConsentRequest? request, DateTimeOffset now)
+    /// <summary>The terms of a grant; bad fields go to <paramref name="errors"/>, and the terms mean something only without any.</summary>
+    public static ConsentTerms Validate(FieldErrors errors, GrantConsentRequest? request, DateTimeOffset now)
     {
-        var errors = new FieldErrors();
+        ArgumentNullException.ThrowIfNull(errors);
         if (request is null)
         {
             errors.Add("$", "A JSON body is required.");
-            errors.ThrowIfAny();
+            return NoTerms;
         }
 
-        var terms = ValidateTerms(errors, request!.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, request.GivenBy ?? GivenBy.Self, now);
+        var terms = ValidateTerms(errors, request.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, request.GivenBy ?? GivenBy.Self, now);
         if (request.GivenBy is null)
         {
             errors.Add("givenBy", "The givenBy field is required: self, parent or guardian.");
         }
 
         var proxy = ValidateProxy(errors, request.GivenBy, request.Proxy);
-        errors.ThrowIfAny();
         return terms with { Proxy = proxy };
     }
+
+    /// <summary>The terms of a request without a body: never used, the request is refused.</summary>
+    internal static readonly ConsentTerms NoTerms = new("", "", [], [], GivenBy.Self, null);
 
     public const int MaxRelationshipLength = 50;
     public const int MaxProxyNameLength = 100;
@@ -187,6 +179,6 @@ public static class GrantConsentEndpoint
         return new ConsentTerms(subjectId ?? "", purpose ?? "", recipients, categories, givenBy, expiresAt?.ToUniversalTime());
     }
 
-    private static ConflictException SecondLiveConsent(ConsentTerms terms) =>
-        new($"Subject {terms.SubjectId} already has a live consent for purpose '{terms.Purpose}': withdraw it before granting another.");
+    private static Refusal SecondLiveConsent(ConsentTerms terms) =>
+        Refusal.Conflict($"Subject {terms.SubjectId} already has a live consent for purpose '{terms.Purpose}': withdraw it before granting another.");
 }

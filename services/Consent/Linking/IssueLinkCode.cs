@@ -33,16 +33,16 @@ public sealed class LinkCodeOptions
 /// </summary>
 public sealed record IssueLinkCode(Guid CodeId, string SubjectId, string CodeHash, EventActor Actor, TimeSpan Lifetime, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(IssueLinkCode command, int visibleConsents)
+    public static Decision Decide(IssueLinkCode command, int visibleConsents)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (visibleConsents == 0) throw UnknownSubject();
+        if (visibleConsents == 0) return UnknownSubject;
         return [new LinkCodeIssued(command.CodeId, command.SubjectId, command.CodeHash, command.Now + command.Lifetime, command.Actor, command.Now)];
     }
 
     /// <summary>Never echoes the ledger id: to this caller it is not a young carer the platform knows.</summary>
-    public static NotFoundException UnknownSubject() =>
-        new("No consent of this young carer concerns your organisation, so you cannot link their sign-in.");
+    public static readonly Refusal UnknownSubject =
+        Refusal.NotFound("No consent of this young carer concerns your organisation, so you cannot link their sign-in.");
 }
 
 public static class IssueLinkCodeEndpoint
@@ -53,14 +53,11 @@ public static class IssueLinkCodeEndpoint
             .RequireAuthorization(ConsentPolicies.Propose)
             .WithName("IssueLinkCode")
             .WithSummary("Issue a one-time code that links a young carer's own sign-in to their ledger id (practitioners who may see their consents)")
-            .WithDescription("The code is shown once, in this answer only, and is never stored: only its hash. It works once, until expiresAt (Consent:LinkCodeLifetime).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("The code is shown once, in this answer only, and is never stored: only its hash. It works once, until expiresAt (Consent:LinkCodeLifetime).");
         return group;
     }
 
-    public static async Task<Created<IssuedLinkCode>> HandleAsync(
+    public static async Task<Outcome<Created<IssuedLinkCode>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         IssueLinkCodeRequest? request,
         ClaimsPrincipal user,
         IDocumentSession session,
@@ -78,16 +75,19 @@ public static class IssueLinkCodeEndpoint
         var errors = new FieldErrors();
         var subjectId = request?.SubjectId;
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
         var caller = Caller.From(user);
         var consents = await session.Query<ConsentState>().Where(c => c.Terms.SubjectId == subjectId).ToListAsync(cancellationToken);
-        var visible = await visibility.VisibleAsync(caller, consents, cancellationToken);
+        var (visible, unavailable) = await visibility.SeeAsync(caller, consents, cancellationToken);
+        if (unavailable is not null) return unavailable;
 
         var code = LinkCode.New();
-        ConsentAccess.EnsureIdentified(caller);
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var command = new IssueLinkCode(Guid.NewGuid(), subjectId!, LinkCode.HashOf(LinkCode.Normalise(code)!), EventActors.ActorOf(caller), options.Value.Lifetime, clock.GetUtcNow());
-        var events = IssueLinkCode.Decide(command, visible.Count);
+        var decision = IssueLinkCode.Decide(command, visible.Count);
+        if (decision.Refusal is { } refused) return refused;
+        var events = decision.Events;
         session.Events.StartStream<SubjectLink>(command.CodeId, events);
         await session.SaveChangesAsync(cancellationToken);
 

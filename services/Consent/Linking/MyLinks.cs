@@ -24,9 +24,7 @@ public static class MyLinksEndpoints
         group.MapDelete("/{linkId:guid}", EndAsync)
             .RequireAuthorization(ConsentPolicies.Answer)
             .WithName("EndMyLink")
-            .WithSummary("End a linked sign-in: it no longer acts for my ledger id")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("End a linked sign-in: it no longer acts for my ledger id");
         return group;
     }
 
@@ -43,7 +41,7 @@ public static class MyLinksEndpoints
         return TypedResults.Ok<IReadOnlyList<LinkedSignIn>>([.. links.Select(l => new LinkedSignIn(l.Id, l.SubjectId, l.LinkedAt!.Value, l.SignInHash == signIn))]);
     }
 
-    public static async Task<NoContent> EndAsync(Guid linkId, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<NoContent, Refused.NotFound, Refused.Conflict>> EndAsync(Guid linkId, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(clock);
@@ -51,10 +49,10 @@ public static class MyLinksEndpoints
         var link = await session.LoadAsync<SubjectLink>(linkId, cancellationToken);
         if (link is null || string.IsNullOrEmpty(subjectId) || !string.Equals(link.SubjectId, subjectId, StringComparison.Ordinal) || link.Status == SubjectLinkStatus.Issued)
         {
-            throw new NotFoundException($"Link {linkId} was not found.");
+            return Refusal.NotFound($"Link {linkId} was not found.");
         }
 
-        if (link.Status == SubjectLinkStatus.Ended) throw new ConflictException("This link has been ended already.");
+        if (link.Status == SubjectLinkStatus.Ended) return Refusal.Conflict("This link has been ended already.");
         session.Events.Append(link.Id, link.Version + 1, new SignInUnlinked(link.Id, link.SubjectId, link.SignInHash!, EventActors.ActorOf(user), clock.GetUtcNow()));
         try
         {
@@ -62,7 +60,7 @@ public static class MyLinksEndpoints
         }
         catch (ConcurrencyException)
         {
-            throw new ConflictException("This link changed while the request was handled; read it again.");
+            return Refusal.Conflict("This link changed while the request was handled; read it again.");
         }
 
         return TypedResults.NoContent();

@@ -36,6 +36,9 @@ public static class SubjectLinkEvolution
         (null, LinkCodeIssued e) => new SubjectLink(e.CodeId, e.SubjectId, e.CodeHash, e.ExpiresAt, SubjectLinkStatus.Issued, null, e.IssuedAt, null, 1),
         ({ } s, SignInLinked e) => s with { Status = SubjectLinkStatus.Linked, SignInHash = e.SignInHash, LinkedAt = e.LinkedAt, Version = s.Version + 1 },
         ({ } s, SignInUnlinked) => s with { Status = SubjectLinkStatus.Ended, Version = s.Version + 1 },
+
+        // ADR 0016's one rule: any other event changes nothing but counts as one of the stream's.
+        ({ } s, _) => s with { Version = s.Version + 1 },
         _ => state,
     };
 

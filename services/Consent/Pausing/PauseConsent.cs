@@ -9,7 +9,6 @@ using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ConsentPaused = ConsentPlatform.Consent.Domain.ConsentPaused;
 
 namespace ConsentPlatform.Consent.Pausing;
 
@@ -24,7 +23,7 @@ public sealed record PauseConsent(Guid ConsentId, EventActor Actor, string? Reas
         ArgumentNullException.ThrowIfNull(state);
         if (ConsentRefusals.Ended(state, command.Now, "paused") is { } ended) return ended;
         if (state.Status == ConsentStatus.Paused) return Refusal.Conflict("The consent is already paused.");
-        return [new ConsentPaused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
+        return [new ConsentEvent.Paused(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
     }
 }
 
@@ -38,31 +37,13 @@ public static class PauseConsentEndpoint
         return group;
     }
 
-    public static async Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
-        Guid id,
-        PauseConsentRequest? request,
-        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        ConsentVisibility visibility,
-        TimeProvider clock,
-        HttpResponse response,
-        CancellationToken cancellationToken)
+    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
+        [AsParameters] ConsentChangeRequest change,
+        PauseConsentRequest? request)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(response);
-        var caller = Caller.From(user);
+        ArgumentNullException.ThrowIfNull(change);
         var errors = new FieldErrors();
-        var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(caller));
-        var expected = IfMatch.ExpectedVersion(errors, ifMatch, "consent", takesWeakTags: true);
-        if (errors.Refusal is { } invalid) return invalid;
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
-
-        var now = clock.GetUtcNow();
-        var command = new PauseConsent(id, EventActors.ActorOf(caller), reason, now);
-        var change = await ConsentChanges.DecideAsync(session, id, expected, caller, visibility, state => PauseConsent.Decide(command, state), cancellationToken);
-        if (change.Refusal is { } refused) return refused;
-        response.SetETag(change.State.Version);
-        return TypedResults.Ok(ConsentResponse.From(change.State, now));
+        var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(Caller.From(change.User)));
+        return ConsentChanges.AnswerAsync(change, errors, (actor, now, state) => PauseConsent.Decide(new PauseConsent(change.Id, actor, reason, now), state));
     }
 }

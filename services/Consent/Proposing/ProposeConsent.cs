@@ -11,7 +11,6 @@ using ConsentPlatform.Hosting.Validation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ConsentProposed = ConsentPlatform.Consent.Domain.ConsentProposed;
 
 namespace ConsentPlatform.Consent.Proposing;
 
@@ -31,23 +30,16 @@ public sealed record ProposeConsentRequest(
 /// </summary>
 public sealed record ProposeConsent(Guid ConsentId, ConsentTerms Terms, string? Note, EventActor Actor, TimeSpan Lifetime, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(ProposeConsent command, ConsentState? state)
+    public static Decision Decide(ProposeConsent command, ConsentState? state)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (state is not null)
-        {
-            throw new ConflictException($"Consent {command.ConsentId} already exists.");
-        }
-
-        if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now)
-        {
-            throw new RequestValidationException("expiresAt", "The expiresAt field must be in the future.");
-        }
+        if (state is not null) return Refusal.Conflict($"Consent {command.ConsentId} already exists.");
+        if (command.Terms.ExpiresAt is { } expiresAt && expiresAt <= command.Now) return Refusal.Invalid("expiresAt", "The expiresAt field must be in the future.");
 
         // No answer can outlive the terms it would agree to.
         var answerBy = command.Now + command.Lifetime;
         if (command.Terms.ExpiresAt is { } end && end < answerBy) answerBy = end;
-        return [new ConsentProposed(command.ConsentId, 1, command.Terms, command.Note, command.Actor, command.Now, answerBy)];
+        return [new ConsentEvent.Proposed(command.ConsentId, 1, command.Terms, command.Note, command.Actor, command.Now, answerBy)];
     }
 }
 
@@ -68,13 +60,11 @@ public static class ProposeConsentEndpoint
         group.MapPost("/proposals", HandleAsync)
             .RequireAuthorization(ConsentPolicies.Propose)
             .WithName("ProposeConsent")
-            .WithSummary("Propose a consent for the young person to accept or decline")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Propose a consent for the young person to accept or decline");
         return group;
     }
 
-    public static async Task<Created<ConsentResponse>> HandleAsync(
+    public static async Task<Outcome<Created<ConsentResponse>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         ProposeConsentRequest? request,
         ClaimsPrincipal user,
         IDocumentSession session,
@@ -89,37 +79,35 @@ public static class ProposeConsentEndpoint
         ArgumentNullException.ThrowIfNull(response);
         var caller = Caller.From(user);
         var now = clock.GetUtcNow();
-        var (terms, note) = Validate(request, now);
+        var errors = new FieldErrors();
+        var (terms, note) = Validate(errors, request, now);
+        if (errors.Refusal is { } invalid) return invalid;
 
         // The practitioner's organisation is tied to the proposal as its recorder (RecordedByOrgId),
         // as for a consent recorded in person. A proposal is not live, so nothing here can clash.
-        ConsentAccess.EnsureIdentified(caller);
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var command = new ProposeConsent(Guid.CreateVersion7(now), terms, note, EventActors.ActorOf(caller), options.Value.ProposalLifetime, now);
-        var events = ProposeConsent.Decide(command, state: null);
-        session.Events.StartStream<ConsentState>(command.ConsentId, events);
+        var decision = ProposeConsent.Decide(command, state: null);
+        if (decision.Refusal is { } refused) return refused;
+        session.Events.StartStream<ConsentState>(command.ConsentId, decision.Events);
         await session.SaveChangesAsync(cancellationToken);
-
-        var consent = ConsentEvolution.Fold(events)!;
-        response.SetETag(consent.Version);
-        return TypedResults.Created($"/api/consents/{consent.Id}", ConsentResponse.From(consent, now));
+        return ConsentChanges.Started(decision.Events, now, response);
     }
 
-    /// <summary>The grant's rules for the terms (a proposal is addressed to the young person: <c>givenBy</c> is <c>self</c>), and a note of at most 500 characters.</summary>
-    public static (ConsentTerms Terms, string? Note) Validate(ProposeConsentRequest? request, DateTimeOffset now)
+    /// <summary>The grant's rules for the terms (a proposal is addressed to the young person: <c>givenBy</c> is <c>self</c>), and a note of at most 500 characters; bad fields go to <paramref name="errors"/>.</summary>
+    public static (ConsentTerms Terms, string? Note) Validate(FieldErrors errors, ProposeConsentRequest? request, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         if (request is null)
         {
-            var missing = new FieldErrors();
-            missing.Add("$", "A JSON body is required.");
-            missing.ThrowIfAny();
+            errors.Add("$", "A JSON body is required.");
+            return (GrantConsentEndpoint.NoTerms, null);
         }
 
-        var errors = new FieldErrors();
         var terms = GrantConsentEndpoint.ValidateTerms(
-            errors, request!.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, GivenBy.Self, now);
+            errors, request.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, GivenBy.Self, now);
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
-        errors.ThrowIfAny();
         return (terms, note);
     }
 }

@@ -3,6 +3,7 @@ using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,13 +23,11 @@ public static class ConsentHistoryEndpoint
     public static RouteGroupBuilder MapConsentHistory(this RouteGroupBuilder group)
     {
         group.MapGet("/{id:guid}/history", HandleAsync)
-            .WithName("GetConsentHistory")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithName("GetConsentHistory");
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<ConsentHistoryEntry>>> HandleAsync(
+    public static async Task<Outcome<Ok<IReadOnlyList<ConsentHistoryEntry>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         Guid id,
         ClaimsPrincipal user,
         IQuerySession session,
@@ -37,14 +36,13 @@ public static class ConsentHistoryEndpoint
     {
         ArgumentNullException.ThrowIfNull(session);
         var caller = Caller.From(user);
+        ArgumentNullException.ThrowIfNull(visibility);
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        if (events.Count == 0) throw ConsentAccess.NotFound(id);
-
         var versions = Versions(events.Select(e => e.Data));
 
         // Judged on the consent as it stands now, like a read of it.
-        if (versions.Count == 0) throw ConsentAccess.NotFound(id);
-        await visibility.EnsureVisibleAsync(caller, versions[^1].State, cancellationToken);
+        if (versions.Count == 0) return Refusal.From(ConsentAccess.NotFound(id));
+        if (await visibility.RefusalUnlessVisibleAsync(caller, versions[^1].State, cancellationToken) is { } refusal) return refusal;
 
         return TypedResults.Ok<IReadOnlyList<ConsentHistoryEntry>>([.. versions.Select(v => v.Entry)]);
     }
@@ -61,27 +59,29 @@ public static class ConsentHistoryEndpoint
         foreach (var data in events)
         {
             state = ConsentEvolution.Evolve(state, data);
-            if (state is null) continue;
-            versions.Add(new ConsentVersion(Describe(data, state), state));
+
+            // An event this code does not know moves the version on (ADR 0016) but is no entry of the history.
+            if (state is null || Describe(data, state) is not { } entry) continue;
+            versions.Add(new ConsentVersion(entry, state));
         }
 
         return versions;
     }
 
     // Each entry shows the consent as it stood at that moment (its status as recorded then).
-    private static ConsentHistoryEntry Describe(object @event, ConsentState after) => @event switch
+    private static ConsentHistoryEntry? Describe(object @event, ConsentState after) => @event switch
     {
-        ConsentGranted e => Entry(after, "consent-granted", e.GrantedAt, e.GrantedBy, null),
-        ConsentPaused e => Entry(after, "consent-paused", e.PausedAt, e.PausedBy, e.Reason),
-        ConsentResumed e => Entry(after, "consent-resumed", e.ResumedAt, e.ResumedBy, null),
-        ConsentWithdrawn e => Entry(after, "consent-withdrawn", e.WithdrawnAt, e.WithdrawnBy, e.Reason),
-        ConsentExpired e => Entry(after, "consent-expired", e.ExpiredAt, e.ExpiredBy, null),
-        ConsentProposed e => Entry(after, "consent-proposed", e.ProposedAt, e.ProposedBy, null),
-        ConsentAccepted e => Entry(after, "consent-accepted", e.AcceptedAt, e.AcceptedBy, null),
-        ConsentDeclined e => Entry(after, "consent-declined", e.DeclinedAt, e.DeclinedBy, e.Reason),
-        ProxyConfirmationAsked e => Entry(after, "proxy-confirmation-asked", e.AskedAt, e.AskedBy, null),
-        ProxyConsentConfirmed e => Entry(after, "consent-confirmed", e.ConfirmedAt, e.ConfirmedBy, null),
-        _ => throw new InvalidOperationException($"Unknown consent event {@event.GetType().Name}."),
+        ConsentEvent.Granted e => Entry(after, "consent-granted", e.GrantedAt, e.GrantedBy, null),
+        ConsentEvent.Paused e => Entry(after, "consent-paused", e.PausedAt, e.PausedBy, e.Reason),
+        ConsentEvent.Resumed e => Entry(after, "consent-resumed", e.ResumedAt, e.ResumedBy, null),
+        ConsentEvent.Withdrawn e => Entry(after, "consent-withdrawn", e.WithdrawnAt, e.WithdrawnBy, e.Reason),
+        ConsentEvent.Expired e => Entry(after, "consent-expired", e.ExpiredAt, e.ExpiredBy, null),
+        ConsentEvent.Proposed e => Entry(after, "consent-proposed", e.ProposedAt, e.ProposedBy, null),
+        ConsentEvent.Accepted e => Entry(after, "consent-accepted", e.AcceptedAt, e.AcceptedBy, null),
+        ConsentEvent.Declined e => Entry(after, "consent-declined", e.DeclinedAt, e.DeclinedBy, e.Reason),
+        ConsentEvent.ProxyConfirmationAsked e => Entry(after, "proxy-confirmation-asked", e.AskedAt, e.AskedBy, null),
+        ConsentEvent.ProxyConfirmed e => Entry(after, "consent-confirmed", e.ConfirmedAt, e.ConfirmedBy, null),
+        _ => null,
     };
 
     private static ConsentHistoryEntry Entry(ConsentState after, string name, DateTimeOffset at, EventActor actor, string? reason) =>

@@ -3,6 +3,7 @@ using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,13 +15,11 @@ public static class GetConsentEndpoint
     public static RouteGroupBuilder MapGetConsent(this RouteGroupBuilder group)
     {
         group.MapGet("/{id:guid}", HandleAsync)
-            .WithName("GetConsent")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithName("GetConsent");
         return group;
     }
 
-    public static async Task<Ok<ConsentResponse>> HandleAsync(
+    public static async Task<Outcome<Ok<ConsentResponse>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         Guid id,
         ClaimsPrincipal user,
         IQuerySession session,
@@ -29,13 +28,13 @@ public static class GetConsentEndpoint
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(visibility);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(response);
         var caller = Caller.From(user);
-        var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
-        await visibility.EnsureVisibleAsync(caller, consent, cancellationToken);
-        response.SetETag(consent.Version);
+        var (consent, refusal) = await visibility.ReadAsync(session, id, caller, cancellationToken);
+        if (refusal is not null) return refusal;
+        response.SetETag(consent!.Version);
         return TypedResults.Ok(ConsentResponse.From(consent, clock.GetUtcNow()));
     }
 }

@@ -18,14 +18,11 @@ public static class ListSubjectConsentsEndpoint
     public static RouteGroupBuilder MapListSubjectConsents(this RouteGroupBuilder group)
     {
         group.MapGet("/", HandleAsync)
-            .WithName("ListSubjectConsents")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithName("ListSubjectConsents");
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<ConsentResponse>>> HandleAsync(
+    public static async Task<Outcome<Ok<IReadOnlyList<ConsentResponse>>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> HandleAsync(
         string? subjectId,
         ClaimsPrincipal user,
         IQuerySession session,
@@ -35,22 +32,25 @@ public static class ListSubjectConsentsEndpoint
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(visibility);
         var caller = Caller.From(user);
         if (subjectId is not null)
         {
             var errors = new FieldErrors();
             errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
-            errors.ThrowIfAny();
+            if (errors.Refusal is { } invalid) return invalid;
         }
 
-        var subject = ConsentAccess.SubjectToList(caller, subjectId);
+        var subject = ConsentAccess.SubjectToList(caller, subjectId, out var refusal);
+        if (refusal is not null) return refusal;
         var consents = await session.Query<ConsentState>()
             .Where(c => c.Terms.SubjectId == subject)
             .OrderByDescending(c => c.GrantedAt)
             .ToListAsync(cancellationToken);
         // A practitioner sees only the consents that concern their organisation; of a subject with
         // none, an empty list, exactly like a subject unknown to the platform.
-        var visible = await visibility.VisibleAsync(caller, consents, cancellationToken);
+        var (visible, unavailable) = await visibility.SeeAsync(caller, consents, cancellationToken);
+        if (unavailable is not null) return unavailable;
         var now = clock.GetUtcNow();
         return TypedResults.Ok<IReadOnlyList<ConsentResponse>>([.. visible.Select(c => ConsentResponse.From(c, now))]);
     }

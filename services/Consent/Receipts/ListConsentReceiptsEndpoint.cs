@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ConsentPlatform.Consent.Api;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,12 +22,11 @@ public static class ListConsentReceiptsEndpoint
             .WithSummary("List a consent's signed receipts")
             .WithDescription("One receipt per grant, acceptance, pause, resume and withdrawal, ordered by consent version: "
                              + "each a compact JWS (ES256) of a Kantara Consent Receipt v1.1 payload, verifiable with the keys at "
-                             + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                             + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.");
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<ConsentReceiptView>>> HandleAsync(
+    public static async Task<Outcome<Ok<IReadOnlyList<ConsentReceiptView>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         Guid id,
         ClaimsPrincipal user,
         IQuerySession session,
@@ -35,8 +35,8 @@ public static class ListConsentReceiptsEndpoint
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
-        var consent = await session.LoadAsync<ConsentState>(id, cancellationToken) ?? throw ConsentAccess.NotFound(id);
-        await visibility.EnsureVisibleAsync(Caller.From(user), consent, cancellationToken);
+        var (_, refusal) = await visibility.ReadAsync(session, id, Caller.From(user), cancellationToken);
+        if (refusal is not null) return refusal;
         var receipts = await session.Query<ConsentReceipt>()
             .Where(r => r.ConsentId == id)
             .OrderBy(r => r.Version)

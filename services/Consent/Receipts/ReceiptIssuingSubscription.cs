@@ -48,18 +48,15 @@ public sealed partial class ReceiptIssuingSubscription(
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
-            try
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                await using var scope = scopes.CreateAsyncScope();
                 var explanations = scope.ServiceProvider.GetRequiredService<AgreementExplanations>();
-                return await explanations.ExplainAsync(change.Terms, change.At, cancellationToken);
+                if (await explanations.ExplainAsync(change.Terms, change.At, cancellationToken) is { } explained) return explained;
             }
-            catch (CheckUnavailableException)
-            {
-                LogRegistryUnavailable(logger, change.ConsentId, change.Version, sequence, attempt);
-                await Task.Delay(backoff, cancellationToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-            }
+
+            LogRegistryUnavailable(logger, change.ConsentId, change.Version, sequence, attempt);
+            await Task.Delay(backoff, cancellationToken);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
     }
 

@@ -28,12 +28,12 @@ public sealed record ReceiptWorthyChange(Guid ConsentId, long Version, ConsentTe
     /// <summary>The change <paramref name="data"/> (a consent stream event) records, or null when it earns no receipt.</summary>
     public static ReceiptWorthyChange? From(object data) => data switch
     {
-        ConsentGranted e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Granted, "active", e.GrantedBy, e.GrantedAt),
-        ConsentAccepted e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Accepted, "active", e.AcceptedBy, e.AcceptedAt),
-        ConsentPaused e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Paused, "paused", e.PausedBy, e.PausedAt),
-        ConsentResumed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Resumed, "active", e.ResumedBy, e.ResumedAt),
-        ConsentWithdrawn e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Withdrawn, "withdrawn", e.WithdrawnBy, e.WithdrawnAt),
-        ProxyConsentConfirmed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Confirmed, e.Status == Contracts.Consent.ConsentStatus.Paused ? "paused" : "active", e.ConfirmedBy, e.ConfirmedAt),
+        ConsentEvent.Granted e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Granted, "active", e.GrantedBy, e.GrantedAt),
+        ConsentEvent.Accepted e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Accepted, "active", e.AcceptedBy, e.AcceptedAt),
+        ConsentEvent.Paused e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Paused, "paused", e.PausedBy, e.PausedAt),
+        ConsentEvent.Resumed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Resumed, "active", e.ResumedBy, e.ResumedAt),
+        ConsentEvent.Withdrawn e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Withdrawn, "withdrawn", e.WithdrawnBy, e.WithdrawnAt),
+        ConsentEvent.ProxyConfirmed e => new(e.ConsentId, e.Version, e.Terms, ReceiptChange.Confirmed, e.Status == Contracts.Consent.ConsentStatus.Paused ? "paused" : "active", e.ConfirmedBy, e.ConfirmedAt),
         _ => null,
     };
 }

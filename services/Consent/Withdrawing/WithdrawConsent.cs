@@ -16,12 +16,12 @@ public sealed record WithdrawConsentRequest(string? Reason);
 /// <summary>End a consent for good; a new one for the purpose can then be granted.</summary>
 public sealed record WithdrawConsent(Guid ConsentId, EventActor Actor, string? Reason, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(WithdrawConsent command, ConsentState state)
+    public static Decision Decide(WithdrawConsent command, ConsentState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        ConsentRefusals.EnsureNotEnded(state, command.Now, "withdrawn");
-        return [new ConsentWithdrawn(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
+        if (ConsentRefusals.Ended(state, command.Now, "withdrawn") is { } ended) return ended;
+        return [new ConsentEvent.Withdrawn(state.Id, state.Version + 1, state.Terms, state.GrantedAt, command.Actor, command.Reason, command.Now)];
     }
 }
 
@@ -31,39 +31,17 @@ public static class WithdrawConsentEndpoint
     {
         group.MapPost("/{id:guid}/withdraw", HandleAsync)
             .RequireAuthorization(ConsentPolicies.Act)
-            .WithName("WithdrawConsent")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithName("WithdrawConsent");
         return group;
     }
 
-    public static async Task<Ok<ConsentResponse>> HandleAsync(
-        Guid id,
-        WithdrawConsentRequest? request,
-        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        ConsentVisibility visibility,
-        TimeProvider clock,
-        HttpResponse response,
-        CancellationToken cancellationToken)
+    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
+        [AsParameters] ConsentChangeRequest change,
+        WithdrawConsentRequest? request)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(response);
-        var caller = Caller.From(user);
+        ArgumentNullException.ThrowIfNull(change);
         var errors = new FieldErrors();
-        var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(caller));
-        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
-        errors.ThrowIfAny();
-
-        var now = clock.GetUtcNow();
-        ConsentAccess.EnsureIdentified(caller);
-        var command = new WithdrawConsent(id, EventActors.ActorOf(caller), reason, now);
-        var consent = await ConsentChanges.ApplyAsync(session, id, expected, caller, visibility, state => WithdrawConsent.Decide(command, state), cancellationToken);
-        response.SetETag(consent.Version);
-        return TypedResults.Ok(ConsentResponse.From(consent, now));
+        var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(Caller.From(change.User)));
+        return ConsentChanges.AnswerAsync(change, errors, (actor, now, state) => WithdrawConsent.Decide(new WithdrawConsent(change.Id, actor, reason, now), state));
     }
 }
