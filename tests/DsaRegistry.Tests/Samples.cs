@@ -2,6 +2,8 @@ using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
+using Xunit;
 using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
 using DsaAmended = ConsentPlatform.DsaRegistry.Agreements.DsaAmended;
 using DsaDrafted = ConsentPlatform.DsaRegistry.Agreements.DsaDrafted;
@@ -75,4 +77,21 @@ public static class Samples
 
     /// <summary>Given: the state these events build.</summary>
     public static Agreement Given(params object[] events) => AgreementEvolution.Fold(events)!;
+
+    /// <summary>The refusal of a decision, asserted to be one with <paramref name="status"/>.</summary>
+    public static Refusal Refused(int status, Decision decision)
+    {
+        Assert.Equal(status, decision.Refusal?.Status);
+        return decision.Refusal!;
+    }
+
+    /// <inheritdoc cref="Refused(int, Decision)"/>
+    public static Refusal Refused(int status, Refusal? refusal)
+    {
+        Assert.Equal(status, refusal?.Status);
+        return refusal!;
+    }
+
+    /// <summary>The one event a decision records, asserted to be a <typeparamref name="T"/>.</summary>
+    public static T Only<T>(Decision decision) => Assert.IsType<T>(Assert.Single(decision.Events));
 }

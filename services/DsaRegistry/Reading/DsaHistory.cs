@@ -1,5 +1,6 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,7 @@ public static class DsaHistory
         group.MapGet("/{id:guid}/history", HandleAsync)
             .RequireAuthorization(Readers.Policy)
             .WithName("GetDsaHistory")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
         return group;
     }
 
@@ -52,14 +52,10 @@ public static class DsaHistory
         _ => throw new InvalidOperationException($"{data.GetType().Name} is not a DSA event."),
     };
 
-    private static async Task<Ok<IReadOnlyList<DsaVersion>>> HandleAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
+    private static async Task<Outcome<Ok<IReadOnlyList<DsaVersion>>, Refused.NotFound>> HandleAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        if (events.Count == 0)
-        {
-            throw new NotFoundException($"DSA {id} does not exist.");
-        }
-
+        if (events.Count == 0) return AgreementStore.NotFound(id);
         return TypedResults.Ok(Build(events.Select(e => (e.Id, e.Data))));
     }
 }
