@@ -44,7 +44,8 @@ public sealed record Agreement(
 }
 
 /// <summary>
-/// The pure evolve of a DSA: the state after one event; every event adds one to the version.
+/// The pure evolve of a DSA: the state after one event; every event adds one to the version,
+/// an unknown one too (and changes nothing else).
 /// (A class of its own: Marten's source generator would take a static <c>Evolve</c> on the
 /// aggregate itself for a projection method.)
 /// </summary>
@@ -72,6 +73,11 @@ public static class AgreementEvolution
         (not null, DsaSuspended e) => state.Next(DsaStatus.Suspended, e.SuspendedAt, e.Reason) with { Signatures = [] },
         (not null, DsaReinstated e) => state.Next(DsaStatus.Active, e.ReinstatedAt, null),
         (not null, DsaTerminated e) => state.Next(DsaStatus.Terminated, e.TerminatedAt, e.Reason),
+        // The platform's one rule for an event this code does not know (a newer writer's, or one
+        // retired): it changes nothing but still counts, so the version stays Marten's stream version
+        // (the ETag, If-Match). The terms signed stay those of before.
+        (not null, not (DsaDrafted or DsaAmended or DsaSigned or DsaActivated or DsaSuspended or DsaReinstated or DsaTerminated)) =>
+            state with { ContentVersion = state.TermsVersion, Version = state.Version + 1 },
         _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot apply to {(state is null ? "a DSA that does not exist" : $"DSA {state.Id}")}."),
     };
 
