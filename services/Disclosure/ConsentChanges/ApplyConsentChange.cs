@@ -3,6 +3,7 @@ using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.Disclosure;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.ConsentChanges;
 
@@ -19,7 +20,7 @@ namespace ConsentPlatform.Disclosure.ConsentChanges;
 /// </summary>
 public sealed record ApplyConsentChange(Guid ConsentId, ConsentStatus Change, EventActor Actor, DateTimeOffset Now, TimeSpan DeletionAnswerWithin)
 {
-    public static IReadOnlyList<object> Decide(ApplyConsentChange command, DisclosureState state)
+    public static Decision Decide(ApplyConsentChange command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);

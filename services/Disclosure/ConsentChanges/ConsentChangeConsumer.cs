@@ -53,7 +53,7 @@ public sealed partial class ConsentChangeConsumer(IDocumentStore store, TimeProv
         {
             var stream = await session.Events.FetchForWriting<DisclosureState>(id, cancellationToken);
             if (stream.Aggregate is null) continue;
-            var events = ApplyConsentChange.Decide(command, stream.Aggregate);
+            var events = ApplyConsentChange.Decide(command, stream.Aggregate).Events;
             if (events.Count == 0) continue;
             if (events.Any(e => e is Domain.PackageDestroyed))
             {

@@ -1,5 +1,6 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.Purging;
 
@@ -7,7 +8,7 @@ namespace ConsentPlatform.Disclosure.Purging;
 public sealed record PurgePackage(Guid DisclosureId, EventActor Actor, DateTimeOffset Now)
 {
     /// <summary><see cref="Domain.PackagePurged"/> when the window has ended, otherwise nothing.</summary>
-    public static IReadOnlyList<object> Decide(PurgePackage command, DisclosureState state)
+    public static Decision Decide(PurgePackage command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);

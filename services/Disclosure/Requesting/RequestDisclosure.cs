@@ -1,6 +1,7 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.Requesting;
 
@@ -8,7 +9,7 @@ namespace ConsentPlatform.Disclosure.Requesting;
 public sealed record RequestDisclosure(Guid DisclosureId, ShareRequest Request, EventActor Actor, string? ActorName, DateTimeOffset Now)
 {
     /// <summary>Records the request and the rulebook's decision on it, with the answers judged on.</summary>
-    public static IReadOnlyList<object> Decide(RequestDisclosure command, LiveAnswers answers)
+    public static Decision Decide(RequestDisclosure command, LiveAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(command);
         var judgement = Judgement.Of(command.Request, answers, approval: null, command.Now);
