@@ -65,12 +65,12 @@ public sealed class PayloadTests
         Assert.Equal("""{"caring.role":"line one\r\n\tline two"}""", json);
     }
 
-    /// <summary>What <see cref="ReleaseDisclosureEndpoint.ParseData"/> refuses <paramref name="body"/> with, asserting it gives no data.</summary>
-    private static Refusal? Invalid(byte[] body)
+    /// <summary>What <see cref="ReleaseDisclosureEndpoint.ParseData"/> refuses <paramref name="body"/> with (nothing: no decision at all), asserting it gives no data.</summary>
+    private static Decision Invalid(byte[] body)
     {
         var errors = new FieldErrors();
         var (categories, _) = ReleaseDisclosureEndpoint.ParseData(errors, body);
         Assert.Empty(categories);
-        return errors.Refusal;
+        return errors.Refusal is { } refusal ? refusal : [];
     }
 }

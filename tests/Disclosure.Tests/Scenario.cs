@@ -40,11 +40,4 @@ internal static class Scenario
         Assert.Equal(status, decision.Refusal?.Status);
         return decision.Refusal!;
     }
-
-    /// <inheritdoc cref="Refused(int, Decision)"/>
-    public static Refusal Refused(int status, Refusal? refusal)
-    {
-        Assert.Equal(status, refusal?.Status);
-        return refusal!;
-    }
 }

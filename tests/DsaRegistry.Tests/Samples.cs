@@ -79,11 +79,7 @@ public static class Samples
     public static Agreement Given(params object[] events) => AgreementEvolution.Fold(events)!;
 
     /// <summary>The refusal of a decision, asserted to be one with <paramref name="status"/>.</summary>
-    public static Refusal Refused(int status, Decision decision)
-    {
-        Assert.Equal(status, decision.Refusal?.Status);
-        return decision.Refusal!;
-    }
+    public static Refusal Refused(int status, Decision decision) => Refused(status, decision.Refusal);
 
     /// <inheritdoc cref="Refused(int, Decision)"/>
     public static Refusal Refused(int status, Refusal? refusal)
