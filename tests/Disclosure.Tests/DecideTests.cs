@@ -158,4 +158,17 @@ public sealed class DecideTests
         Assert.IsType<Domain.PackagePurged>(Assert.Single(purged));
         Assert.Equal(DisclosureStatus.Purged, Given(Requested(), released, purged).Status);
     }
+
+    /// <summary>The platform's one rule for an event this code does not know (issue 24): nothing changes but the version, which stays the stream's.</summary>
+    [Fact]
+    public void Given_an_approved_disclosure_When_an_unknown_event_applies_Then_only_the_version_moves()
+    {
+        var state = Given(Requested());
+
+        var after = DisclosureEvolution.Evolve(state, new UnknownEvent("from a newer writer"));
+
+        Assert.Equal(state with { Version = state.Version + 1 }, after);
+    }
+
+    private sealed record UnknownEvent(string Note);
 }

@@ -2,7 +2,7 @@ using ConsentPlatform.Contracts.Disclosure;
 
 namespace ConsentPlatform.Disclosure.Domain;
 
-/// <summary>Evolve: how each event changes a disclosure. Pure; versions count the stream's events.</summary>
+/// <summary>Evolve: how each event changes a disclosure. Pure; versions count the stream's events, an unknown one too (it changes nothing else).</summary>
 public static class DisclosureEvolution
 {
     public static DisclosureState? Evolve(DisclosureState? state, object @event) => @event switch
@@ -45,7 +45,9 @@ public static class DisclosureEvolution
         {
             Deletion = state!.Deletion! with { Outcome = e.Outcome, Reason = e.Reason, AnsweredAt = e.AnsweredAt },
         },
-        _ => state,
+        // The platform's one rule for an event this code does not know (a newer writer's, or one
+        // retired): it changes nothing but still counts, so the version stays the stream's.
+        _ => state is null ? null : state with { Version = state.Version + 1 },
     };
 
     public static DisclosureState? Fold(IEnumerable<object> events, DisclosureState? state = null)
