@@ -9,13 +9,13 @@ namespace ConsentPlatform.Disclosure.IntegrationTests;
 /// Issue 24 (ADR 0016): each endpoint's <c>Outcome&lt;…&gt;</c> puts its refusal kinds in the OpenAPI
 /// document as problem responses; what is not a refusal (413, 410) stays declared by hand.
 /// </summary>
-public sealed class RefusalDocumentTests(Platform platform)
+public sealed class RefusalDocumentTests(Platform platform) : IDisposable
 {
+    private readonly HttpClient client = platform.Disclosure.CreateClient();
+
     [Fact]
     public async Task Every_operation_declares_its_success_and_each_problem_it_gives()
     {
-        using var client = platform.Disclosure.CreateClient();
-
         // Method, path, the success, then the problems declared.
         var wrong = await OpenApiResponses.WrongAsync(
             client,
@@ -34,4 +34,6 @@ public sealed class RefusalDocumentTests(Platform platform)
 
         Assert.Empty(wrong);
     }
+
+    public void Dispose() => client.Dispose();
 }

@@ -32,19 +32,19 @@ public sealed class StoredEventNamesTests(RegistryFixture fixture)
         var tenant = new TenantOnboarding("tid-stored-names", "Stored names", ["LA-names"], ["IgOfficer"]);
         (object Event, string StoredAs)[] dsaEvents =
         [
-            (new Agreements.DsaDrafted(dsa, content, Officer, At), "dsa_drafted"),
-            (new Agreements.DsaSigned(dsa, 1, "LA-names", Officer, At), "dsa_signed"),
-            (new Agreements.DsaActivated(dsa, Officer, At), "dsa_activated"),
-            (new Agreements.DsaSuspended(dsa, "Why", Officer, At), "dsa_suspended"),
-            (new Agreements.DsaAmended(dsa, content, Officer, At), "dsa_amended"),
-            (new Agreements.DsaReinstated(dsa, Officer, At), "dsa_reinstated"),
-            (new Agreements.DsaTerminated(dsa, "Why", Officer, At), "dsa_terminated"),
+            (new Agreements.AgreementEvent.Drafted(dsa, content, Officer, At), "dsa_drafted"),
+            (new Agreements.AgreementEvent.Signed(dsa, 1, "LA-names", Officer, At), "dsa_signed"),
+            (new Agreements.AgreementEvent.Activated(dsa, Officer, At), "dsa_activated"),
+            (new Agreements.AgreementEvent.Suspended(dsa, "Why", Officer, At), "dsa_suspended"),
+            (new Agreements.AgreementEvent.Amended(dsa, content, Officer, At), "dsa_amended"),
+            (new Agreements.AgreementEvent.Reinstated(dsa, Officer, At), "dsa_reinstated"),
+            (new Agreements.AgreementEvent.Terminated(dsa, "Why", Officer, At), "dsa_terminated"),
         ];
         (object Event, string StoredAs)[] tenantEvents =
         [
-            (new Tenants.TenantOnboarded(tenant, Officer, At), "tenant_onboarded"),
-            (new Tenants.TenantMappingChanged(tenant, Officer, At), "tenant_mapping_changed"),
-            (new Tenants.TenantOffboarded(tenant.TenantId, "Why", Officer, At), "tenant_offboarded"),
+            (new Tenants.TenantEvent.Onboarded(tenant, Officer, At), "tenant_onboarded"),
+            (new Tenants.TenantEvent.MappingChanged(tenant, Officer, At), "tenant_mapping_changed"),
+            (new Tenants.TenantEvent.Offboarded(tenant.TenantId, "Why", Officer, At), "tenant_offboarded"),
         ];
         await using (var session = Store.LightweightSession())
         {

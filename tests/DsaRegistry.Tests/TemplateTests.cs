@@ -7,8 +7,6 @@ using ConsentPlatform.DsaRegistry.Templates;
 using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
-using DsaAmended = ConsentPlatform.DsaRegistry.Agreements.DsaAmended;
-using DsaDrafted = ConsentPlatform.DsaRegistry.Agreements.DsaDrafted;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 
@@ -97,7 +95,7 @@ public sealed class TemplateTests
     [Fact]
     public void Given_a_template_When_drafted_Then_the_content_records_it_and_an_amendment_keeps_it()
     {
-        var drafted = Only<DsaDrafted>(Drafting.Drafting.Decide(new DraftDsa(DsaId, FromTemplate("gp-carers-register"), Officer(), Now)));
+        var drafted = Only<AgreementEvent.Drafted>(Drafting.Drafting.Decide(new DraftDsa(DsaId, FromTemplate("gp-carers-register"), Officer(), Now)));
 
         Assert.Equal("gp-carers-register", drafted.Content.TemplateId);
         Assert.Equal(DsaTemplates.Find("gp-carers-register")!.Title, drafted.Content.Title);
@@ -105,7 +103,7 @@ public sealed class TemplateTests
             DsaTemplates.Find("gp-carers-register")!.Purposes[0].JustificationFor("health.mental"),
             drafted.Content.PurposeOf("gp-carer-register")!.JustificationFor("health.mental"));
 
-        var amended = Only<DsaAmended>(Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { TemplateId = "school-support" }, Officer(), Now), Given(drafted)));
+        var amended = Only<AgreementEvent.Amended>(Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { TemplateId = "school-support" }, Officer(), Now), Given(drafted)));
         Assert.Equal("gp-carers-register", amended.Content.TemplateId);
     }
 }

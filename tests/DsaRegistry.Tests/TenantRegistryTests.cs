@@ -4,9 +4,6 @@ using ConsentPlatform.DsaRegistry.Tenants;
 using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
-using TenantMappingChanged = ConsentPlatform.DsaRegistry.Tenants.TenantMappingChanged;
-using TenantOffboarded = ConsentPlatform.DsaRegistry.Tenants.TenantOffboarded;
-using TenantOnboarded = ConsentPlatform.DsaRegistry.Tenants.TenantOnboarded;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 
@@ -32,7 +29,7 @@ public sealed class TenantRegistryTests
     {
         var events = Onboarding.Decide(new OnboardTenant(School, Admin, Now), Given(), Configured);
 
-        var onboarded = Assert.IsType<TenantOnboarded>(Assert.Single(events));
+        var onboarded = Assert.IsType<TenantEvent.Onboarded>(Assert.Single(events));
         Assert.Equal(School, onboarded.Tenant);
         var state = Given([.. events]);
         Assert.Equal(1, state.Version);
@@ -42,15 +39,15 @@ public sealed class TenantRegistryTests
     [Fact]
     public void Given_an_onboarded_tenant_When_its_mapping_changes_Then_the_change_is_recorded_and_the_same_mapping_again_records_nothing()
     {
-        var state = Given(new TenantOnboarded(School, Admin, Now));
+        var state = Given(new TenantEvent.Onboarded(School, Admin, Now));
         var widened = School with { OrgIds = ["URN-1", "URN-2"] };
 
         var changed = Onboarding.Decide(new OnboardTenant(widened, Admin, Now), state, Configured);
         var again = Onboarding.Decide(new OnboardTenant(School with { Roles = ["IgOfficer", "Practitioner"] }, Admin, Now), state, Configured);
 
-        Assert.IsType<TenantMappingChanged>(Assert.Single(changed));
+        Assert.IsType<TenantEvent.MappingChanged>(Assert.Single(changed));
         Assert.Empty(again);
-        Assert.Equal(["URN-1", "URN-2"], Given(new TenantOnboarded(School, Admin, Now), changed.Events[0]).Find("tid-school")!.OrgIds);
+        Assert.Equal(["URN-1", "URN-2"], Given(new TenantEvent.Onboarded(School, Admin, Now), changed.Events[0]).Find("tid-school")!.OrgIds);
     }
 
     [Fact]
@@ -64,11 +61,11 @@ public sealed class TenantRegistryTests
     [Fact]
     public void Given_an_onboarded_tenant_When_offboarded_Then_it_is_gone_and_an_unknown_one_is_not_found()
     {
-        var state = Given(new TenantOnboarded(School, Admin, Now));
+        var state = Given(new TenantEvent.Onboarded(School, Admin, Now));
 
-        var offboarded = Only<TenantOffboarded>(Offboarding.Decide(new OffboardTenant("tid-school", "Left the partnership", Admin, Now), state));
+        var offboarded = Only<TenantEvent.Offboarded>(Offboarding.Decide(new OffboardTenant("tid-school", "Left the partnership", Admin, Now), state));
 
-        Assert.Null(Given(new TenantOnboarded(School, Admin, Now), offboarded).Find("tid-school"));
+        Assert.Null(Given(new TenantEvent.Onboarded(School, Admin, Now), offboarded).Find("tid-school"));
         Refused(404, Offboarding.Decide(new OffboardTenant("tid-never", "No", Admin, Now), state));
     }
 
@@ -114,7 +111,7 @@ public sealed class TenantRegistryTests
     [Fact]
     public void Given_a_registry_When_an_unknown_event_applies_Then_only_the_version_moves()
     {
-        var state = Given(new TenantOnboarded(School, Admin, Now));
+        var state = Given(new TenantEvent.Onboarded(School, Admin, Now));
 
         var after = TenantRegistryEvolution.Evolve(state, new UnknownEvent("from a newer writer"));
 

@@ -11,13 +11,6 @@ using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
-using DsaSigned = ConsentPlatform.DsaRegistry.Agreements.DsaSigned;
-using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
-using DsaReinstated = ConsentPlatform.DsaRegistry.Agreements.DsaReinstated;
-using DsaDrafted = ConsentPlatform.DsaRegistry.Agreements.DsaDrafted;
-using DsaAmended = ConsentPlatform.DsaRegistry.Agreements.DsaAmended;
-using DsaSuspended = ConsentPlatform.DsaRegistry.Agreements.DsaSuspended;
-using DsaTerminated = ConsentPlatform.DsaRegistry.Agreements.DsaTerminated;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 
@@ -26,7 +19,7 @@ public sealed class DraftingTests
     [Fact]
     public void Given_valid_terms_from_an_officer_of_a_party_When_drafted_Then_draft_version_1()
     {
-        var drafted = Only<DsaDrafted>(Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(), Now)));
+        var drafted = Only<AgreementEvent.Drafted>(Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(), Now)));
 
         Assert.Equal(DsaId, drafted.DsaId);
         Assert.Equal(Now, drafted.DraftedAt);
@@ -77,7 +70,7 @@ public sealed class AmendingTests
     {
         var state = status == DsaStatus.Draft ? Given(Drafted()) : Given(Drafted(), Activated, Suspended);
 
-        var amended = Only<DsaAmended>(Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(School), Now), state));
+        var amended = Only<AgreementEvent.Amended>(Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(School), Now), state));
 
         Assert.Equal(("Second version", 180), (amended.Content.Title, amended.Content.RetentionDays));
         var after = AgreementEvolution.Evolve(state, amended);
@@ -135,7 +128,7 @@ public sealed class ActivatingTests
     {
         var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School));
 
-        var activated = Only<DsaActivated>(Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(School), Now), state));
+        var activated = Only<AgreementEvent.Activated>(Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(School), Now), state));
 
         Assert.Equal((DsaId, Now, Officer(School)), (activated.DsaId, activated.ActivatedAt, activated.ActivatedBy));
         Assert.Equal((DsaStatus.Active, 4L), (AgreementEvolution.Evolve(state, activated).Status, AgreementEvolution.Evolve(state, activated).Version));
@@ -155,7 +148,7 @@ public sealed class ActivatingTests
     {
         var future = Content with { EffectiveFrom = Now.AddDays(30), EffectiveTo = Now.AddDays(400) };
 
-        var activated = Only<DsaActivated>(Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future), SignedBy(LocalAuthority), SignedBy(School))));
+        var activated = Only<AgreementEvent.Activated>(Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future), SignedBy(LocalAuthority), SignedBy(School))));
 
         Assert.Equal(Now, activated.ActivatedAt);
     }
@@ -227,7 +220,7 @@ public sealed class SuspendingTests
     {
         var state = Given(Drafted(), Activated);
 
-        var suspended = Only<DsaSuspended>(Suspending.Suspending.Decide(new SuspendDsa(DsaId, "  Breach reported  ", Officer(), Now), state));
+        var suspended = Only<AgreementEvent.Suspended>(Suspending.Suspending.Decide(new SuspendDsa(DsaId, "  Breach reported  ", Officer(), Now), state));
 
         Assert.Equal("Breach reported", suspended.Reason);
         var after = AgreementEvolution.Evolve(state, suspended);
@@ -283,7 +276,7 @@ public sealed class ReinstatingTests
     {
         var state = Given(Drafted(), Activated, Suspended, SignedBy(LocalAuthority), SignedBy(School));
 
-        var reinstated = Only<DsaReinstated>(Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state));
+        var reinstated = Only<AgreementEvent.Reinstated>(Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state));
 
         var after = AgreementEvolution.Evolve(state, reinstated);
         Assert.Equal((DsaStatus.Active, null, 6L), (after.Status, after.StatusReason, after.Version));
@@ -342,7 +335,7 @@ public sealed class TerminatingTests
         object[][] histories = [[Drafted()], [Drafted(), Activated], [Drafted(), Activated, Suspended]];
         var state = Given(histories[stage]);
 
-        var terminated = Only<DsaTerminated>(Terminating.Terminating.Decide(new TerminateDsa(DsaId, "Replaced by a new agreement", Officer(), Now), state));
+        var terminated = Only<AgreementEvent.Terminated>(Terminating.Terminating.Decide(new TerminateDsa(DsaId, "Replaced by a new agreement", Officer(), Now), state));
 
         var after = AgreementEvolution.Evolve(state, terminated);
         Assert.Equal((DsaStatus.Terminated, "Replaced by a new agreement"), (after.Status, after.StatusReason));
@@ -378,7 +371,7 @@ public sealed class SigningTests
 
         var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state).Events;
 
-        var signed = Assert.IsType<DsaSigned>(Assert.Single(events));
+        var signed = Assert.IsType<AgreementEvent.Signed>(Assert.Single(events));
         var after = AgreementEvolution.Fold([Drafted(), signed])!;
         Assert.Equal((1L, LocalAuthority), (signed.SignedVersion, signed.OrgId));
         Assert.Equal(DsaStatus.Draft, after.Status);
@@ -392,7 +385,7 @@ public sealed class SigningTests
 
         var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state).Events;
 
-        Assert.Collection(events, e => Assert.IsType<DsaSigned>(e), e => Assert.IsType<DsaActivated>(e));
+        Assert.Collection(events, e => Assert.IsType<AgreementEvent.Signed>(e), e => Assert.IsType<AgreementEvent.Activated>(e));
         Assert.Equal(DsaStatus.Active, events.Aggregate(state, AgreementEvolution.Evolve).Status);
     }
 
@@ -403,7 +396,7 @@ public sealed class SigningTests
 
         var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state).Events;
 
-        Assert.IsType<DsaReinstated>(events[^1]);
+        Assert.IsType<AgreementEvent.Reinstated>(events[^1]);
     }
 
     [Fact]

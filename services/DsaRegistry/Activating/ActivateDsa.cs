@@ -27,7 +27,7 @@ public static class Activating
             return refusal;
         }
 
-        return [new DsaActivated(command.DsaId, command.Actor, command.Now)];
+        return [new AgreementEvent.Activated(command.DsaId, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapActivateDsa(this RouteGroupBuilder group)

@@ -11,7 +11,7 @@ public sealed class AgreementProjection : SingleStreamProjection<Agreement, Guid
         ArgumentNullException.ThrowIfNull(e);
         // The store also holds the tenant registry's stream (issue 18): only a drafting starts an
         // agreement; after it, every event of the stream counts (an unknown one moves the version only).
-        if (snapshot is null && e.Data is not DsaDrafted) return null;
+        if (snapshot is null && e.Data is not AgreementEvent.Drafted) return null;
         return AgreementEvolution.Evolve(snapshot, e.Data);
     }
 }

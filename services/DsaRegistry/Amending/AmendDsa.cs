@@ -36,7 +36,7 @@ public static class Amending
         // Where the agreement came from stays what it was: an amendment is not a new template.
         var content = command.Terms!.ToContent() with { TemplateId = state.Content.TemplateId };
         if (Governance.MayNotGovern(command.Actor, content) is { } leaving) return leaving;
-        return [new DsaAmended(command.DsaId, content, command.Actor, command.Now)];
+        return [new AgreementEvent.Amended(command.DsaId, content, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapAmendDsa(this RouteGroupBuilder group)

@@ -32,7 +32,7 @@ public static class Drafting
 
         var content = terms!.ToContent();
         if (Governance.MayNotGovern(command.Actor, content) is { } refusal) return refusal;
-        return [new DsaDrafted(command.DsaId, content, command.Actor, command.Now)];
+        return [new AgreementEvent.Drafted(command.DsaId, content, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapDraftDsa(this RouteGroupBuilder group)

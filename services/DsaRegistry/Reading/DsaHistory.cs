@@ -42,13 +42,13 @@ public static class DsaHistory
 
     private static DsaChange ChangeOf(Guid eventId, object data) => data switch
     {
-        DsaDrafted e => new DsaChange("dsa-drafted", eventId, e.DraftedAt, e.DraftedBy, null),
-        DsaAmended e => new DsaChange("dsa-amended", eventId, e.AmendedAt, e.AmendedBy, null),
-        DsaActivated e => new DsaChange("dsa-activated", eventId, e.ActivatedAt, e.ActivatedBy, null),
-        DsaSuspended e => new DsaChange("dsa-suspended", eventId, e.SuspendedAt, e.SuspendedBy, e.Reason),
-        DsaReinstated e => new DsaChange("dsa-reinstated", eventId, e.ReinstatedAt, e.ReinstatedBy, null),
-        DsaTerminated e => new DsaChange("dsa-terminated", eventId, e.TerminatedAt, e.TerminatedBy, e.Reason),
-        DsaSigned e => new DsaChange("dsa-signed", eventId, e.SignedAt, e.SignedBy, null),
+        AgreementEvent.Drafted e => new DsaChange("dsa-drafted", eventId, e.DraftedAt, e.DraftedBy, null),
+        AgreementEvent.Amended e => new DsaChange("dsa-amended", eventId, e.AmendedAt, e.AmendedBy, null),
+        AgreementEvent.Activated e => new DsaChange("dsa-activated", eventId, e.ActivatedAt, e.ActivatedBy, null),
+        AgreementEvent.Suspended e => new DsaChange("dsa-suspended", eventId, e.SuspendedAt, e.SuspendedBy, e.Reason),
+        AgreementEvent.Reinstated e => new DsaChange("dsa-reinstated", eventId, e.ReinstatedAt, e.ReinstatedBy, null),
+        AgreementEvent.Terminated e => new DsaChange("dsa-terminated", eventId, e.TerminatedAt, e.TerminatedBy, e.Reason),
+        AgreementEvent.Signed e => new DsaChange("dsa-signed", eventId, e.SignedAt, e.SignedBy, null),
         _ => throw new InvalidOperationException($"{data.GetType().Name} is not a DSA event."),
     };
 

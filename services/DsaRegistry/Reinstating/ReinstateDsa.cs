@@ -27,7 +27,7 @@ public static class Reinstating
             return refusal;
         }
 
-        return [new DsaReinstated(command.DsaId, command.Actor, command.Now)];
+        return [new AgreementEvent.Reinstated(command.DsaId, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapReinstateDsa(this RouteGroupBuilder group)

@@ -53,15 +53,15 @@ public static class Signing
             return Refusal.Conflict($"{org} has already signed version {version} of DSA {state.Id}.");
         }
 
-        var signed = new DsaSigned(state.Id, version, org, command.Actor, command.Now);
+        var signed = new AgreementEvent.Signed(state.Id, version, org, command.Actor, command.Now);
         var after = AgreementEvolution.Evolve(state, signed);
         if (after.AwaitingSignatureFrom.Count > 0) return [signed];
 
         // The last signature: the DSA binds from now on, if it may bind at all.
         if (Governance.MayNotBeActive(state, command.Now) is { } mayNotBind) return mayNotBind;
         return state.Status == DsaStatus.Draft
-            ? [signed, new DsaActivated(state.Id, command.Actor, command.Now)]
-            : [signed, new DsaReinstated(state.Id, command.Actor, command.Now)];
+            ? [signed, new AgreementEvent.Activated(state.Id, command.Actor, command.Now)]
+            : [signed, new AgreementEvent.Reinstated(state.Id, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapSignDsa(this RouteGroupBuilder group)

@@ -26,7 +26,7 @@ public static class Suspending
         var errors = new FieldErrors();
         var reason = Governance.Reason(errors, command.Reason);
         if (errors.Refusal is { } invalid) return invalid;
-        return [new DsaSuspended(command.DsaId, reason, command.Actor, command.Now)];
+        return [new AgreementEvent.Suspended(command.DsaId, reason, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapSuspendDsa(this RouteGroupBuilder group)

@@ -26,7 +26,7 @@ public static class Offboarding
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
         return state.Find(command.TenantId) is { } tenant
-            ? [new TenantOffboarded(tenant.TenantId, command.Reason, command.Actor, command.Now)]
+            ? [new TenantEvent.Offboarded(tenant.TenantId, command.Reason, command.Actor, command.Now)]
             : Refusal.NotFound($"Tenant {command.TenantId} is not onboarded through the registry.");
     }
 

@@ -95,9 +95,9 @@ public static class Onboarding
 
         return state.Find(tenant.TenantId) switch
         {
-            null => [new TenantOnboarded(tenant, command.Actor, command.Now)],
+            null => [new TenantEvent.Onboarded(tenant, command.Actor, command.Now)],
             { } current when SameMapping(current, tenant) => [],
-            _ => [new TenantMappingChanged(tenant, command.Actor, command.Now)],
+            _ => [new TenantEvent.MappingChanged(tenant, command.Actor, command.Now)],
         };
     }
 

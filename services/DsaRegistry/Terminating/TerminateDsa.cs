@@ -26,7 +26,7 @@ public static class Terminating
         var errors = new FieldErrors();
         var reason = Governance.Reason(errors, command.Reason);
         if (errors.Refusal is { } invalid) return invalid;
-        return [new DsaTerminated(command.DsaId, reason, command.Actor, command.Now)];
+        return [new AgreementEvent.Terminated(command.DsaId, reason, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapTerminateDsa(this RouteGroupBuilder group)
