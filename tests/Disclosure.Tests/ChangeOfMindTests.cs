@@ -47,7 +47,7 @@ public sealed class ChangeOfMindTests
     {
         var events = ApplyConsentChange.Decide(Change(change), Given(Approved())).Events;
 
-        var blocked = Assert.IsType<Domain.DisclosureBlocked>(Assert.Single(events));
+        var blocked = Assert.IsType<Domain.DisclosureEvent.Blocked>(Assert.Single(events));
         Assert.Equal((ConsentId, change, Now.AddDays(1)), (blocked.ConsentId, blocked.ConsentStatus, blocked.BlockedAt));
         var state = Given(Approved(), events);
         Assert.Equal(DisclosureStatus.Blocked, state.Status);
@@ -89,7 +89,7 @@ public sealed class ChangeOfMindTests
 
         var events = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released)).Events;
 
-        var destroyed = Assert.IsType<Domain.PackageDestroyed>(Assert.Single(events));
+        var destroyed = Assert.IsType<Domain.DisclosureEvent.PackageDestroyed>(Assert.Single(events));
         Assert.Equal(ConsentId, destroyed.ConsentId);
         var state = Given(Approved(), released, events);
         Assert.Equal((DisclosureStatus.Destroyed, (DateTimeOffset?)Now.AddDays(1)), (state.Status, state.DestroyedAt));
@@ -112,7 +112,7 @@ public sealed class ChangeOfMindTests
 
         var events = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released, read)).Events;
 
-        var asked = Assert.IsType<Domain.DeletionRequested>(Assert.Single(events));
+        var asked = Assert.IsType<Domain.DisclosureEvent.DeletionRequested>(Assert.Single(events));
         Assert.Equal(Now.AddDays(1) + Fortnight, asked.AnswerBy);
         var state = Given(Approved(), released, read, events);
         Assert.Equal(DisclosureStatus.Released, state.Status);
@@ -132,7 +132,7 @@ public sealed class ChangeOfMindTests
 
         var events = AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Deleted, null, Teacher, Now.AddDays(2)), state).Events;
 
-        var answered = Assert.IsType<Domain.DeletionAnswered>(Assert.Single(events));
+        var answered = Assert.IsType<Domain.DisclosureEvent.DeletionAnswered>(Assert.Single(events));
         Assert.Equal(DeletionOutcome.Deleted, answered.Outcome);
         var after = Given(Approved(), released, read, asked, events);
         Assert.Equal((DeletionOutcome.Deleted, (DateTimeOffset?)Now.AddDays(2)), (after.Deletion!.Outcome, after.Deletion.AnsweredAt));
@@ -148,7 +148,7 @@ public sealed class ChangeOfMindTests
 
         var invalid = Refused(400, AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, " ", Teacher, Now.AddDays(2)), state));
         Assert.Equal(["reason"], invalid.Errors!.Keys);
-        var kept = Assert.IsType<Domain.DeletionAnswered>(Assert.Single(AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, "Kept on the child protection file by law.", Teacher, Now.AddDays(2)), state)));
+        var kept = Assert.IsType<Domain.DisclosureEvent.DeletionAnswered>(Assert.Single(AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, "Kept on the child protection file by law.", Teacher, Now.AddDays(2)), state)));
         Assert.Equal("Kept on the child protection file by law.", kept.Reason);
     }
 

@@ -19,8 +19,8 @@ public sealed class DecideTests
     {
         var events = Requested();
 
-        Assert.IsType<Domain.DisclosureRequested>(events[0]);
-        var approved = Assert.IsType<Domain.DisclosureApproved>(events[1]);
+        Assert.IsType<Domain.DisclosureEvent.Requested>(events[0]);
+        var approved = Assert.IsType<Domain.DisclosureEvent.Approved>(events[1]);
         Assert.Equal(Now.AddDays(30), approved.AvailableUntil);
         Assert.Equal(DisclosureStatus.Approved, Given(events).Status);
     }
@@ -30,7 +30,7 @@ public sealed class DecideTests
     {
         var events = Requested(answers: new LiveAnswers(null, null));
 
-        var denied = Assert.IsType<Domain.DisclosureDenied>(events[1]);
+        var denied = Assert.IsType<Domain.DisclosureEvent.Denied>(events[1]);
         Assert.Equal([ReasonCode.CheckUnavailable], denied.Judgement.Decision.Reasons.Select(r => r.Code));
         Assert.Equal(DisclosureStatus.Denied, Given(events).Status);
     }
@@ -40,7 +40,7 @@ public sealed class DecideTests
     {
         var events = Requested(Request(ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true)));
 
-        Assert.IsType<Domain.DisclosureAwaitingOverrideApproval>(events[1]);
+        Assert.IsType<Domain.DisclosureEvent.AwaitingOverrideApproval>(events[1]);
         Assert.Equal(DisclosureStatus.AwaitingOverrideApproval, Given(events).Status);
     }
 
@@ -51,9 +51,9 @@ public sealed class DecideTests
 
         var events = ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "Child at risk.", Now.AddMinutes(5)), state, Answers(dsa: Dsa(allowsOverride: true))).Events;
 
-        var overridden = Assert.IsType<Domain.SafeguardingOverrideApproved>(events[0]);
+        var overridden = Assert.IsType<Domain.DisclosureEvent.SafeguardingOverrideApproved>(events[0]);
         Assert.Equal(("Child at risk.", CouncilLead.UserId), (overridden.Rationale, overridden.Approval.ApprovedBy));
-        var approved = Assert.IsType<Domain.DisclosureApproved>(events[1]);
+        var approved = Assert.IsType<Domain.DisclosureEvent.Approved>(events[1]);
         Assert.NotNull(approved.Approval);
     }
 
@@ -64,8 +64,8 @@ public sealed class DecideTests
 
         var events = ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "Child at risk.", Now), state, new LiveAnswers(null, DsaScopeResult.Denied([ReasonCode.NoActiveDsa], Now))).Events;
 
-        Assert.IsType<Domain.SafeguardingOverrideApproved>(events[0]);
-        Assert.IsType<Domain.DisclosureDenied>(events[1]);
+        Assert.IsType<Domain.DisclosureEvent.SafeguardingOverrideApproved>(events[0]);
+        Assert.IsType<Domain.DisclosureEvent.Denied>(events[1]);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class DecideTests
 
         var events = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["identity.basic", "caring.role"], Now.AddHours(1)), state, Answers()).Events;
 
-        var released = Assert.IsType<Domain.DisclosureReleased>(Assert.Single(events));
+        var released = Assert.IsType<Domain.DisclosureEvent.Released>(Assert.Single(events));
         Assert.Equal(["caring.role", "identity.basic"], released.ReleasedCategories);
         Assert.Equal(Now.AddDays(30), released.AvailableUntil);
     }
@@ -98,7 +98,7 @@ public sealed class DecideTests
     {
         var events = ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now), Given(Requested()), Answers(Consent(ReasonCode.ConsentPaused))).Events;
 
-        var refused = Assert.IsType<Domain.DisclosureReleaseRefused>(Assert.Single(events));
+        var refused = Assert.IsType<Domain.DisclosureEvent.ReleaseRefused>(Assert.Single(events));
         Assert.True(refused.Judgement.Decision.Has(ReasonCode.ConsentPaused));
         Assert.Equal(DisclosureStatus.Approved, Given(Requested(), events).Status);
     }
@@ -113,7 +113,7 @@ public sealed class DecideTests
 
     [Fact]
     public void Given_approved_When_released_just_inside_the_retention_window_Then_released() =>
-        Assert.IsType<Domain.DisclosureReleased>(Assert.Single(ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddDays(30).AddSeconds(-1)), Given(Requested()), Answers())));
+        Assert.IsType<Domain.DisclosureEvent.Released>(Assert.Single(ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddDays(30).AddSeconds(-1)), Given(Requested()), Answers())));
 
     [Fact]
     public void Given_denied_When_released_Then_conflict() =>
@@ -127,7 +127,7 @@ public sealed class DecideTests
 
         var events = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now.AddHours(2)), state, Answers()).Events;
 
-        Assert.IsType<Domain.PackageRead>(Assert.Single(events));
+        Assert.IsType<Domain.DisclosureEvent.PackageRead>(Assert.Single(events));
         Assert.Equal(1, Given(Requested(), released, events).Reads);
     }
 
@@ -138,7 +138,7 @@ public sealed class DecideTests
 
         var events = ReadPackage.Decide(new ReadPackage(Id, Teacher, Now), Given(Requested(), released), new LiveAnswers(Consent(), DsaScopeResult.Denied([ReasonCode.NoActiveDsa], Now))).Events;
 
-        var refused = Assert.IsType<Domain.PackageReadRefused>(Assert.Single(events));
+        var refused = Assert.IsType<Domain.DisclosureEvent.PackageReadRefused>(Assert.Single(events));
         Assert.True(refused.Judgement.Decision.Has(ReasonCode.NoActiveDsa));
     }
 
@@ -155,7 +155,7 @@ public sealed class DecideTests
         Assert.Empty(PurgePackage.Decide(new PurgePackage(Id, DisclosureActors.PurgeJob, Now.AddDays(30).AddTicks(-1)), state));
         var purged = PurgePackage.Decide(new PurgePackage(Id, DisclosureActors.PurgeJob, Now.AddDays(30)), state).Events;
 
-        Assert.IsType<Domain.PackagePurged>(Assert.Single(purged));
+        Assert.IsType<Domain.DisclosureEvent.PackagePurged>(Assert.Single(purged));
         Assert.Equal(DisclosureStatus.Purged, Given(Requested(), released, purged).Status);
     }
 

@@ -27,7 +27,7 @@ public sealed class OverrideOversightTests
         var state = Given(Awaiting(), Approved());
         Assert.Equal(((DateTimeOffset?)Now, (OverrideReview?)null), (state.ApprovedAt, state.Review));
 
-        var reviewed = Assert.IsType<Domain.OverrideReviewed>(Assert.Single(ReviewOverride.Decide(new ReviewOverride(Id, OverrideReviewOutcome.NotUpheld, "The risk did not need the data.", Guardian, Now.AddDays(3)), state)));
+        var reviewed = Assert.IsType<Domain.DisclosureEvent.OverrideReviewed>(Assert.Single(ReviewOverride.Decide(new ReviewOverride(Id, OverrideReviewOutcome.NotUpheld, "The risk did not need the data.", Guardian, Now.AddDays(3)), state)));
 
         Assert.Equal(OverrideReviewOutcome.NotUpheld, reviewed.Outcome);
         var after = Given(Awaiting(), Approved(), [reviewed]);
@@ -44,13 +44,13 @@ public sealed class OverrideOversightTests
     {
         var approved = Given(Awaiting(), Approved());
 
-        var delayed = Assert.IsType<Domain.OverrideNoticeDelayed>(Assert.Single(DelayOverrideNotice.Decide(new DelayOverrideNotice(Id, Now.AddDays(7), "A parent reads the phone.", CouncilLead, Now, TimeSpan.FromDays(28)), approved)));
+        var delayed = Assert.IsType<Domain.DisclosureEvent.OverrideNoticeDelayed>(Assert.Single(DelayOverrideNotice.Decide(new DelayOverrideNotice(Id, Now.AddDays(7), "A parent reads the phone.", CouncilLead, Now, TimeSpan.FromDays(28)), approved)));
         var state = Given(Awaiting(), Approved(), [delayed]);
 
         Assert.True(state.NoticeDelay!.IsInForce(Now.AddDays(7).AddSeconds(-1)));
         Assert.False(state.NoticeDelay.IsInForce(Now.AddDays(7)));
         Assert.Empty(EndNoticeDelay.Decide(state, Now.AddDays(7).AddSeconds(-1)));
-        var ended = Assert.IsType<Domain.OverrideNoticeDelayEnded>(Assert.Single(EndNoticeDelay.Decide(state, Now.AddDays(7))));
+        var ended = Assert.IsType<Domain.DisclosureEvent.OverrideNoticeDelayEnded>(Assert.Single(EndNoticeDelay.Decide(state, Now.AddDays(7))));
         var after = Given(Awaiting(), Approved(), [delayed], [ended]);
         Assert.Empty(EndNoticeDelay.Decide(after, Now.AddDays(8)));
         Refused(409, DelayOverrideNotice.Decide(new DelayOverrideNotice(Id, Now.AddDays(9), "Again.", CouncilLead, Now.AddDays(8), TimeSpan.FromDays(28)), after));

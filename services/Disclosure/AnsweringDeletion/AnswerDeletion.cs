@@ -23,6 +23,6 @@ public sealed record AnswerDeletion(Guid DisclosureId, DeletionOutcome Outcome, 
             return Refusal.Invalid("reason", "Say why the copy is kept (for example the legal obligation that requires it).");
         }
 
-        return [new Domain.DeletionAnswered(state.Id, state.Request, command.Outcome, command.Reason, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.DeletionAnswered(state.Id, state.Request, command.Outcome, command.Reason, command.Actor, command.Now)];
     }
 }

@@ -30,11 +30,11 @@ public sealed record ApplyConsentChange(Guid ConsentId, ConsentStatus Change, Ev
         return state.Status switch
         {
             DisclosureStatus.Approved =>
-                [new Domain.DisclosureBlocked(state.Id, state.Request, command.ConsentId, command.Change, command.Actor, command.Now)],
+                [new Domain.DisclosureEvent.Blocked(state.Id, state.Request, command.ConsentId, command.Change, command.Actor, command.Now)],
             DisclosureStatus.Released when command.Change == ConsentStatus.Withdrawn && state.Reads == 0 =>
-                [new Domain.PackageDestroyed(state.Id, state.Request, command.ConsentId, command.Actor, command.Now)],
+                [new Domain.DisclosureEvent.PackageDestroyed(state.Id, state.Request, command.ConsentId, command.Actor, command.Now)],
             DisclosureStatus.Released when command.Change == ConsentStatus.Withdrawn && state.Deletion is null =>
-                [new Domain.DeletionRequested(state.Id, state.Request, command.ConsentId, command.Now + command.DeletionAnswerWithin, command.Actor, command.Now)],
+                [new Domain.DisclosureEvent.DeletionRequested(state.Id, state.Request, command.ConsentId, command.Now + command.DeletionAnswerWithin, command.Actor, command.Now)],
             _ => [],
         };
     }

@@ -31,7 +31,7 @@ public sealed record DelayOverrideNotice(Guid DisclosureId, DateTimeOffset Until
             return Refusal.Conflict("A delay was set for this override already; it ends by itself and cannot be extended.");
         }
 
-        return [new Domain.OverrideNoticeDelayed(state.Id, state.Request, command.Until, command.Reason, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.OverrideNoticeDelayed(state.Id, state.Request, command.Until, command.Reason, command.Actor, command.Now)];
     }
 }
 
@@ -42,7 +42,7 @@ public static class EndNoticeDelay
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.NoticeDelay is { EndedAt: null } delay && delay.Until <= now
-            ? [new Domain.OverrideNoticeDelayEnded(state.Id, state.Request, DisclosureActors.NoticeDelayJob, now)]
+            ? [new Domain.DisclosureEvent.OverrideNoticeDelayEnded(state.Id, state.Request, DisclosureActors.NoticeDelayJob, now)]
             : [];
     }
 }

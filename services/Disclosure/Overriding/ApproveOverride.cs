@@ -31,9 +31,9 @@ public sealed record ApproveOverride(Guid DisclosureId, EventActor Actor, string
         var approval = new OverrideApproval(command.Actor.UserId, command.Actor.OrgId ?? string.Empty, command.Actor.Role, command.Now);
         var judgement = Judgement.Of(state.Request, answers, approval, command.Now);
         object decided = judgement.Approved
-            ? new Domain.DisclosureApproved(state.Id, state.Request, judgement, approval, answers.Dsa?.RetentionDays, command.Actor, command.Now)
-            : new Domain.DisclosureDenied(state.Id, state.Request, judgement, command.Actor, command.Now);
-        return [new Domain.SafeguardingOverrideApproved(state.Id, state.Request, approval, command.Rationale, command.Actor, command.Now), decided];
+            ? new Domain.DisclosureEvent.Approved(state.Id, state.Request, judgement, approval, answers.Dsa?.RetentionDays, command.Actor, command.Now)
+            : new Domain.DisclosureEvent.Denied(state.Id, state.Request, judgement, command.Actor, command.Now);
+        return [new Domain.DisclosureEvent.SafeguardingOverrideApproved(state.Id, state.Request, approval, command.Rationale, command.Actor, command.Now), decided];
     }
 
     public static bool IsRequester(ApproveOverride command, DisclosureState state)

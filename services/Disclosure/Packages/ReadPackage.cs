@@ -24,7 +24,7 @@ public sealed record ReadPackage(Guid DisclosureId, EventActor Actor, DateTimeOf
         if (Unreadable(state) is { } refusal) return refusal;
         var judgement = Judgement.Of(state.Request, answers, state.Approval, command.Now);
         return judgement.Approved
-            ? [new Domain.PackageRead(state.Id, state.Request, state.ReleasedCategories, judgement.Decision, command.Actor, command.Now)]
-            : [new Domain.PackageReadRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
+            ? [new Domain.DisclosureEvent.PackageRead(state.Id, state.Request, state.ReleasedCategories, judgement.Decision, command.Actor, command.Now)]
+            : [new Domain.DisclosureEvent.PackageReadRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
     }
 }

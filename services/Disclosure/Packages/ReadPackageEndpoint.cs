@@ -76,7 +76,7 @@ public static class ReadPackageEndpoint
         var decision = ReadPackage.Decide(new ReadPackage(id, actor, now), state, answers);
         if (decision.Refusal is { } unreadable) return unreadable;
         var events = decision.Events;
-        if (events[0] is Domain.PackageReadRefused refused)
+        if (events[0] is Domain.DisclosureEvent.PackageReadRefused refused)
         {
             var recorded = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
             return recorded.Refusal ?? RecheckRefusal.Of("Package read refused", refused.Judgement.Decision);

@@ -8,7 +8,7 @@ using JasperFx.Events;
 
 namespace ConsentPlatform.Disclosure.Purging;
 
-/// <summary>Deletes the sealed payload and its data key and records <see cref="Domain.PackagePurged"/>, in one transaction.</summary>
+/// <summary>Deletes the sealed payload and its data key and records <see cref="Domain.DisclosureEvent.PackagePurged"/>, in one transaction.</summary>
 public static class Purger
 {
     /// <summary>

@@ -43,10 +43,10 @@ public sealed record ReleaseDisclosure(Guid DisclosureId, EventActor Actor, IRea
         var judgement = Judgement.Of(state.Request, answers, state.Approval, command.Now);
         if (!judgement.Approved)
         {
-            return [new Domain.DisclosureReleaseRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
+            return [new Domain.DisclosureEvent.ReleaseRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
         }
 
         var until = state.AvailableUntil ?? command.Now;
-        return [new Domain.DisclosureReleased(state.Id, state.Request, [.. command.Categories.Order(StringComparer.Ordinal)], judgement.Decision, until, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.Released(state.Id, state.Request, [.. command.Categories.Order(StringComparer.Ordinal)], judgement.Decision, until, command.Actor, command.Now)];
     }
 }

@@ -63,7 +63,7 @@ public static class ReleaseDisclosureEndpoint
         var decision = ReleaseDisclosure.Decide(command, state, answers);
         if (decision.Refusal is { } refused) return refused;
         var events = decision.Events;
-        if (events[0] is Domain.DisclosureReleased)
+        if (events[0] is Domain.DisclosureEvent.Released)
         {
             var (package, dataKey) = await protector.SealAsync(id, json, now, cancellationToken);
             session.Store(package);
@@ -72,7 +72,7 @@ public static class ReleaseDisclosureEndpoint
 
         var after = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
         if (after.Refusal is { } lost) return lost;
-        return events[0] is Domain.DisclosureReleaseRefused recheck
+        return events[0] is Domain.DisclosureEvent.ReleaseRefused recheck
             ? RecheckRefusal.Of("Release refused", recheck.Judgement.Decision)
             : TypedResults.Ok(DisclosureResponse.From(after.State));
     }

@@ -15,10 +15,10 @@ public sealed record RequestDisclosure(Guid DisclosureId, ShareRequest Request, 
         var judgement = Judgement.Of(command.Request, answers, approval: null, command.Now);
         object decided = judgement.Decision.Outcome switch
         {
-            ShareOutcome.Approved => new DisclosureApproved(command.DisclosureId, command.Request, judgement, null, answers.Dsa?.RetentionDays, command.Actor, command.Now),
-            ShareOutcome.AwaitingOverrideApproval => new DisclosureAwaitingOverrideApproval(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
-            _ => new DisclosureDenied(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
+            ShareOutcome.Approved => new DisclosureEvent.Approved(command.DisclosureId, command.Request, judgement, null, answers.Dsa?.RetentionDays, command.Actor, command.Now),
+            ShareOutcome.AwaitingOverrideApproval => new DisclosureEvent.AwaitingOverrideApproval(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
+            _ => new DisclosureEvent.Denied(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
         };
-        return [new DisclosureRequested(command.DisclosureId, command.Request, command.Actor, command.ActorName, command.Now), decided];
+        return [new DisclosureEvent.Requested(command.DisclosureId, command.Request, command.Actor, command.ActorName, command.Now), decided];
     }
 }

@@ -26,7 +26,7 @@ public sealed record ReviewOverride(Guid DisclosureId, OverrideReviewOutcome Out
             return Refusal.Conflict($"The override was reviewed already, on {done.ReviewedAt:yyyy-MM-dd}: {Wire(done.Outcome)}.");
         }
 
-        return [new Domain.OverrideReviewed(state.Id, state.Request, command.Outcome, command.Rationale, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.OverrideReviewed(state.Id, state.Request, command.Outcome, command.Rationale, command.Actor, command.Now)];
     }
 
     public static string Wire(OverrideReviewOutcome outcome) => outcome == OverrideReviewOutcome.Upheld ? "upheld" : "not-upheld";
