@@ -33,15 +33,14 @@ public static class DisclosureModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPlatformMarten(schemaName: "disclosure", options =>
             {
-                options.Events.AddEventTypes(
-                [
-                    typeof(DisclosureRequested), typeof(DisclosureApproved), typeof(DisclosureDenied),
-                    typeof(DisclosureAwaitingOverrideApproval), typeof(SafeguardingOverrideApproved),
-                    typeof(DisclosureReleased), typeof(DisclosureReleaseRefused),
-                    typeof(PackageRead), typeof(PackageReadRefused), typeof(PackagePurged),
-                    typeof(DisclosureBlocked), typeof(PackageDestroyed), typeof(DeletionRequested), typeof(DeletionAnswered),
-                    typeof(OverrideReviewed), typeof(OverrideNoticeDelayed), typeof(OverrideNoticeDelayEnded),
-                ]);
+                // Issue 24: the internal events are DisclosureEvent.X, apart from the published
+                // contracts; PostgreSQL keeps the names they were first stored under.
+                options.Events.AddEventTypes(DisclosureEvent.StoredNames.Keys);
+                foreach (var (type, storedName) in DisclosureEvent.StoredNames)
+                {
+                    options.Events.MapEventType(type, storedName);
+                }
+
                 // Inline: the disclosure document is written in the same transaction as its events.
                 options.Projections.Add(new DisclosureProjection(), ProjectionLifecycle.Inline);
                 var disclosures = options.Schema.For<DisclosureState>();

@@ -28,12 +28,15 @@ public static class DsaRegistryModule
     {
         builder.AddPlatformMarten(schemaName: "dsa_registry", options =>
             {
-                options.Events.AddEventTypes(
-                [
-                    typeof(DsaDrafted), typeof(DsaAmended), typeof(DsaActivated),
-                    typeof(DsaSuspended), typeof(DsaReinstated), typeof(DsaTerminated), typeof(DsaSigned),
-                    typeof(TenantOnboarded), typeof(TenantMappingChanged), typeof(TenantOffboarded),
-                ]);
+                // Issue 24: the internal events are AgreementEvent.X / TenantEvent.X, apart from the
+                // published contracts; PostgreSQL keeps the names they were first stored under.
+                var storedNames = AgreementEvent.StoredNames.Concat(TenantEvent.StoredNames).ToList();
+                options.Events.AddEventTypes(storedNames.Select(e => e.Key));
+                foreach (var (type, storedName) in storedNames)
+                {
+                    options.Events.MapEventType(type, storedName);
+                }
+
                 // Inline: the read model changes in the same transaction as the events, so the
                 // next read or scope check sees a suspension at once.
                 options.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);

@@ -227,4 +227,17 @@ public sealed class ReleaseAndReadTests(Platform platform)
 
         return dump.ToString();
     }
+
+    /// <summary>Issue 24: PostgreSQL keeps the internal events under their first names (<c>mt_events.type</c>), read back as the service's own types.</summary>
+    [Fact]
+    public async Task A_request_approval_release_and_read_are_stored_under_their_names_of_before()
+    {
+        var id = (await (await new Scenario(platform).GivenDsaAndConsentAsync()).ReleasedAndReadAsync()).Id;
+
+        await using var session = platform.Disclosure.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var stored = await session.Events.FetchStreamAsync(id, token: Cancel);
+
+        Assert.Equal(["disclosure_requested", "disclosure_approved", "disclosure_released", "package_read"], stored.Select(e => e.EventTypeName));
+        Assert.All(stored, e => Assert.Equal(typeof(Domain.DisclosureEvent), e.Data.GetType().DeclaringType));
+    }
 }

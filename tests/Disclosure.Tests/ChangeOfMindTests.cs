@@ -25,10 +25,10 @@ public sealed class ChangeOfMindTests
     private static IReadOnlyList<object> Approved() => Requested(answers: Answers(ApprovingConsent));
 
     private static IReadOnlyList<object> Released(DisclosureState approved) =>
-        ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddHours(1)), approved, Answers(ApprovingConsent));
+        ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddHours(1)), approved, Answers(ApprovingConsent)).Events;
 
     private static IReadOnlyList<object> Read(DisclosureState released) =>
-        ReadPackage.Decide(new ReadPackage(Id, Teacher, Now.AddHours(2)), released, Answers(ApprovingConsent));
+        ReadPackage.Decide(new ReadPackage(Id, Teacher, Now.AddHours(2)), released, Answers(ApprovingConsent)).Events;
 
     private static ApplyConsentChange Change(ConsentStatus change, Guid? consentId = null) =>
         new(consentId ?? ConsentId, change, DisclosureActors.ConsentChange, Now.AddDays(1), Fortnight);
@@ -45,9 +45,9 @@ public sealed class ChangeOfMindTests
     [InlineData(ConsentStatus.Expired)]
     public void Given_approved_not_released_When_its_consent_changes_Then_blocked_naming_the_consent_and_the_change(ConsentStatus change)
     {
-        var events = ApplyConsentChange.Decide(Change(change), Given(Approved()));
+        var events = ApplyConsentChange.Decide(Change(change), Given(Approved())).Events;
 
-        var blocked = Assert.IsType<Domain.DisclosureBlocked>(Assert.Single(events));
+        var blocked = Assert.IsType<Domain.DisclosureEvent.Blocked>(Assert.Single(events));
         Assert.Equal((ConsentId, change, Now.AddDays(1)), (blocked.ConsentId, blocked.ConsentStatus, blocked.BlockedAt));
         var state = Given(Approved(), events);
         Assert.Equal(DisclosureStatus.Blocked, state.Status);
@@ -59,13 +59,13 @@ public sealed class ChangeOfMindTests
     {
         var blocked = Given(Approved(), ApplyConsentChange.Decide(Change(ConsentStatus.Paused), Given(Approved())));
 
-        Assert.Throws<ConflictException>(() => Released(blocked));
+        Refused(409, ReleaseDisclosure.Decide(new ReleaseDisclosure(Id, SocialWorker, ["caring.role"], Now.AddHours(1)), blocked, Answers(ApprovingConsent)));
     }
 
     [Fact]
     public void Given_blocked_When_the_consent_changes_again_Then_nothing_more()
     {
-        var history = ApplyConsentChange.Decide(Change(ConsentStatus.Paused), Given(Approved()));
+        var history = ApplyConsentChange.Decide(Change(ConsentStatus.Paused), Given(Approved())).Events;
 
         Assert.Empty(ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), history)));
     }
@@ -87,9 +87,9 @@ public sealed class ChangeOfMindTests
     {
         var released = Released(Given(Approved()));
 
-        var events = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released));
+        var events = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released)).Events;
 
-        var destroyed = Assert.IsType<Domain.PackageDestroyed>(Assert.Single(events));
+        var destroyed = Assert.IsType<Domain.DisclosureEvent.PackageDestroyed>(Assert.Single(events));
         Assert.Equal(ConsentId, destroyed.ConsentId);
         var state = Given(Approved(), released, events);
         Assert.Equal((DisclosureStatus.Destroyed, (DateTimeOffset?)Now.AddDays(1)), (state.Status, state.DestroyedAt));
@@ -110,9 +110,9 @@ public sealed class ChangeOfMindTests
     {
         var (released, read) = ReleasedAndRead();
 
-        var events = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released, read));
+        var events = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released, read)).Events;
 
-        var asked = Assert.IsType<Domain.DeletionRequested>(Assert.Single(events));
+        var asked = Assert.IsType<Domain.DisclosureEvent.DeletionRequested>(Assert.Single(events));
         Assert.Equal(Now.AddDays(1) + Fortnight, asked.AnswerBy);
         var state = Given(Approved(), released, read, events);
         Assert.Equal(DisclosureStatus.Released, state.Status);
@@ -127,17 +127,17 @@ public sealed class ChangeOfMindTests
     public void Given_a_deletion_request_When_the_recipient_answers_deleted_Then_answered_once()
     {
         var (released, read) = ReleasedAndRead();
-        var asked = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released, read));
+        var asked = ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released, read)).Events;
         var state = Given(Approved(), released, read, asked);
 
-        var events = AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Deleted, null, Teacher, Now.AddDays(2)), state);
+        var events = AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Deleted, null, Teacher, Now.AddDays(2)), state).Events;
 
-        var answered = Assert.IsType<Domain.DeletionAnswered>(Assert.Single(events));
+        var answered = Assert.IsType<Domain.DisclosureEvent.DeletionAnswered>(Assert.Single(events));
         Assert.Equal(DeletionOutcome.Deleted, answered.Outcome);
         var after = Given(Approved(), released, read, asked, events);
         Assert.Equal((DeletionOutcome.Deleted, (DateTimeOffset?)Now.AddDays(2)), (after.Deletion!.Outcome, after.Deletion.AnsweredAt));
         Assert.False(after.Deletion.IsOverdue(Now.AddYears(1)));
-        Assert.Throws<ConflictException>(() => AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, "A court order.", Teacher, Now.AddDays(3)), after));
+        Refused(409, AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, "A court order.", Teacher, Now.AddDays(3)), after));
     }
 
     [Fact]
@@ -146,13 +146,13 @@ public sealed class ChangeOfMindTests
         var (released, read) = ReleasedAndRead();
         var state = Given(Approved(), released, read, ApplyConsentChange.Decide(Change(ConsentStatus.Withdrawn), Given(Approved(), released, read)));
 
-        var invalid = Assert.Throws<RequestValidationException>(() => AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, " ", Teacher, Now.AddDays(2)), state));
-        Assert.Equal(["reason"], invalid.Errors.Keys);
-        var kept = Assert.IsType<Domain.DeletionAnswered>(Assert.Single(AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, "Kept on the child protection file by law.", Teacher, Now.AddDays(2)), state)));
+        var invalid = Refused(400, AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, " ", Teacher, Now.AddDays(2)), state));
+        Assert.Equal(["reason"], invalid.Errors!.Keys);
+        var kept = Assert.IsType<Domain.DisclosureEvent.DeletionAnswered>(Assert.Single(AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Retained, "Kept on the child protection file by law.", Teacher, Now.AddDays(2)), state)));
         Assert.Equal("Kept on the child protection file by law.", kept.Reason);
     }
 
     [Fact]
     public void Given_no_deletion_request_When_answered_Then_conflict() =>
-        Assert.Throws<ConflictException>(() => AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Deleted, null, Teacher, Now), Given(Approved())));
+        Refused(409, AnswerDeletion.Decide(new AnswerDeletion(Id, DeletionOutcome.Deleted, null, Teacher, Now), Given(Approved())));
 }

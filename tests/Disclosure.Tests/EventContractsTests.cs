@@ -26,7 +26,7 @@ public sealed class EventContractsTests
     }
 
     [Fact]
-    public void Every_internal_event_is_published_as_the_contract_of_the_same_name_with_its_event_id_and_subject()
+    public void Every_internal_event_is_published_as_the_contract_of_its_stored_name_with_its_event_id_and_subject()
     {
         var requested = Requested(Request(Contracts.Rules.ShareBasis.Safeguarding, Justification), Answers(dsa: Dsa(allowsOverride: true)));
         var approval = ApproveOverride.Decide(new ApproveOverride(Id, CouncilLead, "lee", "Child at risk.", Now), Given(requested), Answers(dsa: Dsa(allowsOverride: true)));
@@ -55,11 +55,14 @@ public sealed class EventContractsTests
 
         var internalTypes = typeof(DisclosureState).Assembly.GetTypes().Where(t => t.Namespace == typeof(DisclosureState).Namespace && t.GetProperty("DisclosureId") is not null).Select(t => t.Name).ToHashSet();
         Assert.Equal(internalTypes, all.Select(e => e.GetType().Name).ToHashSet());
+        Assert.Equal(internalTypes, DisclosureEvent.StoredNames.Keys.Select(t => t.Name).ToHashSet());
         foreach (var e in all)
         {
             var eventId = Guid.NewGuid();
             var contract = Publish(e, eventId);
-            Assert.Equal(e.GetType().Name, contract.GetType().Name);
+            // DisclosureEvent.Released, stored as disclosure_released, is published as DisclosureReleased.
+            var storedAs = DisclosureEvent.StoredNames[e.GetType()];
+            Assert.Equal(string.Concat(storedAs.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])), contract.GetType().Name);
             Assert.Equal("ConsentPlatform.Contracts.Disclosure", contract.GetType().Namespace);
             var platformEvent = Assert.IsAssignableFrom<IPlatformEvent>(contract);
             Assert.Equal((eventId, "yc-1"), (platformEvent.EventId, platformEvent.SubjectId));

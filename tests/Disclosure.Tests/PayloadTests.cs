@@ -2,6 +2,7 @@ using System.Text;
 using ConsentPlatform.Disclosure.Releasing;
 using ConsentPlatform.Hosting.Problems;
 using Xunit;
+using static ConsentPlatform.Disclosure.Tests.Scenario;
 
 namespace ConsentPlatform.Disclosure.Tests;
 
@@ -10,7 +11,7 @@ public sealed class PayloadTests
     [Fact]
     public void The_release_body_gives_its_category_keys_and_the_data_json()
     {
-        var (categories, json) = ReleaseDisclosureEndpoint.ParseData(Encoding.UTF8.GetBytes("""{"data":{"caring.role":{"a":1},"identity.basic":"x"}}"""));
+        var (categories, json) = ReleaseDisclosureEndpoint.ParseData(new FieldErrors(), Encoding.UTF8.GetBytes("""{"data":{"caring.role":{"a":1},"identity.basic":"x"}}"""));
 
         Assert.Equal(["caring.role", "identity.basic"], categories);
         Assert.Equal("""{"caring.role":{"a":1},"identity.basic":"x"}""", json);
@@ -27,9 +28,9 @@ public sealed class PayloadTests
     [InlineData("""[]""")]
     public void A_malformed_release_body_is_a_validation_error_that_does_not_quote_it(string body)
     {
-        var error = Assert.Throws<RequestValidationException>(() => ReleaseDisclosureEndpoint.ParseData(Encoding.UTF8.GetBytes(body)));
+        var error = Refused(400, Invalid(Encoding.UTF8.GetBytes(body)));
 
-        Assert.DoesNotContain(error.Errors.Values.SelectMany(v => v), m => m.Contains("not json", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Errors!.Values.SelectMany(v => v), m => m.Contains("not json", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -41,9 +42,9 @@ public sealed class PayloadTests
     [InlineData("""{"data":{"caring.role":"x"},"\ud800":1}""", "$")]
     public void Text_in_the_release_body_that_breaks_the_rule_is_a_400_naming_where_it_is(string body, string field)
     {
-        var error = Assert.Throws<RequestValidationException>(() => ReleaseDisclosureEndpoint.ParseData(Encoding.UTF8.GetBytes(body)));
+        var error = Refused(400, Invalid(Encoding.UTF8.GetBytes(body)));
 
-        Assert.Equal([field], error.Errors.Keys);
+        Assert.Equal([field], error.Errors!.Keys);
     }
 
     [Fact]
@@ -51,16 +52,25 @@ public sealed class PayloadTests
     {
         byte[] body = [.. Encoding.UTF8.GetBytes("""{"data":{"caring.role":"a"""), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\"}}")];
 
-        var error = Assert.Throws<RequestValidationException>(() => ReleaseDisclosureEndpoint.ParseData(body));
+        var error = Refused(400, Invalid(body));
 
-        Assert.Equal(["data.caring.role"], error.Errors.Keys);
+        Assert.Equal(["data.caring.role"], error.Errors!.Keys);
     }
 
     [Fact]
     public void Tab_CR_and_LF_in_released_text_are_kept()
     {
-        var (_, json) = ReleaseDisclosureEndpoint.ParseData(Encoding.UTF8.GetBytes("""{"data":{"caring.role":"line one\r\n\tline two"}}"""));
+        var (_, json) = ReleaseDisclosureEndpoint.ParseData(new FieldErrors(), Encoding.UTF8.GetBytes("""{"data":{"caring.role":"line one\r\n\tline two"}}"""));
 
         Assert.Equal("""{"caring.role":"line one\r\n\tline two"}""", json);
+    }
+
+    /// <summary>What <see cref="ReleaseDisclosureEndpoint.ParseData"/> refuses <paramref name="body"/> with (nothing: no decision at all), asserting it gives no data.</summary>
+    private static Decision Invalid(byte[] body)
+    {
+        var errors = new FieldErrors();
+        var (categories, _) = ReleaseDisclosureEndpoint.ParseData(errors, body);
+        Assert.Empty(categories);
+        return errors.Refusal is { } refusal ? refusal : [];
     }
 }

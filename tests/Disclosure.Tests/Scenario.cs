@@ -4,6 +4,8 @@ using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.Requesting;
+using ConsentPlatform.Hosting.Problems;
+using Xunit;
 
 namespace ConsentPlatform.Disclosure.Tests;
 
@@ -27,8 +29,15 @@ internal static class Scenario
     public static LiveAnswers Answers(ConsentCheckResult? consent = null, DsaScopeResult? dsa = null) => new(consent ?? Consent(), dsa ?? Dsa());
 
     public static IReadOnlyList<object> Requested(ShareRequest? request = null, LiveAnswers? answers = null) =>
-        RequestDisclosure.Decide(new RequestDisclosure(Id, request ?? Request(), Teacher, "sam", Now), answers ?? Answers());
+        RequestDisclosure.Decide(new RequestDisclosure(Id, request ?? Request(), Teacher, "sam", Now), answers ?? Answers()).Events;
 
     public static DisclosureState Given(params IEnumerable<object>[] histories) =>
         DisclosureEvolution.Fold(histories.SelectMany(h => h))!;
+
+    /// <summary>The refusal of a decision, asserted to be one with <paramref name="status"/>.</summary>
+    public static Refusal Refused(int status, Decision decision)
+    {
+        Assert.Equal(status, decision.Refusal?.Status);
+        return decision.Refusal!;
+    }
 }

@@ -23,7 +23,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
 
     private IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
 
-    private static IReadOnlyList<object> Amend(Agreement state) => [new DsaAmended(state.Id, state.Content, Officer, DateTimeOffset.UtcNow)];
+    private static IReadOnlyList<object> Amend(Agreement state) => [new AgreementEvent.Amended(state.Id, state.Content, Officer, DateTimeOffset.UtcNow)];
 
     private Task<Agreement> ChangeAsync(Guid id, long? expectedVersion, Func<Agreement, IReadOnlyList<object>> decide, Func<Agreement, CancellationToken, Task>? guard = null) =>
         ChangeInAsync(Store, id, expectedVersion, decide, guard);

@@ -32,6 +32,22 @@ public sealed class EvolutionTests
         Assert.Throws<InvalidOperationException>(() => AgreementEvolution.Evolve(null, Activated));
     }
 
+    /// <summary>The platform's one rule for an event this code does not know (issue 24): nothing changes but the version, which stays the stream's.</summary>
+    [Fact]
+    public void Given_a_signed_draft_When_an_unknown_event_applies_Then_only_the_version_moves()
+    {
+        var state = Given(Drafted(), SignedBy(LocalAuthority));
+
+        var after = AgreementEvolution.Evolve(state, new UnknownEvent("from a newer writer"));
+
+        Assert.Equal(state.Version + 1, after.Version);
+        Assert.Equal(state with { Version = after.Version, ContentVersion = state.TermsVersion }, after);
+        Assert.Equal((state.TermsVersion, state.Signatures), (after.TermsVersion, after.Signatures));
+        Assert.Equal(state.AwaitingSignatureFrom, after.AwaitingSignatureFrom);
+    }
+
+    private sealed record UnknownEvent(string Note);
+
     [Fact]
     public void Given_a_history_When_built_Then_each_version_has_its_content_and_the_event_that_made_it()
     {

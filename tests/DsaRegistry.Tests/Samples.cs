@@ -2,13 +2,8 @@ using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.Hosting.Authentication;
-using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
-using DsaAmended = ConsentPlatform.DsaRegistry.Agreements.DsaAmended;
-using DsaDrafted = ConsentPlatform.DsaRegistry.Agreements.DsaDrafted;
-using DsaReinstated = ConsentPlatform.DsaRegistry.Agreements.DsaReinstated;
-using DsaSigned = ConsentPlatform.DsaRegistry.Agreements.DsaSigned;
-using DsaSuspended = ConsentPlatform.DsaRegistry.Agreements.DsaSuspended;
-using DsaTerminated = ConsentPlatform.DsaRegistry.Agreements.DsaTerminated;
+using ConsentPlatform.Hosting.Problems;
+using Xunit;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 
@@ -58,21 +53,34 @@ public static class Samples
 
     public static DsaContent Content => Terms.ToContent();
 
-    public static DsaDrafted Drafted(DsaContent? content = null) => new(DsaId, content ?? Content, Officer(), From);
+    public static AgreementEvent.Drafted Drafted(DsaContent? content = null) => new(DsaId, content ?? Content, Officer(), From);
 
-    public static DsaAmended Amended(DsaContent? content = null) => new(DsaId, content ?? Content with { Title = "Amended title" }, Officer(), Now);
+    public static AgreementEvent.Amended Amended(DsaContent? content = null) => new(DsaId, content ?? Content with { Title = "Amended title" }, Officer(), Now);
 
-    public static DsaActivated Activated => new(DsaId, Officer(), From.AddDays(1));
+    public static AgreementEvent.Activated Activated => new(DsaId, Officer(), From.AddDays(1));
 
-    public static DsaSuspended Suspended => new(DsaId, "School breached the agreement", Officer(), Now.AddDays(-1));
+    public static AgreementEvent.Suspended Suspended => new(DsaId, "School breached the agreement", Officer(), Now.AddDays(-1));
 
-    public static DsaReinstated Reinstated => new(DsaId, Officer(), Now.AddHours(-1));
+    public static AgreementEvent.Reinstated Reinstated => new(DsaId, Officer(), Now.AddHours(-1));
 
-    public static DsaTerminated Terminated => new(DsaId, "Agreement replaced", Officer(), Now.AddHours(-1));
+    public static AgreementEvent.Terminated Terminated => new(DsaId, "Agreement replaced", Officer(), Now.AddHours(-1));
 
     /// <summary>A party's signature of the terms at <paramref name="version"/> (issue 17).</summary>
-    public static DsaSigned SignedBy(string org, long version = 1) => new(DsaId, version, org, Officer(org), From.AddHours(1));
+    public static AgreementEvent.Signed SignedBy(string org, long version = 1) => new(DsaId, version, org, Officer(org), From.AddHours(1));
 
     /// <summary>Given: the state these events build.</summary>
     public static Agreement Given(params object[] events) => AgreementEvolution.Fold(events)!;
+
+    /// <summary>The refusal of a decision, asserted to be one with <paramref name="status"/>.</summary>
+    public static Refusal Refused(int status, Decision decision) => Refused(status, decision.Refusal);
+
+    /// <inheritdoc cref="Refused(int, Decision)"/>
+    public static Refusal Refused(int status, Refusal? refusal)
+    {
+        Assert.Equal(status, refusal?.Status);
+        return refusal!;
+    }
+
+    /// <summary>The one event a decision records, asserted to be a <typeparamref name="T"/>.</summary>
+    public static T Only<T>(Decision decision) => Assert.IsType<T>(Assert.Single(decision.Events));
 }

@@ -23,7 +23,10 @@ public sealed class TemplateTests
     [MemberData(nameof(TemplateIds))]
     public void Given_a_template_with_parties_and_dates_When_validated_Then_it_passes_the_content_rules_unchanged(string id)
     {
-        Assert.Empty(DsaTermsValidation.Validate(DsaTemplates.Fill(FromTemplate(id))));
+        var errors = new FieldErrors();
+
+        Assert.Empty(DsaTermsValidation.Validate(DsaTemplates.Fill(errors, FromTemplate(id))));
+        Assert.False(errors.Any);
     }
 
     [Theory]
@@ -62,9 +65,13 @@ public sealed class TemplateTests
     [Fact]
     public void Given_an_unknown_template_When_filled_Then_templateId_is_named()
     {
-        var refused = Assert.Throws<RequestValidationException>(() => DsaTemplates.Fill(FromTemplate("no-such-template")));
+        var errors = new FieldErrors();
 
-        Assert.Equal(["templateId"], refused.Errors.Keys);
+        DsaTemplates.Fill(errors, FromTemplate("no-such-template"));
+
+        var refused = Refused(400, errors.Refusal);
+
+        Assert.Equal(["templateId"], refused.Errors!.Keys);
     }
 
     [Fact]
@@ -72,13 +79,13 @@ public sealed class TemplateTests
     {
         var terms = Terms;
 
-        Assert.Same(terms, DsaTemplates.Fill(terms));
+        Assert.Same(terms, DsaTemplates.Fill(new FieldErrors(), terms));
     }
 
     [Fact]
     public void Given_a_template_and_a_title_and_retention_When_filled_Then_the_body_wins_and_the_template_gives_the_purposes()
     {
-        var filled = DsaTemplates.Fill(FromTemplate("school-support") with { Title = "Our own title", RetentionDays = 30 })!;
+        var filled = DsaTemplates.Fill(new FieldErrors(), FromTemplate("school-support") with { Title = "Our own title", RetentionDays = 30 })!;
 
         Assert.Equal("Our own title", filled.Title);
         Assert.Equal(30, filled.RetentionDays);
@@ -88,7 +95,7 @@ public sealed class TemplateTests
     [Fact]
     public void Given_a_template_When_drafted_Then_the_content_records_it_and_an_amendment_keeps_it()
     {
-        var drafted = Drafting.Drafting.Decide(new DraftDsa(DsaId, FromTemplate("gp-carers-register"), Officer(), Now));
+        var drafted = Only<AgreementEvent.Drafted>(Drafting.Drafting.Decide(new DraftDsa(DsaId, FromTemplate("gp-carers-register"), Officer(), Now)));
 
         Assert.Equal("gp-carers-register", drafted.Content.TemplateId);
         Assert.Equal(DsaTemplates.Find("gp-carers-register")!.Title, drafted.Content.Title);
@@ -96,7 +103,7 @@ public sealed class TemplateTests
             DsaTemplates.Find("gp-carers-register")!.Purposes[0].JustificationFor("health.mental"),
             drafted.Content.PurposeOf("gp-carer-register")!.JustificationFor("health.mental"));
 
-        var amended = Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { TemplateId = "school-support" }, Officer(), Now), Given(drafted));
+        var amended = Only<AgreementEvent.Amended>(Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { TemplateId = "school-support" }, Officer(), Now), Given(drafted)));
         Assert.Equal("gp-carers-register", amended.Content.TemplateId);
     }
 }

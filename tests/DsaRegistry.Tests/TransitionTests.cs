@@ -11,9 +11,6 @@ using ConsentPlatform.Hosting.Problems;
 using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
-using DsaSigned = ConsentPlatform.DsaRegistry.Agreements.DsaSigned;
-using DsaActivated = ConsentPlatform.DsaRegistry.Agreements.DsaActivated;
-using DsaReinstated = ConsentPlatform.DsaRegistry.Agreements.DsaReinstated;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 
@@ -22,7 +19,7 @@ public sealed class DraftingTests
     [Fact]
     public void Given_valid_terms_from_an_officer_of_a_party_When_drafted_Then_draft_version_1()
     {
-        var drafted = Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(), Now));
+        var drafted = Only<AgreementEvent.Drafted>(Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(), Now)));
 
         Assert.Equal(DsaId, drafted.DsaId);
         Assert.Equal(Now, drafted.DraftedAt);
@@ -38,28 +35,27 @@ public sealed class DraftingTests
     [Fact]
     public void Given_an_officer_of_another_org_When_drafted_Then_forbidden()
     {
-        Assert.Throws<ForbiddenException>(() => Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(Stranger), Now)));
+        Refused(403, Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Officer(Stranger), Now)));
     }
 
     [Fact]
     public void Given_a_practitioner_of_a_party_When_drafted_Then_forbidden()
     {
-        Assert.Throws<ForbiddenException>(() => Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Practitioner(), Now)));
+        Refused(403, Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms, Practitioner(), Now)));
     }
 
     [Fact]
     public void Given_invalid_terms_When_drafted_Then_validation_error_naming_the_field()
     {
-        var error = Assert.Throws<RequestValidationException>(() =>
-            Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms with { RetentionDays = 0 }, Officer(), Now)));
+        var error = Refused(400, Drafting.Drafting.Decide(new DraftDsa(DsaId, Terms with { RetentionDays = 0 }, Officer(), Now)));
 
-        Assert.Equal(["retentionDays"], error.Errors.Keys);
+        Assert.Equal(["retentionDays"], error.Errors!.Keys);
     }
 
     [Fact]
     public void Given_no_body_When_drafted_Then_validation_error()
     {
-        Assert.Throws<RequestValidationException>(() => Drafting.Drafting.Decide(new DraftDsa(DsaId, null, Officer(), Now)));
+        Refused(400, Drafting.Drafting.Decide(new DraftDsa(DsaId, null, Officer(), Now)));
     }
 }
 
@@ -74,7 +70,7 @@ public sealed class AmendingTests
     {
         var state = status == DsaStatus.Draft ? Given(Drafted()) : Given(Drafted(), Activated, Suspended);
 
-        var amended = Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(School), Now), state);
+        var amended = Only<AgreementEvent.Amended>(Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(School), Now), state));
 
         Assert.Equal(("Second version", 180), (amended.Content.Title, amended.Content.RetentionDays));
         var after = AgreementEvolution.Evolve(state, amended);
@@ -84,35 +80,33 @@ public sealed class AmendingTests
     [Fact]
     public void Given_active_When_amended_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(), Now), Given(Drafted(), Activated)));
+        Refused(409, Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(), Now), Given(Drafted(), Activated)));
     }
 
     [Fact]
     public void Given_terminated_When_amended_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(), Now), Given(Drafted(), Terminated)));
+        Refused(409, Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(), Now), Given(Drafted(), Terminated)));
     }
 
     [Fact]
     public void Given_active_When_amended_with_invalid_terms_Then_conflict_first()
     {
-        Assert.Throws<ConflictException>(() =>
-            Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { Title = null }, Officer(), Now), Given(Drafted(), Activated)));
+        Refused(409, Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { Title = null }, Officer(), Now), Given(Drafted(), Activated)));
     }
 
     [Fact]
     public void Given_draft_When_amended_with_invalid_terms_Then_validation_error()
     {
-        var error = Assert.Throws<RequestValidationException>(() =>
-            Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { Purposes = [] }, Officer(), Now), Given(Drafted())));
+        var error = Refused(400, Amending.Amending.Decide(new AmendDsa(DsaId, Terms with { Purposes = [] }, Officer(), Now), Given(Drafted())));
 
-        Assert.Contains("purposes", error.Errors.Keys);
+        Assert.Contains("purposes", error.Errors!.Keys);
     }
 
     [Fact]
     public void Given_draft_When_amended_by_an_officer_of_a_non_party_Then_forbidden()
     {
-        Assert.Throws<ForbiddenException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(Stranger), Now), Given(Drafted())));
+        Refused(403, Amending.Amending.Decide(new AmendDsa(DsaId, NewTerms, Officer(Stranger), Now), Given(Drafted())));
     }
 
     [Fact]
@@ -123,7 +117,7 @@ public sealed class AmendingTests
             Parties = [new PartyTerms(LocalAuthority, "Example Council", "provider"), new PartyTerms(Stranger, "Example GP", "recipient")],
         };
 
-        Assert.Throws<ForbiddenException>(() => Amending.Amending.Decide(new AmendDsa(DsaId, withoutSchool, Officer(School), Now), Given(Drafted())));
+        Refused(403, Amending.Amending.Decide(new AmendDsa(DsaId, withoutSchool, Officer(School), Now), Given(Drafted())));
     }
 }
 
@@ -134,7 +128,7 @@ public sealed class ActivatingTests
     {
         var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School));
 
-        var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(School), Now), state);
+        var activated = Only<AgreementEvent.Activated>(Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(School), Now), state));
 
         Assert.Equal((DsaId, Now, Officer(School)), (activated.DsaId, activated.ActivatedAt, activated.ActivatedBy));
         Assert.Equal((DsaStatus.Active, 4L), (AgreementEvolution.Evolve(state, activated).Status, AgreementEvolution.Evolve(state, activated).Version));
@@ -143,10 +137,10 @@ public sealed class ActivatingTests
     [Fact]
     public void Given_draft_one_party_has_not_signed_When_activated_Then_conflict_naming_it()
     {
-        var error = Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), SignedBy(LocalAuthority))));
+        var error = Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), SignedBy(LocalAuthority))));
 
-        Assert.Contains(School, error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain($"({LocalAuthority})", error.Message, StringComparison.Ordinal);
+        Assert.Contains(School, error.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain($"({LocalAuthority})", error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +148,7 @@ public sealed class ActivatingTests
     {
         var future = Content with { EffectiveFrom = Now.AddDays(30), EffectiveTo = Now.AddDays(400) };
 
-        var activated = Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future), SignedBy(LocalAuthority), SignedBy(School)));
+        var activated = Only<AgreementEvent.Activated>(Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(future), SignedBy(LocalAuthority), SignedBy(School))));
 
         Assert.Equal(Now, activated.ActivatedAt);
     }
@@ -164,9 +158,9 @@ public sealed class ActivatingTests
     {
         var ended = Content with { EffectiveFrom = Now.AddDays(-30), EffectiveTo = Now.AddDays(-1) };
 
-        var error = Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(ended))));
+        var error = Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(ended))));
 
-        Assert.Contains("ended", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ended", error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +168,7 @@ public sealed class ActivatingTests
     {
         var endsNow = Content with { EffectiveTo = Now };
 
-        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(endsNow))));
+        Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(endsNow))));
     }
 
     [Fact]
@@ -183,39 +177,39 @@ public sealed class ActivatingTests
         // Content stored before a rule existed (events are not validated on replay).
         var noRecipient = Content with { Parties = [new DsaParty(LocalAuthority, "Example Council", DsaPartyRole.Provider)] };
 
-        var error = Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(noRecipient))));
+        var error = Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(noRecipient))));
 
-        Assert.Contains("recipient", error.Message, StringComparison.Ordinal);
+        Assert.Contains("recipient", error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Given_active_When_activated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated)));
+        Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated)));
     }
 
     [Fact]
     public void Given_suspended_When_activated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended)));
+        Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended)));
     }
 
     [Fact]
     public void Given_terminated_When_activated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Terminated)));
+        Refused(409, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(), Now), Given(Drafted(), Terminated)));
     }
 
     [Fact]
     public void Given_draft_When_a_practitioner_of_a_party_activates_Then_forbidden()
     {
-        Assert.Throws<ForbiddenException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Practitioner(), Now), Given(Drafted())));
+        Refused(403, Activating.Activating.Decide(new ActivateDsa(DsaId, Practitioner(), Now), Given(Drafted())));
     }
 
     [Fact]
     public void Given_draft_When_an_officer_of_a_non_party_activates_Then_forbidden()
     {
-        Assert.Throws<ForbiddenException>(() => Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(Stranger), Now), Given(Drafted())));
+        Refused(403, Activating.Activating.Decide(new ActivateDsa(DsaId, Officer(Stranger), Now), Given(Drafted())));
     }
 }
 
@@ -226,7 +220,7 @@ public sealed class SuspendingTests
     {
         var state = Given(Drafted(), Activated);
 
-        var suspended = Suspending.Suspending.Decide(new SuspendDsa(DsaId, "  Breach reported  ", Officer(), Now), state);
+        var suspended = Only<AgreementEvent.Suspended>(Suspending.Suspending.Decide(new SuspendDsa(DsaId, "  Breach reported  ", Officer(), Now), state));
 
         Assert.Equal("Breach reported", suspended.Reason);
         var after = AgreementEvolution.Evolve(state, suspended);
@@ -239,41 +233,39 @@ public sealed class SuspendingTests
     [InlineData("   ")]
     public void Given_active_When_suspended_without_a_reason_Then_validation_error(string? reason)
     {
-        var error = Assert.Throws<RequestValidationException>(() =>
-            Suspending.Suspending.Decide(new SuspendDsa(DsaId, reason, Officer(), Now), Given(Drafted(), Activated)));
+        var error = Refused(400, Suspending.Suspending.Decide(new SuspendDsa(DsaId, reason, Officer(), Now), Given(Drafted(), Activated)));
 
-        Assert.Equal(["reason"], error.Errors.Keys);
+        Assert.Equal(["reason"], error.Errors!.Keys);
     }
 
     [Fact]
     public void Given_active_When_suspended_with_an_overlong_reason_Then_validation_error()
     {
-        Assert.Throws<RequestValidationException>(() =>
-            Suspending.Suspending.Decide(new SuspendDsa(DsaId, new string('x', Governance.MaxReasonLength + 1), Officer(), Now), Given(Drafted(), Activated)));
+        Refused(400, Suspending.Suspending.Decide(new SuspendDsa(DsaId, new string('x', Governance.MaxReasonLength + 1), Officer(), Now), Given(Drafted(), Activated)));
     }
 
     [Fact]
     public void Given_draft_When_suspended_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted())));
+        Refused(409, Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted())));
     }
 
     [Fact]
     public void Given_suspended_When_suspended_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted(), Activated, Suspended)));
+        Refused(409, Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted(), Activated, Suspended)));
     }
 
     [Fact]
     public void Given_terminated_When_suspended_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted(), Activated, Terminated)));
+        Refused(409, Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(), Now), Given(Drafted(), Activated, Terminated)));
     }
 
     [Fact]
     public void Given_active_When_an_officer_of_a_non_party_suspends_Then_forbidden()
     {
-        Assert.Throws<ForbiddenException>(() => Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(Stranger), Now), Given(Drafted(), Activated)));
+        Refused(403, Suspending.Suspending.Decide(new SuspendDsa(DsaId, "why", Officer(Stranger), Now), Given(Drafted(), Activated)));
     }
 }
 
@@ -284,7 +276,7 @@ public sealed class ReinstatingTests
     {
         var state = Given(Drafted(), Activated, Suspended, SignedBy(LocalAuthority), SignedBy(School));
 
-        var reinstated = Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state);
+        var reinstated = Only<AgreementEvent.Reinstated>(Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state));
 
         var after = AgreementEvolution.Evolve(state, reinstated);
         Assert.Equal((DsaStatus.Active, null, 6L), (after.Status, after.StatusReason, after.Version));
@@ -296,13 +288,13 @@ public sealed class ReinstatingTests
         var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated, Suspended);
 
         Assert.Empty(state.Signatures);
-        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state));
+        Refused(409, Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), state));
     }
 
     [Fact]
     public void Given_suspended_whose_window_has_ended_When_reinstated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), To), Given(Drafted(), Activated, Suspended)));
+        Refused(409, Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), To), Given(Drafted(), Activated, Suspended)));
     }
 
     [Fact]
@@ -310,26 +302,25 @@ public sealed class ReinstatingTests
     {
         var broken = Content with { RetentionDays = 0 };
 
-        Assert.Throws<ConflictException>(() =>
-            Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended, Amended(broken))));
+        Refused(409, Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended, Amended(broken))));
     }
 
     [Fact]
     public void Given_active_When_reinstated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated)));
+        Refused(409, Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated)));
     }
 
     [Fact]
     public void Given_draft_When_reinstated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted())));
+        Refused(409, Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted())));
     }
 
     [Fact]
     public void Given_terminated_When_reinstated_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended, Terminated)));
+        Refused(409, Reinstating.Reinstating.Decide(new ReinstateDsa(DsaId, Officer(), Now), Given(Drafted(), Activated, Suspended, Terminated)));
     }
 }
 
@@ -344,7 +335,7 @@ public sealed class TerminatingTests
         object[][] histories = [[Drafted()], [Drafted(), Activated], [Drafted(), Activated, Suspended]];
         var state = Given(histories[stage]);
 
-        var terminated = Terminating.Terminating.Decide(new TerminateDsa(DsaId, "Replaced by a new agreement", Officer(), Now), state);
+        var terminated = Only<AgreementEvent.Terminated>(Terminating.Terminating.Decide(new TerminateDsa(DsaId, "Replaced by a new agreement", Officer(), Now), state));
 
         var after = AgreementEvolution.Evolve(state, terminated);
         Assert.Equal((DsaStatus.Terminated, "Replaced by a new agreement"), (after.Status, after.StatusReason));
@@ -353,13 +344,13 @@ public sealed class TerminatingTests
     [Fact]
     public void Given_terminated_When_terminated_Then_conflict_because_final()
     {
-        Assert.Throws<ConflictException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, "again", Officer(), Now), Given(Drafted(), Terminated)));
+        Refused(409, Terminating.Terminating.Decide(new TerminateDsa(DsaId, "again", Officer(), Now), Given(Drafted(), Terminated)));
     }
 
     [Fact]
     public void Given_active_When_terminated_without_a_reason_Then_validation_error()
     {
-        Assert.Throws<RequestValidationException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, null, Officer(), Now), Given(Drafted(), Activated)));
+        Refused(400, Terminating.Terminating.Decide(new TerminateDsa(DsaId, null, Officer(), Now), Given(Drafted(), Activated)));
     }
 
     [Fact]
@@ -367,7 +358,7 @@ public sealed class TerminatingTests
     {
         var auditor = new Contracts.Common.EventActor("auditor", Hosting.Authentication.PlatformRoles.Auditor, null);
 
-        Assert.Throws<ForbiddenException>(() => Terminating.Terminating.Decide(new TerminateDsa(DsaId, "why", auditor, Now), Given(Drafted(), Activated)));
+        Refused(403, Terminating.Terminating.Decide(new TerminateDsa(DsaId, "why", auditor, Now), Given(Drafted(), Activated)));
     }
 }
 
@@ -378,9 +369,9 @@ public sealed class SigningTests
     {
         var state = Given(Drafted());
 
-        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state);
+        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state).Events;
 
-        var signed = Assert.IsType<DsaSigned>(Assert.Single(events));
+        var signed = Assert.IsType<AgreementEvent.Signed>(Assert.Single(events));
         var after = AgreementEvolution.Fold([Drafted(), signed])!;
         Assert.Equal((1L, LocalAuthority), (signed.SignedVersion, signed.OrgId));
         Assert.Equal(DsaStatus.Draft, after.Status);
@@ -392,9 +383,9 @@ public sealed class SigningTests
     {
         var state = Given(Drafted(), SignedBy(LocalAuthority));
 
-        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state);
+        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state).Events;
 
-        Assert.Collection(events, e => Assert.IsType<DsaSigned>(e), e => Assert.IsType<DsaActivated>(e));
+        Assert.Collection(events, e => Assert.IsType<AgreementEvent.Signed>(e), e => Assert.IsType<AgreementEvent.Activated>(e));
         Assert.Equal(DsaStatus.Active, events.Aggregate(state, AgreementEvolution.Evolve).Status);
     }
 
@@ -403,9 +394,9 @@ public sealed class SigningTests
     {
         var state = Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated, Suspended, SignedBy(School));
 
-        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state);
+        var events = Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), state).Events;
 
-        Assert.IsType<DsaReinstated>(events[^1]);
+        Assert.IsType<AgreementEvent.Reinstated>(events[^1]);
     }
 
     [Fact]
@@ -415,24 +406,24 @@ public sealed class SigningTests
 
         Assert.Empty(state.Signatures);
         Assert.Equal(3L, state.TermsVersion);
-        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state));
-        Assert.Single(Signing.Signing.Decide(new SignDsa(DsaId, 3, Officer(School), Now), state));
+        Refused(409, Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), state));
+        Assert.Single(Signing.Signing.Decide(new SignDsa(DsaId, 3, Officer(School), Now), state).Events);
     }
 
     [Fact]
     public void Given_draft_When_signed_twice_by_one_party_or_by_a_stranger_or_a_practitioner_or_without_a_version_Then_refused()
     {
-        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), Given(Drafted(), SignedBy(LocalAuthority))));
-        Assert.Throws<ForbiddenException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(Stranger), Now), Given(Drafted())));
-        Assert.Throws<ForbiddenException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Practitioner(), Now), Given(Drafted())));
-        Assert.Throws<RequestValidationException>(() => Signing.Signing.Decide(new SignDsa(DsaId, null, Officer(), Now), Given(Drafted())));
+        Refused(409, Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(LocalAuthority), Now), Given(Drafted(), SignedBy(LocalAuthority))));
+        Refused(403, Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(Stranger), Now), Given(Drafted())));
+        Refused(403, Signing.Signing.Decide(new SignDsa(DsaId, 1, Practitioner(), Now), Given(Drafted())));
+        Refused(400, Signing.Signing.Decide(new SignDsa(DsaId, null, Officer(), Now), Given(Drafted())));
     }
 
     [Fact]
     public void Given_active_or_terminated_When_signed_Then_conflict()
     {
-        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(), Now), Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated)));
-        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(), Now), Given(Drafted(), Terminated)));
+        Refused(409, Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(), Now), Given(Drafted(), SignedBy(LocalAuthority), SignedBy(School), Activated)));
+        Refused(409, Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(), Now), Given(Drafted(), Terminated)));
     }
 
     [Fact]
@@ -440,6 +431,6 @@ public sealed class SigningTests
     {
         var ended = Content with { EffectiveFrom = Now.AddDays(-30), EffectiveTo = Now.AddDays(-1) };
 
-        Assert.Throws<ConflictException>(() => Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), Given(Drafted(ended), SignedBy(LocalAuthority))));
+        Refused(409, Signing.Signing.Decide(new SignDsa(DsaId, 1, Officer(School), Now), Given(Drafted(ended), SignedBy(LocalAuthority))));
     }
 }

@@ -12,17 +12,17 @@ namespace ConsentPlatform.Disclosure.AnsweringDeletion;
 /// </summary>
 public sealed record AnswerDeletion(Guid DisclosureId, DeletionOutcome Outcome, string? Reason, EventActor Actor, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(AnswerDeletion command, DisclosureState state)
+    public static Decision Decide(AnswerDeletion command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Deletion is null) throw new ConflictException("No deletion has been requested for this disclosure.");
-        if (state.Deletion.IsAnswered) throw new ConflictException($"The deletion request was answered already, on {state.Deletion.AnsweredAt:O}.");
+        if (state.Deletion is null) return Refusal.Conflict("No deletion has been requested for this disclosure.");
+        if (state.Deletion.IsAnswered) return Refusal.Conflict($"The deletion request was answered already, on {state.Deletion.AnsweredAt:O}.");
         if (command.Outcome == DeletionOutcome.Retained && string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw new RequestValidationException("reason", "Say why the copy is kept (for example the legal obligation that requires it).");
+            return Refusal.Invalid("reason", "Say why the copy is kept (for example the legal obligation that requires it).");
         }
 
-        return [new Domain.DeletionAnswered(state.Id, state.Request, command.Outcome, command.Reason, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.DeletionAnswered(state.Id, state.Request, command.Outcome, command.Reason, command.Actor, command.Now)];
     }
 }

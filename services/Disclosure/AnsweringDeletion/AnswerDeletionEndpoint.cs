@@ -18,16 +18,12 @@ public static class AnswerDeletionEndpoint
         group.MapPost("/{id:guid}/deletion", HandleAsync)
             .RequireAuthorization(DisclosurePolicies.Practitioner)
             .WithName("AnswerDeletion")
-            .WithSummary("The recipient organisation answers a request to delete a package it read before the consent was withdrawn: deleted, or retained with a reason.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("The recipient organisation answers a request to delete a package it read before the consent was withdrawn: deleted, or retained with a reason.");
         return group;
     }
 
     /// <summary>400 for the body first, then 404 for another organisation, then 409 when nothing is asked or it was answered.</summary>
-    public static async Task<Ok<DisclosureResponse>> HandleAsync(
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,
         AnswerDeletionRequest? request,
         ClaimsPrincipal user,
@@ -37,20 +33,19 @@ public static class AnswerDeletionEndpoint
     {
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
-        var actor = EventActors.ActorOf(caller);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         var outcome = Outcome(errors, request?.Outcome);
         var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: outcome == DeletionOutcome.Retained);
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
-        var after = await DisclosureStore.ChangeAsync(
+        var command = new AnswerDeletion(id, outcome!.Value, reason, EventActors.ActorOf(caller), clock.GetUtcNow());
+        return await DisclosureStore.ChangeAsync(
             session,
             id,
-            state => DisclosureAccess.EnsureRequester(caller, state, "answer a request to delete its copy"),
-            state => AnswerDeletion.Decide(new AnswerDeletion(id, outcome!.Value, reason, actor, clock.GetUtcNow()), state),
+            state => DisclosureAccess.RefusalUnlessRequester(caller, state, "answer a request to delete its copy"),
+            state => AnswerDeletion.Decide(command, state),
             cancellationToken);
-        return TypedResults.Ok(DisclosureResponse.From(after));
     }
 
     private static DeletionOutcome? Outcome(FieldErrors errors, string? wire)

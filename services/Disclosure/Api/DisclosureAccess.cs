@@ -24,46 +24,36 @@ public static class DisclosureAccess
                    || string.Equals(org, state.Request.HolderOrgId, StringComparison.Ordinal));
     }
 
-    public static void EnsureVisible(Caller caller, DisclosureState state)
+    /// <summary>404 (exactly as an unknown id) for a caller who is neither a party nor an auditor; 403 for a token that cannot act; else null.</summary>
+    public static Refusal? RefusalUnlessVisible(Caller caller, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(state);
-        EnsureIdentified(caller);
-        if (!IsAuditor(caller) && !IsParty(caller, state)) throw NotFound(state.Id);
+        if (Unidentified(caller) is { } unidentified) return unidentified;
+        return IsAuditor(caller) || IsParty(caller, state) ? null : NotFound(state.Id);
     }
 
-    public static void EnsureHolder(Caller caller, DisclosureState state, string action = "release this disclosure")
-    {
-        EnsureVisible(caller, state);
-        if (!string.Equals(caller.OrgId, state.Request.HolderOrgId, StringComparison.Ordinal))
-        {
-            throw new ForbiddenException($"Only the holder organisation may {action}.");
-        }
-    }
+    /// <summary><see cref="RefusalUnlessVisible"/>, then 403 for anyone but the holder organisation.</summary>
+    public static Refusal? RefusalUnlessHolder(Caller caller, DisclosureState state, string action = "release this disclosure") =>
+        RefusalUnlessVisible(caller, state)
+        ?? (string.Equals(caller.OrgId, state.Request.HolderOrgId, StringComparison.Ordinal)
+            ? null
+            : Refusal.Forbidden($"Only the holder organisation may {action}."));
 
-    public static void EnsureRequester(Caller caller, DisclosureState state, string action = "read this package")
-    {
-        EnsureVisible(caller, state);
-        if (!string.Equals(caller.OrgId, state.Request.RequesterOrgId, StringComparison.Ordinal))
-        {
-            throw new ForbiddenException($"Only a practitioner of the requesting organisation may {action}.");
-        }
-    }
+    /// <summary><see cref="RefusalUnlessVisible"/>, then 403 for anyone but the requesting organisation.</summary>
+    public static Refusal? RefusalUnlessRequester(Caller caller, DisclosureState state, string action = "read this package") =>
+        RefusalUnlessVisible(caller, state)
+        ?? (string.Equals(caller.OrgId, state.Request.RequesterOrgId, StringComparison.Ordinal)
+            ? null
+            : Refusal.Forbidden($"Only a practitioner of the requesting organisation may {action}."));
 
-    public static NotFoundException NotFound(Guid id) => new($"Disclosure {id} was not found.");
+    public static Refusal NotFound(Guid id) => Refusal.NotFound($"Disclosure {id} was not found.");
 
-    /// <summary>Everyone but an auditor acts for an organisation: a token without one cannot act.</summary>
-    public static void EnsureIdentified(Caller caller)
+    /// <summary>Everyone but an auditor acts for an organisation: a token without one cannot act (403); else null.</summary>
+    public static Refusal? Unidentified(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (string.IsNullOrEmpty(caller.UserId))
-        {
-            throw new ForbiddenException("The token names no user.");
-        }
-
-        if (!IsAuditor(caller) && string.IsNullOrEmpty(caller.OrgId))
-        {
-            throw new ForbiddenException("The token names no organisation.");
-        }
+        if (string.IsNullOrEmpty(caller.UserId)) return Refusal.Forbidden("The token names no user.");
+        return !IsAuditor(caller) && string.IsNullOrEmpty(caller.OrgId) ? Refusal.Forbidden("The token names no organisation.") : null;
     }
 }

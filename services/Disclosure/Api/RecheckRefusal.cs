@@ -1,23 +1,22 @@
 using ConsentPlatform.Contracts.Rules;
-using Microsoft.AspNetCore.Http.HttpResults;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>
-/// A live re-check that refused (at release or at a read): 409 problem details whose
-/// <c>decision</c> carries every reason, after the refusal itself has been recorded.
+/// A live re-check that refused (at release or at a read): a 409 refusal whose problem's
+/// <c>decision</c> carries every reason, returned after the refusal itself has been recorded.
 /// </summary>
 public static class RecheckRefusal
 {
-    public static ProblemHttpResult Of(string title, ShareDecision decision, string path)
+    public static Refusal Of(string title, ShareDecision decision)
     {
         var codes = string.Join(", ", decision.Reasons.Select(r => ReasonWire(r.Code)));
-        return TypedResults.Problem(
-            detail: $"The live re-check refused: {codes}.",
-            instance: path,
-            statusCode: StatusCodes.Status409Conflict,
-            title: title,
-            extensions: new Dictionary<string, object?> { ["decision"] = decision });
+        return Refusal.Conflict($"The live re-check refused: {codes}.") with
+        {
+            Title = title,
+            Extensions = new Dictionary<string, object?> { ["decision"] = decision },
+        };
     }
 
     /// <summary>The kebab-case code as it travels (<c>consent-paused</c>).</summary>

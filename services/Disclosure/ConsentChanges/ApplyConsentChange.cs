@@ -3,6 +3,7 @@ using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.Disclosure;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.ConsentChanges;
 
@@ -19,7 +20,7 @@ namespace ConsentPlatform.Disclosure.ConsentChanges;
 /// </summary>
 public sealed record ApplyConsentChange(Guid ConsentId, ConsentStatus Change, EventActor Actor, DateTimeOffset Now, TimeSpan DeletionAnswerWithin)
 {
-    public static IReadOnlyList<object> Decide(ApplyConsentChange command, DisclosureState state)
+    public static Decision Decide(ApplyConsentChange command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
@@ -29,11 +30,11 @@ public sealed record ApplyConsentChange(Guid ConsentId, ConsentStatus Change, Ev
         return state.Status switch
         {
             DisclosureStatus.Approved =>
-                [new Domain.DisclosureBlocked(state.Id, state.Request, command.ConsentId, command.Change, command.Actor, command.Now)],
+                [new Domain.DisclosureEvent.Blocked(state.Id, state.Request, command.ConsentId, command.Change, command.Actor, command.Now)],
             DisclosureStatus.Released when command.Change == ConsentStatus.Withdrawn && state.Reads == 0 =>
-                [new Domain.PackageDestroyed(state.Id, state.Request, command.ConsentId, command.Actor, command.Now)],
+                [new Domain.DisclosureEvent.PackageDestroyed(state.Id, state.Request, command.ConsentId, command.Actor, command.Now)],
             DisclosureStatus.Released when command.Change == ConsentStatus.Withdrawn && state.Deletion is null =>
-                [new Domain.DeletionRequested(state.Id, state.Request, command.ConsentId, command.Now + command.DeletionAnswerWithin, command.Actor, command.Now)],
+                [new Domain.DisclosureEvent.DeletionRequested(state.Id, state.Request, command.ConsentId, command.Now + command.DeletionAnswerWithin, command.Actor, command.Now)],
             _ => [],
         };
     }

@@ -53,9 +53,9 @@ public sealed partial class ConsentChangeConsumer(IDocumentStore store, TimeProv
         {
             var stream = await session.Events.FetchForWriting<DisclosureState>(id, cancellationToken);
             if (stream.Aggregate is null) continue;
-            var events = ApplyConsentChange.Decide(command, stream.Aggregate);
+            var events = ApplyConsentChange.Decide(command, stream.Aggregate).Events;
             if (events.Count == 0) continue;
-            if (events.Any(e => e is Domain.PackageDestroyed))
+            if (events.Any(e => e is Domain.DisclosureEvent.PackageDestroyed))
             {
                 // The data key goes with the ciphertext: it was the only copy, so the payload is shredded.
                 session.Delete<SealedPackage>(id);

@@ -12,37 +12,37 @@ namespace ConsentPlatform.Disclosure.DelayingNotice;
 /// </summary>
 public sealed record DelayOverrideNotice(Guid DisclosureId, DateTimeOffset Until, string Reason, EventActor Actor, DateTimeOffset Now, TimeSpan MaxDelay)
 {
-    public static IReadOnlyList<object> Decide(DelayOverrideNotice command, DisclosureState state)
+    public static Decision Decide(DelayOverrideNotice command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
         if (command.Until <= command.Now || command.Until > command.Now + command.MaxDelay)
         {
-            throw new RequestValidationException("until", $"The delay must end after now and at most {command.MaxDelay.TotalDays:0.##} days from now.");
+            return Refusal.Invalid("until", $"The delay must end after now and at most {command.MaxDelay.TotalDays:0.##} days from now.");
         }
 
         if (state.Approval is null)
         {
-            throw new ConflictException("Only what the young person sees of an approved safeguarding override can be delayed; this disclosure has none.");
+            return Refusal.Conflict("Only what the young person sees of an approved safeguarding override can be delayed; this disclosure has none.");
         }
 
         if (state.NoticeDelay is not null)
         {
-            throw new ConflictException("A delay was set for this override already; it ends by itself and cannot be extended.");
+            return Refusal.Conflict("A delay was set for this override already; it ends by itself and cannot be extended.");
         }
 
-        return [new Domain.OverrideNoticeDelayed(state.Id, state.Request, command.Until, command.Reason, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.OverrideNoticeDelayed(state.Id, state.Request, command.Until, command.Reason, command.Actor, command.Now)];
     }
 }
 
 /// <summary>The job's rule: a delay whose end has come is recorded as ended, once.</summary>
 public static class EndNoticeDelay
 {
-    public static IReadOnlyList<object> Decide(DisclosureState state, DateTimeOffset now)
+    public static Decision Decide(DisclosureState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.NoticeDelay is { EndedAt: null } delay && delay.Until <= now
-            ? [new Domain.OverrideNoticeDelayEnded(state.Id, state.Request, DisclosureActors.NoticeDelayJob, now)]
+            ? [new Domain.DisclosureEvent.OverrideNoticeDelayEnded(state.Id, state.Request, DisclosureActors.NoticeDelayJob, now)]
             : [];
     }
 }

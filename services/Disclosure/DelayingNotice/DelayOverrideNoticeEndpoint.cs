@@ -19,14 +19,11 @@ public static class DelayOverrideNoticeEndpoint
         group.MapPost("/{id:guid}/notice-delay", HandleAsync)
             .RequireAuthorization(DisclosurePolicies.SafeguardingLead)
             .WithName("DelayOverrideNotice")
-            .WithSummary("A safeguarding lead of either party delays what the young person sees of a safeguarding override, with a reason, for at most Disclosure:MaxNoticeDelay (28 days); it ends by itself.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("A safeguarding lead of either party delays what the young person sees of a safeguarding override, with a reason, for at most Disclosure:MaxNoticeDelay (28 days); it ends by itself.");
         return group;
     }
 
-    public static async Task<Ok<DisclosureResponse>> HandleAsync(
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,
         DelayOverrideNoticeRequest? request,
         ClaimsPrincipal user,
@@ -38,19 +35,13 @@ public static class DelayOverrideNoticeEndpoint
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
-        var actor = EventActors.ActorOf(caller);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         if (request?.Until is null) errors.Add("until", "The until field is required: when the young person may see the override.");
         var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: true);
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
-        var after = await DisclosureStore.ChangeAsync(
-            session,
-            id,
-            state => DisclosureAccess.EnsureVisible(caller, state),
-            state => DelayOverrideNotice.Decide(new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, actor, clock.GetUtcNow(), options.Value.MaxNoticeDelay), state),
-            cancellationToken);
-        return TypedResults.Ok(DisclosureResponse.From(after));
+        var command = new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, EventActors.ActorOf(caller), clock.GetUtcNow(), options.Value.MaxNoticeDelay);
+        return await DisclosureStore.ChangeAsync(session, id, state => DisclosureAccess.RefusalUnlessVisible(caller, state), state => DelayOverrideNotice.Decide(command, state), cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class NoticeDelaySweeper(IDocumentStore store, TimeProvide
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<DisclosureState>(id, cancellationToken);
             if (stream.Aggregate is not { } state) continue;
-            var events = EndNoticeDelay.Decide(state, now);
+            var events = EndNoticeDelay.Decide(state, now).Events;
             if (events.Count == 0) continue;
             stream.AppendMany(events);
             try

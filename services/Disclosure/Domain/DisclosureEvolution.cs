@@ -2,16 +2,16 @@ using ConsentPlatform.Contracts.Disclosure;
 
 namespace ConsentPlatform.Disclosure.Domain;
 
-/// <summary>Evolve: how each event changes a disclosure. Pure; versions count the stream's events.</summary>
+/// <summary>Evolve: how each event changes a disclosure. Pure; versions count the stream's events, an unknown one too (it changes nothing else).</summary>
 public static class DisclosureEvolution
 {
     public static DisclosureState? Evolve(DisclosureState? state, object @event) => @event switch
     {
-        DisclosureRequested e => new DisclosureState(
+        DisclosureEvent.Requested e => new DisclosureState(
             e.DisclosureId, 1, e.Request, e.RequestedBy, e.RequesterName, e.RequestedAt,
             // Until the decision (committed with it) says otherwise, nothing may be released.
             DisclosureStatus.Denied, null, null, null, null, null, null, [], null, null, 0, null),
-        DisclosureApproved e => Next(state) with
+        DisclosureEvent.Approved e => Next(state) with
         {
             Status = DisclosureStatus.Approved,
             Decision = e.Judgement.Decision,
@@ -20,10 +20,10 @@ public static class DisclosureEvolution
             RetentionDays = e.RetentionDays,
             AvailableUntil = e.AvailableUntil,
         },
-        DisclosureDenied e => Next(state) with { Status = DisclosureStatus.Denied, Decision = e.Judgement.Decision },
-        DisclosureAwaitingOverrideApproval e => Next(state) with { Status = DisclosureStatus.AwaitingOverrideApproval, Decision = e.Judgement.Decision },
-        SafeguardingOverrideApproved e => Next(state) with { Approval = e.Approval },
-        DisclosureReleased e => Next(state) with
+        DisclosureEvent.Denied e => Next(state) with { Status = DisclosureStatus.Denied, Decision = e.Judgement.Decision },
+        DisclosureEvent.AwaitingOverrideApproval e => Next(state) with { Status = DisclosureStatus.AwaitingOverrideApproval, Decision = e.Judgement.Decision },
+        DisclosureEvent.SafeguardingOverrideApproved e => Next(state) with { Approval = e.Approval },
+        DisclosureEvent.Released e => Next(state) with
         {
             Status = DisclosureStatus.Released,
             LastCheck = e.Decision,
@@ -31,21 +31,23 @@ public static class DisclosureEvolution
             ReleasedAt = e.ReleasedAt,
             AvailableUntil = e.AvailableUntil,
         },
-        DisclosureReleaseRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
-        PackageRead e => Next(state) with { LastCheck = e.Decision, Reads = state!.Reads + 1, LastReadAt = e.ReadAt },
-        PackageReadRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
-        PackagePurged e => Next(state) with { Status = DisclosureStatus.Purged, PurgedAt = e.PurgedAt },
-        DisclosureBlocked e => Next(state) with { Status = DisclosureStatus.Blocked, Blocked = new BlockedShare(e.ConsentId, e.ConsentStatus, e.BlockedAt) },
-        PackageDestroyed e => Next(state) with { Status = DisclosureStatus.Destroyed, DestroyedAt = e.DestroyedAt },
-        DeletionRequested e => Next(state) with { Deletion = new DeletionRequest(e.ConsentId, e.RequestedAt, e.AnswerBy) },
-        OverrideReviewed e => Next(state) with { Review = new OverrideReview(e.Outcome, e.Rationale, e.ReviewedBy, e.ReviewedAt) },
-        OverrideNoticeDelayed e => Next(state) with { NoticeDelay = new NoticeDelay(e.Until, e.Reason, e.DelayedBy, e.DelayedAt) },
-        OverrideNoticeDelayEnded e => Next(state) with { NoticeDelay = state!.NoticeDelay! with { EndedAt = e.EndedAt } },
-        DeletionAnswered e => Next(state) with
+        DisclosureEvent.ReleaseRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
+        DisclosureEvent.PackageRead e => Next(state) with { LastCheck = e.Decision, Reads = state!.Reads + 1, LastReadAt = e.ReadAt },
+        DisclosureEvent.PackageReadRefused e => Next(state) with { LastCheck = e.Judgement.Decision },
+        DisclosureEvent.PackagePurged e => Next(state) with { Status = DisclosureStatus.Purged, PurgedAt = e.PurgedAt },
+        DisclosureEvent.Blocked e => Next(state) with { Status = DisclosureStatus.Blocked, Blocked = new BlockedShare(e.ConsentId, e.ConsentStatus, e.BlockedAt) },
+        DisclosureEvent.PackageDestroyed e => Next(state) with { Status = DisclosureStatus.Destroyed, DestroyedAt = e.DestroyedAt },
+        DisclosureEvent.DeletionRequested e => Next(state) with { Deletion = new DeletionRequest(e.ConsentId, e.RequestedAt, e.AnswerBy) },
+        DisclosureEvent.OverrideReviewed e => Next(state) with { Review = new OverrideReview(e.Outcome, e.Rationale, e.ReviewedBy, e.ReviewedAt) },
+        DisclosureEvent.OverrideNoticeDelayed e => Next(state) with { NoticeDelay = new NoticeDelay(e.Until, e.Reason, e.DelayedBy, e.DelayedAt) },
+        DisclosureEvent.OverrideNoticeDelayEnded e => Next(state) with { NoticeDelay = state!.NoticeDelay! with { EndedAt = e.EndedAt } },
+        DisclosureEvent.DeletionAnswered e => Next(state) with
         {
             Deletion = state!.Deletion! with { Outcome = e.Outcome, Reason = e.Reason, AnsweredAt = e.AnsweredAt },
         },
-        _ => state,
+        // The platform's one rule for an event this code does not know (a newer writer's, or one
+        // retired): it changes nothing but still counts, so the version stays the stream's.
+        _ => state is null ? null : state with { Version = state.Version + 1 },
     };
 
     public static DisclosureState? Fold(IEnumerable<object> events, DisclosureState? state = null)
@@ -55,5 +57,5 @@ public static class DisclosureEvolution
     }
 
     private static DisclosureState Next(DisclosureState? state) =>
-        (state ?? throw new InvalidOperationException("A disclosure stream must start with DisclosureRequested.")) with { Version = state.Version + 1 };
+        (state ?? throw new InvalidOperationException("A disclosure stream must start with DisclosureEvent.Requested.")) with { Version = state.Version + 1 };
 }

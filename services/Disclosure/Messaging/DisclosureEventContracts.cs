@@ -18,56 +18,56 @@ public sealed class DisclosureEventContracts : IEventContracts
         var id = @event.Id;
         return @event.Data switch
         {
-            Domain.DisclosureRequested e => new Published.DisclosureRequested(
+            Domain.DisclosureEvent.Requested e => new Published.DisclosureRequested(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Request.DataCategories, e.Request.Basis, e.Request.Justification, e.RequestedBy, e.RequestedAt),
-            Domain.DisclosureApproved e => new Published.DisclosureApproved(
+            Domain.DisclosureEvent.Approved e => new Published.DisclosureApproved(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Request.DataCategories, e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.Approval, e.RetentionDays,
                 e.DecidedBy, e.ApprovedAt),
-            Domain.DisclosureDenied e => new Published.DisclosureDenied(
+            Domain.DisclosureEvent.Denied e => new Published.DisclosureDenied(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Request.DataCategories, e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.DecidedBy, e.DeniedAt),
-            Domain.DisclosureAwaitingOverrideApproval e => new Published.DisclosureAwaitingOverrideApproval(
+            Domain.DisclosureEvent.AwaitingOverrideApproval e => new Published.DisclosureAwaitingOverrideApproval(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Request.DataCategories, e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.DecidedBy, e.DecidedAt),
-            Domain.SafeguardingOverrideApproved e => new Published.SafeguardingOverrideApproved(
+            Domain.DisclosureEvent.SafeguardingOverrideApproved e => new Published.SafeguardingOverrideApproved(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Request.RequestedBy, e.Rationale, e.Approval, e.ApprovedBy, e.ApprovedAt),
-            Domain.DisclosureReleased e => new Published.DisclosureReleased(
+            Domain.DisclosureEvent.Released e => new Published.DisclosureReleased(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.ReleasedCategories, e.Decision, e.AvailableUntil, e.ReleasedBy, e.ReleasedAt),
-            Domain.DisclosureReleaseRefused e => new Published.DisclosureReleaseRefused(
+            Domain.DisclosureEvent.ReleaseRefused e => new Published.DisclosureReleaseRefused(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.RefusedTo, e.RefusedAt),
-            Domain.PackageRead e => new Published.PackageRead(
+            Domain.DisclosureEvent.PackageRead e => new Published.PackageRead(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.ReadCategories, e.Decision, e.ReadBy, e.ReadAt),
-            Domain.PackageReadRefused e => new Published.PackageReadRefused(
+            Domain.DisclosureEvent.PackageReadRefused e => new Published.PackageReadRefused(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Judgement.Decision, e.Judgement.ConsentCheck, e.Judgement.DsaCheck, e.RefusedTo, e.RefusedAt),
-            Domain.PackagePurged e => new Published.PackagePurged(
+            Domain.DisclosureEvent.PackagePurged e => new Published.PackagePurged(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.RetentionDays, e.PurgedBy, e.PurgedAt),
-            Domain.DisclosureBlocked e => new Published.DisclosureBlocked(
+            Domain.DisclosureEvent.Blocked e => new Published.DisclosureBlocked(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.ConsentId, e.ConsentStatus, e.BlockedBy, e.BlockedAt),
-            Domain.PackageDestroyed e => new Published.PackageDestroyed(
+            Domain.DisclosureEvent.PackageDestroyed e => new Published.PackageDestroyed(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.ConsentId, e.DestroyedBy, e.DestroyedAt),
-            Domain.DeletionRequested e => new Published.DeletionRequested(
+            Domain.DisclosureEvent.DeletionRequested e => new Published.DeletionRequested(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.ConsentId, e.AnswerBy, e.RequestedBy, e.RequestedAt),
-            Domain.OverrideReviewed e => new Published.OverrideReviewed(
+            Domain.DisclosureEvent.OverrideReviewed e => new Published.OverrideReviewed(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Outcome, e.Rationale, e.ReviewedBy, e.ReviewedAt),
-            Domain.OverrideNoticeDelayed e => new Published.OverrideNoticeDelayed(
+            Domain.DisclosureEvent.OverrideNoticeDelayed e => new Published.OverrideNoticeDelayed(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Until, e.Reason, e.DelayedBy, e.DelayedAt),
-            Domain.OverrideNoticeDelayEnded e => new Published.OverrideNoticeDelayEnded(
+            Domain.DisclosureEvent.OverrideNoticeDelayEnded e => new Published.OverrideNoticeDelayEnded(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.EndedBy, e.EndedAt),
-            Domain.DeletionAnswered e => new Published.DeletionAnswered(
+            Domain.DisclosureEvent.DeletionAnswered e => new Published.DeletionAnswered(
                 id, e.DisclosureId, e.Request.SubjectId, e.Request.Purpose, e.Request.RequesterOrgId, e.Request.HolderOrgId,
                 e.Outcome, e.Reason, e.AnsweredBy, e.AnsweredAt),
             _ => null,

@@ -14,31 +14,26 @@ namespace ConsentPlatform.Disclosure.Overriding;
 /// </remarks>
 public sealed record ApproveOverride(Guid DisclosureId, EventActor Actor, string? ActorName, string Rationale, DateTimeOffset Now)
 {
-    /// <summary>Refusals that need no live check: wrong status (409), the requester themself (403).</summary>
-    public static void EnsureMayApprove(ApproveOverride command, DisclosureState state)
+    /// <summary>Refusals that need no live check: the requester themself (403), wrong status (409); else null.</summary>
+    public static Refusal? MayNotApprove(ApproveOverride command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        if (IsRequester(command, state))
-        {
-            throw new ForbiddenException("A safeguarding lead may not approve their own request.");
-        }
-
-        if (state.Status != DisclosureStatus.AwaitingOverrideApproval)
-        {
-            throw new ConflictException($"The disclosure is {Wire(state.Status)}, not awaiting an override approval.");
-        }
+        if (IsRequester(command, state)) return Refusal.Forbidden("A safeguarding lead may not approve their own request.");
+        return state.Status != DisclosureStatus.AwaitingOverrideApproval
+            ? Refusal.Conflict($"The disclosure is {Wire(state.Status)}, not awaiting an override approval.")
+            : null;
     }
 
-    public static IReadOnlyList<object> Decide(ApproveOverride command, DisclosureState state, LiveAnswers answers)
+    public static Decision Decide(ApproveOverride command, DisclosureState state, LiveAnswers answers)
     {
-        EnsureMayApprove(command, state);
+        if (MayNotApprove(command, state) is { } refusal) return refusal;
         var approval = new OverrideApproval(command.Actor.UserId, command.Actor.OrgId ?? string.Empty, command.Actor.Role, command.Now);
         var judgement = Judgement.Of(state.Request, answers, approval, command.Now);
         object decided = judgement.Approved
-            ? new Domain.DisclosureApproved(state.Id, state.Request, judgement, approval, answers.Dsa?.RetentionDays, command.Actor, command.Now)
-            : new Domain.DisclosureDenied(state.Id, state.Request, judgement, command.Actor, command.Now);
-        return [new Domain.SafeguardingOverrideApproved(state.Id, state.Request, approval, command.Rationale, command.Actor, command.Now), decided];
+            ? new Domain.DisclosureEvent.Approved(state.Id, state.Request, judgement, approval, answers.Dsa?.RetentionDays, command.Actor, command.Now)
+            : new Domain.DisclosureEvent.Denied(state.Id, state.Request, judgement, command.Actor, command.Now);
+        return [new Domain.DisclosureEvent.SafeguardingOverrideApproved(state.Id, state.Request, approval, command.Rationale, command.Actor, command.Now), decided];
     }
 
     public static bool IsRequester(ApproveOverride command, DisclosureState state)

@@ -16,15 +16,11 @@ public static class ApproveOverrideEndpoint
     {
         group.MapPost("/{id:guid}/approve-override", HandleAsync)
             .RequireAuthorization(DisclosurePolicies.SafeguardingLead)
-            .WithName("ApproveOverride")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ApproveOverride");
         return group;
     }
 
-    public static async Task<Ok<DisclosureResponse>> HandleAsync(
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,
         ApproveOverrideRequest? request,
         ClaimsPrincipal user,
@@ -36,21 +32,24 @@ public static class ApproveOverrideEndpoint
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
-        var actor = EventActors.ActorOf(caller);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
-        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
-        var state = stream.Aggregate!;
-        DisclosureAccess.EnsureVisible(caller, state);
         var now = clock.GetUtcNow();
-        var command = new ApproveOverride(id, actor, caller.Name, rationale!, now);
-        ApproveOverride.EnsureMayApprove(command, state);
+        var command = new ApproveOverride(id, EventActors.ActorOf(caller), caller.Name, rationale!, now);
+        // Who may, and whether it may be approved at all, before the live check is asked.
+        var (stream, refusal) = await DisclosureStore.LoadAsync(
+            session, id, state => DisclosureAccess.RefusalUnlessVisible(caller, state) ?? ApproveOverride.MayNotApprove(command, state), cancellationToken);
+        if (refusal is not null) return refusal;
+        var state = stream.Aggregate!;
 
         var answers = await checks.AskAsync(state.Request, now, cancellationToken);
-        var after = await DisclosureStore.SaveAsync(session, stream, ApproveOverride.Decide(command, state, answers), cancellationToken);
-        return TypedResults.Ok(DisclosureResponse.From(after));
+        var decision = ApproveOverride.Decide(command, state, answers);
+        if (decision.Refusal is { } refused) return refused;
+        var after = await DisclosureStore.SaveAsync(session, stream, decision.Events, cancellationToken);
+        if (after.Refusal is { } lost) return lost;
+        return TypedResults.Ok(DisclosureResponse.From(after.State));
     }
 }

@@ -7,6 +7,10 @@ using ConsentPlatform.Disclosure.Purging;
 using ConsentPlatform.Hosting.Authentication;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ConsentPlatform.Hosting.Problems;
+using PackageAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<ConsentPlatform.Disclosure.Packages.PackageResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace ConsentPlatform.Disclosure.Packages;
 
@@ -17,9 +21,7 @@ public static class ReadPackageEndpoint
         group.MapGet("/{id:guid}/package", HandleAsync)
             .RequireAuthorization(DisclosurePolicies.Practitioner)
             .WithName("ReadPackage")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            // Not a refusal: the package is gone (purged or destroyed), an answer about the data itself.
             .ProducesProblem(StatusCodes.Status410Gone);
         return group;
     }
@@ -29,7 +31,7 @@ public static class ReadPackageEndpoint
     /// recorded (<c>PackageReadRefused</c>) and 409 with the reasons; allowed is recorded
     /// (<c>PackageRead</c>) before the data is returned, never cached.
     /// </summary>
-    public static async Task<Results<Ok<PackageResponse>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Outcome<PackageAnswer, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,
         ClaimsPrincipal user,
         IDocumentSession session,
@@ -45,47 +47,50 @@ public static class ReadPackageEndpoint
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(http);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var actor = EventActors.ActorOf(caller);
-        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
+        var (stream, refusal) = await DisclosureStore.LoadAsync(
+            session, id, state => DisclosureAccess.RefusalUnlessRequester(caller, state) ?? ReadPackage.Unreadable(state), cancellationToken);
+        if (refusal is not null) return refusal;
         var state = stream.Aggregate!;
-        DisclosureAccess.EnsureRequester(caller, state);
-        ReadPackage.EnsureReadable(state);
 
         var now = clock.GetUtcNow();
         if (state.Status == DisclosureStatus.Destroyed)
         {
-            return TypedResults.Problem(
+            return (PackageAnswer)TypedResults.Problem(
                 detail: "The young person withdrew their consent before this package was read, and its data was destroyed.",
                 instance: http.Request.Path,
                 statusCode: StatusCodes.Status410Gone,
                 title: "Package destroyed");
         }
 
-        if (state.Status == DisclosureStatus.Purged || await Purger.PurgeIfDueAsync(session, stream, actor, now, cancellationToken))
-        {
-            return Gone(http.Request.Path);
-        }
+        if (state.Status == DisclosureStatus.Purged) return Gone(http.Request.Path);
+        var (purged, purgeRefused) = await Purger.PurgeIfDueAsync(session, stream, actor, now, cancellationToken);
+        if (purgeRefused is not null) return purgeRefused;
+        if (purged) return Gone(http.Request.Path);
 
         var answers = await checks.AskAsync(state.Request, now, cancellationToken);
-        var events = ReadPackage.Decide(new ReadPackage(id, actor, now), state, answers);
-        if (events[0] is Domain.PackageReadRefused refused)
+        var decision = ReadPackage.Decide(new ReadPackage(id, actor, now), state, answers);
+        if (decision.Refusal is { } unreadable) return unreadable;
+        var events = decision.Events;
+        if (events[0] is Domain.DisclosureEvent.PackageReadRefused refused)
         {
-            await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
-            return RecheckRefusal.Of("Package read refused", refused.Judgement.Decision, http.Request.Path);
+            var recorded = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
+            return recorded.Refusal ?? RecheckRefusal.Of("Package read refused", refused.Judgement.Decision);
         }
 
         var package = await session.LoadAsync<SealedPackage>(id, cancellationToken);
         if (package is null) return Gone(http.Request.Path);
         var dataKey = await session.LoadAsync<PackageDataKey>(id, cancellationToken);
         using var data = JsonDocument.Parse(await protector.OpenAsync(package, dataKey, cancellationToken));
-        await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
+        var read = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
+        if (read.Refusal is { } lost) return lost;
 
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new PackageResponse(id, state.ReleasedCategories, data.RootElement.Clone(), state.AvailableUntil!.Value, now));
+        return (PackageAnswer)TypedResults.Ok(new PackageResponse(id, state.ReleasedCategories, data.RootElement.Clone(), state.AvailableUntil!.Value, now));
     }
 
-    private static ProblemHttpResult Gone(string path) => TypedResults.Problem(
+    private static PackageAnswer Gone(string path) => TypedResults.Problem(
         detail: "The retention window of this package has ended and its data has been purged.",
         instance: path,
         statusCode: StatusCodes.Status410Gone,

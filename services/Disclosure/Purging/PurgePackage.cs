@@ -1,18 +1,19 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.Purging;
 
 /// <summary>Deletes a released payload once the purpose's retention window (from approval) has ended.</summary>
 public sealed record PurgePackage(Guid DisclosureId, EventActor Actor, DateTimeOffset Now)
 {
-    /// <summary><see cref="Domain.PackagePurged"/> when the window has ended, otherwise nothing.</summary>
-    public static IReadOnlyList<object> Decide(PurgePackage command, DisclosureState state)
+    /// <summary><see cref="Domain.DisclosureEvent.PackagePurged"/> when the window has ended, otherwise nothing.</summary>
+    public static Decision Decide(PurgePackage command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
         return state.IsPastRetention(command.Now)
-            ? [new Domain.PackagePurged(state.Id, state.Request, state.RetentionDays ?? 0, command.Actor, command.Now)]
+            ? [new Domain.DisclosureEvent.PackagePurged(state.Id, state.Request, state.RetentionDays ?? 0, command.Actor, command.Now)]
             : [];
     }
 }

@@ -31,15 +31,11 @@ public sealed partial class PurgeSweeper(IDocumentStore store, TimeProvider cloc
         foreach (var id in due)
         {
             await using var session = store.LightweightSession();
-            try
-            {
-                var stream = await session.Events.FetchForWriting<DisclosureState>(id, cancellationToken);
-                if (stream.Aggregate is not null && await Purger.PurgeIfDueAsync(session, stream, DisclosureActors.PurgeJob, now, cancellationToken)) purged++;
-            }
-            catch (ConflictException)
-            {
-                // A read purged it (or read it) at the same moment; the next sweep looks again.
-            }
+            var stream = await session.Events.FetchForWriting<DisclosureState>(id, cancellationToken);
+            if (stream.Aggregate is null) continue;
+            // Refused (409): a read purged it (or read it) at the same moment; the next sweep looks again.
+            var (done, _) = await Purger.PurgeIfDueAsync(session, stream, DisclosureActors.PurgeJob, now, cancellationToken);
+            if (done) purged++;
         }
 
         return purged;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Hosting.Authentication;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,17 +14,17 @@ public static class GetDisclosureEndpoint
     public static RouteGroupBuilder MapGetDisclosure(this RouteGroupBuilder group)
     {
         group.MapGet("/{id:guid}", HandleAsync)
-            .WithName("GetDisclosure")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetDisclosure");
         return group;
     }
 
-    public static async Task<Ok<DisclosureResponse>> HandleAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Forbidden, Refused.NotFound>> HandleAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var caller = Caller.From(user);
-        var state = await session.LoadAsync<DisclosureState>(id, cancellationToken) ?? throw DisclosureAccess.NotFound(id);
-        DisclosureAccess.EnsureVisible(caller, state);
+        var state = await session.LoadAsync<DisclosureState>(id, cancellationToken);
+        if (state is null) return DisclosureAccess.NotFound(id);
+        if (DisclosureAccess.RefusalUnlessVisible(caller, state) is { } refusal) return refusal;
         return TypedResults.Ok(DisclosureResponse.From(state));
     }
 }

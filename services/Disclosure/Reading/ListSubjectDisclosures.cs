@@ -22,12 +22,11 @@ public static class ListSubjectDisclosuresEndpoint
     public static RouteGroupBuilder MapListSubjectDisclosures(this RouteGroupBuilder group)
     {
         group.MapGet("/", HandleAsync)
-            .WithName("ListSubjectDisclosures")
-            .ProducesValidationProblem();
+            .WithName("ListSubjectDisclosures");
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<DisclosureResponse>>> HandleAsync(
+    public static async Task<Outcome<Ok<IReadOnlyList<DisclosureResponse>>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         string? subjectId,
         string? deletionRequest,
         string? overrideReview,
@@ -41,13 +40,13 @@ public static class ListSubjectDisclosuresEndpoint
         ArgumentNullException.ThrowIfNull(oversight);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
-        if (overrideReview is not null) return TypedResults.Ok(await OverridesToReviewAsync(overrideReview, caller, session, oversight.Value.OverrideReviewWithin, clock.GetUtcNow(), cancellationToken));
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        if (overrideReview is not null) return await OverridesToReviewAsync(overrideReview, caller, session, oversight.Value.OverrideReviewWithin, clock.GetUtcNow(), cancellationToken);
         var errors = new FieldErrors();
         if (deletionRequest is not null and not ("open" or "overdue")) errors.Add("deletionRequest", "deletionRequest must be open or overdue.");
         // A subject's list needs the subject; the deletion requests may be narrowed to one.
         if (deletionRequest is null || subjectId is not null) errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
         IQueryable<DisclosureState> query = session.Query<DisclosureState>();
         if (subjectId is not null) query = query.Where(d => d.Request.SubjectId == subjectId);
@@ -80,15 +79,15 @@ public static class ListSubjectDisclosuresEndpoint
     /// (overdue: past the approval plus <c>Disclosure:OverrideReviewWithin</c>), oldest first; a
     /// Caldicott guardian's organisation's as holder, every one for an auditor; anyone else 403.
     /// </summary>
-    private static async Task<IReadOnlyList<DisclosureResponse>> OverridesToReviewAsync(string filter, Caller caller, IQuerySession session, TimeSpan within, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Outcome<Ok<IReadOnlyList<DisclosureResponse>>, Refused.Invalid, Refused.Forbidden>> OverridesToReviewAsync(string filter, Caller caller, IQuerySession session, TimeSpan within, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (filter is not ("due" or "overdue"))
         {
-            throw new RequestValidationException("overrideReview", "overrideReview must be due or overdue.");
+            return Refusal.Invalid("overrideReview", "overrideReview must be due or overdue.");
         }
 
         var guardian = caller.IsInRole(PlatformRoles.CaldicottGuardian);
-        if (!guardian && !DisclosureAccess.IsAuditor(caller)) throw new ForbiddenException("Overrides to review are listed for Caldicott guardians and auditors.");
+        if (!guardian && !DisclosureAccess.IsAuditor(caller)) return Refusal.Forbidden("Overrides to review are listed for Caldicott guardians and auditors.");
         IQueryable<DisclosureState> query = session.Query<DisclosureState>().Where(d => d.Approval != null && d.ApprovedAt != null && d.Review == null);
         if (filter == "overdue")
         {
@@ -103,6 +102,6 @@ public static class ListSubjectDisclosuresEndpoint
         }
 
         var found = await query.OrderBy(d => d.ApprovedAt).Take(500).ToListAsync(cancellationToken);
-        return [.. found.Select(DisclosureResponse.From)];
+        return TypedResults.Ok<IReadOnlyList<DisclosureResponse>>([.. found.Select(DisclosureResponse.From)]);
     }
 }

@@ -13,43 +13,40 @@ public sealed record ReleaseDisclosure(Guid DisclosureId, EventActor Actor, IRea
     /// Refusals that need no live check: not approved (409), the retention window already over
     /// (409: data released now would be purged unread), a category outside the approval (422).
     /// </summary>
-    public static void EnsureReleasable(ReleaseDisclosure command, DisclosureState state)
+    public static Refusal? MayNotRelease(ReleaseDisclosure command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
         if (state.Status != DisclosureStatus.Approved)
         {
-            throw new ConflictException($"Only an approved disclosure can be released; this one is {ApproveOverride.Wire(state.Status)}.");
+            return Refusal.Conflict($"Only an approved disclosure can be released; this one is {ApproveOverride.Wire(state.Status)}.");
         }
 
         if (state.AvailableUntil is { } until && until <= command.Now)
         {
-            throw new ConflictException($"The access window of this disclosure ended at {until:u}: nothing can be released any more.");
+            return Refusal.Conflict($"The access window of this disclosure ended at {until:u}: nothing can be released any more.");
         }
 
         var outside = command.Categories.Where(c => !state.Request.DataCategories.Contains(c, StringComparer.Ordinal)).ToList();
         if (outside.Count > 0)
         {
-            throw new UnprocessableException($"Not approved for this disclosure: {string.Join(", ", outside)}. Nothing was stored.");
+            return Refusal.Unprocessable($"Not approved for this disclosure: {string.Join(", ", outside)}. Nothing was stored.");
         }
 
-        if (command.Categories.Count == 0)
-        {
-            throw new UnprocessableException("The data holds no category. Nothing was stored.");
-        }
+        return command.Categories.Count == 0 ? Refusal.Unprocessable("The data holds no category. Nothing was stored.") : null;
     }
 
     /// <summary><see cref="DisclosureReleased"/> when the re-check approves, else <see cref="DisclosureReleaseRefused"/>.</summary>
-    public static IReadOnlyList<object> Decide(ReleaseDisclosure command, DisclosureState state, LiveAnswers answers)
+    public static Decision Decide(ReleaseDisclosure command, DisclosureState state, LiveAnswers answers)
     {
-        EnsureReleasable(command, state);
+        if (MayNotRelease(command, state) is { } refusal) return refusal;
         var judgement = Judgement.Of(state.Request, answers, state.Approval, command.Now);
         if (!judgement.Approved)
         {
-            return [new Domain.DisclosureReleaseRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
+            return [new Domain.DisclosureEvent.ReleaseRefused(state.Id, state.Request, judgement, command.Actor, command.Now)];
         }
 
         var until = state.AvailableUntil ?? command.Now;
-        return [new Domain.DisclosureReleased(state.Id, state.Request, [.. command.Categories.Order(StringComparer.Ordinal)], judgement.Decision, until, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.Released(state.Id, state.Request, [.. command.Categories.Order(StringComparer.Ordinal)], judgement.Decision, until, command.Actor, command.Now)];
     }
 }

@@ -20,21 +20,18 @@ public static class ReleaseDisclosureEndpoint
             .RequireAuthorization(DisclosurePolicies.Practitioner)
             .WithName("ReleaseDisclosure")
             .Accepts<JsonElement>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            // Not a refusal of the use case's: the body's size, refused as the server refuses any body too large.
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
 
     /// <summary>
     /// <c>{data: {category: any JSON}}</c>: the body is read here, not bound, so that its size is
     /// limited on this route (256 KiB) and its content never reaches a log or an error message.
-    /// Every refusal before the live check (400, 403, 404, 409, 413, 422) stores nothing.
+    /// Every refusal before the live check (400, 403, 404, 409, 413, 422) stores nothing; a refused
+    /// live re-check is recorded, then 409 with its <c>decision</c>.
     /// </summary>
-    public static async Task<Results<Ok<DisclosureResponse>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.Unprocessable>> HandleAsync(
         Guid id,
         HttpRequest http,
         ClaimsPrincipal user,
@@ -50,20 +47,23 @@ public static class ReleaseDisclosureEndpoint
         ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
-        var actor = EventActors.ActorOf(caller);
-        var stream = await DisclosureStore.LoadAsync(session, id, cancellationToken);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        var (stream, refusal) = await DisclosureStore.LoadAsync(session, id, state => DisclosureAccess.RefusalUnlessHolder(caller, state), cancellationToken);
+        if (refusal is not null) return refusal;
         var state = stream.Aggregate!;
-        DisclosureAccess.EnsureHolder(caller, state);
 
-        var (categories, json) = await ReadDataAsync(http, cancellationToken);
+        var errors = new FieldErrors();
+        var (categories, json) = await ReadDataAsync(http, errors, cancellationToken);
+        if (errors.Refusal is { } invalid) return invalid;
         var now = clock.GetUtcNow();
-        var command = new ReleaseDisclosure(id, actor, categories, now);
-        ReleaseDisclosure.EnsureReleasable(command, state);
+        var command = new ReleaseDisclosure(id, EventActors.ActorOf(caller), categories, now);
+        if (ReleaseDisclosure.MayNotRelease(command, state) is { } unreleasable) return unreleasable;
 
         var answers = await checks.AskAsync(state.Request, now, cancellationToken);
-        var events = ReleaseDisclosure.Decide(command, state, answers);
-        if (events[0] is Domain.DisclosureReleased)
+        var decision = ReleaseDisclosure.Decide(command, state, answers);
+        if (decision.Refusal is { } refused) return refused;
+        var events = decision.Events;
+        if (events[0] is Domain.DisclosureEvent.Released)
         {
             var (package, dataKey) = await protector.SealAsync(id, json, now, cancellationToken);
             session.Store(package);
@@ -71,16 +71,17 @@ public static class ReleaseDisclosureEndpoint
         }
 
         var after = await DisclosureStore.SaveAsync(session, stream, events, cancellationToken);
-        return events[0] is Domain.DisclosureReleaseRefused refused
-            ? RecheckRefusal.Of("Release refused", refused.Judgement.Decision, http.Path)
-            : TypedResults.Ok(DisclosureResponse.From(after));
+        if (after.Refusal is { } lost) return lost;
+        return events[0] is Domain.DisclosureEvent.ReleaseRefused recheck
+            ? RecheckRefusal.Of("Release refused", recheck.Judgement.Decision)
+            : TypedResults.Ok(DisclosureResponse.From(after.State));
     }
 
     /// <summary>
     /// Refuses anything but JSON (415, as the binder does on every other route), reads at most
-    /// 256 KiB (413 beyond), then the <c>data</c> object and its category keys.
+    /// 256 KiB (413 beyond), then the <c>data</c> object and its category keys (<see cref="ParseData"/>).
     /// </summary>
-    public static async Task<(IReadOnlyList<string> Categories, string Json)> ReadDataAsync(HttpRequest http, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<string> Categories, string Json)> ReadDataAsync(HttpRequest http, FieldErrors errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         PlatformJson.RequireJsonContentType(http);
@@ -95,16 +96,18 @@ public static class ReleaseDisclosureEndpoint
             buffer.Write(chunk, 0, read);
         }
 
-        return ParseData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        return ParseData(errors, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     /// <summary>
     /// The body as JSON, each field at most once at any depth (as every bound body, see
-    /// <see cref="PlatformJson"/>), every name and string in it acceptable text (<see cref="JsonText"/>).
+    /// <see cref="PlatformJson"/>), every name and string in it acceptable text (<see cref="JsonText"/>);
+    /// otherwise no category and every bad field in <paramref name="errors"/>.
     /// </summary>
-    public static (IReadOnlyList<string> Categories, string Json) ParseData(ReadOnlyMemory<byte> body)
+    public static (IReadOnlyList<string> Categories, string Json) ParseData(FieldErrors errors, ReadOnlyMemory<byte> body)
     {
-        var errors = new FieldErrors();
+        ArgumentNullException.ThrowIfNull(errors);
+        (IReadOnlyList<string>, string) none = ([], "");
         JsonDocument document;
         try
         {
@@ -114,15 +117,13 @@ public static class ReleaseDisclosureEndpoint
         {
             // The parser's message may quote the body: say only that it is not JSON.
             errors.Add("$", "The body must be a JSON object {\"data\": {<category>: <any JSON>}}, with no field given twice.");
-            errors.ThrowIfAny();
-            throw;
+            return none;
         }
         catch (InvalidOperationException)
         {
             // Checking for repeated fields reads every name: one that is not text (an escaped lone surrogate) ends up here.
             errors.Add("$", FreeText.Requirement);
-            errors.ThrowIfAny();
-            throw;
+            return none;
         }
 
         using (document)
@@ -154,13 +155,11 @@ public static class ReleaseDisclosureEndpoint
                     }
 
                     if (categories.Count == 0) errors.Add("data", "The data object holds no category.");
-                    errors.ThrowIfAny();
-                    return (categories, data.GetRawText());
+                    return errors.Any ? none : (categories, data.GetRawText());
                 }
             }
 
-            errors.ThrowIfAny();
-            throw new InvalidOperationException("unreachable");
+            return none;
         }
     }
 

@@ -1,6 +1,7 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
+using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Disclosure.Requesting;
 
@@ -8,16 +9,16 @@ namespace ConsentPlatform.Disclosure.Requesting;
 public sealed record RequestDisclosure(Guid DisclosureId, ShareRequest Request, EventActor Actor, string? ActorName, DateTimeOffset Now)
 {
     /// <summary>Records the request and the rulebook's decision on it, with the answers judged on.</summary>
-    public static IReadOnlyList<object> Decide(RequestDisclosure command, LiveAnswers answers)
+    public static Decision Decide(RequestDisclosure command, LiveAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(command);
         var judgement = Judgement.Of(command.Request, answers, approval: null, command.Now);
         object decided = judgement.Decision.Outcome switch
         {
-            ShareOutcome.Approved => new DisclosureApproved(command.DisclosureId, command.Request, judgement, null, answers.Dsa?.RetentionDays, command.Actor, command.Now),
-            ShareOutcome.AwaitingOverrideApproval => new DisclosureAwaitingOverrideApproval(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
-            _ => new DisclosureDenied(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
+            ShareOutcome.Approved => new DisclosureEvent.Approved(command.DisclosureId, command.Request, judgement, null, answers.Dsa?.RetentionDays, command.Actor, command.Now),
+            ShareOutcome.AwaitingOverrideApproval => new DisclosureEvent.AwaitingOverrideApproval(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
+            _ => new DisclosureEvent.Denied(command.DisclosureId, command.Request, judgement, command.Actor, command.Now),
         };
-        return [new DisclosureRequested(command.DisclosureId, command.Request, command.Actor, command.ActorName, command.Now), decided];
+        return [new DisclosureEvent.Requested(command.DisclosureId, command.Request, command.Actor, command.ActorName, command.Now), decided];
     }
 }

@@ -12,21 +12,21 @@ namespace ConsentPlatform.Disclosure.ReviewingOverrides;
 /// </summary>
 public sealed record ReviewOverride(Guid DisclosureId, OverrideReviewOutcome Outcome, string Rationale, EventActor Actor, DateTimeOffset Now)
 {
-    public static IReadOnlyList<object> Decide(ReviewOverride command, DisclosureState state)
+    public static Decision Decide(ReviewOverride command, DisclosureState state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
         if (state.Approval is null || state.ApprovedAt is null)
         {
-            throw new ConflictException("Only an approved safeguarding override is reviewed; this disclosure has none.");
+            return Refusal.Conflict("Only an approved safeguarding override is reviewed; this disclosure has none.");
         }
 
         if (state.Review is { } done)
         {
-            throw new ConflictException($"The override was reviewed already, on {done.ReviewedAt:yyyy-MM-dd}: {Wire(done.Outcome)}.");
+            return Refusal.Conflict($"The override was reviewed already, on {done.ReviewedAt:yyyy-MM-dd}: {Wire(done.Outcome)}.");
         }
 
-        return [new Domain.OverrideReviewed(state.Id, state.Request, command.Outcome, command.Rationale, command.Actor, command.Now)];
+        return [new Domain.DisclosureEvent.OverrideReviewed(state.Id, state.Request, command.Outcome, command.Rationale, command.Actor, command.Now)];
     }
 
     public static string Wire(OverrideReviewOutcome outcome) => outcome == OverrideReviewOutcome.Upheld ? "upheld" : "not-upheld";

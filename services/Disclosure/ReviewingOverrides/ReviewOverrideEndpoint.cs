@@ -18,16 +18,12 @@ public static class ReviewOverrideEndpoint
         group.MapPost("/{id:guid}/override-review", HandleAsync)
             .RequireAuthorization(DisclosurePolicies.CaldicottGuardian)
             .WithName("ReviewOverride")
-            .WithSummary("The holder organisation's Caldicott guardian reviews an approved safeguarding override after the fact: upheld or not, with a rationale.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("The holder organisation's Caldicott guardian reviews an approved safeguarding override after the fact: upheld or not, with a rationale.");
         return group;
     }
 
     /// <summary>400 for the body first; another organisation 404; the requester's guardian 403; nothing to review 409.</summary>
-    public static async Task<Ok<DisclosureResponse>> HandleAsync(
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,
         ReviewOverrideRequest? request,
         ClaimsPrincipal user,
@@ -37,8 +33,7 @@ public static class ReviewOverrideEndpoint
     {
         ArgumentNullException.ThrowIfNull(clock);
         var caller = Caller.From(user);
-        DisclosureAccess.EnsureIdentified(caller);
-        var actor = EventActors.ActorOf(caller);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         OverrideReviewOutcome? outcome = request?.Outcome switch
         {
@@ -48,14 +43,14 @@ public static class ReviewOverrideEndpoint
         };
         if (outcome is null) errors.Add("outcome", "The outcome must be upheld or not-upheld.");
         var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
-        errors.ThrowIfAny();
+        if (errors.Refusal is { } invalid) return invalid;
 
-        var after = await DisclosureStore.ChangeAsync(
+        var command = new ReviewOverride(id, outcome!.Value, rationale!, EventActors.ActorOf(caller), clock.GetUtcNow());
+        return await DisclosureStore.ChangeAsync(
             session,
             id,
-            state => DisclosureAccess.EnsureHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's"),
-            state => ReviewOverride.Decide(new ReviewOverride(id, outcome!.Value, rationale!, actor, clock.GetUtcNow()), state),
+            state => DisclosureAccess.RefusalUnlessHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's"),
+            state => ReviewOverride.Decide(command, state),
             cancellationToken);
-        return TypedResults.Ok(DisclosureResponse.From(after));
     }
 }

@@ -5,6 +5,7 @@ using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
+using ConsentPlatform.Hosting.Problems;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,45 +15,32 @@ namespace ConsentPlatform.DsaRegistry.Activating;
 
 public sealed record ActivateDsa(Guid DsaId, EventActor Actor, DateTimeOffset Now);
 
-/// <summary><c>POST /api/dsas/{id}/activate</c>: a draft DSA that meets every rule and has not ended becomes active; otherwise 409.</summary>
+/// <summary><c>POST /api/dsas/{id}/activate</c>: a draft DSA that meets every rule, has not ended and is signed by every party becomes active; otherwise 409.</summary>
 public static class Activating
 {
-    public static DsaActivated Decide(ActivateDsa command, Agreement state)
+    public static Decision Decide(ActivateDsa command, Agreement state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        Governance.EnsureMayGovern(command.Actor, state.Content);
-        if (state.Status != DsaStatus.Draft)
+        if ((Governance.MayNotChange(command.Actor, state, state.Status == DsaStatus.Draft, "activated (only a draft DSA can be; a suspended one is reinstated)") ?? Governance.MayNotBecomeActive(state, command.Now)) is { } refusal)
         {
-            throw Governance.NotAllowedIn(state, "activated (only a draft DSA can be; a suspended one is reinstated)");
+            return refusal;
         }
 
-        Governance.EnsureMayBeActive(state, command.Now);
-        Governance.EnsureEveryPartySigned(state);
-        return new DsaActivated(command.DsaId, command.Actor, command.Now);
+        return [new AgreementEvent.Activated(command.DsaId, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapActivateDsa(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/activate", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("ActivateDsa")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/activate", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("ActivateDsa");
         return group;
     }
 
-    private static async Task<Ok<Dsa>> HandleAsync(
+    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = EventActors.ActorOf(user);
-        var command = new ActivateDsa(id, actor, clock.GetUtcNow());
-        var state = await AgreementStore.ChangeAsync(session, id, ifMatch, actor, s => Decide(command, s), cancellationToken);
-        response.SetETag(state.Version);
-        return TypedResults.Ok(Dsa.From(state));
+        var command = new ActivateDsa(id, EventActors.ActorOf(user), clock.GetUtcNow());
+        return AgreementStore.ChangeAsync(session, id, ifMatch, command.Actor, s => Decide(command, s), response, cancellationToken);
     }
 }

@@ -44,7 +44,8 @@ public sealed record Agreement(
 }
 
 /// <summary>
-/// The pure evolve of a DSA: the state after one event; every event adds one to the version.
+/// The pure evolve of a DSA: the state after one event; every event adds one to the version,
+/// an unknown one too (and changes nothing else).
 /// (A class of its own: Marten's source generator would take a static <c>Evolve</c> on the
 /// aggregate itself for a projection method.)
 /// </summary>
@@ -52,10 +53,10 @@ public static class AgreementEvolution
 {
     public static Agreement Evolve(Agreement? state, object @event) => (state, @event) switch
     {
-        (null, DsaDrafted e) =>
+        (null, AgreementEvent.Drafted e) =>
             new Agreement(e.DsaId, 1, DsaStatus.Draft, e.Content, OrgIdsOf(e.Content), PurposeCodesOf(e.Content), e.DraftedAt, e.DraftedAt, null) { ContentVersion = 1 },
         // New terms: nobody has signed them yet.
-        (not null, DsaAmended e) => state.Next(state.Status, e.AmendedAt, state.StatusReason) with
+        (not null, AgreementEvent.Amended e) => state.Next(state.Status, e.AmendedAt, state.StatusReason) with
         {
             Content = e.Content,
             OrgIds = OrgIdsOf(e.Content),
@@ -63,15 +64,20 @@ public static class AgreementEvolution
             ContentVersion = state.Version + 1,
             Signatures = [],
         },
-        (not null, DsaSigned e) => state.Next(state.Status, e.SignedAt, state.StatusReason) with
+        (not null, AgreementEvent.Signed e) => state.Next(state.Status, e.SignedAt, state.StatusReason) with
         {
             Signatures = [.. state.Signatures, new DsaSignature(e.OrgId, e.SignedVersion, e.SignedBy.UserId, e.SignedAt)],
         },
-        (not null, DsaActivated e) => state.Next(DsaStatus.Active, e.ActivatedAt, null),
+        (not null, AgreementEvent.Activated e) => state.Next(DsaStatus.Active, e.ActivatedAt, null),
         // Safety first, and no return without everyone: reinstating needs every party to sign again.
-        (not null, DsaSuspended e) => state.Next(DsaStatus.Suspended, e.SuspendedAt, e.Reason) with { Signatures = [] },
-        (not null, DsaReinstated e) => state.Next(DsaStatus.Active, e.ReinstatedAt, null),
-        (not null, DsaTerminated e) => state.Next(DsaStatus.Terminated, e.TerminatedAt, e.Reason),
+        (not null, AgreementEvent.Suspended e) => state.Next(DsaStatus.Suspended, e.SuspendedAt, e.Reason) with { Signatures = [] },
+        (not null, AgreementEvent.Reinstated e) => state.Next(DsaStatus.Active, e.ReinstatedAt, null),
+        (not null, AgreementEvent.Terminated e) => state.Next(DsaStatus.Terminated, e.TerminatedAt, e.Reason),
+        // The platform's one rule for an event this code does not know (a newer writer's, or one
+        // retired): it changes nothing but still counts, so the version stays Marten's stream version
+        // (the ETag, If-Match). The terms signed stay those of before.
+        (not null, not (AgreementEvent.Drafted or AgreementEvent.Amended or AgreementEvent.Signed or AgreementEvent.Activated or AgreementEvent.Suspended or AgreementEvent.Reinstated or AgreementEvent.Terminated)) =>
+            state with { ContentVersion = state.TermsVersion, Version = state.Version + 1 },
         _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot apply to {(state is null ? "a DSA that does not exist" : $"DSA {state.Id}")}."),
     };
 

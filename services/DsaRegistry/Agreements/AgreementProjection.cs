@@ -9,8 +9,9 @@ public sealed class AgreementProjection : SingleStreamProjection<Agreement, Guid
     public override Agreement? Evolve(Agreement? snapshot, Guid id, IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        // The store also holds the tenant registry's stream (issue 18): only a DSA's own events make an agreement.
-        if (e.Data is not (DsaDrafted or DsaAmended or DsaActivated or DsaSuspended or DsaReinstated or DsaTerminated or DsaSigned)) return snapshot;
+        // The store also holds the tenant registry's stream (issue 18): only a drafting starts an
+        // agreement; after it, every event of the stream counts (an unknown one moves the version only).
+        if (snapshot is null && e.Data is not AgreementEvent.Drafted) return null;
         return AgreementEvolution.Evolve(snapshot, e.Data);
     }
 }

@@ -21,49 +21,35 @@ public sealed record AmendDsa(Guid DsaId, DsaTerms? Terms, EventActor Actor, Dat
 /// </summary>
 public static class Amending
 {
-    public static DsaAmended Decide(AmendDsa command, Agreement state)
+    public static Decision Decide(AmendDsa command, Agreement state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        Governance.EnsureMayGovern(command.Actor, state.Content);
-        if (state.Status is not (DsaStatus.Draft or DsaStatus.Suspended))
+        if (Governance.MayNotChange(command.Actor, state, state.Status is DsaStatus.Draft or DsaStatus.Suspended, "amended (only a draft or suspended DSA can be)") is { } refusal)
         {
-            throw Governance.NotAllowedIn(state, "amended (only a draft or suspended DSA can be)");
+            return refusal;
         }
 
         var errors = DsaTermsValidation.Validate(command.Terms);
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors.ToDictionary());
-        }
+        if (errors.Count > 0) return Refusal.Invalid(errors);
 
         // Where the agreement came from stays what it was: an amendment is not a new template.
         var content = command.Terms!.ToContent() with { TemplateId = state.Content.TemplateId };
-        Governance.EnsureMayGovern(command.Actor, content);
-        return new DsaAmended(command.DsaId, content, command.Actor, command.Now);
+        if (Governance.MayNotGovern(command.Actor, content) is { } leaving) return leaving;
+        return [new AgreementEvent.Amended(command.DsaId, content, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapAmendDsa(this RouteGroupBuilder group)
     {
-        group.MapPut("/{id:guid}", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("AmendDsa")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPut("/{id:guid}", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("AmendDsa");
         return group;
     }
 
-    private static async Task<Ok<Dsa>> HandleAsync(
+    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id, DsaTerms? terms, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = EventActors.ActorOf(user);
-        var command = new AmendDsa(id, terms, actor, clock.GetUtcNow());
-        var state = await AgreementStore.ChangeAsync(session, id, ifMatch, actor, s => Decide(command, s), cancellationToken);
-        response.SetETag(state.Version);
-        return TypedResults.Ok(Dsa.From(state));
+        var command = new AmendDsa(id, terms, EventActors.ActorOf(user), clock.GetUtcNow());
+        return AgreementStore.ChangeAsync(session, id, ifMatch, command.Actor, s => Decide(command, s), response, cancellationToken);
     }
 }

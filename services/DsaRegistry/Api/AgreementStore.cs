@@ -1,9 +1,11 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Persistence;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConsentPlatform.DsaRegistry.Api;
 
@@ -15,34 +17,52 @@ public static class AgreementStore
 {
     public static readonly StreamKind<Agreement> Kind = new(id => $"DSA {id}", AgreementEvolution.Evolve, a => a.Version)
     {
-        NotFound = id => new NotFoundException($"DSA {id} does not exist."),
+        NotFound = id => NotFound(id).ToException(),
     };
 
-    public static Task<Agreement> ChangeAsync(
+    /// <summary>The 404 of a DSA that does not exist, for a change and a read alike.</summary>
+    public static Refusal NotFound(Guid id) => Refusal.NotFound($"DSA {id} does not exist.");
+
+    /// <summary>
+    /// Changes the DSA <paramref name="id"/> by <paramref name="decide"/>, for an endpoint that
+    /// takes <c>If-Match</c>: 400 for a malformed one (before anything is read), then the refusals of
+    /// <see cref="StreamChanges.DecideAsync{TState}"/> and of the decision; the DSA with its version
+    /// as the <c>ETag</c> when it changed.
+    /// </summary>
+    public static async Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> ChangeAsync(
         IDocumentSession session,
         Guid id,
         string? ifMatch,
         EventActor actor,
-        Func<Agreement, object> decide,
+        Func<Agreement, Decision> decide,
+        HttpResponse response,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(decide);
-        return ChangeManyAsync(session, id, ifMatch, actor, s => [decide(s)], cancellationToken);
+        var errors = new FieldErrors();
+        var expected = IfMatch.ExpectedVersion(errors, ifMatch, "DSA");
+        if (errors.Refusal is { } invalid) return invalid;
+        var change = await DecideAsync(session, id, expected, actor, decide, cancellationToken);
+        if (change.Refusal is { } refused) return refused;
+        return Respond(change.State, response);
     }
 
-    /// <summary>The same for a decision that records more than one event at once (a last signature and the activation it brings).</summary>
-    public static Task<Agreement> ChangeManyAsync(
+    /// <summary>Load, check who may govern it (before the version, so a stranger learns nothing from a 412), decide, append.</summary>
+    public static Task<StreamChange<Agreement>> DecideAsync(
         IDocumentSession session,
         Guid id,
-        string? ifMatch,
+        long? expectedVersion,
         EventActor actor,
-        Func<Agreement, IReadOnlyList<object>> decide,
+        Func<Agreement, Decision> decide,
         CancellationToken cancellationToken) =>
-        StreamChanges.ChangeAsync(
-            session, Kind, id, IfMatch.ExpectedVersion(ifMatch, "DSA"), decide, cancellationToken,
-            guard: (state, _) =>
-            {
-                Governance.EnsureMayGovern(actor, state.Content);
-                return Task.CompletedTask;
-            });
+        StreamChanges.DecideAsync(
+            session, Kind, id, expectedVersion, decide, cancellationToken,
+            guard: (state, _) => Task.FromResult(Governance.MayNotGovern(actor, state.Content)));
+
+    /// <summary>The DSA as it stands now, its version the <c>ETag</c>.</summary>
+    public static Ok<Dsa> Respond(Agreement state, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        response.SetETag(state.Version);
+        return TypedResults.Ok(Dsa.From(state));
+    }
 }

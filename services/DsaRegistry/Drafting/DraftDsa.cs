@@ -21,39 +21,36 @@ public sealed record DraftDsa(Guid DsaId, DsaTerms? Terms, EventActor Actor, Dat
 /// </summary>
 public static class Drafting
 {
-    public static DsaDrafted Decide(DraftDsa command)
+    public static Decision Decide(DraftDsa command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var terms = DsaTemplates.Fill(command.Terms);
-        var errors = DsaTermsValidation.Validate(terms);
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors.ToDictionary());
-        }
+        var errors = new FieldErrors();
+        var terms = DsaTemplates.Fill(errors, command.Terms);
+        if (errors.Refusal is { } unknownTemplate) return unknownTemplate;
+        var broken = DsaTermsValidation.Validate(terms);
+        if (broken.Count > 0) return Refusal.Invalid(broken);
 
         var content = terms!.ToContent();
-        Governance.EnsureMayGovern(command.Actor, content);
-        return new DsaDrafted(command.DsaId, content, command.Actor, command.Now);
+        if (Governance.MayNotGovern(command.Actor, content) is { } refusal) return refusal;
+        return [new AgreementEvent.Drafted(command.DsaId, content, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapDraftDsa(this RouteGroupBuilder group)
     {
-        group.MapPost("/", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("DraftDsa")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("DraftDsa");
         return group;
     }
 
-    private static async Task<Created<Dsa>> HandleAsync(
+    private static async Task<Outcome<Created<Dsa>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         DsaTerms? terms, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var drafted = Decide(new DraftDsa(Guid.CreateVersion7(), terms, EventActors.ActorOf(user), clock.GetUtcNow()));
-        session.Events.StartStream<Agreement>(drafted.DsaId, drafted);
+        var id = Guid.CreateVersion7();
+        var decision = Decide(new DraftDsa(id, terms, EventActors.ActorOf(user), clock.GetUtcNow()));
+        if (decision.Refusal is { } refused) return refused;
+        session.Events.StartStream<Agreement>(id, [.. decision.Events]);
         await session.SaveChangesAsync(cancellationToken);
 
-        var dsa = Dsa.From(AgreementEvolution.Evolve(null, drafted));
+        var dsa = Dsa.From(AgreementEvolution.Fold(decision.Events)!);
         response.SetETag(dsa.Version);
         return TypedResults.Created($"/api/dsas/{dsa.Id}", dsa);
     }

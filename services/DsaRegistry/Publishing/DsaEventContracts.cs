@@ -17,16 +17,16 @@ public sealed class DsaEventContracts : IEventContracts
         ArgumentNullException.ThrowIfNull(@event);
         return @event.Data switch
         {
-            Domain.DsaDrafted e => new Published.DsaDrafted(@event.Id, e.DsaId, @event.Version, e.Content, e.DraftedBy, e.DraftedAt),
-            Domain.DsaAmended e => new Published.DsaAmended(@event.Id, e.DsaId, @event.Version, e.Content, e.AmendedBy, e.AmendedAt),
-            Domain.DsaActivated e => new Published.DsaActivated(@event.Id, e.DsaId, @event.Version, e.ActivatedBy, e.ActivatedAt),
-            Domain.DsaSuspended e => new Published.DsaSuspended(@event.Id, e.DsaId, @event.Version, e.Reason, e.SuspendedBy, e.SuspendedAt),
-            Domain.DsaReinstated e => new Published.DsaReinstated(@event.Id, e.DsaId, @event.Version, e.ReinstatedBy, e.ReinstatedAt),
-            Domain.DsaTerminated e => new Published.DsaTerminated(@event.Id, e.DsaId, @event.Version, e.Reason, e.TerminatedBy, e.TerminatedAt),
-            Domain.DsaSigned e => new Published.DsaSigned(@event.Id, e.DsaId, @event.Version, e.SignedVersion, e.OrgId, e.SignedBy.UserId, e.SignedBy, e.SignedAt),
-            Onboarding.TenantOnboarded e => new Published.TenantOnboarded(@event.Id, @event.Version, e.Tenant, e.OnboardedBy, e.OnboardedAt),
-            Onboarding.TenantMappingChanged e => new Published.TenantMappingChanged(@event.Id, @event.Version, e.Tenant, e.ChangedBy, e.ChangedAt),
-            Onboarding.TenantOffboarded e => new Published.TenantOffboarded(@event.Id, @event.Version, e.TenantId, e.Reason, e.OffboardedBy, e.OffboardedAt),
+            Domain.AgreementEvent.Drafted e => new Published.DsaDrafted(@event.Id, e.DsaId, @event.Version, e.Content, e.DraftedBy, e.DraftedAt),
+            Domain.AgreementEvent.Amended e => new Published.DsaAmended(@event.Id, e.DsaId, @event.Version, e.Content, e.AmendedBy, e.AmendedAt),
+            Domain.AgreementEvent.Activated e => new Published.DsaActivated(@event.Id, e.DsaId, @event.Version, e.ActivatedBy, e.ActivatedAt),
+            Domain.AgreementEvent.Suspended e => new Published.DsaSuspended(@event.Id, e.DsaId, @event.Version, e.Reason, e.SuspendedBy, e.SuspendedAt),
+            Domain.AgreementEvent.Reinstated e => new Published.DsaReinstated(@event.Id, e.DsaId, @event.Version, e.ReinstatedBy, e.ReinstatedAt),
+            Domain.AgreementEvent.Terminated e => new Published.DsaTerminated(@event.Id, e.DsaId, @event.Version, e.Reason, e.TerminatedBy, e.TerminatedAt),
+            Domain.AgreementEvent.Signed e => new Published.DsaSigned(@event.Id, e.DsaId, @event.Version, e.SignedVersion, e.OrgId, e.SignedBy.UserId, e.SignedBy, e.SignedAt),
+            Onboarding.TenantEvent.Onboarded e => new Published.TenantOnboarded(@event.Id, @event.Version, e.Tenant, e.OnboardedBy, e.OnboardedAt),
+            Onboarding.TenantEvent.MappingChanged e => new Published.TenantMappingChanged(@event.Id, @event.Version, e.Tenant, e.ChangedBy, e.ChangedAt),
+            Onboarding.TenantEvent.Offboarded e => new Published.TenantOffboarded(@event.Id, @event.Version, e.TenantId, e.Reason, e.OffboardedBy, e.OffboardedAt),
             _ => null,
         };
     }

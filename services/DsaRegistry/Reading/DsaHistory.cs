@@ -1,5 +1,6 @@
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.DsaRegistry.Agreements;
+using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.Hosting.Problems;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,7 @@ public static class DsaHistory
         group.MapGet("/{id:guid}/history", HandleAsync)
             .RequireAuthorization(Readers.Policy)
             .WithName("GetDsaHistory")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
         return group;
     }
 
@@ -36,24 +36,20 @@ public static class DsaHistory
 
     private static DsaChange ChangeOf(Guid eventId, object data) => data switch
     {
-        DsaDrafted e => new DsaChange("dsa-drafted", eventId, e.DraftedAt, e.DraftedBy, null),
-        DsaAmended e => new DsaChange("dsa-amended", eventId, e.AmendedAt, e.AmendedBy, null),
-        DsaActivated e => new DsaChange("dsa-activated", eventId, e.ActivatedAt, e.ActivatedBy, null),
-        DsaSuspended e => new DsaChange("dsa-suspended", eventId, e.SuspendedAt, e.SuspendedBy, e.Reason),
-        DsaReinstated e => new DsaChange("dsa-reinstated", eventId, e.ReinstatedAt, e.ReinstatedBy, null),
-        DsaTerminated e => new DsaChange("dsa-terminated", eventId, e.TerminatedAt, e.TerminatedBy, e.Reason),
-        DsaSigned e => new DsaChange("dsa-signed", eventId, e.SignedAt, e.SignedBy, null),
+        AgreementEvent.Drafted e => new DsaChange("dsa-drafted", eventId, e.DraftedAt, e.DraftedBy, null),
+        AgreementEvent.Amended e => new DsaChange("dsa-amended", eventId, e.AmendedAt, e.AmendedBy, null),
+        AgreementEvent.Activated e => new DsaChange("dsa-activated", eventId, e.ActivatedAt, e.ActivatedBy, null),
+        AgreementEvent.Suspended e => new DsaChange("dsa-suspended", eventId, e.SuspendedAt, e.SuspendedBy, e.Reason),
+        AgreementEvent.Reinstated e => new DsaChange("dsa-reinstated", eventId, e.ReinstatedAt, e.ReinstatedBy, null),
+        AgreementEvent.Terminated e => new DsaChange("dsa-terminated", eventId, e.TerminatedAt, e.TerminatedBy, e.Reason),
+        AgreementEvent.Signed e => new DsaChange("dsa-signed", eventId, e.SignedAt, e.SignedBy, null),
         _ => throw new InvalidOperationException($"{data.GetType().Name} is not a DSA event."),
     };
 
-    private static async Task<Ok<IReadOnlyList<DsaVersion>>> HandleAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
+    private static async Task<Outcome<Ok<IReadOnlyList<DsaVersion>>, Refused.NotFound>> HandleAsync(Guid id, IQuerySession session, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        if (events.Count == 0)
-        {
-            throw new NotFoundException($"DSA {id} does not exist.");
-        }
-
+        if (events.Count == 0) return AgreementStore.NotFound(id);
         return TypedResults.Ok(Build(events.Select(e => (e.Id, e.Data))));
     }
 }

@@ -15,16 +15,14 @@ public static class GetDsa
         group.MapGet("/{id:guid}", HandleAsync)
             .RequireAuthorization(Readers.Policy)
             .WithName("GetDsa")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
         return group;
     }
 
-    private static async Task<Ok<Dsa>> HandleAsync(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Outcome<Ok<Dsa>, Refused.NotFound>> HandleAsync(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
     {
-        var agreement = await session.LoadAsync<Agreement>(id, cancellationToken)
-                        ?? throw new NotFoundException($"DSA {id} does not exist.");
-        response.SetETag(agreement.Version);
-        return TypedResults.Ok(Dsa.From(agreement));
+        var agreement = await session.LoadAsync<Agreement>(id, cancellationToken);
+        if (agreement is null) return AgreementStore.NotFound(id);
+        return AgreementStore.Respond(agreement, response);
     }
 }

@@ -22,20 +22,19 @@ public static class ListDsas
         group.MapGet("/", HandleAsync)
             .RequireAuthorization(Readers.Policy)
             .WithName("ListDsas")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<Dsa>>> HandleAsync(
+    private static async Task<Outcome<Ok<IReadOnlyList<Dsa>>, Refused.Invalid>> HandleAsync(
         string? orgId, string? purpose, string? status, bool? reviewDue, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var wanted = WireNames.Parse<DsaStatus>(status);
-        new FieldErrors()
+        var errors = new FieldErrors()
             .Matches("orgId", orgId, Vocabulary.OrgId(), "An organisation id is 1 to 64 letters, digits or hyphens.")
             .Matches("purpose", purpose, Vocabulary.Purpose(), "A purpose code is 1 to 64 lower-case letters, digits or hyphens.")
-            .That(status is null || wanted is not null, "status", $"The status must be one of: {string.Join(", ", WireNames.All<DsaStatus>())}.")
-            .ThrowIfAny();
+            .That(status is null || wanted is not null, "status", $"The status must be one of: {string.Join(", ", WireNames.All<DsaStatus>())}.");
+        if (errors.Refusal is { } invalid) return invalid;
 
         var query = session.Query<Agreement>().AsQueryable();
         if (orgId is not null)

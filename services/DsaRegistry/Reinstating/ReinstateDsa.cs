@@ -5,6 +5,7 @@ using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
+using ConsentPlatform.Hosting.Problems;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,42 +18,29 @@ public sealed record ReinstateDsa(Guid DsaId, EventActor Actor, DateTimeOffset N
 /// <summary><c>POST /api/dsas/{id}/reinstate</c>: a suspended DSA becomes active again, under the same rules as activation.</summary>
 public static class Reinstating
 {
-    public static DsaReinstated Decide(ReinstateDsa command, Agreement state)
+    public static Decision Decide(ReinstateDsa command, Agreement state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        Governance.EnsureMayGovern(command.Actor, state.Content);
-        if (state.Status != DsaStatus.Suspended)
+        if ((Governance.MayNotChange(command.Actor, state, state.Status == DsaStatus.Suspended, "reinstated (only a suspended DSA can be)") ?? Governance.MayNotBecomeActive(state, command.Now)) is { } refusal)
         {
-            throw Governance.NotAllowedIn(state, "reinstated (only a suspended DSA can be)");
+            return refusal;
         }
 
-        Governance.EnsureMayBeActive(state, command.Now);
-        Governance.EnsureEveryPartySigned(state);
-        return new DsaReinstated(command.DsaId, command.Actor, command.Now);
+        return [new AgreementEvent.Reinstated(command.DsaId, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapReinstateDsa(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/reinstate", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("ReinstateDsa")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/reinstate", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("ReinstateDsa");
         return group;
     }
 
-    private static async Task<Ok<Dsa>> HandleAsync(
+    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = EventActors.ActorOf(user);
-        var command = new ReinstateDsa(id, actor, clock.GetUtcNow());
-        var state = await AgreementStore.ChangeAsync(session, id, ifMatch, actor, s => Decide(command, s), cancellationToken);
-        response.SetETag(state.Version);
-        return TypedResults.Ok(Dsa.From(state));
+        var command = new ReinstateDsa(id, EventActors.ActorOf(user), clock.GetUtcNow());
+        return AgreementStore.ChangeAsync(session, id, ifMatch, command.Actor, s => Decide(command, s), response, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
+using ConsentPlatform.Hosting.Problems;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,41 +18,28 @@ public sealed record SuspendDsa(Guid DsaId, string? Reason, EventActor Actor, Da
 /// <summary><c>POST /api/dsas/{id}/suspend</c> <c>{reason}</c>: an active DSA stops covering any share from the very next scope check.</summary>
 public static class Suspending
 {
-    public static DsaSuspended Decide(SuspendDsa command, Agreement state)
+    public static Decision Decide(SuspendDsa command, Agreement state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        Governance.EnsureMayGovern(command.Actor, state.Content);
-        if (state.Status != DsaStatus.Active)
-        {
-            throw Governance.NotAllowedIn(state, "suspended (only an active DSA can be)");
-        }
-
-        var reason = Governance.RequireReason(command.Reason);
-        return new DsaSuspended(command.DsaId, reason, command.Actor, command.Now);
+        if (Governance.MayNotChange(command.Actor, state, state.Status == DsaStatus.Active, "suspended (only an active DSA can be)") is { } refusal) return refusal;
+        var errors = new FieldErrors();
+        var reason = Governance.Reason(errors, command.Reason);
+        if (errors.Refusal is { } invalid) return invalid;
+        return [new AgreementEvent.Suspended(command.DsaId, reason, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapSuspendDsa(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/suspend", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("SuspendDsa")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/suspend", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("SuspendDsa");
         return group;
     }
 
-    private static async Task<Ok<Dsa>> HandleAsync(
+    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id, ReasonRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = EventActors.ActorOf(user);
-        var command = new SuspendDsa(id, body?.Reason, actor, clock.GetUtcNow());
-        var state = await AgreementStore.ChangeAsync(session, id, ifMatch, actor, s => Decide(command, s), cancellationToken);
-        response.SetETag(state.Version);
-        return TypedResults.Ok(Dsa.From(state));
+        var command = new SuspendDsa(id, body?.Reason, EventActors.ActorOf(user), clock.GetUtcNow());
+        return AgreementStore.ChangeAsync(session, id, ifMatch, command.Actor, s => Decide(command, s), response, cancellationToken);
     }
 }

@@ -174,16 +174,22 @@ public static class DsaTemplates
     /// <summary>
     /// The terms to draft: without a <c>templateId</c>, as given; with one, the template fills the
     /// title, the purposes and the retention the body leaves out (what the body gives wins: it is
-    /// still the officer's agreement). An unknown template is a 400 naming <c>templateId</c>.
+    /// still the officer's agreement). An unknown template is an error on <c>templateId</c> in
+    /// <paramref name="errors"/> naming the ids there are (the terms come back as given).
     /// </summary>
-    public static DsaTerms? Fill(DsaTerms? terms)
+    public static DsaTerms? Fill(FieldErrors errors, DsaTerms? terms)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         if (terms?.TemplateId is not { } id)
         {
             return terms;
         }
 
-        var template = Find(id) ?? throw new RequestValidationException("templateId", $"There is no template '{FreeText.Printable(id)}'. GET /api/dsas/templates lists them: {string.Join(", ", All.Select(t => t.Id))}.");
+        if (Find(id) is not { } template)
+        {
+            errors.Add("templateId", $"There is no template '{FreeText.Printable(id)}'. GET /api/dsas/templates lists them: {string.Join(", ", All.Select(t => t.Id))}.");
+            return terms;
+        }
 
         var fromTemplate = DsaTerms.From(new DsaContent(
             template.Title, [], template.Purposes, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, template.RetentionDays));

@@ -7,6 +7,7 @@ using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.DsaRegistry.Tenants;
@@ -20,12 +21,13 @@ public sealed record OffboardTenant(string TenantId, string Reason, EventActor A
 /// </summary>
 public static class Offboarding
 {
-    public static TenantOffboarded Decide(OffboardTenant command, TenantRegistry state)
+    public static Decision Decide(OffboardTenant command, TenantRegistry state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        var tenant = state.Find(command.TenantId) ?? throw new NotFoundException($"Tenant {command.TenantId} is not onboarded through the registry.");
-        return new TenantOffboarded(tenant.TenantId, command.Reason, command.Actor, command.Now);
+        return state.Find(command.TenantId) is { } tenant
+            ? [new TenantEvent.Offboarded(tenant.TenantId, command.Reason, command.Actor, command.Now)]
+            : Refusal.NotFound($"Tenant {command.TenantId} is not onboarded through the registry.");
     }
 
     public static RouteGroupBuilder MapOffboardTenant(this RouteGroupBuilder group)
@@ -34,23 +36,26 @@ public static class Offboarding
             .RequireAuthorization(PlatformRoles.PlatformAdministrator)
             .WithName("OffboardTenant")
             .WithSummary("Offboard an identity tenant (platform administrators)")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            // Not a refusal of this endpoint's: the authorization policy's (only platform administrators).
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 
-    private static async Task<IResult> HandleAsync(
+    /// <summary>A lost race is 409 even against <c>If-Match</c>, as the registry has always answered (<see cref="TenantRegistryStore.Kind"/>).</summary>
+    private static async Task<Outcome<NoContent, Refused.Invalid, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         string tenantId, ReasonRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Required("tenantId", tenantId, Vocabulary.TenantId(), "1 to 64 letters, digits, dots or hyphens");
-        errors.ThrowIfAny();
-        var command = new OffboardTenant(tenantId, Governance.RequireReason(body?.Reason), EventActors.ActorOf(user), clock.GetUtcNow());
-        var state = await TenantRegistryStore.ChangeAsync(session, ifMatch, s => [Decide(command, s)], cancellationToken);
-        response.SetETag(state.Version);
+        var reason = Governance.Reason(errors, body?.Reason);
+        var expected = TenantRegistryStore.ExpectedVersion(errors, ifMatch);
+        if (errors.Refusal is { } invalid) return invalid;
+
+        var command = new OffboardTenant(tenantId, reason, EventActors.ActorOf(user), clock.GetUtcNow());
+        var change = await TenantRegistryStore.DecideAsync(session, expected, s => Decide(command, s), cancellationToken);
+        if (change.Refusal is { } refused) return refused;
+        response.SetETag(change.State.Version);
         return TypedResults.NoContent();
     }
 }

@@ -39,10 +39,10 @@ public static class Onboarding
     public static IReadOnlyList<string> RolesRegistryMayGrant { get; } =
         [.. PlatformRoles.All.Where(r => r != PlatformRoles.PlatformAdministrator)];
 
-    /// <summary>The request as a mapping, or a 400 naming every field in error.</summary>
-    public static TenantOnboarding Validate(string tenantId, TenantRequest? body)
+    /// <summary>The request as a mapping, or null with every field in error added to <paramref name="errors"/>.</summary>
+    public static TenantOnboarding? Validate(FieldErrors errors, string tenantId, TenantRequest? body)
     {
-        var errors = new FieldErrors();
+        ArgumentNullException.ThrowIfNull(errors);
         errors.Required("tenantId", tenantId, Vocabulary.TenantId(), "1 to 64 letters, digits, dots or hyphens");
         var name = body?.Name?.Trim();
         if (string.IsNullOrEmpty(name)) errors.Add("name", "The name field is required: the organisation or service people know the tenant as.");
@@ -77,12 +77,12 @@ public static class Onboarding
             errors.Add("roles", "YoungCarer is held only through a consumer tenant (no organisation): an organisation's staff are not young carers here.");
         }
 
-        errors.ThrowIfAny();
+        if (errors.Any) return null;
         return new TenantOnboarding(tenantId, name!, [.. orgIds], [.. roles.Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>The event the change records: none when the mapping is the same as now.</summary>
-    public static IReadOnlyList<object> Decide(OnboardTenant command, TenantRegistry state, IReadOnlyCollection<string> configuredTenantIds)
+    public static Decision Decide(OnboardTenant command, TenantRegistry state, IReadOnlyCollection<string> configuredTenantIds)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
@@ -90,14 +90,14 @@ public static class Onboarding
         var tenant = command.Tenant;
         if (configuredTenantIds.Any(id => TenantRegistry.SameTenant(id, tenant.TenantId)))
         {
-            throw new ConflictException($"Tenant {tenant.TenantId} is onboarded by the platform's configuration (Auth:Tenants): change it there.");
+            return Refusal.Conflict($"Tenant {tenant.TenantId} is onboarded by the platform's configuration (Auth:Tenants): change it there.");
         }
 
         return state.Find(tenant.TenantId) switch
         {
-            null => [new TenantOnboarded(tenant, command.Actor, command.Now)],
+            null => [new TenantEvent.Onboarded(tenant, command.Actor, command.Now)],
             { } current when SameMapping(current, tenant) => [],
-            _ => [new TenantMappingChanged(tenant, command.Actor, command.Now)],
+            _ => [new TenantEvent.MappingChanged(tenant, command.Actor, command.Now)],
         };
     }
 
@@ -112,22 +112,25 @@ public static class Onboarding
             .RequireAuthorization(PlatformRoles.PlatformAdministrator)
             .WithName("OnboardTenant")
             .WithSummary("Onboard an identity tenant or change its mapping (platform administrators)")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            // Not a refusal of this endpoint's: the authorization policy's (only platform administrators).
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 
-    private static async Task<Ok<RegistryTenant>> HandleAsync(
+    private static async Task<Outcome<Ok<RegistryTenant>, Refused.Invalid, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         string tenantId, TenantRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, IOptionsMonitor<OnboardedTenantsOptions> configured, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var tenant = Validate(tenantId, body);
-        var command = new OnboardTenant(tenant, EventActors.ActorOf(user), clock.GetUtcNow());
+        var errors = new FieldErrors();
+        var tenant = Validate(errors, tenantId, body);
+        var expected = TenantRegistryStore.ExpectedVersion(errors, ifMatch);
+        if (errors.Refusal is { } invalid) return invalid;
+
+        var command = new OnboardTenant(tenant!, EventActors.ActorOf(user), clock.GetUtcNow());
         var configuredIds = configured.CurrentValue.Tenants.Select(t => t.TenantId).ToList();
-        var state = await TenantRegistryStore.ChangeAsync(session, ifMatch, s => Decide(command, s, configuredIds), cancellationToken);
-        response.SetETag(state.Version);
-        return TypedResults.Ok(RegistryTenant.From(state.Find(tenant.TenantId)!, TenantSource.Registry));
+        var change = await TenantRegistryStore.DecideAsync(session, expected, s => Decide(command, s, configuredIds), cancellationToken);
+        if (change.Refusal is { } refused) return refused;
+        response.SetETag(change.State.Version);
+        return TypedResults.Ok(RegistryTenant.From(change.State.Find(tenant!.TenantId)!, TenantSource.Registry));
     }
 }

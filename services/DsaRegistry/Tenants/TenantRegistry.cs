@@ -5,15 +5,27 @@ using Marten.Events.Aggregation;
 
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
-// The registry's own Marten events for onboarded tenants (issue 18). The published contracts of the
-// same names are mapped from these at the edge (Publishing/DsaEventContracts), adding the event id
-// and the registry's version.
+/// <summary>
+/// The registry's own Marten events for onboarded tenants (issue 18), named apart from the published
+/// contracts (<c>ConsentPlatform.Contracts.DsaRegistry.TenantOnboarded</c> …) they are mapped to at the
+/// edge (<c>Publishing/DsaEventContracts</c>), adding the event id and the registry's version.
+/// </summary>
+public static class TenantEvent
+{
+    public sealed record Onboarded(TenantOnboarding Tenant, EventActor OnboardedBy, DateTimeOffset OnboardedAt);
 
-public sealed record TenantOnboarded(TenantOnboarding Tenant, EventActor OnboardedBy, DateTimeOffset OnboardedAt);
+    public sealed record MappingChanged(TenantOnboarding Tenant, EventActor ChangedBy, DateTimeOffset ChangedAt);
 
-public sealed record TenantMappingChanged(TenantOnboarding Tenant, EventActor ChangedBy, DateTimeOffset ChangedAt);
+    public sealed record Offboarded(string TenantId, string Reason, EventActor OffboardedBy, DateTimeOffset OffboardedAt);
 
-public sealed record TenantOffboarded(string TenantId, string Reason, EventActor OffboardedBy, DateTimeOffset OffboardedAt);
+    /// <summary>Each event's name in <c>mt_events.type</c>, the one of before the rename: never change one.</summary>
+    public static IReadOnlyDictionary<Type, string> StoredNames { get; } = new Dictionary<Type, string>
+    {
+        [typeof(Onboarded)] = "tenant_onboarded",
+        [typeof(MappingChanged)] = "tenant_mapping_changed",
+        [typeof(Offboarded)] = "tenant_offboarded",
+    };
+}
 
 /// <summary>
 /// Every tenant onboarded through the registry, as one stream (<see cref="StreamId"/>): onboarding is
@@ -48,9 +60,9 @@ public static class TenantRegistryEvolution
         var current = state ?? TenantRegistry.Empty;
         return @event switch
         {
-            TenantOnboarded e => current with { Version = current.Version + 1, Tenants = current.With(e.Tenant) },
-            TenantMappingChanged e => current with { Version = current.Version + 1, Tenants = current.With(e.Tenant) },
-            TenantOffboarded e => current with { Version = current.Version + 1, Tenants = current.Without(e.TenantId) },
+            TenantEvent.Onboarded e => current with { Version = current.Version + 1, Tenants = current.With(e.Tenant) },
+            TenantEvent.MappingChanged e => current with { Version = current.Version + 1, Tenants = current.With(e.Tenant) },
+            TenantEvent.Offboarded e => current with { Version = current.Version + 1, Tenants = current.Without(e.TenantId) },
             // Unknown events leave the state as it is, but still count: the version is the stream's.
             _ => current with { Version = current.Version + 1 },
         };
@@ -66,7 +78,7 @@ public sealed class TenantRegistryProjection : SingleStreamProjection<TenantRegi
     {
         ArgumentNullException.ThrowIfNull(e);
         // The store's other streams are agreements: only the registry's own events make the registry.
-        if (e.Data is not (TenantOnboarded or TenantMappingChanged or TenantOffboarded)) return snapshot;
+        if (e.Data is not (TenantEvent.Onboarded or TenantEvent.MappingChanged or TenantEvent.Offboarded)) return snapshot;
         return TenantRegistryEvolution.Evolve(snapshot, e.Data);
     }
 }

@@ -1,5 +1,6 @@
 using ConsentPlatform.Hosting.Api;
 using ConsentPlatform.Hosting.Persistence;
+using ConsentPlatform.Hosting.Problems;
 using Marten;
 
 namespace ConsentPlatform.DsaRegistry.Tenants;
@@ -17,9 +18,12 @@ public static class TenantRegistryStore
         RaceWithIfMatchIsConflict = true,
     };
 
-    public static Task<TenantRegistry> ChangeAsync(
-        IDocumentSession session, string? ifMatch, Func<TenantRegistry, IReadOnlyList<object>> decide, CancellationToken cancellationToken) =>
-        StreamChanges.ChangeAsync(session, Kind, TenantRegistry.StreamId, IfMatch.ExpectedVersion(ifMatch, "tenant registry"), decide, cancellationToken);
+    /// <summary>The caller's <c>If-Match</c> as the registry's version, a malformed one an error in <paramref name="errors"/>.</summary>
+    public static long? ExpectedVersion(FieldErrors errors, string? ifMatch) => IfMatch.ExpectedVersion(errors, ifMatch, "tenant registry");
+
+    public static Task<StreamChange<TenantRegistry>> DecideAsync(
+        IDocumentSession session, long? expectedVersion, Func<TenantRegistry, Decision> decide, CancellationToken cancellationToken) =>
+        StreamChanges.DecideAsync(session, Kind, TenantRegistry.StreamId, expectedVersion, decide, cancellationToken);
 
     /// <summary>The registry as it stands (the inline read model), or empty before the first onboarding.</summary>
     public static async Task<TenantRegistry> ReadAsync(IQuerySession session, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
+using ConsentPlatform.Hosting.Problems;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,41 +18,28 @@ public sealed record TerminateDsa(Guid DsaId, string? Reason, EventActor Actor, 
 /// <summary><c>POST /api/dsas/{id}/terminate</c> <c>{reason}</c>: ends a DSA for good, from any status but terminated.</summary>
 public static class Terminating
 {
-    public static DsaTerminated Decide(TerminateDsa command, Agreement state)
+    public static Decision Decide(TerminateDsa command, Agreement state)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        Governance.EnsureMayGovern(command.Actor, state.Content);
-        if (state.Status == DsaStatus.Terminated)
-        {
-            throw Governance.NotAllowedIn(state, "terminated (it already is; termination is final)");
-        }
-
-        var reason = Governance.RequireReason(command.Reason);
-        return new DsaTerminated(command.DsaId, reason, command.Actor, command.Now);
+        if (Governance.MayNotChange(command.Actor, state, state.Status != DsaStatus.Terminated, "terminated (it already is; termination is final)") is { } refusal) return refusal;
+        var errors = new FieldErrors();
+        var reason = Governance.Reason(errors, command.Reason);
+        if (errors.Refusal is { } invalid) return invalid;
+        return [new AgreementEvent.Terminated(command.DsaId, reason, command.Actor, command.Now)];
     }
 
     public static RouteGroupBuilder MapTerminateDsa(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/terminate", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("TerminateDsa")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/terminate", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("TerminateDsa");
         return group;
     }
 
-    private static async Task<Ok<Dsa>> HandleAsync(
+    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id, ReasonRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var actor = EventActors.ActorOf(user);
-        var command = new TerminateDsa(id, body?.Reason, actor, clock.GetUtcNow());
-        var state = await AgreementStore.ChangeAsync(session, id, ifMatch, actor, s => Decide(command, s), cancellationToken);
-        response.SetETag(state.Version);
-        return TypedResults.Ok(Dsa.From(state));
+        var command = new TerminateDsa(id, body?.Reason, EventActors.ActorOf(user), clock.GetUtcNow());
+        return AgreementStore.ChangeAsync(session, id, ifMatch, command.Actor, s => Decide(command, s), response, cancellationToken);
     }
 }

@@ -180,6 +180,15 @@ public sealed class Scenario(Platform platform)
         return await GetAsync(client ?? school!, $"/api/disclosures/{id}/package");
     }
 
+    /// <summary>A disclosure requested, released and read, each step asserted to succeed.</summary>
+    public async Task<DisclosureBody> ReleasedAndReadAsync()
+    {
+        var disclosure = await RequestAsync();
+        using (var released = await ReleaseAsync(disclosure.Id)) Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        using (var read = await ReadPackageAsync(disclosure.Id)) Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        return disclosure;
+    }
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
