@@ -27,7 +27,7 @@ public static class PlatformDefaults
         builder.Services.AddHealthChecks();
         builder.AddPlatformWarmUp();
         builder.Services.AddPlatformOpenApi();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiDescriptionProvider, UnsupportedMediaTypeResponses>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiDescriptionProvider, ImplicitProblemResponses>());
         return builder;
     }
 

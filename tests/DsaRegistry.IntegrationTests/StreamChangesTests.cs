@@ -23,15 +23,15 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
 
     private IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
 
-    private static IReadOnlyList<object> Amend(Agreement state) => [new AgreementEvent.Amended(state.Id, state.Content, Officer, DateTimeOffset.UtcNow)];
+    private static Decision Amend(Agreement state) => [new AgreementEvent.Amended(state.Id, state.Content, Officer, DateTimeOffset.UtcNow)];
 
-    private Task<Agreement> ChangeAsync(Guid id, long? expectedVersion, Func<Agreement, IReadOnlyList<object>> decide, Func<Agreement, CancellationToken, Task>? guard = null) =>
+    private Task<StreamChange<Agreement>> ChangeAsync(Guid id, long? expectedVersion, Func<Agreement, Decision> decide, Func<Agreement, CancellationToken, Task<Refusal?>>? guard = null) =>
         ChangeInAsync(Store, id, expectedVersion, decide, guard);
 
-    private static async Task<Agreement> ChangeInAsync(IDocumentStore store, Guid id, long? expectedVersion, Func<Agreement, IReadOnlyList<object>> decide, Func<Agreement, CancellationToken, Task>? guard = null)
+    private static async Task<StreamChange<Agreement>> ChangeInAsync(IDocumentStore store, Guid id, long? expectedVersion, Func<Agreement, Decision> decide, Func<Agreement, CancellationToken, Task<Refusal?>>? guard = null)
     {
         await using var session = store.LightweightSession();
-        return await StreamChanges.ChangeAsync(session, AgreementStore.Kind, id, expectedVersion, decide, Cancel, guard);
+        return await StreamChanges.DecideAsync(session, AgreementStore.Kind, id, expectedVersion, decide, Cancel, guard);
     }
 
     private async Task<long> StoredVersionAsync(Guid id)
@@ -41,13 +41,27 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_refusal_alongside_When_applied_Then_the_refusal_and_nothing_is_appended()
+    {
+        var dsa = await registry.DraftAsync();
+        await using var session = Store.LightweightSession();
+
+        var change = await StreamChanges.DecideAsync(
+            session, AgreementStore.Kind, dsa.Id, null, Amend, Cancel, alongside: (_, _) => Task.FromResult<Refusal?>(Refusal.Conflict("not after all")));
+
+        Assert.Equal(409, change.Refusal?.Status);
+        Assert.Equal(1, await StoredVersionAsync(dsa.Id));
+    }
+
+    [Fact]
     public async Task Given_a_dsa_at_version_1_When_a_change_names_version_1_Then_its_event_is_appended_and_the_new_state_returned()
     {
         var dsa = await registry.DraftAsync();
 
         var changed = await ChangeAsync(dsa.Id, 1, Amend);
 
-        Assert.Equal(2, changed.Version);
+        Assert.Null(changed.Refusal);
+        Assert.Equal(2, changed.State.Version);
         Assert.Equal(2, await StoredVersionAsync(dsa.Id));
     }
 
@@ -56,9 +70,10 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     {
         var dsa = await registry.DraftAsync();
 
-        var refusal = await Assert.ThrowsAsync<PreconditionFailedException>(() => ChangeAsync(dsa.Id, 3, Amend));
+        var refusal = (await ChangeAsync(dsa.Id, 3, Amend)).Refusal;
 
-        Assert.Equal($"DSA {dsa.Id} is at version 1, not 3: read it again before changing it.", refusal.Message);
+        Assert.Equal(412, refusal?.Status);
+        Assert.Equal($"DSA {dsa.Id} is at version 1, not 3: read it again before changing it.", refusal?.Detail);
         Assert.Equal(1, await StoredVersionAsync(dsa.Id));
     }
 
@@ -67,8 +82,9 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     {
         var dsa = await registry.DraftAsync();
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => ChangeAsync(dsa.Id, 3, Amend, guard: (_, _) => throw new ForbiddenException("not yours")));
+        var refusal = (await ChangeAsync(dsa.Id, 3, Amend, guard: (_, _) => Task.FromResult<Refusal?>(Refusal.Forbidden("not yours")))).Refusal;
 
+        Assert.Equal(403, refusal?.Status);
         Assert.Equal(1, await StoredVersionAsync(dsa.Id));
     }
 
@@ -79,7 +95,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
 
         var unchanged = await ChangeAsync(dsa.Id, null, _ => []);
 
-        Assert.Equal(1, unchanged.Version);
+        Assert.Equal(1, unchanged.State.Version);
         Assert.Equal(1, await StoredVersionAsync(dsa.Id));
     }
 
@@ -88,22 +104,23 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     {
         var id = Guid.NewGuid();
 
-        var refusal = await Assert.ThrowsAsync<NotFoundException>(() => ChangeAsync(id, null, Amend));
+        var refusal = (await ChangeAsync(id, null, Amend)).Refusal;
 
-        Assert.Equal($"DSA {id} does not exist.", refusal.Message);
+        Assert.Equal(404, refusal?.Status);
+        Assert.Equal($"DSA {id} does not exist.", refusal?.Detail);
     }
 
     [Theory]
-    [InlineData(null, typeof(ConflictException))]
-    [InlineData(1L, typeof(PreconditionFailedException))]
-    public async Task Given_another_writer_commits_between_load_and_save_When_saved_Then_409_or_412_with_if_match_and_only_the_other_change_stands(long? expectedVersion, Type refusal)
+    [InlineData(null, 409)]
+    [InlineData(1L, 412)]
+    public async Task Given_another_writer_commits_between_load_and_save_When_saved_Then_409_or_412_with_if_match_and_only_the_other_change_stands(long? expectedVersion, int status)
     {
         var dsa = await registry.DraftAsync();
 
         // The other writer's change commits after this one has loaded version 1 (the guard runs then).
-        var error = await Record.ExceptionAsync(() => ChangeAsync(dsa.Id, expectedVersion, Amend, guard: (_, _) => ChangeInAsync(Store, dsa.Id, null, Amend)));
+        var change = await ChangeAsync(dsa.Id, expectedVersion, Amend, guard: async (_, _) => (await ChangeInAsync(Store, dsa.Id, null, Amend)).Refusal);
 
-        Assert.IsType(refusal, error);
+        Assert.Equal(status, change.Refusal?.Status);
         Assert.Equal(2, await StoredVersionAsync(dsa.Id));
     }
 }

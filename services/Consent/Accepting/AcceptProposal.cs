@@ -75,17 +75,12 @@ public static class AcceptProposalEndpoint
         group.MapPost("/{id:guid}/accept", HandleAsync)
             .RequireAuthorization(ConsentPolicies.Answer)
             .WithName("AcceptProposal")
-            .WithSummary("Accept a proposed consent, on its terms or narrower ones (the young carer only)")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Accept a proposed consent, on its terms or narrower ones (the young carer only)");
         return group;
     }
 
-    public static async Task<Ok<ConsentResponse>> HandleAsync(
+    /// <remarks>403 (a token that acts for no young carer) is the answer policy's, declared on the route by it.</remarks>
+    public static async Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed, Refused.Unprocessable, Refused.CheckUnavailable>> HandleAsync(
         Guid id,
         AcceptProposalRequest? request,
         [FromHeader(Name = IfMatch.Header)] string? ifMatch,
@@ -105,21 +100,18 @@ public static class AcceptProposalEndpoint
             : ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
         var categories = request?.DataCategories is null ? null
             : ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
-        var expected = IfMatch.ExpectedVersion(ifMatch, "consent", takesWeakTags: true);
-        errors.ThrowIfAny();
+        var expected = IfMatch.ExpectedVersion(errors, ifMatch, "consent", takesWeakTags: true);
+        if (errors.Refusal is { } invalid) return invalid;
 
         var now = clock.GetUtcNow();
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) throw unidentified.ToException();
+        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
         var command = new AcceptProposal(id, recipients, categories, EventActors.ActorOf(caller), now);
         var change = await ConsentChanges.DecideAsync(
             session, id, expected, caller, visibility, state => AcceptProposal.Decide(command, state), cancellationToken,
             alongside: (accepted, ct) => EnsureNoOtherLiveConsentAsync(session, accepted, now, ct));
-
-        // Six refusal kinds (400, 403, 404, 409, 412, 422) are one more than an Outcome holds: this
-        // endpoint still declares them by hand and throws the refusal for the exception handler.
-        var consent = change.Refusal is { } refused ? throw refused.ToException() : change.State;
-        response.SetETag(consent.Version);
-        return TypedResults.Ok(ConsentResponse.From(consent, now));
+        if (change.Refusal is { } refused) return refused;
+        response.SetETag(change.State.Version);
+        return TypedResults.Ok(ConsentResponse.From(change.State, now));
     }
 
     /// <summary>
@@ -128,18 +120,19 @@ public static class AcceptProposalEndpoint
     /// has silently expired is recorded as expired in the same transaction. The unique index still
     /// decides a race.
     /// </summary>
-    private static async Task EnsureNoOtherLiveConsentAsync(IDocumentSession session, ConsentState accepted, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Refusal?> EnsureNoOtherLiveConsentAsync(IDocumentSession session, ConsentState accepted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var liveKey = ConsentState.LiveKeyOf(accepted.Terms.SubjectId, accepted.Terms.Purpose);
         var live = await session.Query<ConsentState>().Where(c => c.LiveKey == liveKey).FirstOrDefaultAsync(cancellationToken);
-        if (live is null || live.Id == accepted.Id) return;
+        if (live is null || live.Id == accepted.Id) return null;
         if (live.StatusAt(now) != ConsentStatus.Expired)
         {
-            throw new ConflictException(
+            return Refusal.Conflict(
                 $"There is already a live consent for purpose '{accepted.Terms.Purpose}': stop it before accepting this proposal, which stays open until then.");
         }
 
         var stale = await session.Events.FetchForWriting<ConsentState>(live.Id, cancellationToken);
         if (stale.Aggregate is { } current) stale.AppendMany(ExpireConsent.Decide(new ExpireConsent(live.Id, now), current));
+        return null;
     }
 }

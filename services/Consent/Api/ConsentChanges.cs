@@ -1,3 +1,13 @@
+// What every change of one consent over HTTP answers (ConsentChanges.AnswerAsync): the consent,
+// or a refusal of one of these kinds.
+global using ConsentChangeOutcome = ConsentPlatform.Hosting.Problems.Outcome<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<ConsentPlatform.Consent.Api.ConsentResponse>,
+    ConsentPlatform.Hosting.Problems.Refused.Invalid,
+    ConsentPlatform.Hosting.Problems.Refused.Forbidden,
+    ConsentPlatform.Hosting.Problems.Refused.NotFound,
+    ConsentPlatform.Hosting.Problems.Refused.Conflict,
+    ConsentPlatform.Hosting.Problems.Refused.PreconditionFailed,
+    ConsentPlatform.Hosting.Problems.Refused.CheckUnavailable>;
 using System.Security.Claims;
 using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Contracts.Common;
@@ -41,19 +51,12 @@ public static class ConsentChanges
         ConsentVisibility visibility,
         Func<ConsentState, Decision> decide,
         CancellationToken cancellationToken,
-        Func<ConsentState, CancellationToken, Task>? alongside = null)
+        Func<ConsentState, CancellationToken, Task<Refusal?>>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(visibility);
         return StreamChanges.DecideAsync(
             session, Kind, consentId, expectedVersion, decide, cancellationToken,
-            guard: async (consent, ct) =>
-            {
-                var refusal = await visibility.RefusalUnlessVisibleAsync(caller, consent, ct);
-
-                // A change already refuses in five ways (400, 403, 404, 409, 412), all an Outcome
-                // declares: the registry's 503 stays thrown, the same problem through the exception handler.
-                return refusal?.Status == StatusCodes.Status503ServiceUnavailable ? throw refusal.ToException() : refusal;
-            },
+            guard: (consent, ct) => visibility.RefusalUnlessVisibleAsync(caller, consent, ct),
             alongside: alongside);
     }
 
@@ -61,15 +64,14 @@ public static class ConsentChanges
     /// The one answer of a change to one consent over HTTP (pause, withdraw, resume, decline, confirm,
     /// accept): the request's bad fields with a malformed <c>If-Match</c> (400), a token that acts for
     /// no one (403), then <see cref="DecideAsync"/> (404, 409, 412), and the consent with its new ETag.
-    /// A practitioner whose tie to it the DSA registry did not confirm in time gets 503, still thrown
-    /// (<see cref="DecideAsync"/>): five refusal kinds are all an outcome holds.
+    /// A practitioner whose tie to it the DSA registry did not confirm in time gets 503 (fail closed).
     /// </summary>
     /// <param name="decide">The slice's pure decision, given the caller as the events' actor, the time and the consent.</param>
-    public static async Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> AnswerAsync(
+    public static async Task<ConsentChangeOutcome> AnswerAsync(
         ConsentChangeRequest change,
         FieldErrors errors,
         Func<EventActor, DateTimeOffset, ConsentState, Decision> decide,
-        Func<ConsentState, DateTimeOffset, CancellationToken, Task>? alongside = null)
+        Func<ConsentState, DateTimeOffset, CancellationToken, Task<Refusal?>>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(errors);

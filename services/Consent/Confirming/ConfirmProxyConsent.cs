@@ -92,7 +92,7 @@ public static class ConfirmProxyConsentEndpoint
         return group;
     }
 
-    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync([AsParameters] ConsentChangeRequest change)
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change)
     {
         ArgumentNullException.ThrowIfNull(change);
         return ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ConfirmProxyConsent.Decide(new ConfirmProxyConsent(change.Id, actor, now), state));

@@ -43,7 +43,7 @@ public static class DeclineProposalEndpoint
         return group;
     }
 
-    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
+    public static Task<ConsentChangeOutcome> HandleAsync(
         [AsParameters] ConsentChangeRequest change,
         DeclineProposalRequest? request)
     {

@@ -37,7 +37,7 @@ public static class PauseConsentEndpoint
         return group;
     }
 
-    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
+    public static Task<ConsentChangeOutcome> HandleAsync(
         [AsParameters] ConsentChangeRequest change,
         PauseConsentRequest? request)
     {

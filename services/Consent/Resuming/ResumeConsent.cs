@@ -41,7 +41,7 @@ public static class ResumeConsentEndpoint
         return group;
     }
 
-    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync([AsParameters] ConsentChangeRequest change)
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change)
     {
         ArgumentNullException.ThrowIfNull(change);
         return ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ResumeConsent.Decide(new ResumeConsent(change.Id, actor, now), state));

@@ -35,7 +35,7 @@ public static class WithdrawConsentEndpoint
         return group;
     }
 
-    public static Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
+    public static Task<ConsentChangeOutcome> HandleAsync(
         [AsParameters] ConsentChangeRequest change,
         WithdrawConsentRequest? request)
     {

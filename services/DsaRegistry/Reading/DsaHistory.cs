@@ -14,8 +14,7 @@ public static class DsaHistory
     {
         group.MapGet("/{id:guid}/history", HandleAsync)
             .RequireAuthorization(Readers.Policy)
-            .WithName("GetDsaHistory")
-            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
+            .WithName("GetDsaHistory");
         return group;
     }
 

@@ -14,8 +14,7 @@ public static class GetDsa
     {
         group.MapGet("/{id:guid}", HandleAsync)
             .RequireAuthorization(Readers.Policy)
-            .WithName("GetDsa")
-            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
+            .WithName("GetDsa");
         return group;
     }
 

@@ -21,8 +21,7 @@ public static class ListDsas
     {
         group.MapGet("/", HandleAsync)
             .RequireAuthorization(Readers.Policy)
-            .WithName("ListDsas")
-            .ProducesProblem(StatusCodes.Status403Forbidden); // the readers' policy's, not a refusal of this endpoint's
+            .WithName("ListDsas");
         return group;
     }
 

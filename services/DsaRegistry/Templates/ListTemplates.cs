@@ -15,8 +15,7 @@ public static class ListTemplates
         group.MapGet("/templates", Handle)
             .RequireAuthorization(PlatformRoles.IgOfficer)
             .WithName("ListDsaTemplates")
-            .WithSummary("The ready agreements for young carers' sharing an IG officer can draft from (POST /api/dsas with templateId), each with its legal sources.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("The ready agreements for young carers' sharing an IG officer can draft from (POST /api/dsas with templateId), each with its legal sources.");
         return group;
     }
 

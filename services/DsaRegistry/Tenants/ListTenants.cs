@@ -17,8 +17,7 @@ public static class ListingTenants
         group.MapGet("/", HandleAsync)
             .RequireAuthorization(PlatformRoles.PlatformAdministrator)
             .WithName("ListTenants")
-            .WithSummary("List the onboarded identity tenants (platform administrators)")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("List the onboarded identity tenants (platform administrators)");
         return group;
     }
 

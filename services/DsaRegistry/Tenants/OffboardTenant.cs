@@ -35,9 +35,7 @@ public static class Offboarding
         group.MapPost("/{tenantId}/offboard", HandleAsync)
             .RequireAuthorization(PlatformRoles.PlatformAdministrator)
             .WithName("OffboardTenant")
-            .WithSummary("Offboard an identity tenant (platform administrators)")
-            // Not a refusal of this endpoint's: the authorization policy's (only platform administrators).
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Offboard an identity tenant (platform administrators)");
         return group;
     }
 

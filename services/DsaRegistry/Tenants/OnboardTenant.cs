@@ -111,9 +111,7 @@ public static class Onboarding
         group.MapPut("/{tenantId}", HandleAsync)
             .RequireAuthorization(PlatformRoles.PlatformAdministrator)
             .WithName("OnboardTenant")
-            .WithSummary("Onboard an identity tenant or change its mapping (platform administrators)")
-            // Not a refusal of this endpoint's: the authorization policy's (only platform administrators).
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Onboard an identity tenant or change its mapping (platform administrators)");
         return group;
     }
 

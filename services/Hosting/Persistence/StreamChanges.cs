@@ -7,7 +7,7 @@ namespace ConsentPlatform.Hosting.Persistence;
 /// <summary>
 /// What a service says of one kind of stream when it changes one: its name in the problems a
 /// change is refused with, how its state is folded, and the service's own checks. Everything else
-/// about a change (<see cref="StreamChanges.ChangeAsync{TState}"/>) is the same in every service.
+/// about a change (<see cref="StreamChanges.DecideAsync{TState}"/>) is the same in every service.
 /// </summary>
 public sealed record StreamKind<TState>(Func<Guid, string> NameOf, Func<TState?, object, TState?> Evolve, Func<TState, long> VersionOf)
     where TState : class
@@ -41,7 +41,7 @@ public static class StreamChanges
     /// Who may change it, a refusal or null: runs before the version is compared, so a caller who may
     /// not see the stream learns nothing from a 412.
     /// </param>
-    /// <param name="alongside">What else must change in the same transaction, given the new state.</param>
+    /// <param name="alongside">What else must change in the same transaction, given the new state, or why the change is refused after all (nothing is saved).</param>
     /// <returns>The stream's state after the change, or the refusal; a refusal wrote nothing.</returns>
     public static async Task<StreamChange<TState>> DecideAsync<TState>(
         IDocumentSession session,
@@ -51,7 +51,7 @@ public static class StreamChanges
         Func<TState, Decision> decide,
         CancellationToken cancellationToken,
         Func<TState, CancellationToken, Task<Refusal?>>? guard = null,
-        Func<TState, CancellationToken, Task>? alongside = null)
+        Func<TState, CancellationToken, Task<Refusal?>>? alongside = null)
         where TState : class
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -73,7 +73,7 @@ public static class StreamChanges
         if (events.Count == 0) return state;
         stream.AppendMany(events);
         var changed = events.Aggregate(state, (s, e) => kind.Evolve(s, e)!);
-        if (alongside is not null) await alongside(changed, cancellationToken);
+        if (alongside is not null && await alongside(changed, cancellationToken) is { } refusedAlongside) return refusedAlongside;
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -91,29 +91,6 @@ public static class StreamChanges
         }
 
         return changed;
-    }
-
-    /// <summary>
-    /// <see cref="DecideAsync{TState}"/> for a slice that still refuses by throwing: the refusal is
-    /// thrown as its <see cref="DomainException"/>. Kept while the slices move to refusals as values.
-    /// </summary>
-    public static async Task<TState> ChangeAsync<TState>(
-        IDocumentSession session,
-        StreamKind<TState> kind,
-        Guid streamId,
-        long? expectedVersion,
-        Func<TState, IReadOnlyList<object>> decide,
-        CancellationToken cancellationToken,
-        Func<TState, CancellationToken, Task>? guard = null,
-        Func<TState, CancellationToken, Task>? alongside = null)
-        where TState : class
-    {
-        ArgumentNullException.ThrowIfNull(decide);
-        var change = await DecideAsync(
-            session, kind, streamId, expectedVersion, state => Decision.Of(decide(state)), cancellationToken,
-            guard is null ? null : async (state, ct) => { await guard(state, ct); return null; },
-            alongside);
-        return change.Refusal is { } refusal ? throw refusal.ToException() : change.State;
     }
 }
 

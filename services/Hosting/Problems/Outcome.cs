@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -140,6 +141,34 @@ public sealed class Outcome<TOk, TRefusal1, TRefusal2, TRefusal3, TRefusal4, TRe
     }
 }
 
+/// <inheritdoc cref="Outcome{TOk, TRefusal1}"/>
+public sealed class Outcome<TOk, TRefusal1, TRefusal2, TRefusal3, TRefusal4, TRefusal5, TRefusal6> : IResult, INestedHttpResult, IEndpointMetadataProvider
+    where TOk : IResult, IEndpointMetadataProvider
+    where TRefusal1 : IRefusalKind
+    where TRefusal2 : IRefusalKind
+    where TRefusal3 : IRefusalKind
+    where TRefusal4 : IRefusalKind
+    where TRefusal5 : IRefusalKind
+    where TRefusal6 : IRefusalKind
+{
+    private Outcome(IResult result) => Result = result;
+
+    public IResult Result { get; }
+
+    public static implicit operator Outcome<TOk, TRefusal1, TRefusal2, TRefusal3, TRefusal4, TRefusal5, TRefusal6>(TOk ok) => new(ok);
+
+    public static implicit operator Outcome<TOk, TRefusal1, TRefusal2, TRefusal3, TRefusal4, TRefusal5, TRefusal6>(Refusal refusal) =>
+        new(new RefusalResult(refusal, [TRefusal1.Status, TRefusal2.Status, TRefusal3.Status, TRefusal4.Status, TRefusal5.Status, TRefusal6.Status]));
+
+    public Task ExecuteAsync(HttpContext httpContext) => Result.ExecuteAsync(httpContext);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        TOk.PopulateMetadata(method, builder);
+        Refused.Declare(builder, TRefusal1.Status, TRefusal2.Status, TRefusal3.Status, TRefusal4.Status, TRefusal5.Status, TRefusal6.Status);
+    }
+}
+
 /// <summary>The one place a refusal becomes a response: the problem body through the platform's problem details service.</summary>
 internal sealed partial class RefusalResult(Refusal refusal, int[] declared) : IResult, IStatusCodeHttpResult
 {
@@ -148,7 +177,7 @@ internal sealed partial class RefusalResult(Refusal refusal, int[] declared) : I
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (Array.IndexOf(declared, refusal.Status) < 0)
+        if (Array.IndexOf(declared, refusal.Status) < 0 && !DeclaredByPolicy(httpContext))
         {
             var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RefusalResult>();
             LogUndeclared(logger, refusal.Status, httpContext.Request.Path);
@@ -156,6 +185,11 @@ internal sealed partial class RefusalResult(Refusal refusal, int[] declared) : I
 
         return TypedResults.Problem(refusal.ToProblemDetails()).ExecuteAsync(httpContext);
     }
+
+    // 401 and 403 are declared on every endpoint behind a policy (ImplicitProblemResponses).
+    private bool DeclaredByPolicy(HttpContext httpContext) =>
+        refusal.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+        && httpContext.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Status} refusal that the endpoint {Path} does not declare: its OpenAPI document is wrong")]
     private static partial void LogUndeclared(ILogger logger, int status, string path);
