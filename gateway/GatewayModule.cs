@@ -25,6 +25,7 @@ public static class GatewayModule
         builder.AddRequestLimits();
         builder.Services.AddGatewayPolicies();
         builder.Services.AddReadiness();
+        builder.AddGatewayWarmUp();
         builder.Services.AddHealthChecks();
         builder.Services.AddServiceProxy(builder.Configuration);
         // Under /fhir every error, the gateway's own 401, 403 and 404 included, is an OperationOutcome (issue 21).

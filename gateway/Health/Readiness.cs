@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConsentPlatform.Gateway.Routing;
+using ConsentPlatform.Hosting.WarmUp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,8 @@ namespace ConsentPlatform.Gateway.Health;
 ///              "audit":{"status":"Unreachable","description":"no answer within 2 s"}, ...},
 ///  "down":["audit"]}
 /// </code>
-/// <c>down</c> names each service that did not answer and each failing check as <c>service/check</c>.
+/// <c>down</c> names each service that did not answer and each failing check as <c>service/check</c>,
+/// and <c>gateway/warm-up</c> until the gateway's own warm-up has run (issue 23).
 /// </summary>
 public sealed record GatewayReadiness(string Status, IReadOnlyDictionary<string, ServiceReadiness> Services, IReadOnlyList<string> Down)
 {
@@ -28,8 +30,11 @@ public sealed record ServiceReadiness(string Status, IReadOnlyDictionary<string,
 
 public sealed record CheckReadiness(string Status, string? Description);
 
-public sealed class ReadinessProbe(HttpClient http, IConfiguration configuration)
+public sealed class ReadinessProbe(HttpClient http, IConfiguration configuration, WarmUpState warmUp)
 {
+    /// <summary>In <c>down</c> until the gateway's own warm-up has run (<see cref="GatewayWarmUp"/>).</summary>
+    public const string OwnWarmUp = "gateway/warm-up";
+
     public const string Healthy = nameof(Healthy);
     public const string Unhealthy = nameof(Unhealthy);
     public const string Unreachable = nameof(Unreachable);
@@ -39,6 +44,7 @@ public sealed class ReadinessProbe(HttpClient http, IConfiguration configuration
     {
         var reports = await Task.WhenAll(DownstreamServices.All.Select(async s => (s.Name, Report: await ProbeAsync(s, cancellationToken))));
         var down = reports.SelectMany(r => DownParts(r.Name, r.Report)).ToList();
+        if (!warmUp.Finished) down.Add(OwnWarmUp);
         return new GatewayReadiness(
             down.Count == 0 ? Healthy : Unhealthy,
             reports.ToDictionary(r => r.Name, r => r.Report),

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Disclosure.AnsweringDeletion;
 using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.ConsentChanges;
@@ -52,9 +50,8 @@ public static class DisclosureModule
             .ForwardEventsToBroker<DisclosureEventContracts>();
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
+            // The live checks ask through CoalescedChecks' batch request clients (issue 23).
             bus.AddConsumer<ConsentChangeConsumer, ConsentChangeConsumerDefinition>();
-            bus.AddRequestClient<CheckConsent>();
-            bus.AddRequestClient<CheckDsaScope>();
         });
 
         builder.Services.AddOptions<LiveCheckOptions>().BindConfiguration(LiveCheckOptions.Section);
@@ -63,6 +60,7 @@ public static class DisclosureModule
         builder.Services.AddSingleton<NoticeDelaySweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeDelaySweeper>());
         builder.Services.AddSingleton<CheckPipelines>();
+        builder.Services.AddReceiveEndpointObserver<BrokerReturnClosesCircuits>();
         builder.Services.AddSingleton<CoalescedChecks>();
         builder.Services.AddScoped<LiveChecks>();
         builder.Services.AddWarmUpStep<LiveCheckWarmUp>();

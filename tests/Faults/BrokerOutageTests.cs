@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Xunit;
 
 namespace ConsentPlatform.Faults.Tests;
@@ -16,8 +17,12 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
         await platform.BrokerNode.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         var outageEnds = DateTimeOffset.UtcNow;
+        // The broker is back when its AMQP port accepts again: watched from the side, because
+        // StartAgainAsync returns only after rabbitmqctl's own checks, a second or more later.
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var portAccepts = FirstAcceptAsync(platform.BrokerNode.Port, watching.Token);
         await platform.BrokerNode.StartAgainAsync();
-        var brokerBack = DateTimeOffset.UtcNow;
+        var brokerBack = await portAccepts;
         await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         // Shares come back by themselves: the bus reconnects and the circuit breaker closes again.
         for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !load.Outcomes.Any(o => o.SentAt > outageEnds && o.ShareStatus == "approved");)
@@ -32,7 +37,8 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
         var outcomes = load.Outcomes.ToList();
         // Requests sent well inside the outage (the first second may still meet a live channel).
         var during = outcomes.Where(o => o.SentAt > outageStarts.AddSeconds(1) && o.SentAt + o.Took < outageEnds).ToList();
-        // Recovery: from the broker accepting connections again to the first approval answered after it.
+        // Recovery: from the broker accepting connections again to the first approval answered after it
+        // (issue 23's goal: ≤ 2 s, printed in the fault table, not asserted: a timing goal is a figure).
         var firstApproval = outcomes.Where(o => o.SentAt > outageEnds && o.ShareStatus == "approved").Select(o => o.SentAt + o.Took).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         TimeSpan? recovery = firstApproval == DateTimeOffset.MaxValue ? null : firstApproval < brokerBack ? TimeSpan.Zero : firstApproval - brokerBack;
         FaultFigures.Record("1. broker down 20 s", outcomes.Count, during.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval, recovery);
@@ -47,5 +53,25 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
         Assert.True(outcomes.Any(o => o.SentAt > outageEnds && o.ShareStatus == "approved"), "after the outage: " + string.Join(", ", afterwards));
         Assert.Equal((0, 0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps, ledger.TreeMismatches));
         Assert.Equal(0, withoutApproval);
+    }
+
+    /// <summary>The first moment a TCP connection to the port succeeds, tried every 50 ms.</summary>
+    private static async Task<DateTimeOffset> FirstAcceptAsync(int port, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attempt.CancelAfter(TimeSpan.FromMilliseconds(500));
+                await client.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
+                return DateTimeOffset.UtcNow;
+            }
+            catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
     }
 }

@@ -13,7 +13,10 @@ internal static class FaultFigures
 {
     private static readonly ConcurrentDictionary<string, Row> Rows = new();
 
-    /// <param name="recovery">From the broken part's return to the first approval after it (issue 23), where the fault has one.</param>
+    /// <param name="recovery">
+    /// From the broken part's return to the first approval after it (issue 23), where the fault has one.
+    /// Its goal (≤ 2 s) is printed in the column's header, not asserted: a timing goal is a figure.
+    /// </param>
     public static void Record(string fault, int sent, int deniedDuringFault, int serverErrors, LedgerCount ledger, int releasedWithoutApproval, TimeSpan? recovery = null)
     {
         Rows[fault] = new Row(fault, sent, deniedDuringFault, serverErrors, ledger, releasedWithoutApproval, recovery);
@@ -23,7 +26,7 @@ internal static class FaultFigures
     private static void Write()
     {
         var table = new StringBuilder()
-            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | tree mismatches | released without approval | approved again after |")
+            .AppendLine("| fault | requests sent | denied during fault | 5xx or no answer | events committed | ledgered | duplicates | lost | sequence gaps | tree mismatches | released without approval | approved again after (goal ≤ 2 s) |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in Rows.Values.OrderBy(r => r.Fault, StringComparer.Ordinal))
         {

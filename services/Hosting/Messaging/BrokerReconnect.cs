@@ -4,7 +4,7 @@ using MassTransit;
 namespace ConsentPlatform.Hosting.Messaging;
 
 /// <summary>
-/// Reconnects to RabbitMQ within about two seconds of its return (issue 23). MassTransit 8.5's RabbitMQ
+/// Reconnects to RabbitMQ within about a second of its return (issue 23). MassTransit 8.5's RabbitMQ
 /// host retries a lost connection on <c>Exponential(3 s … 30 s)</c>, plus a one-second pause, for every
 /// receive endpoint and for sends: after a 20 s outage the next attempt could be ten seconds after the
 /// broker was back, and every share in between was denied <c>check-unavailable</c> although everything
@@ -12,9 +12,15 @@ namespace ConsentPlatform.Hosting.Messaging;
 /// <para>
 /// The policy is a read-only property of MassTransit's host configuration, so it is replaced through its
 /// backing field, before the bus starts. Only <em>when</em> to retry changes: the new policy handles
-/// exactly the exceptions the transport's own policy handles (it asks that policy), every 250 ms to 1 s
-/// (with MassTransit's own one-second pause after each failure). While the broker is down that is one
-/// connection attempt a second or two per endpoint, which costs nothing worth counting.
+/// exactly the exceptions the transport's own policy handles (it asks that policy), every
+/// <see cref="Interval"/>. MassTransit adds a fixed one-second pause after each failure (in its receive
+/// transport's loop and in its send retry, <c>Transports/ReceiveTransport.cs</c> and
+/// <c>HostConfigurationRetryExtensions.cs</c> in 8.5), which no setting changes, so an endpoint tries
+/// again every ≈ 1.1 s and is back at most ≈ 1.2 s after the broker (it was 250 ms to 1 s on top of the
+/// pause, growing across outages: back up to 2 s later, which put the first approval after an outage at
+/// 1.2–2.7 s). While the broker is down that is one refused connection a second per endpoint, which costs
+/// nothing worth counting. The same policy is MassTransit's send retry policy (8.5's
+/// <c>SendTransportRetryPolicy</c> returns it), so a send waiting for the connection retries as often.
 /// </para>
 /// <para>
 /// If a MassTransit release renames what this reaches for, <see cref="TryShorten"/> returns false and
@@ -26,8 +32,8 @@ public static class BrokerReconnect
 {
     private const string PolicyProperty = "ReceiveTransportRetryPolicy";
 
-    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(1);
+    /// <summary>The wait before each new attempt, on top of MassTransit's fixed one-second pause.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Replaces the host's reconnect policy on a RabbitMQ bus configurator; false if it could not.</summary>
     public static bool TryShorten(IRabbitMqBusFactoryConfigurator configurator)
@@ -43,7 +49,10 @@ public static class BrokerReconnect
             // The transport's own judgement of what is worth retrying (a lost connection, a closed
             // channel) and what is not (a refused password).
             r.Handle<Exception>(transportPolicy.IsHandled);
-            r.Exponential(int.MaxValue, MinInterval, MaxInterval, MinInterval);
+            // Constant, not growing: MassTransit keeps one retry context across outages, so a growing
+            // interval would make each outage's recovery slower than the last. Incremental by zero
+            // rather than Interval, which builds an array of one entry per retry.
+            r.Incremental(int.MaxValue, Interval, TimeSpan.Zero);
         });
         backingField.SetValue(host, quicker);
         return true;

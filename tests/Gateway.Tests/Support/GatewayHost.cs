@@ -77,6 +77,8 @@ public sealed class GatewayHost : IAsyncDisposable
             var settings = new Dictionary<string, string?>
             {
                 ["RateLimiting:PermitsPerSecond"] = "10000",
+                // The warm-up's own requests would reach the fake services; GatewayWarmUpTests turns it on.
+                ["WarmUp:Enabled"] = "false",
             };
             foreach (var name in ServiceNames)
             {
