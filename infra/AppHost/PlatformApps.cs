@@ -56,4 +56,18 @@ public static class PlatformApps
 
     /// <summary>Every process, in start order (the gateway last: it is the public entry point).</summary>
     public static IReadOnlyList<PlatformApp> All { get; } = [Consent, DsaRegistry, Disclosure, Audit, Portal, Gateway];
+
+    /// <summary>
+    /// What every process is given, whoever starts it (the AppHost, the process suites): its URL on
+    /// loopback, workstation GC (two cores), and local tokens from the issuer at the gateway's address.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> CommonSettings(int port, string issuer, string issuerKeyFile) =>
+        new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
+            ["DOTNET_gcServer"] = "0",
+            ["Auth__Mode"] = "Local",
+            ["Auth__Local__Issuer"] = issuer,
+            ["Auth__Local__KeyFile"] = issuerKeyFile,
+        };
 }

@@ -25,14 +25,15 @@ public static class PlatformResources
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(settings);
         var port = settings.Ports[process.Resource.Name];
-        return process
+        process
             .WithHttpEndpoint(port: port, targetPort: port, name: "http", isProxied: false)
-            .WithEndpoint("http", e => e.TargetHost = "127.0.0.1")
-            .WithEnvironment("ASPNETCORE_URLS", settings.Url(process.Resource.Name))
-            .WithEnvironment("DOTNET_gcServer", "0")
-            .WithEnvironment("Auth__Mode", "Local")
-            .WithEnvironment("Auth__Local__Issuer", settings.Issuer)
-            .WithEnvironment("Auth__Local__KeyFile", settings.Key("local-issuer-key.json"))
+            .WithEndpoint("http", e => e.TargetHost = "127.0.0.1");
+        foreach (var (setting, value) in PlatformApps.CommonSettings(port, settings.Issuer, settings.Key("local-issuer-key.json")))
+        {
+            process.WithEnvironment(setting, value);
+        }
+
+        return process
             // OTEL_EXPORTER_OTLP_ENDPOINT (the dashboard's) is given to every project by the AppHost.
             .WithEnvironment("Telemetry__Exporter", settings.ExportTelemetry ? "otlp" : "none")
             .WithHttpHealthCheck("/health/ready");

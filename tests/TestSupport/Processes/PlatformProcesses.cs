@@ -276,13 +276,8 @@ public class PlatformProcesses : IAsyncLifetime
 
     private Dictionary<string, string> CommonEnvironment(int port, string issuer)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(PlatformApps.CommonSettings(port, issuer, KeyFile))
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["DOTNET_gcServer"] = "0",
-            ["Auth__Mode"] = "Local",
-            ["Auth__Local__Issuer"] = issuer,
-            ["Auth__Local__KeyFile"] = KeyFile,
             // Every process asks the tenant registry each second, so an onboarding reaches them all quickly (issue 18).
             ["Auth__TenantRegistry__RefreshSeconds"] = "1",
         };
