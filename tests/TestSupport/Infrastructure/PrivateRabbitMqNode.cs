@@ -60,8 +60,60 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "enabled_plugins"), "[].");
         await File.WriteAllTextAsync(Path.Combine(root, "advanced.config"), "[].");
         await File.WriteAllTextAsync(Path.Combine(root, "rabbitmq-env.conf"), string.Empty);
-        await node.StartAgainAsync();
+        try
+        {
+            await node.StartAgainAsync();
+        }
+        catch
+        {
+            // Nobody will dispose a node that never came back from here: one that missed its start
+            // limit on a loaded machine and came up later ran on, orphaned, until someone killed it.
+            await node.KillAfterFailedStartAsync();
+            throw;
+        }
+
         return node;
+    }
+
+    /// <summary>
+    /// Kills whatever this node's start left running: its processes run in its own folder (the
+    /// Erlang VM, epmd's child helpers), which is how they are found when the pid file was never written.
+    /// </summary>
+    private async Task KillAfterFailedStartAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        do
+        {
+            foreach (var process in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(process), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+                string? cwd;
+                try
+                {
+                    cwd = new DirectoryInfo(Path.Combine(process, "cwd")).LinkTarget;
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                if (cwd is not null && cwd.StartsWith(root, StringComparison.Ordinal))
+                {
+                    using var kill = Process.Start("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
+                    await kill.WaitForExitAsync();
+                }
+            }
+
+            // A VM still being exec'd may not have moved into the folder yet: look again for a few seconds.
+            await Task.Delay(500);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        File.Delete(PidFile);
     }
 
     /// <summary>
