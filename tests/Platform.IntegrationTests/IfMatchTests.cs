@@ -14,8 +14,13 @@ public sealed class IfMatchTests
     [InlineData(null, null)]
     [InlineData("", null)]
     [InlineData("*", null)]
-    public void Given_an_if_match_header_When_read_Then_the_expected_version(string? header, long? expected) =>
-        Assert.Equal(expected, IfMatch.ExpectedVersion(header, "DSA"));
+    public void Given_an_if_match_header_When_read_Then_the_expected_version(string? header, long? expected)
+    {
+        var errors = new FieldErrors();
+
+        Assert.Equal(expected, IfMatch.ExpectedVersion(errors, header, "DSA"));
+        Assert.Null(errors.Refusal);
+    }
 
     [Theory]
     [InlineData("W/\"3\"")]
@@ -26,10 +31,13 @@ public sealed class IfMatchTests
     [InlineData("\"1\", \"2\"")]
     public void Given_an_if_match_that_names_no_single_version_When_read_Then_a_validation_error_on_the_header(string header)
     {
-        var error = Assert.Throws<RequestValidationException>(() => IfMatch.ExpectedVersion(header, "DSA"));
+        var errors = new FieldErrors();
 
-        Assert.Equal([IfMatch.Header], error.Errors.Keys);
-        Assert.Equal(["If-Match must name one version of the DSA, as its ETag gives it (\"3\")."], error.Errors[IfMatch.Header]);
+        Assert.Null(IfMatch.ExpectedVersion(errors, header, "DSA"));
+        var refusal = errors.Refusal;
+        Assert.Equal(400, refusal?.Status);
+        Assert.Equal([IfMatch.Header], refusal!.Errors!.Keys);
+        Assert.Equal(["If-Match must name one version of the DSA, as its ETag gives it (\"3\")."], refusal.Errors[IfMatch.Header]);
     }
 
     [Theory]
@@ -37,14 +45,20 @@ public sealed class IfMatchTests
     [InlineData("\"12\"", 12L)]
     [InlineData("*", null)]
     public void Given_a_service_that_hands_out_weak_tags_When_a_weak_tag_is_read_Then_its_version(string header, long? expected) =>
-        Assert.Equal(expected, IfMatch.ExpectedVersion(header, "consent", takesWeakTags: true));
+        Assert.Equal(expected, IfMatch.ExpectedVersion(new FieldErrors(), header, "consent", takesWeakTags: true));
 
     [Theory]
     [InlineData("W/\"abc\"")]
     [InlineData("W/0")]
     [InlineData("\"3")]
-    public void Given_a_service_that_hands_out_weak_tags_When_a_malformed_tag_is_read_Then_a_validation_error(string header) =>
-        Assert.Equal([IfMatch.Header], Assert.Throws<RequestValidationException>(() => IfMatch.ExpectedVersion(header, "consent", takesWeakTags: true)).Errors.Keys);
+    public void Given_a_service_that_hands_out_weak_tags_When_a_malformed_tag_is_read_Then_a_validation_error(string header)
+    {
+        var errors = new FieldErrors();
+
+        IfMatch.ExpectedVersion(errors, header, "consent", takesWeakTags: true);
+
+        Assert.Equal([IfMatch.Header], errors.Refusal?.Errors?.Keys);
+    }
 
     [Fact]
     public void Given_a_version_When_tagged_Then_a_quoted_strong_etag() => Assert.Equal("\"7\"", IfMatch.ETagOf(7));

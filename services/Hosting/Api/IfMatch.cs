@@ -20,15 +20,7 @@ public static class IfMatch
     /// <c>"3"</c> where the service also hands out weak tags (the consent service's FHIR facade does,
     /// as FHIR's versioning asks); elsewhere it is refused like any other malformed value.
     /// </summary>
-    public static long? ExpectedVersion(string? header, string resource, bool takesWeakTags = false)
-    {
-        var errors = new FieldErrors();
-        var version = ExpectedVersion(errors, header, resource, takesWeakTags);
-        errors.ThrowIfAny();
-        return version;
-    }
-
-    /// <summary><see cref="ExpectedVersion(string?, string, bool)"/>, a malformed header added to <paramref name="errors"/> (the request's other bad fields are refused with it).</summary>
+    /// <remarks>A malformed header is added to <paramref name="errors"/>: the request's other bad fields are refused with it.</remarks>
     public static long? ExpectedVersion(FieldErrors errors, string? header, string resource, bool takesWeakTags = false)
     {
         ArgumentNullException.ThrowIfNull(errors);

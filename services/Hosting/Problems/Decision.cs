@@ -35,8 +35,6 @@ public readonly struct Decision : IEnumerable<object>
 
     public static Decision Of(ReadOnlySpan<object> events) => new(events.ToArray(), null);
 
-    public static Decision Of(IEnumerable<object> events) => new([.. events], null);
-
     public static Decision Refuse(Refusal refusal) => new(null, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 
     public static implicit operator Decision(Refusal refusal) => Refuse(refusal);
