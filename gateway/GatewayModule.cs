@@ -1,12 +1,6 @@
 using ConsentPlatform.Fhir;
-using ConsentPlatform.Gateway.Authorization;
 using ConsentPlatform.Gateway.Docs;
 using ConsentPlatform.Gateway.Health;
-using ConsentPlatform.Gateway.Limits;
-using ConsentPlatform.Gateway.LocalIdentity;
-using ConsentPlatform.Gateway.Routing;
-using ConsentPlatform.Gateway.Session;
-using ConsentPlatform.Hosting.Authentication;
 
 namespace ConsentPlatform.Gateway;
 

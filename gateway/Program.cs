@@ -1,9 +1,6 @@
 using ConsentPlatform.Gateway;
-using ConsentPlatform.Gateway.Session;
-using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Json;
 using ConsentPlatform.Hosting.Messaging;
-using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,8 +1,4 @@
-using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Portal.Api;
-using ConsentPlatform.Portal.SignIn;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 

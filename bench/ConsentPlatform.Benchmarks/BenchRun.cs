@@ -1,8 +1,4 @@
-using System.Globalization;
 using ConsentPlatform.Benchmarks.Phases;
-using ConsentPlatform.Benchmarks.Platform;
-using ConsentPlatform.Benchmarks.Reporting;
-using ConsentPlatform.TestSupport.Infrastructure;
 
 namespace ConsentPlatform.Benchmarks;
 

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.Consent;
 
 /// <summary>A consent was paused: nothing is shared under it until it is resumed. Carries every term and the new version.</summary>

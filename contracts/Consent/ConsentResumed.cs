@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.Consent;
 
 /// <summary>A paused consent was resumed by the young carer. Carries every term and the new version.</summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.Consent;
 
 /// <summary>A consent was withdrawn, for good. Carries every term and the new (last) version.</summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.Consent;
 
 /// <summary>A young carer ended one of their linked sign-ins: it no longer acts for their ledger id.</summary>

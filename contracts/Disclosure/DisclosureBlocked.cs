@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Contracts.Disclosure;
 
 /// <summary>

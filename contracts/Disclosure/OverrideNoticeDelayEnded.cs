@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.Disclosure;
 
 /// <summary>Issue 20: a notice delay reached its end; from now on the young person sees the override.</summary>

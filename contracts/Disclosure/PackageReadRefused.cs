@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Contracts.Disclosure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.DsaRegistry;
 
 /// <summary>Published when a DSA is suspended, with the officer's reason. <see cref="Version"/> is the DSA's version after the event.</summary>

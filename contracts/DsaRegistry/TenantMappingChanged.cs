@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.DsaRegistry;
 
 /// <summary>Published when a platform administrator changes an onboarded tenant's organisations, roles or name: <see cref="Tenant"/> is the whole mapping after the change.</summary>

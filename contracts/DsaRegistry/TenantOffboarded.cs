@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.DsaRegistry;
 
 /// <summary>Published when a platform administrator offboards a tenant, with why: its tokens are refused from then on.</summary>

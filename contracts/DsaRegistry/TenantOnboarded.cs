@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Contracts.DsaRegistry;
 
 /// <summary>Published when a platform administrator onboards a tenant. <see cref="Version"/> is the tenant registry's version after the event.</summary>

@@ -1,6 +1,4 @@
 using System.Numerics;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
 
 namespace ConsentPlatform.Contracts.Rules;
 

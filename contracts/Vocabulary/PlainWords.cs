@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.Contracts.Vocabulary;
 
 /// <summary>

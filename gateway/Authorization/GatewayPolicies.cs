@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ConsentPlatform.Gateway.Authorization;

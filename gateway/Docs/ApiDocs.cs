@@ -1,4 +1,3 @@
-using ConsentPlatform.Gateway.Routing;
 using Scalar.AspNetCore;
 
 namespace ConsentPlatform.Gateway.Docs;

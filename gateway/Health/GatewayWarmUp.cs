@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.WarmUp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using ConsentPlatform.Gateway.Routing;
-using ConsentPlatform.Hosting.WarmUp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConsentPlatform.Gateway.Health;
 

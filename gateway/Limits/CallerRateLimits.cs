@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using ConsentPlatform.Gateway.LocalIdentity;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace ConsentPlatform.Gateway.Limits;
 
 /// <summary>

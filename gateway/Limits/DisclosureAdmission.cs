@@ -1,8 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using OpenTelemetry.Metrics;
 
 namespace ConsentPlatform.Gateway.Limits;

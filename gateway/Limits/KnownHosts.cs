@@ -1,6 +1,5 @@
 using ConsentPlatform.Hosting.Api;
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
 namespace ConsentPlatform.Gateway.Limits;

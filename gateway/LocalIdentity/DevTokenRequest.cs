@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 
 namespace ConsentPlatform.Gateway.LocalIdentity;

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ConsentPlatform.Gateway.LocalIdentity;

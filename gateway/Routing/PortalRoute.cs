@@ -1,4 +1,3 @@
-using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
 
 namespace ConsentPlatform.Gateway.Routing;

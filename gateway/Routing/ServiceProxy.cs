@@ -1,6 +1,3 @@
-using ConsentPlatform.Gateway.Authorization;
-using ConsentPlatform.Gateway.Limits;
-using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 
 namespace ConsentPlatform.Gateway.Routing;

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Gateway.Session;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using ConsentPlatform.AppHost;
-using ConsentPlatform.Description;
-using Microsoft.Extensions.DependencyInjection;
 
 // The platform, described once: what infra/up runs (docs: infra/README.md, "The AppHost").
 // The processes themselves are listed in PlatformApps.cs, which the process suites read too.

@@ -1,7 +1,4 @@
 using System.Net.Sockets;
-using Aspire.Hosting.ApplicationModel;
-using ConsentPlatform.Description;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConsentPlatform.AppHost;

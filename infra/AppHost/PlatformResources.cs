@@ -1,6 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using ConsentPlatform.Description;
-
 namespace ConsentPlatform.AppHost;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ConsentPlatform.Description;
 
 namespace ConsentPlatform.AppHost;
 

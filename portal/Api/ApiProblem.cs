@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ConsentPlatform.Portal.Api;
 
 /// <summary>

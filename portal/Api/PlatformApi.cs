@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Mime;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Portal.SignIn;
 
 namespace ConsentPlatform.Portal.Api;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.Contracts.Vocabulary;
-
 namespace ConsentPlatform.Portal.Govuk;
 
 /// <summary>

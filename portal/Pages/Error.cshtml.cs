@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ConsentPlatform.Portal.Pages;
 
 /// <summary>Every failure ends here, in words: never a stack trace, in any environment.</summary>

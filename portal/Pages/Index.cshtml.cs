@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ConsentPlatform.Portal.Pages;
 
 /// <summary>The start page: each person goes straight to the pages for their role.</summary>

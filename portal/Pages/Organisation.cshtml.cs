@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Portal.Api;
-using ConsentPlatform.Portal.SignIn;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages;
 
 /// <summary>

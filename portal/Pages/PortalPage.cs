@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Portal.Api;
-using ConsentPlatform.Portal.SignIn;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ConsentPlatform.Portal.Pages;
 
 /// <summary>

@@ -1,14 +1,4 @@
-using System.Net.Http.Json;
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Portal.Api;
 using ConsentPlatform.Portal.Govuk;
-using ConsentPlatform.Portal.SignIn;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.Portal.Pages;
 

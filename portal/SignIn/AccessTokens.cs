@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authentication;
-
 namespace ConsentPlatform.Portal.SignIn;
 
 /// <summary>The signed-in user's token for the platform's API.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Security.Claims;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-
 namespace ConsentPlatform.Portal.SignIn;
 
 /// <summary>

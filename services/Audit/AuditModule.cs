@@ -1,20 +1,12 @@
-using ConsentPlatform.Audit.Checkpoints;
 using ConsentPlatform.Audit.Fhir;
-using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Messaging;
 using ConsentPlatform.Audit.Querying;
 using ConsentPlatform.Audit.Replaying;
 using ConsentPlatform.Audit.Stats;
-using ConsentPlatform.Audit.Transparency;
-using ConsentPlatform.Audit.Verifying;
-using ConsentPlatform.Fhir;
 using ConsentPlatform.Hosting.Health;
-using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Messaging;
 using ConsentPlatform.Hosting.Persistence;
-using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using OpenTelemetry.Metrics;
 
 namespace ConsentPlatform.Audit;

@@ -1,5 +1,4 @@
 using ConsentPlatform.Audit;
-using ConsentPlatform.Audit.Verifying;
 using ConsentPlatform.Hosting;
 
 // `verify --connection "…"`: the offline chain check, no web host (see README).

@@ -1,21 +1,10 @@
 using ConsentPlatform.Disclosure.AnsweringDeletion;
-using ConsentPlatform.Disclosure.Api;
 using ConsentPlatform.Disclosure.ConsentChanges;
 using ConsentPlatform.Disclosure.DelayingNotice;
-using ConsentPlatform.Disclosure.ReviewingOverrides;
-using ConsentPlatform.Disclosure.Checking;
-using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Disclosure.Messaging;
-using ConsentPlatform.Disclosure.Overriding;
-using ConsentPlatform.Disclosure.Packages;
-using ConsentPlatform.Disclosure.Purging;
 using ConsentPlatform.Disclosure.Reading;
 using ConsentPlatform.Disclosure.Releasing;
-using ConsentPlatform.Disclosure.Requesting;
 using ConsentPlatform.Hosting.Messaging;
-using ConsentPlatform.Hosting.Messaging.Forwarding;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.WarmUp;
 using JasperFx.Events.Projections;
 using MassTransit;
 

@@ -1,5 +1,4 @@
 using ConsentPlatform.Disclosure;
-using ConsentPlatform.Disclosure.Keys;
 using ConsentPlatform.Hosting;
 
 // `keys rotate` / `keys rewrap`: the offline key commands, no web host (see README).

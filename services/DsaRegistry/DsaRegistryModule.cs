@@ -1,20 +1,14 @@
 using ConsentPlatform.DsaRegistry.Activating;
-using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.DsaRegistry.Amending;
 using ConsentPlatform.DsaRegistry.Drafting;
 using ConsentPlatform.DsaRegistry.Messaging;
 using ConsentPlatform.DsaRegistry.Publishing;
-using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.DsaRegistry.Reinstating;
 using ConsentPlatform.DsaRegistry.Signing;
 using ConsentPlatform.DsaRegistry.Suspending;
-using ConsentPlatform.DsaRegistry.Templates;
 using ConsentPlatform.DsaRegistry.Tenants;
 using ConsentPlatform.DsaRegistry.Terminating;
 using ConsentPlatform.Hosting.Messaging;
-using ConsentPlatform.Hosting.Messaging.Forwarding;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.WarmUp;
 using JasperFx.Events.Projections;
 
 namespace ConsentPlatform.DsaRegistry;

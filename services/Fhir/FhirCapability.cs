@@ -1,6 +1,4 @@
 using Hl7.Fhir.Model;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace ConsentPlatform.Fhir;

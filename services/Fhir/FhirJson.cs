@@ -1,9 +1,6 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Net.Http.Headers;
 using Task = System.Threading.Tasks.Task;
 
 namespace ConsentPlatform.Fhir;

@@ -1,6 +1,4 @@
-using ConsentPlatform.Hosting.Problems;
 using Hl7.Fhir.Model;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using ConsentPlatform.Hosting.Problems;
 using Hl7.Fhir.Model;
 using Bundle = Hl7.Fhir.Model.Bundle;
-using Microsoft.AspNetCore.Http;
 
 namespace ConsentPlatform.Fhir;
 

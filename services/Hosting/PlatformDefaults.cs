@@ -1,14 +1,4 @@
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Health;
-using ConsentPlatform.Hosting.Json;
 using ConsentPlatform.Hosting.OpenApi;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Telemetry;
-using ConsentPlatform.Hosting.WarmUp;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc.ApiExplorer;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConsentPlatform.Hosting;
 

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Xunit;
-
 namespace ConsentPlatform.AppHost.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Xunit;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 

@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using ConsentPlatform.TestSupport.Processes;
-using Xunit;
 
 namespace ConsentPlatform.AppHost.Tests;
 

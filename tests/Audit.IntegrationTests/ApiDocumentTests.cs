@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>The service's OpenAPI document describes every audit route, and the refusals each can give (issue 24: from its <c>Outcome&lt;…&gt;</c>).</summary>

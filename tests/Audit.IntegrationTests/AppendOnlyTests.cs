@@ -1,15 +1,5 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.Audit.Verifying;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using Xunit;
 
 namespace ConsentPlatform.Audit.IntegrationTests;
 

@@ -1,13 +1,4 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Messaging;
-using ConsentPlatform.Audit.Verifying;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Npgsql;
-using Xunit;
 
 namespace ConsentPlatform.Audit.IntegrationTests;
 

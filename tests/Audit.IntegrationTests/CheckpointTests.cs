@@ -1,14 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.Hosting.Authentication;
-using Npgsql;
-using Xunit;
 
 namespace ConsentPlatform.Audit.IntegrationTests;
 

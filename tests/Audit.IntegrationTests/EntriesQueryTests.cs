@@ -1,10 +1,3 @@
-using System.Net;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Querying;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary><c>GET /api/audit/entries</c>: filters, keyset paging, validation and who may read.</summary>

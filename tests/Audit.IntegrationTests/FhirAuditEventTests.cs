@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

@@ -1,12 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Querying;
-using ConsentPlatform.Audit.Verifying;
-using ConsentPlatform.TestSupport.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-using Xunit;
 
 namespace ConsentPlatform.Audit.IntegrationTests;
 

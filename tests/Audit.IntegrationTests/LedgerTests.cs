@@ -1,11 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Querying;
-using ConsentPlatform.Audit.Verifying;
-using ConsentPlatform.Contracts.Common;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>Every event published on the broker is ledgered once, with its type, source, subject and data, in one gap-free chain.</summary>

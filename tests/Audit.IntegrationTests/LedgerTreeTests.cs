@@ -1,10 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Transparency;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.Contracts.Rules;
-using Xunit;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

@@ -1,12 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
 using ConsentPlatform.Audit.IntegrationTests.Unknown;
-using ConsentPlatform.TestSupport.Infrastructure;
-using MassTransit;
-using Xunit;
 
 namespace ConsentPlatform.Audit.IntegrationTests;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using ConsentPlatform.Audit.IntegrationTests.Support;
 using ConsentPlatform.Audit.Replaying;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Rules;
-using Xunit;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

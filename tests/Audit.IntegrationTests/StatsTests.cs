@@ -1,11 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

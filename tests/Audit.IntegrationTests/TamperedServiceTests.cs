@@ -1,11 +1,3 @@
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Verifying;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Hosts;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>An audit service of its own, whose ledger this class tampers with, as someone with psql could.</summary>

@@ -1,15 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Transparency;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Transparency;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

@@ -1,13 +1,5 @@
 extern alias WitnessTool;
 
-using System.Text.Json;
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Xunit;
 using LogWitness = WitnessTool::ConsentPlatform.Witness.LogWitness;
 using WitnessKey = WitnessTool::ConsentPlatform.Audit.Checkpoints.NoteKey;
 using WitnessOutcome = WitnessTool::ConsentPlatform.Witness.WitnessOutcome;

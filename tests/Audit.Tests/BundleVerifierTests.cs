@@ -1,9 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.Audit.Verifying;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests;
 
 /// <summary>

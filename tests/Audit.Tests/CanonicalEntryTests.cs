@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Verifying;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests;
 
 /// <summary>

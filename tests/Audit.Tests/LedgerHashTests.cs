@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests;
 
 public sealed class LedgerHashTests

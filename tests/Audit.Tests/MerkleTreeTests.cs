@@ -1,6 +1,3 @@
-using ConsentPlatform.Audit.Tree;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests;
 
 /// <summary>

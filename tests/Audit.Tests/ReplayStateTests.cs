@@ -3,7 +3,6 @@ using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Rules;
-using Xunit;
 
 namespace ConsentPlatform.Audit.Tests;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using ConsentPlatform.Audit.Checkpoints;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests;
 
 /// <summary>

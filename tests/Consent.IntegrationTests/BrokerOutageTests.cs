@@ -1,15 +1,6 @@
 using System.Globalization;
-using System.Net;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.TestSupport.Hosts;
 using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Messaging;
-using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Hosting.Authentication;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 using FhirConsent = Hl7.Fhir.Model.Consent;
 using Task = System.Threading.Tasks.Task;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,9 +1,3 @@
-using System.Net;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Rules;
-using MassTransit;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,13 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Vocabulary;
 using ConsentPlatform.Consent.Receipts;
 using Jose;
 using Marten.Events.Daemon.Coordination;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

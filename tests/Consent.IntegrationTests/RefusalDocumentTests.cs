@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using Xunit;
-
 namespace ConsentPlatform.Consent.IntegrationTests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,10 +1,5 @@
 using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace ConsentPlatform.Consent.IntegrationTests;
 

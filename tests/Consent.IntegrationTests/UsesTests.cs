@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using MassTransit;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,6 +1,3 @@
-using System.Net;
-using ConsentPlatform.Consent.IntegrationTests.Support;
-using Xunit;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,10 +1,4 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Pausing;
 using ConsentPlatform.Consent.Resuming;
-using ConsentPlatform.Consent.Withdrawing;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,10 +1,3 @@
-using ConsentPlatform.Consent.Competence;
-using ConsentPlatform.Consent.Granting;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
-
 namespace ConsentPlatform.Consent.Tests;
 
 /// <summary>Issue 20 §1: which competence assessment stands for a purpose, and who a proxy consent records.</summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Api;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,8 +1,3 @@
-using ConsentPlatform.Consent.Checking;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Rules;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,9 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Messaging;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using JasperFx.Events;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 using Published = ConsentPlatform.Contracts.Consent;
 

@@ -1,7 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Expiring;
-using ConsentPlatform.Contracts.Consent;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,9 +1,4 @@
-using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Explaining;
-using ConsentPlatform.Consent.Using;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Vocabulary;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

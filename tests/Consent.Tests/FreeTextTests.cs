@@ -1,11 +1,6 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using ConsentPlatform.Consent.Granting;
 using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
 using Microsoft.AspNetCore.Mvc;
-using Xunit;
 
 namespace ConsentPlatform.Consent.Tests;
 

@@ -1,8 +1,3 @@
-using ConsentPlatform.Consent.Linking;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
-
 namespace ConsentPlatform.Consent.Tests;
 
 /// <summary>Linking a young carer's sign-in to their ledger id (issue 18): the code and the decisions, given events, when a command, then events or a refusal.</summary>

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Vocabulary;
-using Xunit;
-
 namespace ConsentPlatform.Consent.Tests;
 
 /// <summary>

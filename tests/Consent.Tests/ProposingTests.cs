@@ -1,17 +1,6 @@
 using ConsentPlatform.Consent.Accepting;
-using ConsentPlatform.Consent.Checking;
 using ConsentPlatform.Consent.Declining;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Expiring;
-using ConsentPlatform.Consent.Messaging;
-using ConsentPlatform.Consent.Pausing;
 using ConsentPlatform.Consent.Proposing;
-using ConsentPlatform.Consent.Withdrawing;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Problems;
-using JasperFx.Events;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 using Published = ConsentPlatform.Contracts.Consent;
 

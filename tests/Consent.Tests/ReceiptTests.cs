@@ -1,11 +1,6 @@
-using System.Text.Json;
-using ConsentPlatform.Consent.Domain;
 using ConsentPlatform.Consent.Receipts;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Vocabulary;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

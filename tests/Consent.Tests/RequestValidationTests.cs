@@ -1,9 +1,3 @@
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Granting;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

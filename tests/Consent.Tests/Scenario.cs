@@ -1,7 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Consent.Tests;
 
 /// <summary>The fixed facts the scenarios are told in: one consent, one clock, three actors.</summary>

@@ -1,9 +1,3 @@
-using ConsentPlatform.Consent.Competence;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Linking;
-using ConsentPlatform.Contracts.Consent;
-using JasperFx.Events;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,8 +1,4 @@
-using ConsentPlatform.Consent.Using;
-using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using Xunit;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

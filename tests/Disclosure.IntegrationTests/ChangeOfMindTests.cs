@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
-using Npgsql;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

@@ -1,14 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
 using ConsentPlatform.Disclosure.Keys;
 using ConsentPlatform.Disclosure.Packages;
-using ConsentPlatform.Disclosure.Purging;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

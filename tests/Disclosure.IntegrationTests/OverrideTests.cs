@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

@@ -1,6 +1,3 @@
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
-using ConsentPlatform.TestSupport.Hosts;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
-using ConsentPlatform.Disclosure.Purging;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

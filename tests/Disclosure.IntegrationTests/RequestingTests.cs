@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

@@ -1,12 +1,5 @@
 using ConsentPlatform.TestSupport.Processes;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ConsentPlatform.Disclosure.IntegrationTests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Hosts;
-using Xunit;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

@@ -1,13 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.AnsweringDeletion;
-using ConsentPlatform.Disclosure.ConsentChanges;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Packages;
-using ConsentPlatform.Disclosure.Releasing;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.Disclosure.Tests.Scenario;
 
 namespace ConsentPlatform.Disclosure.Tests;

@@ -1,5 +1,4 @@
 using ConsentPlatform.Disclosure.Checking;
-using Xunit;
 
 namespace ConsentPlatform.Disclosure.Tests;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using ConsentPlatform.Disclosure.Keys;
-using ConsentPlatform.Disclosure.Packages;
-using Xunit;
 
 namespace ConsentPlatform.Disclosure.Tests;
 

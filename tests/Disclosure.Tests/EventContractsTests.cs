@@ -1,17 +1,6 @@
 using System.Reflection;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Disclosure.AnsweringDeletion;
-using ConsentPlatform.Disclosure.ConsentChanges;
-using ConsentPlatform.Disclosure.DelayingNotice;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.ReviewingOverrides;
 using ConsentPlatform.Disclosure.Messaging;
-using ConsentPlatform.Disclosure.Overriding;
-using ConsentPlatform.Disclosure.Packages;
-using ConsentPlatform.Disclosure.Purging;
-using ConsentPlatform.Disclosure.Releasing;
 using JasperFx.Events;
-using Xunit;
 using static ConsentPlatform.Disclosure.Tests.Scenario;
 
 namespace ConsentPlatform.Disclosure.Tests;

@@ -1,6 +1,3 @@
-using ConsentPlatform.Disclosure.Requesting;
-using Xunit;
-
 namespace ConsentPlatform.Disclosure.Tests;
 
 /// <summary>Group commit (issue 23): one commit for all; if it fails, each alone, so only the one that fails alone fails.</summary>

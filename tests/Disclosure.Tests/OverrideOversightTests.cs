@@ -1,11 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.DelayingNotice;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Overriding;
-using ConsentPlatform.Disclosure.ReviewingOverrides;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.Disclosure.Tests.Scenario;
 
 namespace ConsentPlatform.Disclosure.Tests;

@@ -1,7 +1,3 @@
-using System.Text;
-using ConsentPlatform.Disclosure.Releasing;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.Disclosure.Tests.Scenario;
 
 namespace ConsentPlatform.Disclosure.Tests;

@@ -1,12 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Requesting;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
-
 namespace ConsentPlatform.Disclosure.Tests;
 
 internal static class Scenario

@@ -1,9 +1,3 @@
-using System.Net;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

@@ -1,6 +1,3 @@
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using ConsentPlatform.TestSupport.Hosts;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using ConsentPlatform.DsaRegistry.Reading;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using MassTransit;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

@@ -1,9 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 using Agreements = ConsentPlatform.DsaRegistry.Agreements;
 using Tenants = ConsentPlatform.DsaRegistry.Tenants;

@@ -1,12 +1,6 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
 using ConsentPlatform.Hosting.Persistence;
 using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

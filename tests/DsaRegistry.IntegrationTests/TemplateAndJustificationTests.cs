@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using ConsentPlatform.DsaRegistry.Reading;
 using ConsentPlatform.DsaRegistry.Templates;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

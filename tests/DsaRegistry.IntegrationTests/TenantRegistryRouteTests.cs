@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

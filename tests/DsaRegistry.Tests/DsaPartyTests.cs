@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

@@ -1,6 +1,4 @@
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Rules;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

@@ -1,5 +1,3 @@
-using ConsentPlatform.DsaRegistry.Agreements;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

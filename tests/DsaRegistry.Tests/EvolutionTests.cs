@@ -1,11 +1,7 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.DsaRegistry.Api;
 using ConsentPlatform.DsaRegistry.Publishing;
 using ConsentPlatform.DsaRegistry.Reading;
-using ConsentPlatform.Hosting.Problems;
 using JasperFx.Events;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Published = ConsentPlatform.Contracts.DsaRegistry;

@@ -1,9 +1,4 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
 using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 
 namespace ConsentPlatform.DsaRegistry.Tests;
 

@@ -1,11 +1,5 @@
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Vocabulary;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Amending;
-using ConsentPlatform.DsaRegistry.Drafting;
 using ConsentPlatform.DsaRegistry.Templates;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

@@ -1,8 +1,4 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Tenants;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

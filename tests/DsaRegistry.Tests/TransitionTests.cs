@@ -1,14 +1,8 @@
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.DsaRegistry.Activating;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Amending;
-using ConsentPlatform.DsaRegistry.Drafting;
 using ConsentPlatform.DsaRegistry.Reinstating;
 using ConsentPlatform.DsaRegistry.Signing;
 using ConsentPlatform.DsaRegistry.Suspending;
 using ConsentPlatform.DsaRegistry.Terminating;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 

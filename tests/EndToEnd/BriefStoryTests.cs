@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.EndToEnd.Tests;
 
 /// <summary>

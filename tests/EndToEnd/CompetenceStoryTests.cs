@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.EndToEnd.Tests;
 
 /// <summary>

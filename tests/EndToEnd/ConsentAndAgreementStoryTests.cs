@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.EndToEnd.Tests;
 
 /// <summary>The first half of the brief's story: an agreement is made, a young carer consents.</summary>

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using ConsentPlatform.Fhir.Tests;
-using ConsentPlatform.TestSupport.Processes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
-using Xunit;
 using FhirConsent = Hl7.Fhir.Model.Consent;
 using Task = System.Threading.Tasks.Task;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.EndToEnd.Tests;
 
 /// <summary>The platform as <c>infra/up</c> runs it: separate processes behind the gateway.</summary>

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
 using Jose;
-using Xunit;
 
 namespace ConsentPlatform.EndToEnd.Tests;
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
 
 namespace ConsentPlatform.EndToEnd.Tests;
 

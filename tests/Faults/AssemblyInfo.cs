@@ -1,5 +1,4 @@
 using ConsentPlatform.Faults.Tests;
-using Xunit;
 
 // One platform for the suite; faults run one after another (each breaks something shared).
 [assembly: AssemblyFixture(typeof(FaultPlatform))]

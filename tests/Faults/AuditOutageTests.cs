@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>Fault 2: the audit service stops for 30 s under load; nothing is lost or doubled.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using Xunit;
 
 namespace ConsentPlatform.Faults.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>Fault 5: two disclosure and two audit instances compete on the same broker.</summary>

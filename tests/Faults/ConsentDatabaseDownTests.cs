@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>Fault 6: the consent service's PostgreSQL stops. Checks fail closed; readiness names it.</summary>

@@ -2,8 +2,6 @@ using System.Text.Json;
 using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Hosting.Json;
 using MassTransit;
-using Npgsql;
-using Xunit;
 
 namespace ConsentPlatform.Faults.Tests;
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text;
-using ConsentPlatform.TestSupport.Infrastructure;
 
 namespace ConsentPlatform.Faults.Tests;
 

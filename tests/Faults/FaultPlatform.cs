@@ -1,6 +1,3 @@
-using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>

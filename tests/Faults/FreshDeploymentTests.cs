@@ -1,6 +1,3 @@
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>Fault 3: <c>kill -9</c> of the consent service, then of the disclosure service, mid-load.</summary>

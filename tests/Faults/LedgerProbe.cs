@@ -1,6 +1,3 @@
-using ConsentPlatform.TestSupport.Processes;
-using Npgsql;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>

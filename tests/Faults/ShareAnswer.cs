@@ -1,6 +1,3 @@
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>What a share request answered: the HTTP status, the share's status and its reason codes.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using ConsentPlatform.Audit.Fhir;
-using ConsentPlatform.Contracts.Common;
 using ConsentPlatform.Contracts.Disclosure;
 using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Problems;
 using Hl7.Fhir.Model;
 
 namespace ConsentPlatform.Fhir.Tests;

@@ -1,8 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Fhir;
-using ConsentPlatform.Consent.Reading;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Problems;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

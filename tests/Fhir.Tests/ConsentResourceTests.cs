@@ -1,9 +1,5 @@
 using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Fhir;
-using ConsentPlatform.Consent.Reading;
 using ConsentPlatform.Consent.Receipts;
-using ConsentPlatform.Contracts.Common;
 using ConsentStatus = ConsentPlatform.Contracts.Consent.ConsentStatus;
 using ConsentProxy = ConsentPlatform.Contracts.Consent.ConsentProxy;
 using GivenBy = ConsentPlatform.Contracts.Consent.GivenBy;

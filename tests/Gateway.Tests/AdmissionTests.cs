@@ -1,9 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Http.Json;
-using ConsentPlatform.Gateway.Tests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentPlatform.Gateway.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using ConsentPlatform.Gateway.Tests.Support;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 public sealed class ApiDocsTests(LocalGateway gateway) : IClassFixture<LocalGateway>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Gateway.Tests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.IdentityModel.Tokens;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 public sealed class AuthenticationTests(LocalGateway gateway) : IClassFixture<LocalGateway>

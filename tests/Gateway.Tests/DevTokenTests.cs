@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ConsentPlatform.Gateway.Tests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 public sealed class DevTokenTests(LocalGateway gateway) : IClassFixture<LocalGateway>

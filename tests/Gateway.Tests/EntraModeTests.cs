@@ -1,6 +1,3 @@
-using System.Net;
-using ConsentPlatform.Gateway.Tests.Support;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 /// <summary>Outside local mode (Microsoft Entra ID, here with placeholder settings) nothing mints or publishes local tokens.</summary>

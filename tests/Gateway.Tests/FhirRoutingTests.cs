@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ConsentPlatform.Gateway.Tests.Support;
-using ConsentPlatform.Hosting.Authentication;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using ConsentPlatform.Gateway.Tests.Support;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 /// <summary>The gateway warms its token and forwarding path before it reports ready (issue 23, ADR 0015).</summary>

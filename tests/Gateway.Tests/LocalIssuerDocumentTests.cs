@@ -1,9 +1,3 @@
-using System.Net;
-using ConsentPlatform.Gateway.Tests.Support;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 public sealed class LocalIssuerDocumentTests(LocalGateway gateway) : IClassFixture<LocalGateway>

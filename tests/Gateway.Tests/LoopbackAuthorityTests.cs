@@ -1,6 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ConsentPlatform.Gateway.Tests.Support;
-using ConsentPlatform.Hosting.Authentication;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>

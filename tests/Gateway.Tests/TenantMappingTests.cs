@@ -1,6 +1,4 @@
 using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 
 namespace ConsentPlatform.Gateway.Tests;
 

@@ -1,13 +1,9 @@
-using System.Text.Json;
 using ConsentPlatform.Api.Contracts.Json;
 using ConsentPlatform.Consent.Receipts;
-using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.DsaRegistry.Tenants;
 using ConsentPlatform.Hosting.Json;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

@@ -1,6 +1,4 @@
 using ConsentPlatform.Hosting.Messaging;
-using MassTransit;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

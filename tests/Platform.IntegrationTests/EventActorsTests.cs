@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

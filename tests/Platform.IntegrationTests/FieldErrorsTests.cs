@@ -1,6 +1,4 @@
-using ConsentPlatform.Hosting.Problems;
 using ConsentPlatform.Hosting.Validation;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

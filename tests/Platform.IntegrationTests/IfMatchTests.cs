@@ -1,6 +1,4 @@
 using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

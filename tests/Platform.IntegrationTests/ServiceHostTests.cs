@@ -1,17 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using ConsentPlatform.Audit;
-using ConsentPlatform.Consent;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Disclosure;
 using ConsentPlatform.DsaRegistry;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Hosts;
 using ConsentPlatform.TestSupport.Infrastructure;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

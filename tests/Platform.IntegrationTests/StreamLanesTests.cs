@@ -1,5 +1,4 @@
 using ConsentPlatform.Hosting.Messaging.Forwarding;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

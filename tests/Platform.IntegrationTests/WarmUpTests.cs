@@ -1,11 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Consent;
 using ConsentPlatform.Hosting.WarmUp;
-using ConsentPlatform.TestSupport.Hosts;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace ConsentPlatform.Platform.IntegrationTests;
 

@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Tests.Support;
-using Xunit;
-
 // One running platform (six processes) and one browser for the whole suite.
 [assembly: AssemblyFixture(typeof(PortalPlatform))]
 [assembly: AssemblyFixture(typeof(BrowserFixture))]

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using ConsentPlatform.Portal.Tests.Support;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>

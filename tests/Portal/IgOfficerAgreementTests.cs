@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
 
 namespace ConsentPlatform.Portal.Tests;
 

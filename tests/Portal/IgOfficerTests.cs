@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>The IG officer drafts an agreement with rows added on the server, fixes an error, signs it (the other party's signature activates it), suspends it.</summary>

@@ -1,9 +1,3 @@
-using ConsentPlatform.Portal.Tests.Support;
-using ConsentPlatform.TestSupport.Processes;
-using System.Net.Http.Json;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>A practitioner records consent given in person; a safeguarding lead approves an override another person asked for.</summary>

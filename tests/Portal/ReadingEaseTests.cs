@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Tests.Support;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>The reading-ease check can fail: officialese scores low, the young carer's words high.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Portal.Tests.Support;
-using ConsentPlatform.TestSupport.Processes;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>No page works signed out; the sign-in form is validated on the server, the GOV.UK way.</summary>

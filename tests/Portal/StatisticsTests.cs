@@ -1,8 +1,3 @@
-using System.Net;
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Portal.Tests.Support;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests;
 
 /// <summary>

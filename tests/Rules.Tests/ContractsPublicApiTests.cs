@@ -1,6 +1,4 @@
-using ConsentPlatform.Contracts.Rules;
 using PublicApiGenerator;
-using Xunit;
 
 namespace ConsentPlatform.Rules.Tests;
 

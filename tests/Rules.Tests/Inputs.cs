@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Rules.Tests;
 
 /// <summary>Plain inputs for the rulebook: a request that passes, and answers to vary.</summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using Xunit;
 using static ConsentPlatform.Rules.Tests.Inputs;
 
 namespace ConsentPlatform.Rules.Tests;

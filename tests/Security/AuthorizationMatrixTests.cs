@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

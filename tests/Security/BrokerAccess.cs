@@ -1,7 +1,4 @@
 using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Processes;
-using RabbitMQ.Client;
-using Xunit;
 
 namespace ConsentPlatform.Security.Tests;
 

@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
-using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
-using Xunit;
 
 namespace ConsentPlatform.Security.Tests;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.TestSupport.Processes;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

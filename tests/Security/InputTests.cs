@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
 
 namespace ConsentPlatform.Security.Tests;
 

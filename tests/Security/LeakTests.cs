@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

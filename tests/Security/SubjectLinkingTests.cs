@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

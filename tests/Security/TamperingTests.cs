@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

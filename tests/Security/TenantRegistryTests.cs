@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

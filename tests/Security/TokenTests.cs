@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

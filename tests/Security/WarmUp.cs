@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using ConsentPlatform.Audit.Checkpoints;
 using ConsentPlatform.Audit.Tree;
 
 namespace ConsentPlatform.Witness;

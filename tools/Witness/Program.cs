@@ -1,4 +1,3 @@
-using ConsentPlatform.Audit.Checkpoints;
 using ConsentPlatform.Witness;
 
 // dotnet ConsentPlatform.Witness.dll --log URL --log-key VKEY --key FILE --state DIR [--name NAME]

@@ -1,5 +1,3 @@
-using ConsentPlatform.Audit.Checkpoints;
-
 namespace ConsentPlatform.Witness;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Verifying;
-using Npgsql;
 
 namespace ConsentPlatform.Benchmarks.Ledger;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace ConsentPlatform.Benchmarks.Ledger;
 
 /// <summary>How far behind the ledger was: per event, its ledger entry's <c>recorded_at</c> minus its commit time in its own store.</summary>

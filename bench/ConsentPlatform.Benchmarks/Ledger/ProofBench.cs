@@ -1,12 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Ledger;
 using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Npgsql;
 
 namespace ConsentPlatform.Benchmarks.Ledger;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ConsentPlatform.Benchmarks.Load;
 
 /// <summary>

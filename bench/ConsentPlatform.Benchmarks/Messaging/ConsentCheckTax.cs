@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using ConsentPlatform.Benchmarks.Load;
 using ConsentPlatform.Consent.Checking;
 using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Hosting.Messaging;
-using ConsentPlatform.TestSupport.Infrastructure;
 using JasperFx;
 using Marten;
 using MassTransit;

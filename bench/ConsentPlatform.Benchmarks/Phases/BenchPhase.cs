@@ -1,5 +1,3 @@
-using ConsentPlatform.Benchmarks.Reporting;
-
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using ConsentPlatform.Benchmarks.Load;
-using ConsentPlatform.Benchmarks.Platform;
-using ConsentPlatform.Benchmarks.Reporting;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

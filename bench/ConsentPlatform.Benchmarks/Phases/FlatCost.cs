@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using ConsentPlatform.Benchmarks.Load;
-using ConsentPlatform.Benchmarks.Seeding;
-
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>One measurement of the flat-cost phases at one size.</summary>

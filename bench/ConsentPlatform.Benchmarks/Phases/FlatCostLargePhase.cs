@@ -1,5 +1,3 @@
-using ConsentPlatform.Benchmarks.Reporting;
-using ConsentPlatform.Benchmarks.Seeding;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

@@ -1,5 +1,3 @@
-using ConsentPlatform.Benchmarks.Seeding;
-
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.Benchmarks.Reporting;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using ConsentPlatform.Benchmarks.Ledger;
-using ConsentPlatform.Benchmarks.Reporting;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

@@ -1,6 +1,4 @@
 using ConsentPlatform.Benchmarks.Messaging;
-using ConsentPlatform.Benchmarks.Reporting;
-using ConsentPlatform.TestSupport.Processes;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

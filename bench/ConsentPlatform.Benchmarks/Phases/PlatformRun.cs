@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using ConsentPlatform.Benchmarks.Ledger;
-using ConsentPlatform.Benchmarks.Load;
-using ConsentPlatform.Benchmarks.Platform;
-using ConsentPlatform.Benchmarks.Reporting;
-
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Benchmarks.Platform;
-using ConsentPlatform.Benchmarks.Reporting;
-using ConsentPlatform.Benchmarks.Seeding;
-
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Benchmarks.Load;
-using ConsentPlatform.Benchmarks.Platform;
-
 namespace ConsentPlatform.Benchmarks.Phases;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Benchmarks.Platform;
 
 /// <summary>

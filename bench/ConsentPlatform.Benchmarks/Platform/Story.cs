@@ -1,9 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Benchmarks.Platform;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using ConsentPlatform.Contracts.Consent;
 using ConsentPlatform.Contracts.DsaRegistry;
 using ConsentPlatform.Contracts.Rules;
 

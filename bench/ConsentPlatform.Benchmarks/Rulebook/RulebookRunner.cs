@@ -3,7 +3,6 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using ConsentPlatform.Benchmarks.Reporting;
 
 namespace ConsentPlatform.Benchmarks.Rulebook;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Npgsql;
-
 namespace ConsentPlatform.Benchmarks.Seeding;
 
 /// <summary>How big the stores and the ledger were after a seed, and how long seeding took.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Admin;
 
 /// <summary>Offboarding a tenant the registry onboarded (issue 18): its people can no longer sign in, from every process's next look.</summary>

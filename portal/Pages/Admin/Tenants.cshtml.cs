@@ -1,7 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Admin;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Auditor;
 
 /// <summary>The ledger, filtered and keyset-paged as the audit API pages it (<c>after</c> = last sequence seen).</summary>

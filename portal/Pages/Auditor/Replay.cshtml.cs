@@ -1,5 +1,3 @@
-using ConsentPlatform.Portal.Api;
-
 namespace ConsentPlatform.Portal.Pages.Auditor;
 
 /// <summary>One decision as recorded beside the decision replayed from the ledger alone.</summary>

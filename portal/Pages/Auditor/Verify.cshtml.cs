@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Auditor;
 
 /// <summary>Recomputes the whole hash chain now and says whether the ledger was altered, and where.</summary>

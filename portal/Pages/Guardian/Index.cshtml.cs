@@ -1,5 +1,3 @@
-using ConsentPlatform.Portal.Api;
-
 namespace ConsentPlatform.Portal.Pages.Guardian;
 
 /// <summary>

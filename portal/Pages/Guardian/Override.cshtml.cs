@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Guardian;
 
 /// <summary>One safeguarding override: what was shared, why, who approved it, any notice delay, and the guardian's review (issue 20).</summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
 /// <summary>One DSA: its content (with each item's justification, the DPIA reference and the review date, issue 17), its parties' signatures (sign, issue 17: the last signature activates or reinstates), and the changes its status allows (suspend with a reason, terminate).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using ConsentPlatform.Portal.Api;
 
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
 /// <summary>

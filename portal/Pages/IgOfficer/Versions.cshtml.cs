@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
 /// <summary>Two versions of a DSA side by side (by default the one before the latest and the latest), differences marked.</summary>

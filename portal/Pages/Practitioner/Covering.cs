@@ -1,5 +1,3 @@
-using ConsentPlatform.Portal.Api;
-
 namespace ConsentPlatform.Portal.Pages.Practitioner;
 
 /// <summary>The purposes a practitioner may ask under: those of active DSAs in which their organisation is a recipient.</summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Practitioner;
 
 /// <summary>A young carer's requests and consents as the practitioner's organisation may see them.</summary>

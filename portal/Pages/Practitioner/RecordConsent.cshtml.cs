@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Practitioner;
 
 /// <summary>Recording consent a young carer (or parent or guardian) gave in person.</summary>

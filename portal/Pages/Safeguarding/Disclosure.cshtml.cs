@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Safeguarding;
 
 /// <summary>One request on a safeguarding basis: the concern, and approval with a written rationale.</summary>

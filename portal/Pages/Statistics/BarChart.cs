@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ConsentPlatform.Portal.Pages.Statistics;
 
 /// <summary>One bar: its label, the figure as published (a number, or "c" for which no bar is drawn), and its geometry.</summary>

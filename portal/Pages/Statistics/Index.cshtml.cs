@@ -1,7 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.Statistics;
 
 /// <summary>

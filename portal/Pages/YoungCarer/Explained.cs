@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Vocabulary;
-using ConsentPlatform.Portal.Api;
-
 namespace ConsentPlatform.Portal.Pages.YoungCarer;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.YoungCarer;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Portal.Api;
-
 namespace ConsentPlatform.Portal.Pages.YoungCarer;
 
 /// <summary>"Who has asked about me": the transparency view, newest first, in plain words.</summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Portal.Api;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Portal.Pages.YoungCarer;
 
 /// <summary>Stopping sharing for good asks first: withdrawn is final.</summary>

@@ -1,11 +1,4 @@
-using System.Text;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ConsentPlatform.Audit.Checkpoints;
 

@@ -1,7 +1,3 @@
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Tree;
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Checkpoints;
 
 /// <summary>Signs checkpoints: <c>Audit:CheckpointIntervalSeconds</c> apart at most (default 5), and only when the tree grew.</summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Checkpoints;
 
 /// <summary>A checkpoint the service signed: its size, root, the signed note, and when.</summary>

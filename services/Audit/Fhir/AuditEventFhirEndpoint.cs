@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Transparency;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Fhir;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
 using Hl7.Fhir.Model;
 using Bundle = Hl7.Fhir.Model.Bundle;
 

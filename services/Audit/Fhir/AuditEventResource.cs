@@ -1,8 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Fhir;
 using Hl7.Fhir.Model;
 
 namespace ConsentPlatform.Audit.Fhir;

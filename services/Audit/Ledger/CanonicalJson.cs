@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
 
 namespace ConsentPlatform.Audit.Ledger;

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Tree;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace ConsentPlatform.Audit.Ledger;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Audit.Ledger;
 
 /// <summary>

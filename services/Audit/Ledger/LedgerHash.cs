@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ConsentPlatform.Audit.Ledger;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using ConsentPlatform.Contracts.Common;
-using Npgsql;
 
 namespace ConsentPlatform.Audit.Ledger;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Transparency;
-using ConsentPlatform.Audit.Tree;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace ConsentPlatform.Audit.Ledger;
 
 /// <summary>What an append did: a new entry, or nothing because the event id is already ledgered.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Contracts.Common;
-using MassTransit;
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Messaging;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using MassTransit;
-
 namespace ConsentPlatform.Audit.Messaging;
 
 /// <summary>

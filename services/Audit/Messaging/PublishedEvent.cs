@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Contracts.Common;
-using MassTransit;
 
 namespace ConsentPlatform.Audit.Messaging;
 

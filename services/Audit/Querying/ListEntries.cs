@@ -1,12 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Querying;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Audit.Replaying;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Audit.Replaying;
 
 /// <summary>

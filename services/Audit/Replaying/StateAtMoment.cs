@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.Audit.Replaying;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using ConsentPlatform.Audit.Stats.DisclosureControl;
-using ConsentPlatform.Audit.Stats.Periods;
-
 namespace ConsentPlatform.Audit.Stats;
 
 /// <summary>Where the figures are for: a local authority's deployment names itself (<c>Stats:LocalAuthority:Code</c>, <c>:Name</c>); otherwise England.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Stats.DisclosureControl;
-using ConsentPlatform.Audit.Stats.Periods;
-using ConsentPlatform.Contracts.Disclosure;
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Stats;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Stats.DisclosureControl;
-using ConsentPlatform.Audit.Stats.Periods;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Audit.Stats;
 
 /// <summary>The rules the figures went through, as the API's <see cref="DisclosureControlRules"/> (declared once, in <c>services/ApiContracts</c>).</summary>

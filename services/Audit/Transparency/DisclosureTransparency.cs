@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Audit.Transparency;
 
 /// <summary>The request as first ledgered: what the view shows of it.</summary>

@@ -1,13 +1,3 @@
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
-
 namespace ConsentPlatform.Audit.Transparency;
 
 /// <summary>The purpose of a request, with the plain-English description from the DSA it was judged under (when one was).</summary>

@@ -1,11 +1,3 @@
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-using System.Security.Claims;
-
 namespace ConsentPlatform.Audit.Transparency;
 
 /// <summary>

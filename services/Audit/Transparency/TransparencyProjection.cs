@@ -1,10 +1,3 @@
-using System.Data;
-using System.Text.Json;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Contracts.Common;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace ConsentPlatform.Audit.Transparency;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Tree;
-
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary>One entry of a bundle: its sequence, its exact leaf bytes (base64) and its inclusion proof in the bundle's checkpoint.</summary>

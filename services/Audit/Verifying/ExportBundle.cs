@@ -1,11 +1,3 @@
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Tree;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using ConsentPlatform.Audit.Ledger;
-
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary>

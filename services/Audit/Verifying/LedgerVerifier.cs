@@ -1,7 +1,3 @@
-using System.Data;
-using ConsentPlatform.Audit.Ledger;
-using Npgsql;
-
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using ConsentPlatform.Hosting.Json;
-using Npgsql;
 
 namespace ConsentPlatform.Audit.Verifying;
 

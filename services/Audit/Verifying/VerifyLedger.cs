@@ -1,7 +1,3 @@
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary><c>GET /api/audit/verify</c> (Auditor): <c>{valid, entries, headHash, firstInvalidSequence?}</c>, recomputed now.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Consent.Api;
 
 /// <summary>

@@ -8,18 +8,6 @@ global using ConsentChangeOutcome = ConsentPlatform.Hosting.Problems.Outcome<
     ConsentPlatform.Hosting.Problems.Refused.Conflict,
     ConsentPlatform.Hosting.Problems.Refused.PreconditionFailed,
     ConsentPlatform.Hosting.Problems.Refused.CheckUnavailable>;
-using System.Security.Claims;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.Problems;
-using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace ConsentPlatform.Consent.Api;
 

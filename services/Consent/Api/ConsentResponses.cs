@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Consent.Api;
 
 /// <summary>The consent service's own state as the API's <see cref="ConsentResponse"/> (the record is declared once, in <c>services/ApiContracts</c>, where the portal reads it too).</summary>

@@ -1,10 +1,4 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Consent.Api;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ConsentPlatform.Hosting.Problems;
 
 namespace ConsentPlatform.Consent.Api;
 

@@ -1,8 +1,3 @@
-using ConsentPlatform.Consent.Messaging;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.WarmUp;
-using Marten;
-
 namespace ConsentPlatform.Consent.Checking;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Consent.Checking;
 
 /// <summary>

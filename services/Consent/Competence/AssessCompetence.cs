@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Consent.Competence;
 
 /// <summary>Record a competence assessment (issue 20); the terms are validated at the edge.</summary>

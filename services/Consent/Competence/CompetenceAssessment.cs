@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
-
 namespace ConsentPlatform.Consent.Competence;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Confirming;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Microsoft.Extensions.Options;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Consent.Competence;
 
 /// <summary>The body of <c>POST /api/subjects/{subjectId}/competence</c>; every field nullable so a missing one is a per-field 400.</summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Consent.Domain;
 
 /// <summary>The pure fold of a consent stream: <c>Evolve(state, event) => state with { … }</c>.</summary>

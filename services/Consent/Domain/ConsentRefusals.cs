@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Consent.Domain;
 
 /// <summary>Refusals shared by the changes of an existing consent.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-using JasperFx;
-using Marten;
-
 namespace ConsentPlatform.Consent.Expiring;
 
 /// <summary>

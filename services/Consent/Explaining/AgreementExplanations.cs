@@ -1,9 +1,4 @@
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Hosting.Problems;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Consent.Explaining;
 

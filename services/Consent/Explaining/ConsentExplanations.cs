@@ -1,9 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Using;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Vocabulary;
-
 namespace ConsentPlatform.Consent.Explaining;
 
 /// <summary>Makes the API's <see cref="ConsentExplanation"/> (declared once, in <c>services/ApiContracts</c>, where the portal reads it too).</summary>

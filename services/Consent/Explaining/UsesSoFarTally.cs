@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Using;
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.Consent.Explaining;
 
 /// <summary>Counts a consent's uses into the API's <see cref="UsesSoFar"/> (declared once, in <c>services/ApiContracts</c>).</summary>

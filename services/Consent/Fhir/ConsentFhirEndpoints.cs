@@ -1,16 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Reading;
-using ConsentPlatform.Consent.Receipts;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Fhir;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
 using Hl7.Fhir.Model;
-using Marten;
 using Bundle = Hl7.Fhir.Model.Bundle;
 using FhirConsent = Hl7.Fhir.Model.Consent;
 

@@ -1,7 +1,3 @@
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Receipts;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Fhir;
 using Hl7.Fhir.Model;
 using FhirConsent = Hl7.Fhir.Model.Consent;
 

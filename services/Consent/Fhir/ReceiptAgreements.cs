@@ -1,6 +1,4 @@
 using System.Buffers.Text;
-using System.Text.Json;
-using ConsentPlatform.Consent.Receipts;
 
 namespace ConsentPlatform.Consent.Fhir;
 

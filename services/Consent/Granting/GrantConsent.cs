@@ -1,18 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Competence;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Expiring;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Consent.Granting;
 
 /// <summary><c>POST /api/consents</c>. Every field is nullable so that a missing one is a per-field 400, not a JSON error.</summary>

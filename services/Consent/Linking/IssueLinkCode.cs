@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Consent.Linking;
 
 /// <summary><c>POST /api/link-codes</c>: the young carer's ledger id travels in the body, so that no answer or log line echoes it from the address.</summary>

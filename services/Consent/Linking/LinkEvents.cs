@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Consent.Linking;
 
 // The events of one link code's stream (its id is the code's id, and later the link's): issued,

@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Authentication;
-using Marten;
 using MassTransit;
 
 namespace ConsentPlatform.Consent.Linking;

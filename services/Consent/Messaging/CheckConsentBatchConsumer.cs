@@ -1,7 +1,3 @@
-using ConsentPlatform.Consent.Checking;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-using Marten;
 using MassTransit;
 
 namespace ConsentPlatform.Consent.Messaging;

@@ -1,7 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Messaging.Forwarding;
-using JasperFx.Events;
 using Published = ConsentPlatform.Contracts.Consent;
 
 namespace ConsentPlatform.Consent.Messaging;

@@ -1,17 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Consent.Granting;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Consent.Proposing;
 
 /// <summary><c>POST /api/consents/proposals</c>. Every field is nullable so that a missing one is a per-field 400, not a JSON error.</summary>

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Consent.Reading;
 
 /// <summary><c>GET /api/consents/{id}</c>, with the version as <c>ETag</c> for a later <c>If-Match</c>.</summary>

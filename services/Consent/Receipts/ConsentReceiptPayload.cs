@@ -1,9 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Vocabulary;
-using ConsentPlatform.Hosting.Authentication;
 
 namespace ConsentPlatform.Consent.Receipts;
 

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Consent.Receipts;
 
 /// <summary>

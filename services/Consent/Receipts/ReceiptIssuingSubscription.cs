@@ -1,9 +1,4 @@
-using ConsentPlatform.Consent.Explaining;
-using ConsentPlatform.Hosting.Problems;
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
-using Marten;
 using Marten.Subscriptions;
 
 namespace ConsentPlatform.Consent.Receipts;

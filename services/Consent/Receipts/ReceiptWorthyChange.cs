@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Consent.Receipts;
 
 /// <summary>How a change of a consent was made, as its receipt says in <c>collectionMethod</c>.</summary>

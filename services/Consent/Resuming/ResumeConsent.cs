@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Consent.Resuming;
 
 /// <summary>Let sharing under a paused consent start again. The young carer's own decision only.</summary>

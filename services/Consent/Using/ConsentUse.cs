@@ -1,4 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
 using ConsentPlatform.Contracts.Rules;
 
 namespace ConsentPlatform.Consent.Using;

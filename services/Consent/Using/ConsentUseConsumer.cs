@@ -1,7 +1,4 @@
-using ConsentPlatform.Contracts.Disclosure;
-using Marten;
 using MassTransit;
-using Npgsql;
 
 namespace ConsentPlatform.Consent.Using;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace ConsentPlatform.Consent.Using;
 
 /// <summary>How many times a consent was used, and the latest use (by when it happened, not when it arrived), if any.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Domain;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>The disclosure service's state as the API's <see cref="DisclosureResponse"/> (the record is declared once, in <c>services/ApiContracts</c>, where the portal reads it too).</summary>

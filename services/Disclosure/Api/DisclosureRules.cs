@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>The disclosure service's limits and its free-text check; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>

@@ -1,11 +1,3 @@
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.Problems;
-using JasperFx;
-using Marten;
-using JasperFx.Events;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>

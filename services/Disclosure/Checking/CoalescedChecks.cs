@@ -1,7 +1,4 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Disclosure.Checking;
 

@@ -1,17 +1,4 @@
-using System.Security.Claims;
-using System.Text.Json;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Requesting;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.Hosting.WarmUp;
-using Marten;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Disclosure.Checking;
 

@@ -1,9 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Domain;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Disclosure.Checking;
 
 /// <summary>

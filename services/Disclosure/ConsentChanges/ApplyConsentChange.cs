@@ -1,10 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.ConsentChanges;
 
 /// <summary>

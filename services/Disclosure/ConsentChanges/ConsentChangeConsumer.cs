@@ -1,10 +1,4 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Packages;
-using Marten;
 using MassTransit;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ConsentPlatform.Disclosure.ConsentChanges;
 

@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.DelayingNotice;
 
 /// <summary>

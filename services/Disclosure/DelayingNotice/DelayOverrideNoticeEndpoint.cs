@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.ReviewingOverrides;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Disclosure.DelayingNotice;
 
 /// <summary>The body: <c>{until, reason}</c>.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Domain;
-using JasperFx;
-using Marten;
-
 namespace ConsentPlatform.Disclosure.DelayingNotice;
 
 /// <summary>

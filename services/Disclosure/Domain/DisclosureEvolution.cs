@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
-
 namespace ConsentPlatform.Disclosure.Domain;
 
 /// <summary>Evolve: how each event changes a disclosure. Pure; versions count the stream's events, an unknown one too (it changes nothing else).</summary>

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace ConsentPlatform.Disclosure.Domain;

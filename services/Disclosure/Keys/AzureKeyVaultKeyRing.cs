@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
-using System.Security.Cryptography;
 
 namespace ConsentPlatform.Disclosure.Keys;
 

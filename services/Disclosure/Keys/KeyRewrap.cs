@@ -1,5 +1,3 @@
-using ConsentPlatform.Disclosure.Packages;
-using Marten;
 using Marten.Exceptions;
 
 namespace ConsentPlatform.Disclosure.Keys;

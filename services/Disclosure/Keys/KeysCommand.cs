@@ -1,7 +1,3 @@
-using ConsentPlatform.Disclosure.Packages;
-using JasperFx;
-using Marten;
-using Npgsql;
 using Weasel.Core;
 
 namespace ConsentPlatform.Disclosure.Keys;

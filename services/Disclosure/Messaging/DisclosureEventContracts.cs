@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Messaging.Forwarding;
-using JasperFx.Events;
 using Domain = ConsentPlatform.Disclosure.Domain;
 using Published = ConsentPlatform.Contracts.Disclosure;
 

@@ -1,9 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Overriding;
 
 /// <summary>A safeguarding lead approves a safeguarding share; the rules are checked again live.</summary>

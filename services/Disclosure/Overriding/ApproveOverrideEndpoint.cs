@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Checking;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.Overriding;
 
 public sealed record ApproveOverrideRequest(string? Rationale);

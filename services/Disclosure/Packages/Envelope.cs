@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using ConsentPlatform.Disclosure.Keys;
 
 namespace ConsentPlatform.Disclosure.Packages;
 

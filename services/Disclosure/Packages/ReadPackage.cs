@@ -1,9 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Overriding;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Packages;
 
 /// <summary>The requester reads the released package; every read is checked again live and recorded.</summary>

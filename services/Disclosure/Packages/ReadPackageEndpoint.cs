@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Checking;
-using ConsentPlatform.Disclosure.Purging;
-using ConsentPlatform.Hosting.Authentication;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ConsentPlatform.Hosting.Problems;
 using PackageAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<ConsentPlatform.Disclosure.Packages.PackageResponse>,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;

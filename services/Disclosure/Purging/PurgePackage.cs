@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Purging;
 
 /// <summary>Deletes a released payload once the purpose's retention window (from approval) has ended.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-
 namespace ConsentPlatform.Disclosure.Purging;
 
 /// <summary>

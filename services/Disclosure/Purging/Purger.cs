@@ -1,11 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Packages;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using JasperFx.Events;
-
 namespace ConsentPlatform.Disclosure.Purging;
 
 /// <summary>Deletes the sealed payload and its data key and records <see cref="Domain.DisclosureEvent.PackagePurged"/>, in one transaction.</summary>

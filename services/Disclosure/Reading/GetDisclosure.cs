@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.Reading;
 
 /// <summary><c>GET /api/disclosures/{id}</c>: the decision and what happened since; another org's is 404.</summary>

@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.ReviewingOverrides;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Microsoft.Extensions.Options;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.Reading;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Disclosure.Overriding;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Releasing;
 
 /// <summary>The holder releases data under the approved categories only, after a live re-check.</summary>

@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Checking;
-using ConsentPlatform.Disclosure.Packages;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.Releasing;
 
 public static class ReleaseDisclosureEndpoint

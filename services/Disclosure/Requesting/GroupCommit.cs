@@ -1,8 +1,5 @@
 using System.Runtime.ExceptionServices;
-using ConsentPlatform.Disclosure.Checking;
-using ConsentPlatform.Disclosure.Domain;
 using ConsentPlatform.Hosting.Telemetry;
-using Marten;
 
 namespace ConsentPlatform.Disclosure.Requesting;
 

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.Disclosure.Requesting;
 
 /// <summary>Ask for a purpose-specific share; the live answers were gathered at <paramref name="Now"/>.</summary>

@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Disclosure.Checking;
-using ConsentPlatform.Disclosure.Domain;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.Requesting;
 
 /// <summary><c>POST /api/disclosures</c>. Every field is nullable so that a missing one is a per-field 400. No requester org: it is the token's.</summary>

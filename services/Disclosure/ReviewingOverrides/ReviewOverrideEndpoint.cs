@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Disclosure.Api;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Disclosure.ReviewingOverrides;
 
 /// <summary>The body: <c>{outcome: upheld|not-upheld, rationale}</c>.</summary>

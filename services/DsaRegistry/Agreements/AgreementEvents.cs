@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.DsaRegistry.Agreements;
 
 /// <summary>

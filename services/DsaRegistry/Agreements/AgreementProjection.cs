@@ -1,6 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
-
 namespace ConsentPlatform.DsaRegistry.Agreements;
 
 /// <summary>Keeps <see cref="Agreement"/> in the same transaction as its events (inline), by the pure <see cref="AgreementEvolution.Evolve"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ConsentPlatform.Contracts.DsaRegistry;
 
 namespace ConsentPlatform.DsaRegistry.Agreements;
 

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
 using static ConsentPlatform.Hosting.Validation.DsaTermLimits;
 
 namespace ConsentPlatform.DsaRegistry.Agreements;

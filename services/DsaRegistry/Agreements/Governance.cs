@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Problems;
-
 namespace ConsentPlatform.DsaRegistry.Agreements;
 
 /// <summary>

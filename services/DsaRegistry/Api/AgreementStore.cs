@@ -1,12 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Reading;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.DsaRegistry.Api;
 
 /// <summary>

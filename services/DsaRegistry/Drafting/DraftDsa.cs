@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.DsaRegistry.Reading;
-using ConsentPlatform.DsaRegistry.Templates;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.DsaRegistry.Drafting;
 
 public sealed record DraftDsa(Guid DsaId, DsaTerms? Terms, EventActor Actor, DateTimeOffset Now);

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
-using Marten;
-using MassTransit;
-
 namespace ConsentPlatform.DsaRegistry.Messaging;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Hosting.WarmUp;
-using Marten;
-
 namespace ConsentPlatform.DsaRegistry.Messaging;
 
 /// <summary>

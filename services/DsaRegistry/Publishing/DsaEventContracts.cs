@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Messaging.Forwarding;
-using JasperFx.Events;
 using Domain = ConsentPlatform.DsaRegistry.Agreements;
 using Onboarding = ConsentPlatform.DsaRegistry.Tenants;
 using Published = ConsentPlatform.Contracts.DsaRegistry;

@@ -1,10 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.DsaRegistry.Reading;
 
 /// <summary><c>GET /api/dsas/{id}/history</c>: every version, oldest first, each with its whole content.</summary>

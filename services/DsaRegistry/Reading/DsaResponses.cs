@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
-
 namespace ConsentPlatform.DsaRegistry.Reading;
 
 /// <summary>The registry's agreement as the API's <see cref="Dsa"/> (the record is declared once, in <c>services/ApiContracts</c>, where the portal reads it too).</summary>

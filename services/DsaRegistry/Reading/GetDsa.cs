@@ -1,10 +1,3 @@
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.DsaRegistry.Reading;
 
 /// <summary><c>GET /api/dsas/{id}</c>: the DSA as it stands, with its version as the <c>ETag</c>.</summary>

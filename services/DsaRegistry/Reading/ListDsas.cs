@@ -1,11 +1,3 @@
-using System.Text.RegularExpressions;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.DsaRegistry.Reading;
 
 /// <summary>

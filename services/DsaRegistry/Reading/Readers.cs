@@ -1,4 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ConsentPlatform.DsaRegistry.Reading;

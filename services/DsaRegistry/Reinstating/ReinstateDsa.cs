@@ -1,15 +1,4 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.DsaRegistry.Reading;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.DsaRegistry.Reinstating;
 

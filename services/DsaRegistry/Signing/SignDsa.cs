@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.DsaRegistry.Reading;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 
 namespace ConsentPlatform.DsaRegistry.Signing;

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-
 namespace ConsentPlatform.DsaRegistry.Templates;
 
 /// <summary>

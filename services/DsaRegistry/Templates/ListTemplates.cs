@@ -1,6 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.DsaRegistry.Templates;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using Marten;
-using MassTransit;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 public sealed record OffboardTenant(string TenantId, string Reason, EventActor Actor, DateTimeOffset Now);

@@ -1,16 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Problems;
-using ConsentPlatform.Hosting.Validation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 /// <summary>The body of <c>PUT /api/tenants/{tenantId}</c>: the whole mapping of the tenant.</summary>

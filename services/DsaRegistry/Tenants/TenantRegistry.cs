@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Hosting.Api;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.Problems;
-using Marten;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.Hosting.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace ConsentPlatform.Hosting.Api;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>Who is calling, read once from the validated token; never from a header or body.</summary>

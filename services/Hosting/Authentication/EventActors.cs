@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>

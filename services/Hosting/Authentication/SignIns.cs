@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using ConsentPlatform.Contracts.Consent;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentPlatform.Hosting.Authentication;
 

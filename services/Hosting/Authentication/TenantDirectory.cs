@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>How often a process asks the tenant registry, and how long an answer may be relied on (<c>Auth:TenantRegistry</c>).</summary>

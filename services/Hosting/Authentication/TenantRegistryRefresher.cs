@@ -1,9 +1,4 @@
-using ConsentPlatform.Contracts.DsaRegistry;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Hosting.Authentication;
 

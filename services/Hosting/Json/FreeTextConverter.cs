@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using ConsentPlatform.Hosting.Validation;
-
 namespace ConsentPlatform.Hosting.Json;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Hosting.Validation;
-
 namespace ConsentPlatform.Hosting.Json;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ConsentPlatform.Api.Contracts.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentPlatform.Hosting.Json;
 

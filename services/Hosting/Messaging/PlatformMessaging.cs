@@ -1,11 +1,4 @@
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.Hosting.Health;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 
 namespace ConsentPlatform.Hosting.Messaging;
 

@@ -1,6 +1,3 @@
-using ConsentPlatform.Hosting.WarmUp;
-using Marten;
-
 namespace ConsentPlatform.Hosting.Persistence;
 
 /// <summary>

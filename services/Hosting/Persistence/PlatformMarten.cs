@@ -1,10 +1,3 @@
-using ConsentPlatform.Hosting.Health;
-using ConsentPlatform.Hosting.WarmUp;
-using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
 
 namespace ConsentPlatform.Hosting.Persistence;

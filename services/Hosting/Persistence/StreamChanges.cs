@@ -1,7 +1,3 @@
-using ConsentPlatform.Hosting.Problems;
-using JasperFx;
-using Marten;
-
 namespace ConsentPlatform.Hosting.Persistence;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Hosting.Telemetry;
-using Marten;
-
 namespace ConsentPlatform.Hosting.Persistence;
 
 /// <summary>Lightweight sessions, each stamped with the trace context it was opened in (<see cref="TraceContext"/>).</summary>

@@ -1,12 +1,5 @@
-using System.Text.Json;
-using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.Hosting.Validation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ConsentPlatform.Hosting.Problems;
 

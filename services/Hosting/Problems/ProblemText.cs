@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Validation;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConsentPlatform.Hosting.Problems;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using JasperFx.Events;
-using Marten;
-
 namespace ConsentPlatform.Hosting.Telemetry;
 
 /// <summary>

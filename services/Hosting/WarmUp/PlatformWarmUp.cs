@@ -1,9 +1,3 @@
-using ConsentPlatform.Hosting.Health;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace ConsentPlatform.Hosting.WarmUp;
 
 public static class PlatformWarmUp

@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Runtime;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ConsentPlatform.Hosting.WarmUp;
 

@@ -1,14 +1,3 @@
-using System.Net.Http.Json;
-using ConsentPlatform.Audit.IntegrationTests.Support;
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Hosts;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Xunit;
-
 [assembly: AssemblyFixture(typeof(AuditFixture))]
 
 namespace ConsentPlatform.Audit.IntegrationTests.Support;

@@ -1,5 +1,3 @@
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.TestSupport.Hosts;
 using Microsoft.AspNetCore.Hosting;
 
 namespace ConsentPlatform.Audit.IntegrationTests.Support;

@@ -1,8 +1,3 @@
-using ConsentPlatform.Audit.Ledger;
-using ConsentPlatform.Audit.Tree;
-using Npgsql;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests.Support;
 
 /// <summary>The rewrite attack of issue 19, by someone with the database's superuser.</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.TestSupport.Infrastructure;
-using MassTransit;
-using Xunit;
-
 namespace ConsentPlatform.Audit.IntegrationTests.Support;
 
 /// <summary>Buses outside the service, on its virtual host: they publish as the other services do.</summary>

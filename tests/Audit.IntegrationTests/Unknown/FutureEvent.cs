@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Audit.IntegrationTests.Unknown;
 
 /// <summary>An event a newer publisher might send: not in this build's contracts.</summary>

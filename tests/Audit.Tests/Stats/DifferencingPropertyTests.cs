@@ -1,6 +1,3 @@
-using ConsentPlatform.Audit.Stats.DisclosureControl;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests.Stats;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Audit.Stats.DisclosureControl;
-using Xunit;
-
 namespace ConsentPlatform.Audit.Tests.Stats;
 
 /// <summary>One test per rule of the disclosure control (docs/adr/0011).</summary>

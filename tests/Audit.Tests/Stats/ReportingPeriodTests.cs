@@ -1,5 +1,4 @@
 using ConsentPlatform.Audit.Stats.Periods;
-using Xunit;
 
 namespace ConsentPlatform.Audit.Tests.Stats;
 

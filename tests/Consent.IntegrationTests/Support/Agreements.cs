@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>Agreements for the stand-in registry to explain purposes from, each for a purpose of the test's own.</summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Hosting.Authentication;
-using Xunit;
 
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 

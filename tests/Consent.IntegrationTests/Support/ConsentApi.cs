@@ -1,10 +1,4 @@
 using ConsentPlatform.Consent.Expiring;
-using ConsentPlatform.TestSupport.Hosts;
-using ConsentPlatform.TestSupport.Messaging;
-using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using ConsentPlatform.Consent.Using;
-using ConsentPlatform.Contracts.Common;
-using MassTransit;
 
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.TestSupport.Messaging;
-using MassTransit;
-
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>

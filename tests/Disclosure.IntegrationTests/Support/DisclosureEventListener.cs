@@ -1,8 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Messaging;
-using MassTransit;
-
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 
 public static class DisclosureEventListener

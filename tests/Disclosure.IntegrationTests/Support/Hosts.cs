@@ -2,11 +2,7 @@ using System.Security.Cryptography;
 using ConsentPlatform.Consent;
 using ConsentPlatform.Disclosure;
 using ConsentPlatform.DsaRegistry;
-using ConsentPlatform.TestSupport.Hosts;
-using ConsentPlatform.TestSupport.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 

@@ -1,8 +1,3 @@
-using ConsentPlatform.TestSupport.Infrastructure;
-using ConsentPlatform.TestSupport.Messaging;
-using MassTransit;
-using Xunit;
-
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 
 /// <summary>

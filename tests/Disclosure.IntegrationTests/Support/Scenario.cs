@@ -1,12 +1,5 @@
 using ConsentPlatform.TestSupport.Processes;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.TestSupport.Hosts;
-using Xunit;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using ConsentPlatform.DsaRegistry.Agreements;
-using ConsentPlatform.DsaRegistry.Reading;
-using ConsentPlatform.Hosting.Authentication;
 using ConsentPlatform.Hosting.Json;
-using Xunit;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests.Support;
 

@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.DsaRegistry.IntegrationTests.Support;
-using ConsentPlatform.TestSupport.Hosts;
-using MassTransit;
-using Xunit;
 
 [assembly: AssemblyFixture(typeof(RegistryFixture))]
 

@@ -1,7 +1,3 @@
-using ConsentPlatform.TestSupport.Infrastructure;
-using Microsoft.Playwright;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using ConsentPlatform.TestSupport.Identity;
-using ConsentPlatform.TestSupport.Processes;
 
 namespace ConsentPlatform.Portal.Tests.Support;
 

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using ConsentPlatform.TestSupport.Infrastructure;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Xunit;
 
 namespace ConsentPlatform.Portal.Tests.Support;
 

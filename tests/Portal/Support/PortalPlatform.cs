@@ -1,5 +1,3 @@
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Portal.Tests.Support;
 
 /// <summary>The real platform with the portal as its sixth process, behind the gateway at <c>/</c>.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Infrastructure;
 
 namespace ConsentPlatform.Portal.Tests.Support;
 

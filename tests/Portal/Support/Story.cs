@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Portal.Tests.Support;
 
 /// <summary>The brief's cast and the setup a story needs, made through the API as users would.</summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Identity;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.Security.Tests.SignIn;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using ConsentPlatform.Hosting.Authentication;
-using ConsentPlatform.TestSupport.Processes;
 
 namespace ConsentPlatform.Security.Tests.SignIn;
 

@@ -1,7 +1,3 @@
-using ConsentPlatform.TestSupport.Identity;
-using ConsentPlatform.TestSupport.Processes;
-using Xunit;
-
 namespace ConsentPlatform.Security.Tests.SignIn;
 
 /// <summary>

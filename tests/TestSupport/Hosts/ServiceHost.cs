@@ -1,9 +1,7 @@
-using ConsentPlatform.TestSupport.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Xunit;
 
 namespace ConsentPlatform.TestSupport.Hosts;
 

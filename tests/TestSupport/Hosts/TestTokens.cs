@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using ConsentPlatform.Hosting.Authentication;
 
 namespace ConsentPlatform.TestSupport.Hosts;

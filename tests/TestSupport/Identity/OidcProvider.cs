@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using ConsentPlatform.TestSupport.Infrastructure;
-
 namespace ConsentPlatform.TestSupport.Identity;
 
 /// <summary>One person who can sign in at a tenant: the login name typed at its sign-in form, and what its tokens claim.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ConsentPlatform.TestSupport.Infrastructure;
 
 /// <summary>Where a process under test finds its broker: the <c>RabbitMq</c> configuration section.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using DotNet.Testcontainers.Containers;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;

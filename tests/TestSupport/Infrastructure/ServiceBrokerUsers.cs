@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-
 namespace ConsentPlatform.TestSupport.Infrastructure;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
-using System.Text.Json;
 using ConsentPlatform.Description;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Xunit;
 
 namespace ConsentPlatform.TestSupport.Processes;
 

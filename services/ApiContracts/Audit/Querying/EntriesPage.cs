@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ConsentPlatform.Audit.Querying;
 
 /// <summary>A ledger entry as an auditor reads it; hashes in lower-case hex.</summary>

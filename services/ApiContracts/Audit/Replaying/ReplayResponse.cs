@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Audit.Replaying;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
-
 namespace ConsentPlatform.Consent.Api;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.Consent.Explaining;
 
 /// <summary>The purpose's lawful basis, as the agreement records it, and in plain words.</summary>

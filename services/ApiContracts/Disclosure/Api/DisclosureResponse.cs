@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
 using ConsentPlatform.Disclosure.Domain;
 
 namespace ConsentPlatform.Disclosure.Api;

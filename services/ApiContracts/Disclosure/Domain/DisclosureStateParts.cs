@@ -1,7 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.Disclosure;
-
 namespace ConsentPlatform.Disclosure.Domain;
 
 // The parts of a disclosure's state (DisclosureState) that its API resource (DisclosureResponse)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ConsentPlatform.Disclosure.Packages;
 
 /// <summary>The released data as the requester reads it (<c>GET /api/disclosures/{id}/package</c>): only the approved categories.</summary>

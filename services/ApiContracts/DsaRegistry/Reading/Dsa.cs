@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.DsaRegistry.Reading;
 
 /// <summary>A party's signature as the API shows it: the organisation by code and name, the version of the terms, who, when.</summary>

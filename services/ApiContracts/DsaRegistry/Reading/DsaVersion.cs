@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.DsaRegistry.Reading;
 
 /// <summary>One version of a DSA (<c>GET /api/dsas/{id}/history</c>): the event that produced it, and the DSA as it stood after that event.</summary>

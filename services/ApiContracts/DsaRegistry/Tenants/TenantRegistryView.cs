@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 [JsonConverter(typeof(JsonStringEnumConverter<TenantSource>))]

@@ -1,6 +1,3 @@
-using ConsentPlatform.Contracts.Rules;
-using System.Text.Json;
-
 namespace ConsentPlatform.Audit.Stats.DisclosureControl;
 
 /// <summary>The raw counts of one period, never published as they are: decisions by purpose, requesting organisation and outcome, denial reasons, overrides and their reviews.</summary>

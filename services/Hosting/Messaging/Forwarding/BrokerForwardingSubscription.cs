@@ -1,11 +1,6 @@
-using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Subscriptions;
-using ConsentPlatform.Hosting.Telemetry;
 using MassTransit;
-using Microsoft.Extensions.Logging;
 
 namespace ConsentPlatform.Hosting.Messaging.Forwarding;
 

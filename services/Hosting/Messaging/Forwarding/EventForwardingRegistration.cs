@@ -1,7 +1,3 @@
-using JasperFx.Events.Daemon;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ConsentPlatform.Hosting.Messaging.Forwarding;
 
 public static class EventForwardingRegistration

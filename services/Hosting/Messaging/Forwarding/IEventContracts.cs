@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace ConsentPlatform.Hosting.Messaging.Forwarding;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using ConsentPlatform.Contracts.Common;
-using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 
 namespace ConsentPlatform.Hosting.Messaging.Forwarding;
