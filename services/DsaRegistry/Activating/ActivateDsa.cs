@@ -11,25 +11,11 @@ public static class Activating
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(state);
-        if ((Governance.MayNotChange(command.Actor, state, state.Status == DsaStatus.Draft, "activated (only a draft DSA can be; a suspended one is reinstated)") ?? Governance.MayNotBecomeActive(state, command.Now)) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return [new AgreementEvent.Activated(command.DsaId, command.Actor, command.Now)];
+        return Governance.BecomeActive(
+            command.Actor, state, state.Status == DsaStatus.Draft, "activated (only a draft DSA can be; a suspended one is reinstated)", command.Now,
+            new AgreementEvent.Activated(command.DsaId, command.Actor, command.Now));
     }
 
-    public static RouteGroupBuilder MapActivateDsa(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/activate", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("ActivateDsa");
-        return group;
-    }
-
-    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
-        Guid id, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
-        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
-    {
-        var command = new ActivateDsa(id, EventActors.ActorOf(user), clock.GetUtcNow());
-        return AgreementStore.ChangeAsync(session, id, ifMatch, command.Actor, s => Decide(command, s), response, cancellationToken);
-    }
+    public static RouteGroupBuilder MapActivateDsa(this RouteGroupBuilder group) =>
+        group.MapDsaChange("/{id:guid}/activate", "ActivateDsa", (id, actor, now) => state => Decide(new ActivateDsa(id, actor, now), state));
 }

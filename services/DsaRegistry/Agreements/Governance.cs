@@ -73,6 +73,32 @@ public static class Governance
         MayNotBeActive(state, now) ?? NotSignedByEveryParty(state);
 
     /// <summary>
+    /// Activation and reinstatement alike: the actor may change it in this status
+    /// (<see cref="MayNotChange"/>), it may become active (<see cref="MayNotBecomeActive"/>); then
+    /// the one event <paramref name="becameActive"/>.
+    /// </summary>
+    public static Decision BecomeActive(EventActor actor, Agreement state, bool allowedInStatus, string change, DateTimeOffset now, object becameActive)
+    {
+        if ((MayNotChange(actor, state, allowedInStatus, change) ?? MayNotBecomeActive(state, now)) is { } refusal) return refusal;
+        return [becameActive];
+    }
+
+    /// <summary>
+    /// Suspension and termination alike: the actor may change it in this status
+    /// (<see cref="MayNotChange"/>), the reason is one (<see cref="Reason"/>, 400 otherwise); then the
+    /// one event <paramref name="changed"/> makes of the trimmed reason.
+    /// </summary>
+    public static Decision ChangeForReason(EventActor actor, Agreement state, bool allowedInStatus, string change, string? reason, Func<string, object> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (MayNotChange(actor, state, allowedInStatus, change) is { } refusal) return refusal;
+        var errors = new FieldErrors();
+        var trimmed = Reason(errors, reason);
+        if (errors.Refusal is { } invalid) return invalid;
+        return [changed(trimmed)];
+    }
+
+    /// <summary>
     /// A suspension, termination or offboarding says why: 1 to <see cref="MaxReasonLength"/>
     /// characters, trimmed; otherwise an error on <c>reason</c> in <paramref name="errors"/>.
     /// </summary>
