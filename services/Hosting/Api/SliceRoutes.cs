@@ -12,6 +12,7 @@ namespace ConsentPlatform.Hosting.Api;
 public static class SliceRoutes
 {
     /// <param name="policy">The authorization policy (a role); null where the group's policy is the endpoint's.</param>
+    /// <param name="configure">What else the endpoint declares (a body type, a problem that is not a refusal), after the rest.</param>
     public static RouteGroupBuilder MapSlice(
         this RouteGroupBuilder group,
         string method,
@@ -20,8 +21,9 @@ public static class SliceRoutes
         string name,
         string? policy = null,
         string? summary = null,
-        string? description = null) =>
-        group.MapEndpoint(method, pattern, handler, name, endpoint => { if (policy is not null) endpoint.RequireAuthorization(policy); }, summary, description);
+        string? description = null,
+        Action<RouteHandlerBuilder>? configure = null) =>
+        group.MapEndpoint(method, pattern, handler, name, endpoint => { if (policy is not null) endpoint.RequireAuthorization(policy); }, summary, description, configure);
 
     /// <param name="policy">The authorization policy, built for this endpoint (several roles).</param>
     public static RouteGroupBuilder MapSlice(
@@ -32,8 +34,9 @@ public static class SliceRoutes
         string name,
         Action<AuthorizationPolicyBuilder> policy,
         string? summary = null,
-        string? description = null) =>
-        group.MapEndpoint(method, pattern, handler, name, endpoint => endpoint.RequireAuthorization(policy), summary, description);
+        string? description = null,
+        Action<RouteHandlerBuilder>? configure = null) =>
+        group.MapEndpoint(method, pattern, handler, name, endpoint => endpoint.RequireAuthorization(policy), summary, description, configure);
 
     private static RouteGroupBuilder MapEndpoint(
         this RouteGroupBuilder group,
@@ -43,13 +46,15 @@ public static class SliceRoutes
         string name,
         Action<RouteHandlerBuilder> authorize,
         string? summary,
-        string? description)
+        string? description,
+        Action<RouteHandlerBuilder>? configure)
     {
         ArgumentNullException.ThrowIfNull(group);
         var endpoint = group.MapMethods(pattern, [method], handler).WithName(name);
         authorize(endpoint);
         if (summary is not null) endpoint.WithSummary(summary);
         if (description is not null) endpoint.WithDescription(description);
+        configure?.Invoke(endpoint);
         return group;
     }
 }
