@@ -4,7 +4,7 @@ namespace ConsentPlatform.DsaRegistry.Reading;
 public static class DsaHistory
 {
     public static RouteGroupBuilder MapDsaHistory(this RouteGroupBuilder group) =>
-        group.MapSlice(HttpMethods.Get, "/{id:guid}/history", HandleAsync, "GetDsaHistory", policy: Readers.Policy);
+        group.MapSlice(HttpMethods.Get, "/{id:guid}/history", HandleAsync, "GetDsaHistory", configure: endpoint => endpoint.RequireAuthorization(Readers.Policy));
 
     /// <summary>Replays the stream with the same <see cref="AgreementEvolution.Evolve"/> the store uses.</summary>
     public static IReadOnlyList<DsaVersion> Build(IEnumerable<(Guid EventId, object Data)> events)

@@ -4,7 +4,7 @@ namespace ConsentPlatform.DsaRegistry.Reading;
 public static class GetDsa
 {
     public static RouteGroupBuilder MapGetDsa(this RouteGroupBuilder group) =>
-        group.MapSlice(HttpMethods.Get, "/{id:guid}", HandleAsync, "GetDsa", policy: Readers.Policy);
+        group.MapSlice(HttpMethods.Get, "/{id:guid}", HandleAsync, "GetDsa", configure: endpoint => endpoint.RequireAuthorization(Readers.Policy));
 
     private static async Task<Outcome<Ok<Dsa>, Refused.NotFound>> HandleAsync(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public static class ListDsas
     public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(30);
 
     public static RouteGroupBuilder MapListDsas(this RouteGroupBuilder group) =>
-        group.MapSlice(HttpMethods.Get, "/", HandleAsync, "ListDsas", policy: Readers.Policy);
+        group.MapSlice(HttpMethods.Get, "/", HandleAsync, "ListDsas", configure: endpoint => endpoint.RequireAuthorization(Readers.Policy));
 
     private static async Task<Outcome<Ok<IReadOnlyList<Dsa>>, Refused.Invalid>> HandleAsync(
         string? orgId, string? purpose, string? status, bool? reviewDue, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)

@@ -6,12 +6,12 @@ namespace ConsentPlatform.Hosting.Api;
 /// <summary>
 /// How a slice puts its endpoint on its service's route group, the same steps in every service:
 /// the method and pattern, the handler, the operation's name (its OpenAPI <c>operationId</c>), the
-/// policy that may call it, its summary and description. Returns the group, so that a service's
+/// policy that may call it, its summary and description, and whatever else it declares. Returns the group, so that a service's
 /// module chains its slices (<c>app.MapGroup("/api/dsas").MapGetDsa().MapDsaHistory()</c>).
 /// </summary>
 public static class SliceRoutes
 {
-    /// <param name="policy">The authorization policy (a role); null where the group's policy is the endpoint's.</param>
+    /// <param name="policy">The authorization policy (a role); null where the group's policy is the endpoint's, or where <paramref name="configure"/> builds one.</param>
     /// <param name="configure">What else the endpoint declares (a body type, a problem that is not a refusal), after the rest.</param>
     public static RouteGroupBuilder MapSlice(
         this RouteGroupBuilder group,
@@ -22,36 +22,11 @@ public static class SliceRoutes
         string? policy = null,
         string? summary = null,
         string? description = null,
-        Action<RouteHandlerBuilder>? configure = null) =>
-        group.MapEndpoint(method, pattern, handler, name, endpoint => { if (policy is not null) endpoint.RequireAuthorization(policy); }, summary, description, configure);
-
-    /// <param name="policy">The authorization policy, built for this endpoint (several roles).</param>
-    public static RouteGroupBuilder MapSlice(
-        this RouteGroupBuilder group,
-        string method,
-        [StringSyntax("Route")] string pattern,
-        Delegate handler,
-        string name,
-        Action<AuthorizationPolicyBuilder> policy,
-        string? summary = null,
-        string? description = null,
-        Action<RouteHandlerBuilder>? configure = null) =>
-        group.MapEndpoint(method, pattern, handler, name, endpoint => endpoint.RequireAuthorization(policy), summary, description, configure);
-
-    private static RouteGroupBuilder MapEndpoint(
-        this RouteGroupBuilder group,
-        string method,
-        string pattern,
-        Delegate handler,
-        string name,
-        Action<RouteHandlerBuilder> authorize,
-        string? summary,
-        string? description,
-        Action<RouteHandlerBuilder>? configure)
+        Action<RouteHandlerBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         var endpoint = group.MapMethods(pattern, [method], handler).WithName(name);
-        authorize(endpoint);
+        if (policy is not null) endpoint.RequireAuthorization(policy);
         if (summary is not null) endpoint.WithSummary(summary);
         if (description is not null) endpoint.WithDescription(description);
         configure?.Invoke(endpoint);
