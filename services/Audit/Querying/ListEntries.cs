@@ -12,13 +12,8 @@ public static class ListEntriesEndpoint
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public static RouteGroupBuilder MapListEntries(this RouteGroupBuilder group)
-    {
-        group.MapGet("/entries", HandleAsync)
-            .WithName("ListLedgerEntries")
-            .RequireAuthorization(PlatformRoles.Auditor);
-        return group;
-    }
+    public static RouteGroupBuilder MapListEntries(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/entries", HandleAsync, "ListLedgerEntries", policy: PlatformRoles.Auditor);
 
     public static async Task<Outcome<Ok<EntriesPage>, Refused.Invalid>> HandleAsync(
         string? subjectId,

@@ -17,13 +17,8 @@ public static class ReplayDisclosureEndpoint
     private static readonly string[] DsaTypes =
         [nameof(DsaDrafted), nameof(DsaAmended), nameof(DsaActivated), nameof(DsaSuspended), nameof(DsaReinstated), nameof(DsaTerminated), nameof(DsaSigned)];
 
-    public static RouteGroupBuilder MapReplayDisclosure(this RouteGroupBuilder group)
-    {
-        group.MapGet("/disclosures/{id:guid}/replay", HandleAsync)
-            .WithName("ReplayDisclosure")
-            .RequireAuthorization(PlatformRoles.Auditor);
-        return group;
-    }
+    public static RouteGroupBuilder MapReplayDisclosure(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/disclosures/{id:guid}/replay", HandleAsync, "ReplayDisclosure", policy: PlatformRoles.Auditor);
 
     public static async Task<Outcome<Ok<ReplayResponse>, Refused.NotFound>> HandleAsync(Guid id, LedgerReader ledger, CancellationToken cancellationToken)
     {

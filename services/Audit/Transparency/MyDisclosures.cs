@@ -72,13 +72,8 @@ public sealed record MyDisclosure(
 /// </summary>
 public static class MyDisclosuresEndpoint
 {
-    public static RouteGroupBuilder MapMyDisclosures(this RouteGroupBuilder group)
-    {
-        group.MapGet("/disclosures", HandleAsync)
-            .WithName("MyDisclosures")
-            .RequireAuthorization(PlatformRoles.YoungCarer);
-        return group;
-    }
+    public static RouteGroupBuilder MapMyDisclosures(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/disclosures", HandleAsync, "MyDisclosures", policy: PlatformRoles.YoungCarer);
 
     public static async Task<Outcome<Ok<IReadOnlyList<MyDisclosure>>, Refused.Forbidden>> HandleAsync(ClaimsPrincipal user, TransparencyProjection transparency, LedgerReader ledger, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -14,15 +14,10 @@ public sealed record MyProof(long Sequence, long LeafIndex, long TreeSize, strin
 /// </summary>
 public static class MyProofsEndpoint
 {
-    public static RouteGroupBuilder MapMyProofs(this RouteGroupBuilder group)
-    {
-        group.MapGet("/proofs", HandleAsync)
-            .WithName("MyProof")
-            .WithSummary("The proof that a ledger entry about me is in the ledger")
-            .WithDescription("The entry's leaf bytes, its RFC 6962 inclusion proof and the signed checkpoint it is proven against. Only entries about the caller; any other sequence is 404.")
-            .RequireAuthorization(PlatformRoles.YoungCarer);
-        return group;
-    }
+    public static RouteGroupBuilder MapMyProofs(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/proofs", HandleAsync, "MyProof", policy: PlatformRoles.YoungCarer,
+            summary: "The proof that a ledger entry about me is in the ledger",
+            description: "The entry's leaf bytes, its RFC 6962 inclusion proof and the signed checkpoint it is proven against. Only entries about the caller; any other sequence is 404.");
 
     public static async Task<Outcome<Ok<MyProof>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(long? sequence, ClaimsPrincipal user, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
     {

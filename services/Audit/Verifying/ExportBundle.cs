@@ -10,15 +10,10 @@ public static class ExportBundleEndpoint
 {
     public const int MaxEntries = 10_000;
 
-    public static RouteGroupBuilder MapExportBundle(this RouteGroupBuilder group)
-    {
-        group.MapGet("/export", HandleAsync)
-            .WithName("ExportLedgerBundle")
-            .WithSummary("A bundle of ledger entries that verifies offline against the signed checkpoint")
-            .WithDescription("The latest signed checkpoint and, for each entry from fromSequence to toSequence (default: all it covers, at most 10,000), its leaf bytes (base64) and RFC 6962 inclusion proof. Check it with `ConsentPlatform.Audit verify --bundle FILE --key KEY`.")
-            .RequireAuthorization(PlatformRoles.Auditor);
-        return group;
-    }
+    public static RouteGroupBuilder MapExportBundle(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/export", HandleAsync, "ExportLedgerBundle", policy: PlatformRoles.Auditor,
+            summary: "A bundle of ledger entries that verifies offline against the signed checkpoint",
+            description: "The latest signed checkpoint and, for each entry from fromSequence to toSequence (default: all it covers, at most 10,000), its leaf bytes (base64) and RFC 6962 inclusion proof. Check it with `ConsentPlatform.Audit verify --bundle FILE --key KEY`.");
 
     public static async Task<Outcome<Ok<AuditBundle>, Refused.Invalid, Refused.CheckUnavailable>> HandleAsync(long? fromSequence, long? toSequence, LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
     {

@@ -5,14 +5,9 @@ public sealed record AnswerDeletionRequest(string? Outcome, string? Reason);
 
 public static class AnswerDeletionEndpoint
 {
-    public static RouteGroupBuilder MapAnswerDeletion(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/deletion", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.Practitioner)
-            .WithName("AnswerDeletion")
-            .WithSummary("The recipient organisation answers a request to delete a package it read before the consent was withdrawn: deleted, or retained with a reason.");
-        return group;
-    }
+    public static RouteGroupBuilder MapAnswerDeletion(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/deletion", HandleAsync, "AnswerDeletion", policy: DisclosurePolicies.Practitioner,
+            summary: "The recipient organisation answers a request to delete a package it read before the consent was withdrawn: deleted, or retained with a reason.");
 
     /// <summary>400 for the body first, then 404 for another organisation, then 409 when nothing is asked or it was answered.</summary>
     public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(

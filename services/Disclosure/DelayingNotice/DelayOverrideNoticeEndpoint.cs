@@ -5,14 +5,9 @@ public sealed record DelayOverrideNoticeRequest(DateTimeOffset? Until, string? R
 
 public static class DelayOverrideNoticeEndpoint
 {
-    public static RouteGroupBuilder MapDelayOverrideNotice(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/notice-delay", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.SafeguardingLead)
-            .WithName("DelayOverrideNotice")
-            .WithSummary("A safeguarding lead of either party delays what the young person sees of a safeguarding override, with a reason, for at most Disclosure:MaxNoticeDelay (28 days); it ends by itself.");
-        return group;
-    }
+    public static RouteGroupBuilder MapDelayOverrideNotice(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/notice-delay", HandleAsync, "DelayOverrideNotice", policy: DisclosurePolicies.SafeguardingLead,
+            summary: "A safeguarding lead of either party delays what the young person sees of a safeguarding override, with a reason, for at most Disclosure:MaxNoticeDelay (28 days); it ends by itself.");
 
     public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,

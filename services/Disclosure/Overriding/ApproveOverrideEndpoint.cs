@@ -4,13 +4,8 @@ public sealed record ApproveOverrideRequest(string? Rationale);
 
 public static class ApproveOverrideEndpoint
 {
-    public static RouteGroupBuilder MapApproveOverride(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/approve-override", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.SafeguardingLead)
-            .WithName("ApproveOverride");
-        return group;
-    }
+    public static RouteGroupBuilder MapApproveOverride(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/approve-override", HandleAsync, "ApproveOverride", policy: DisclosurePolicies.SafeguardingLead);
 
     public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         Guid id,

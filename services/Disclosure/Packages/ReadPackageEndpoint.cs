@@ -6,15 +6,11 @@ namespace ConsentPlatform.Disclosure.Packages;
 
 public static class ReadPackageEndpoint
 {
-    public static RouteGroupBuilder MapReadPackage(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{id:guid}/package", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.Practitioner)
-            .WithName("ReadPackage")
+    public static RouteGroupBuilder MapReadPackage(this RouteGroupBuilder group) =>
+        group.MapSlice(
+            HttpMethods.Get, "/{id:guid}/package", HandleAsync, "ReadPackage", policy: DisclosurePolicies.Practitioner,
             // Not a refusal: the package is gone (purged or destroyed), an answer about the data itself.
-            .ProducesProblem(StatusCodes.Status410Gone);
-        return group;
-    }
+            configure: endpoint => endpoint.ProducesProblem(StatusCodes.Status410Gone));
 
     /// <summary>
     /// 410 once purged (or past the window: purged now) or destroyed (consent withdrawn before any read); otherwise a live re-check: refused is

@@ -8,12 +8,8 @@ namespace ConsentPlatform.Disclosure.Reading;
 /// </summary>
 public static class ListSubjectDisclosuresEndpoint
 {
-    public static RouteGroupBuilder MapListSubjectDisclosures(this RouteGroupBuilder group)
-    {
-        group.MapGet("/", HandleAsync)
-            .WithName("ListSubjectDisclosures");
-        return group;
-    }
+    public static RouteGroupBuilder MapListSubjectDisclosures(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/", HandleAsync, "ListSubjectDisclosures");
 
     public static async Task<Outcome<Ok<IReadOnlyList<DisclosureResponse>>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         string? subjectId,

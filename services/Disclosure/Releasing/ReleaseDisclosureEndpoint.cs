@@ -2,16 +2,13 @@ namespace ConsentPlatform.Disclosure.Releasing;
 
 public static class ReleaseDisclosureEndpoint
 {
-    public static RouteGroupBuilder MapReleaseDisclosure(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/release", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.Practitioner)
-            .WithName("ReleaseDisclosure")
-            .Accepts<JsonElement>("application/json")
-            // Not a refusal of the use case's: the body's size, refused as the server refuses any body too large.
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        return group;
-    }
+    public static RouteGroupBuilder MapReleaseDisclosure(this RouteGroupBuilder group) =>
+        group.MapSlice(
+            HttpMethods.Post, "/{id:guid}/release", HandleAsync, "ReleaseDisclosure", policy: DisclosurePolicies.Practitioner,
+            configure: endpoint => endpoint
+                .Accepts<JsonElement>("application/json")
+                // Not a refusal of the use case's: the body's size, refused as the server refuses any body too large.
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge));
 
     /// <summary>
     /// <c>{data: {category: any JSON}}</c>: the body is read here, not bound, so that its size is

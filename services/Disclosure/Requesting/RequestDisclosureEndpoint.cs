@@ -11,13 +11,8 @@ public sealed record RequestDisclosureRequest(
 
 public static class RequestDisclosureEndpoint
 {
-    public static RouteGroupBuilder MapRequestDisclosure(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.Practitioner)
-            .WithName("RequestDisclosure");
-        return group;
-    }
+    public static RouteGroupBuilder MapRequestDisclosure(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/", HandleAsync, "RequestDisclosure", policy: DisclosurePolicies.Practitioner);
 
     public static async Task<Outcome<Created<DisclosureResponse>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         RequestDisclosureRequest? request,

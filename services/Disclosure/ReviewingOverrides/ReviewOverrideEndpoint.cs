@@ -5,14 +5,9 @@ public sealed record ReviewOverrideRequest(string? Outcome, string? Rationale);
 
 public static class ReviewOverrideEndpoint
 {
-    public static RouteGroupBuilder MapReviewOverride(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/override-review", HandleAsync)
-            .RequireAuthorization(DisclosurePolicies.CaldicottGuardian)
-            .WithName("ReviewOverride")
-            .WithSummary("The holder organisation's Caldicott guardian reviews an approved safeguarding override after the fact: upheld or not, with a rationale.");
-        return group;
-    }
+    public static RouteGroupBuilder MapReviewOverride(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/override-review", HandleAsync, "ReviewOverride", policy: DisclosurePolicies.CaldicottGuardian,
+            summary: "The holder organisation's Caldicott guardian reviews an approved safeguarding override after the fact: upheld or not, with a rationale.");
 
     /// <summary>400 for the body first; another organisation 404; the requester's guardian 403; nothing to review 409.</summary>
     public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(

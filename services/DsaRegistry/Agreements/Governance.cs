@@ -73,6 +73,41 @@ public static class Governance
         MayNotBeActive(state, now) ?? NotSignedByEveryParty(state);
 
     /// <summary>
+    /// Activation and reinstatement alike: the actor may change it in this status
+    /// (<see cref="MayNotChange"/>), it may become active (<see cref="MayNotBecomeActive"/>); then
+    /// the one event <paramref name="becameActive"/>.
+    /// </summary>
+    public static Decision BecomeActive<TCommand>(TCommand command, Agreement state, Func<DsaStatus, bool> allowedIn, string change, Func<TCommand, object> becameActive)
+        where TCommand : IAgreementChange
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(allowedIn);
+        ArgumentNullException.ThrowIfNull(becameActive);
+        if ((MayNotChange(command.Actor, state, allowedIn(state.Status), change) ?? MayNotBecomeActive(state, command.Now)) is { } refusal) return refusal;
+        return [becameActive(command)];
+    }
+
+    /// <summary>
+    /// Suspension and termination alike: the actor may change it in this status
+    /// (<see cref="MayNotChange"/>), the command's reason is one (<see cref="Reason"/>, 400
+    /// otherwise); then the one event <paramref name="changed"/> makes of the trimmed reason.
+    /// </summary>
+    public static Decision ChangeForReason<TCommand>(TCommand command, Agreement state, Func<DsaStatus, bool> allowedIn, string change, Func<TCommand, string, object> changed)
+        where TCommand : IAgreementChange
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(allowedIn);
+        ArgumentNullException.ThrowIfNull(changed);
+        if (MayNotChange(command.Actor, state, allowedIn(state.Status), change) is { } refusal) return refusal;
+        var errors = new FieldErrors();
+        var reason = Reason(errors, command.Reason);
+        if (errors.Refusal is { } invalid) return invalid;
+        return [changed(command, reason)];
+    }
+
+    /// <summary>
     /// A suspension, termination or offboarding says why: 1 to <see cref="MaxReasonLength"/>
     /// characters, trimmed; otherwise an error on <c>reason</c> in <paramref name="errors"/>.
     /// </summary>

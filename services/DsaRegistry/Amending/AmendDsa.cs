@@ -28,11 +28,8 @@ public static class Amending
         return [new AgreementEvent.Amended(command.DsaId, content, command.Actor, command.Now)];
     }
 
-    public static RouteGroupBuilder MapAmendDsa(this RouteGroupBuilder group)
-    {
-        group.MapPut("/{id:guid}", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("AmendDsa");
-        return group;
-    }
+    public static RouteGroupBuilder MapAmendDsa(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Put, "/{id:guid}", HandleAsync, "AmendDsa", policy: PlatformRoles.IgOfficer);
 
     private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         Guid id, DsaTerms? terms, [FromHeader(Name = IfMatch.Header)] string? ifMatch,

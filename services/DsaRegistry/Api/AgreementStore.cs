@@ -37,6 +37,46 @@ public static class AgreementStore
         return Respond(change.State, response);
     }
 
+    /// <summary>
+    /// Maps <c>POST</c> <paramref name="pattern"/>, an IG officer's change of the DSA <c>{id}</c> with no
+    /// body (activation, reinstatement), through <see cref="ChangeAsync"/>; <paramref name="decide"/>
+    /// makes the slice's decision of the id, the actor and the time.
+    /// </summary>
+    public static RouteGroupBuilder MapDsaChange(
+        this RouteGroupBuilder group, string pattern, string name, Func<Guid, EventActor, DateTimeOffset, Func<Agreement, Decision>> decide) =>
+        group.MapSlice(
+            HttpMethods.Post,
+            pattern,
+            (Guid id, [FromHeader(Name = IfMatch.Header)] string? ifMatch, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken) =>
+                ChangeAsync(session, id, ifMatch, user, clock, actor => decide(id, actor, clock.GetUtcNow()), response, cancellationToken),
+            name,
+            PlatformRoles.IgOfficer);
+
+    /// <summary>As <see cref="MapDsaChange"/>, with the body <c>{reason}</c> (suspension, termination).</summary>
+    public static RouteGroupBuilder MapDsaChangeForReason(
+        this RouteGroupBuilder group, string pattern, string name, Func<Guid, string?, EventActor, DateTimeOffset, Func<Agreement, Decision>> decide) =>
+        group.MapSlice(
+            HttpMethods.Post,
+            pattern,
+            (Guid id, ReasonRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken) =>
+                ChangeAsync(session, id, ifMatch, user, clock, actor => decide(id, body?.Reason, actor, clock.GetUtcNow()), response, cancellationToken),
+            name,
+            PlatformRoles.IgOfficer);
+
+    private static Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> ChangeAsync(
+        IDocumentSession session,
+        Guid id,
+        string? ifMatch,
+        ClaimsPrincipal user,
+        TimeProvider clock,
+        Func<EventActor, Func<Agreement, Decision>> decide,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var actor = EventActors.ActorOf(user);
+        return ChangeAsync(session, id, ifMatch, actor, decide(actor), response, cancellationToken);
+    }
+
     /// <summary>Load, check who may govern it (before the version, so a stranger learns nothing from a 412), decide, append.</summary>
     public static Task<StreamChange<Agreement>> DecideAsync(
         IDocumentSession session,

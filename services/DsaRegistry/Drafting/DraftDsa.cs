@@ -23,11 +23,8 @@ public static class Drafting
         return [new AgreementEvent.Drafted(command.DsaId, content, command.Actor, command.Now)];
     }
 
-    public static RouteGroupBuilder MapDraftDsa(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", HandleAsync).RequireAuthorization(PlatformRoles.IgOfficer).WithName("DraftDsa");
-        return group;
-    }
+    public static RouteGroupBuilder MapDraftDsa(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/", HandleAsync, "DraftDsa", policy: PlatformRoles.IgOfficer);
 
     private static async Task<Outcome<Created<Dsa>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         DsaTerms? terms, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ConsentPlatform.DsaRegistry.Messaging;
 
 /// <summary>
@@ -5,18 +7,15 @@ namespace ConsentPlatform.DsaRegistry.Messaging;
 /// inline read model (a suspension committed a moment ago already counts). The consent service
 /// asks it to decide who may see a consent; the judgement is the pure <see cref="DsaScope.PartyFor"/>.
 /// </summary>
-public sealed class CheckDsaPartyConsumer(IQuerySession session) : IConsumer<CheckDsaParty>
+public sealed class CheckDsaPartyConsumer(IQuerySession session) : ActiveAgreementsConsumer<CheckDsaParty, DsaPartyResult>(session)
 {
-    public async Task Consume(ConsumeContext<CheckDsaParty> context)
+    protected override CheckDsaParty Complete(CheckDsaParty request) => request with { OrgId = request.OrgId ?? string.Empty };
+
+    protected override Expression<Func<Agreement, bool>> Concerning(CheckDsaParty request)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var request = context.Message;
         var org = request.OrgId ?? string.Empty;
-
-        var candidates = await session.Query<Agreement>()
-            .Where(a => a.Status == DsaStatus.Active && a.OrgIds.Contains(org))
-            .ToListAsync(context.CancellationToken);
-
-        await context.RespondAsync(DsaScope.PartyFor(request with { OrgId = org }, candidates.Select(a => a.ToSnapshot())));
+        return a => a.OrgIds.Contains(org);
     }
+
+    protected override DsaPartyResult Judge(CheckDsaParty request, IEnumerable<DsaSnapshot> agreements) => DsaScope.PartyFor(request, agreements);
 }

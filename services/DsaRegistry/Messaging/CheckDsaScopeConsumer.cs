@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ConsentPlatform.DsaRegistry.Messaging;
 
 /// <summary>
@@ -5,19 +7,14 @@ namespace ConsentPlatform.DsaRegistry.Messaging;
 /// activation or suspension committed a moment ago is already what the next check sees. The
 /// judgement itself is the pure <see cref="DsaScope.Check"/>.
 /// </summary>
-public sealed class CheckDsaScopeConsumer(IQuerySession session) : IConsumer<CheckDsaScope>
+public sealed class CheckDsaScopeConsumer(IQuerySession session) : ActiveAgreementsConsumer<CheckDsaScope, DsaScopeResult>(session)
 {
-    public async Task Consume(ConsumeContext<CheckDsaScope> context)
+    protected override Expression<Func<Agreement, bool>> Concerning(CheckDsaScope request)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var request = context.Message;
         var requester = request.RequesterOrgId ?? string.Empty;
         var holder = request.HolderOrgId ?? string.Empty;
-
-        var candidates = await session.Query<Agreement>()
-            .Where(a => a.Status == DsaStatus.Active && (a.OrgIds.Contains(requester) || a.OrgIds.Contains(holder)))
-            .ToListAsync(context.CancellationToken);
-
-        await context.RespondAsync(DsaScope.Check(request, candidates.Select(a => a.ToSnapshot())));
+        return a => a.OrgIds.Contains(requester) || a.OrgIds.Contains(holder);
     }
+
+    protected override DsaScopeResult Judge(CheckDsaScope request, IEnumerable<DsaSnapshot> agreements) => DsaScope.Check(request, agreements);
 }

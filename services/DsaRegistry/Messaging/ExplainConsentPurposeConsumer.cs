@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ConsentPlatform.DsaRegistry.Messaging;
 
 /// <summary>
@@ -6,18 +8,15 @@ namespace ConsentPlatform.DsaRegistry.Messaging;
 /// The judgement is the pure <see cref="DsaScope.Explain"/>; this only picks the candidates: the
 /// active agreements that contain the purpose.
 /// </summary>
-public sealed class ExplainConsentPurposeConsumer(IQuerySession session) : IConsumer<ExplainConsentPurpose>
+public sealed class ExplainConsentPurposeConsumer(IQuerySession session) : ActiveAgreementsConsumer<ExplainConsentPurpose, PurposeExplanation>(session)
 {
-    public async Task Consume(ConsumeContext<ExplainConsentPurpose> context)
+    protected override ExplainConsentPurpose Complete(ExplainConsentPurpose request) => request with { Purpose = request.Purpose ?? string.Empty };
+
+    protected override Expression<Func<Agreement, bool>> Concerning(ExplainConsentPurpose request)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var request = context.Message;
         var purpose = request.Purpose ?? string.Empty;
-
-        var candidates = await session.Query<Agreement>()
-            .Where(a => a.Status == DsaStatus.Active && a.PurposeCodes.Contains(purpose))
-            .ToListAsync(context.CancellationToken);
-
-        await context.RespondAsync(DsaScope.Explain(request with { Purpose = purpose }, candidates.Select(a => a.ToSnapshot())));
+        return a => a.PurposeCodes.Contains(purpose);
     }
+
+    protected override PurposeExplanation Judge(ExplainConsentPurpose request, IEnumerable<DsaSnapshot> agreements) => DsaScope.Explain(request, agreements);
 }

@@ -3,13 +3,8 @@ namespace ConsentPlatform.DsaRegistry.Reading;
 /// <summary><c>GET /api/dsas/{id}/history</c>: every version, oldest first, each with its whole content.</summary>
 public static class DsaHistory
 {
-    public static RouteGroupBuilder MapDsaHistory(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{id:guid}/history", HandleAsync)
-            .RequireAuthorization(Readers.Policy)
-            .WithName("GetDsaHistory");
-        return group;
-    }
+    public static RouteGroupBuilder MapDsaHistory(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/{id:guid}/history", HandleAsync, "GetDsaHistory", configure: endpoint => endpoint.RequireAuthorization(Readers.Policy));
 
     /// <summary>Replays the stream with the same <see cref="AgreementEvolution.Evolve"/> the store uses.</summary>
     public static IReadOnlyList<DsaVersion> Build(IEnumerable<(Guid EventId, object Data)> events)

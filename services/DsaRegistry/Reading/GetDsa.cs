@@ -3,13 +3,8 @@ namespace ConsentPlatform.DsaRegistry.Reading;
 /// <summary><c>GET /api/dsas/{id}</c>: the DSA as it stands, with its version as the <c>ETag</c>.</summary>
 public static class GetDsa
 {
-    public static RouteGroupBuilder MapGetDsa(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{id:guid}", HandleAsync)
-            .RequireAuthorization(Readers.Policy)
-            .WithName("GetDsa");
-        return group;
-    }
+    public static RouteGroupBuilder MapGetDsa(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/{id:guid}", HandleAsync, "GetDsa", configure: endpoint => endpoint.RequireAuthorization(Readers.Policy));
 
     private static async Task<Outcome<Ok<Dsa>, Refused.NotFound>> HandleAsync(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
     {

@@ -9,13 +9,8 @@ public static class ListDsas
     /// <summary>How far ahead <c>reviewDue=true</c> looks.</summary>
     public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(30);
 
-    public static RouteGroupBuilder MapListDsas(this RouteGroupBuilder group)
-    {
-        group.MapGet("/", HandleAsync)
-            .RequireAuthorization(Readers.Policy)
-            .WithName("ListDsas");
-        return group;
-    }
+    public static RouteGroupBuilder MapListDsas(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/", HandleAsync, "ListDsas", configure: endpoint => endpoint.RequireAuthorization(Readers.Policy));
 
     private static async Task<Outcome<Ok<IReadOnlyList<Dsa>>, Refused.Invalid>> HandleAsync(
         string? orgId, string? purpose, string? status, bool? reviewDue, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)

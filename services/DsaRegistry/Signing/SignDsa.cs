@@ -54,14 +54,9 @@ public static class Signing
             : [signed, new AgreementEvent.Reinstated(state.Id, command.Actor, command.Now)];
     }
 
-    public static RouteGroupBuilder MapSignDsa(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/sign", HandleAsync)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("SignDsa")
-            .WithSummary("Sign the DSA's terms as a party (IG officer of a party); the last party's signature activates or reinstates it");
-        return group;
-    }
+    public static RouteGroupBuilder MapSignDsa(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/sign", HandleAsync, "SignDsa", policy: PlatformRoles.IgOfficer,
+            summary: "Sign the DSA's terms as a party (IG officer of a party); the last party's signature activates or reinstates it");
 
     /// <summary>No <c>If-Match</c>: the body's <c>version</c> names the terms signed, and a race lost to another change is 409.</summary>
     private static async Task<Outcome<Ok<Dsa>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(

@@ -7,14 +7,9 @@ namespace ConsentPlatform.DsaRegistry.Templates;
 /// </summary>
 public static class ListTemplates
 {
-    public static RouteGroupBuilder MapListTemplates(this RouteGroupBuilder group)
-    {
-        group.MapGet("/templates", Handle)
-            .RequireAuthorization(PlatformRoles.IgOfficer)
-            .WithName("ListDsaTemplates")
-            .WithSummary("The ready agreements for young carers' sharing an IG officer can draft from (POST /api/dsas with templateId), each with its legal sources.");
-        return group;
-    }
+    public static RouteGroupBuilder MapListTemplates(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/templates", Handle, "ListDsaTemplates", policy: PlatformRoles.IgOfficer,
+            summary: "The ready agreements for young carers' sharing an IG officer can draft from (POST /api/dsas with templateId), each with its legal sources.");
 
     private static Ok<IReadOnlyList<DsaTemplate>> Handle() => TypedResults.Ok(DsaTemplates.All);
 }

@@ -5,14 +5,9 @@ namespace ConsentPlatform.DsaRegistry.Tenants;
 /// <summary><c>GET /api/tenants</c>: every onboarded tenant, from the configuration and from the registry (platform administrators only).</summary>
 public static class ListingTenants
 {
-    public static RouteGroupBuilder MapListTenants(this RouteGroupBuilder group)
-    {
-        group.MapGet("/", HandleAsync)
-            .RequireAuthorization(PlatformRoles.PlatformAdministrator)
-            .WithName("ListTenants")
-            .WithSummary("List the onboarded identity tenants (platform administrators)");
-        return group;
-    }
+    public static RouteGroupBuilder MapListTenants(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Get, "/", HandleAsync, "ListTenants", policy: PlatformRoles.PlatformAdministrator,
+            summary: "List the onboarded identity tenants (platform administrators)");
 
     private static async Task<Ok<TenantRegistryView>> HandleAsync(
         IQuerySession session, IOptionsMonitor<OnboardedTenantsOptions> configured, HttpResponse response, CancellationToken cancellationToken)

@@ -18,14 +18,9 @@ public static class Offboarding
             : Refusal.NotFound($"Tenant {command.TenantId} is not onboarded through the registry.");
     }
 
-    public static RouteGroupBuilder MapOffboardTenant(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{tenantId}/offboard", HandleAsync)
-            .RequireAuthorization(PlatformRoles.PlatformAdministrator)
-            .WithName("OffboardTenant")
-            .WithSummary("Offboard an identity tenant (platform administrators)");
-        return group;
-    }
+    public static RouteGroupBuilder MapOffboardTenant(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Post, "/{tenantId}/offboard", HandleAsync, "OffboardTenant", policy: PlatformRoles.PlatformAdministrator,
+            summary: "Offboard an identity tenant (platform administrators)");
 
     /// <summary>A lost race is 409 even against <c>If-Match</c>, as the registry has always answered (<see cref="TenantRegistryStore.Kind"/>).</summary>
     private static async Task<Outcome<NoContent, Refused.Invalid, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(

@@ -93,14 +93,9 @@ public static class Onboarding
         && a.OrgIds.Order(StringComparer.Ordinal).SequenceEqual(b.OrgIds.Order(StringComparer.Ordinal), StringComparer.Ordinal)
         && a.Roles.Order(StringComparer.Ordinal).SequenceEqual(b.Roles.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    public static RouteGroupBuilder MapOnboardTenant(this RouteGroupBuilder group)
-    {
-        group.MapPut("/{tenantId}", HandleAsync)
-            .RequireAuthorization(PlatformRoles.PlatformAdministrator)
-            .WithName("OnboardTenant")
-            .WithSummary("Onboard an identity tenant or change its mapping (platform administrators)");
-        return group;
-    }
+    public static RouteGroupBuilder MapOnboardTenant(this RouteGroupBuilder group) =>
+        group.MapSlice(HttpMethods.Put, "/{tenantId}", HandleAsync, "OnboardTenant", policy: PlatformRoles.PlatformAdministrator,
+            summary: "Onboard an identity tenant or change its mapping (platform administrators)");
 
     private static async Task<Outcome<Ok<RegistryTenant>, Refused.Invalid, Refused.Conflict, Refused.PreconditionFailed>> HandleAsync(
         string tenantId, TenantRequest? body, [FromHeader(Name = IfMatch.Header)] string? ifMatch,
