@@ -7,15 +7,13 @@ public sealed class ReadingTests(ConsentApi api)
     [Fact]
     public async Task Get_returns_the_consent_with_its_version_as_etag()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var response = await client.ReadAsync($"/api/consents/{consent.Id}");
+        using var response = await carer.Client.ReadAsync($"/api/consents/{carer.Consent.Id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
-        Assert.Equal(consent, await response.ConsentAsync(), ConsentComparer.Instance);
+        Assert.Equal(carer.Consent, await response.ConsentAsync(), ConsentComparer.Instance);
     }
 
     [Fact]
@@ -59,13 +57,11 @@ public sealed class ReadingTests(ConsentApi api)
     [Fact]
     public async Task Auditor_reads_a_subjects_consents_and_their_history()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
         using var auditor = api.Auditor();
 
-        Assert.Equal(consent.Id, Assert.Single(await auditor.ListAsync(subject)).Id);
-        Assert.Single(await auditor.HistoryAsync(consent.Id));
+        Assert.Equal(carer.Consent.Id, Assert.Single(await auditor.ListAsync(carer.Subject)).Id);
+        Assert.Single(await auditor.HistoryAsync(carer.Consent.Id));
     }
 
     [Fact]

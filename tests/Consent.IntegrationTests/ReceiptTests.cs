@@ -64,14 +64,12 @@ public sealed class ReceiptTests(ConsentApi api)
         var purpose = Agreements.NewPurpose();
         var agreement = Agreements.Active(purpose);
         api.Parties.AddAgreement(agreement);
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
-        using (await carer.ActAsync(consent.Id, "pause", new { reason = "not now" })) { }
-        using (await carer.ActAsync(consent.Id, "resume")) { }
-        using (await carer.ActAsync(consent.Id, "withdraw")) { }
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
+        using (await carer.ActAsync("pause", new { reason = "not now" })) { }
+        using (await carer.ActAsync("resume")) { }
+        using (await carer.ActAsync("withdraw")) { }
 
-        var receipts = await AwaitReceiptsAsync(carer, consent.Id, 4);
+        var receipts = await AwaitReceiptsAsync(carer.Client, carer.Consent.Id, 4);
         var keys = await KeysAsync();
 
         Assert.Equal([1L, 2L, 3L, 4L], receipts.Select(r => r.Version));
@@ -80,9 +78,9 @@ public sealed class ReceiptTests(ConsentApi api)
         Assert.Equal(4, payloads.Select(p => p.GetProperty("consentReceiptID").GetString()).Distinct().Count());
         foreach (var (payload, version) in payloads.Select((p, i) => (p, i + 1L)))
         {
-            Assert.Equal(consent.Id, payload.GetProperty("consentId").GetGuid());
+            Assert.Equal(carer.Consent.Id, payload.GetProperty("consentId").GetGuid());
             Assert.Equal(version, payload.GetProperty("consentVersion").GetInt64());
-            Assert.Equal(subject, payload.GetProperty("piiPrincipalId").GetString());
+            Assert.Equal(carer.Subject, payload.GetProperty("piiPrincipalId").GetString());
             Assert.Equal("GB-ENG", payload.GetProperty("jurisdiction").GetString());
             Assert.Equal("en", payload.GetProperty("language").GetString());
             Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
@@ -151,11 +149,9 @@ public sealed class ReceiptTests(ConsentApi api)
     {
         var purpose = Agreements.NewPurpose();
         api.Parties.AddAgreement(Agreements.Active(purpose));
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
-        using (await carer.ActAsync(consent.Id, "pause")) { }
-        var before = await AwaitReceiptsAsync(carer, consent.Id, 2);
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
+        using (await carer.ActAsync("pause")) { }
+        var before = await AwaitReceiptsAsync(carer.Client, carer.Consent.Id, 2);
         Assert.Equal(2, before.Count);
 
         var daemon = api.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
@@ -169,7 +165,7 @@ public sealed class ReceiptTests(ConsentApi api)
 
         // The same receipts, byte for byte: an ES256 signature differs each time it is made, so a
         // receipt issued again would show here even under the same id.
-        Assert.Equal(before, await ReceiptsAsync(carer, consent.Id));
+        Assert.Equal(before, await ReceiptsAsync(carer.Client, carer.Consent.Id));
     }
 
     [Fact]
@@ -186,17 +182,15 @@ public sealed class ReceiptTests(ConsentApi api)
     [Fact]
     public async Task Another_young_carers_receipts_answer_like_an_unknown_consent()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, "school-support"));
+        using var carer = await api.YoungCarerGrantsAsync("school-support");
         using var other = api.YoungCarer(NewSubject());
 
-        using var theirs = await other.ReadAsync($"/api/consents/{consent.Id}/receipts");
+        using var theirs = await other.ReadAsync($"/api/consents/{carer.Consent.Id}/receipts");
         using var unknown = await other.ReadAsync($"/api/consents/{Guid.NewGuid()}/receipts");
 
         Assert.Empty(await theirs.ProblemAsync(HttpStatusCode.NotFound));
         Assert.Empty(await unknown.ProblemAsync(HttpStatusCode.NotFound));
-        Assert.Single(await AwaitReceiptsAsync(carer, consent.Id, 1));
+        Assert.Single(await AwaitReceiptsAsync(carer.Client, carer.Consent.Id, 1));
     }
 
     [Theory]

@@ -24,6 +24,17 @@ public sealed record HistoryBody(long Version, string Event, DateTimeOffset Occu
 
 public sealed record ActorBody(string UserId, string Role, string? OrgId);
 
+/// <summary>A young carer signed in as themselves, and the consent they have just granted: where most tests start.</summary>
+public sealed record GrantedConsent(string Subject, HttpClient Client, ConsentBody Consent) : IDisposable
+{
+    /// <summary>POST /api/consents/{id}/{action} on this consent, as the young carer.</summary>
+    public Task<HttpResponseMessage> ActAsync(string action, object? body = null, string? ifMatch = null) => Client.ActAsync(Consent.Id, action, body, ifMatch);
+
+    public Task<IReadOnlyList<HistoryBody>> HistoryAsync() => Client.HistoryAsync(Consent.Id);
+
+    public void Dispose() => Client.Dispose();
+}
+
 /// <summary>Calls of the consent API, as a young carer, practitioner or auditor would make them.</summary>
 public static class Api
 {
@@ -62,6 +73,19 @@ public static class Api
         string givenBy = "self",
         object? proxy = null) =>
         new { subjectId, purpose, recipientOrgIds, dataCategories, expiresAt, givenBy, proxy };
+
+    /// <summary>A new young carer grants a consent (201 asserted) with these terms, the rest as <see cref="GrantBody"/> has them.</summary>
+    public static async Task<GrantedConsent> YoungCarerGrantsAsync(
+        this ConsentApi api,
+        string purpose = "school-support",
+        string[]? recipientOrgIds = null,
+        string[]? dataCategories = null,
+        DateTimeOffset? expiresAt = null)
+    {
+        var subject = NewSubject();
+        var client = api.YoungCarer(subject);
+        return new(subject, client, await client.GrantedAsync(GrantBody(subject, purpose, recipientOrgIds, dataCategories, expiresAt)));
+    }
 
     public static Task<HttpResponseMessage> GrantAsync(this HttpClient client, object body)
     {
