@@ -240,14 +240,8 @@ public sealed class FhirApiDocumentTests(ConsentApi api)
     [InlineData("/fhir/Consent/{id}/_history/{vid}", "FhirVreadConsent", new[] { "200", "404" })]
     public async Task The_openapi_document_declares_each_FHIR_route_with_a_summary_and_its_responses_as_fhir_json(string path, string operationId, string[] statuses)
     {
-        using var client = api.Host.CreateClient();
+        var operation = await api.SummarisedOperationAsync(path, operationId);
 
-        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        using var json = JsonDocument.Parse(document);
-        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
-        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
         foreach (var status in statuses)
         {
             var response = operation.GetProperty("responses").GetProperty(status);

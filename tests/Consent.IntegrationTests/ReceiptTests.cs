@@ -19,9 +19,7 @@ public sealed class ReceiptTests(ConsentApi api)
 
     private static async Task<IReadOnlyList<ReceiptBody>> ReceiptsAsync(HttpClient client, Guid consentId)
     {
-        using var response = await client.ReadAsync($"/api/consents/{consentId}/receipts");
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var text = await client.OkTextAsync($"/api/consents/{consentId}/receipts");
         return JsonSerializer.Deserialize<List<ReceiptBody>>(text, JsonSerializerOptions.Web)!;
     }
 
@@ -40,10 +38,7 @@ public sealed class ReceiptTests(ConsentApi api)
     private async Task<JwkSet> KeysAsync()
     {
         using var anonymous = api.Host.CreateClient();
-        using var response = await anonymous.ReadAsync("/api/consents/receipt-keys");
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
-        return JwkSet.FromJson(text, JWT.DefaultSettings.JsonMapper);
+        return JwkSet.FromJson(await anonymous.OkTextAsync("/api/consents/receipt-keys"), JWT.DefaultSettings.JsonMapper);
     }
 
     /// <summary>The payload, once jose-jwt has checked the signature with the JWKS key the header names.</summary>
@@ -55,8 +50,6 @@ public sealed class ReceiptTests(ConsentApi api)
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
-
-    private static List<string> Texts(JsonElement array, string property) => [.. array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!)];
 
     [Fact]
     public async Task Grant_pause_resume_and_withdraw_each_issue_a_receipt_that_verifies_against_the_published_keys()
@@ -83,15 +76,15 @@ public sealed class ReceiptTests(ConsentApi api)
             Assert.Equal(carer.Subject, payload.GetProperty("piiPrincipalId").GetString());
             Assert.Equal("GB-ENG", payload.GetProperty("jurisdiction").GetString());
             Assert.Equal("en", payload.GetProperty("language").GetString());
-            Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
-            Assert.Equal(["holder", "recipient"], Texts(payload.GetProperty("piiControllers"), "role"));
+            Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], payload.GetProperty("piiControllers").Texts("piiController"));
+            Assert.Equal(["holder", "recipient"], payload.GetProperty("piiControllers").Texts("role"));
             var policy = Assert.Single(payload.GetProperty("policies").EnumerateArray());
             Assert.Equal((agreement.DsaId, 3L, agreement.Content.Title), (policy.GetProperty("dsaId").GetGuid(), policy.GetProperty("version").GetInt64(), policy.GetProperty("title").GetString()));
             var purposeOf = Assert.Single(Assert.Single(payload.GetProperty("services").EnumerateArray()).GetProperty("purposes").EnumerateArray());
             Assert.Equal(purpose, purposeOf.GetProperty("purpose").GetString());
             Assert.Equal("EXPLICIT", purposeOf.GetProperty("consentType").GetString());
-            Assert.Equal(["identity.basic", "caring.role", "education.attendance"], Texts(purposeOf.GetProperty("piiCategory"), "code"));
-            Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), Texts(purposeOf.GetProperty("piiCategory"), "description"));
+            Assert.Equal(["identity.basic", "caring.role", "education.attendance"], purposeOf.GetProperty("piiCategory").Texts("code"));
+            Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), purposeOf.GetProperty("piiCategory").Texts("description"));
             Assert.Equal([Agreements.SchoolName], purposeOf.GetProperty("thirdPartyName").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal("until withdrawn", purposeOf.GetProperty("termination").GetString());
             Assert.False(payload.GetProperty("sensitive").GetBoolean());
@@ -141,7 +134,7 @@ public sealed class ReceiptTests(ConsentApi api)
 
         var receipt = Assert.Single(await AwaitReceiptsAsync(carer, consentId, 1));
         var payload = Verified(receipt.Jws, await KeysAsync());
-        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
+        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], payload.GetProperty("piiControllers").Texts("piiController"));
     }
 
     [Fact]
@@ -198,14 +191,8 @@ public sealed class ReceiptTests(ConsentApi api)
     [InlineData("/api/consents/receipt-keys", "GetReceiptKeys", new[] { "200" })]
     public async Task The_openapi_document_declares_both_routes_with_a_summary_and_their_responses(string path, string operationId, string[] statuses)
     {
-        using var client = api.Host.CreateClient();
+        var operation = await api.SummarisedOperationAsync(path, operationId);
 
-        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        using var json = JsonDocument.Parse(document);
-        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
-        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
         foreach (var status in statuses) Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), status);
     }
 }

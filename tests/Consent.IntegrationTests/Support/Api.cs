@@ -147,6 +147,15 @@ public static class Api
         return client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
     }
 
+    /// <summary>GET that must answer 200 (failing the test with the status and body if not); returns the body.</summary>
+    public static async Task<string> OkTextAsync(this HttpClient client, string path)
+    {
+        using var response = await client.ReadAsync(path);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return text;
+    }
+
     public static async Task<ConsentBody> ConsentAsync(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
