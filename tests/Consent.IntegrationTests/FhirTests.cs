@@ -99,14 +99,12 @@ public sealed class FhirTests(ConsentApi api)
     [Fact]
     public async Task Another_young_carers_consent_is_404_exactly_like_an_unknown_id_and_their_search_is_an_empty_Bundle()
     {
-        var subject = NewSubject();
-        using var owner = api.YoungCarer(subject);
+        using var owner = await api.YoungCarerGrantsAsync();
         using var stranger = api.YoungCarer(NewSubject());
-        var consent = await owner.GrantedAsync(GrantBody(subject));
 
-        using var read = await stranger.ReadAsync($"/fhir/Consent/{consent.Id}");
-        using var history = await stranger.ReadAsync($"/fhir/Consent/{consent.Id}/_history");
-        using var search = await stranger.ReadAsync($"/fhir/Consent?patient={subject}");
+        using var read = await stranger.ReadAsync($"/fhir/Consent/{owner.Consent.Id}");
+        using var history = await stranger.ReadAsync($"/fhir/Consent/{owner.Consent.Id}/_history");
+        using var search = await stranger.ReadAsync($"/fhir/Consent?patient={owner.Subject}");
 
         await OutcomeAsync(read, HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
         await OutcomeAsync(history, HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);

@@ -19,14 +19,12 @@ public sealed class ReadingTests(ConsentApi api)
     [Fact]
     public async Task Young_carer_reading_another_subjects_consent_is_404_with_no_data()
     {
-        var subject = NewSubject();
-        using var owner = api.YoungCarer(subject);
+        using var owner = await api.YoungCarerGrantsAsync();
         using var stranger = api.YoungCarer(NewSubject());
-        var consent = await owner.GrantedAsync(GrantBody(subject));
 
-        using var get = await stranger.ReadAsync($"/api/consents/{consent.Id}");
-        using var history = await stranger.ReadAsync($"/api/consents/{consent.Id}/history");
-        using var list = await stranger.ReadAsync($"/api/consents?subjectId={subject}");
+        using var get = await stranger.ReadAsync($"/api/consents/{owner.Consent.Id}");
+        using var history = await stranger.ReadAsync($"/api/consents/{owner.Consent.Id}/history");
+        using var list = await stranger.ReadAsync($"/api/consents?subjectId={owner.Subject}");
 
         await get.ProblemAsync(HttpStatusCode.NotFound);
         await history.ProblemAsync(HttpStatusCode.NotFound);
@@ -34,7 +32,7 @@ public sealed class ReadingTests(ConsentApi api)
         foreach (var response in new[] { get, history, list })
         {
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            Assert.DoesNotContain(subject, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(owner.Subject, body, StringComparison.Ordinal);
             Assert.DoesNotContain("school-support", body, StringComparison.Ordinal);
         }
     }

@@ -175,6 +175,20 @@ public static class Api
         return await response.BodyAsync<HistoryBody[]>();
     }
 
+    /// <summary>Polls (bounded, 20 s) until the history has <paramref name="count"/> entries: a background job writes them.</summary>
+    public static async Task<IReadOnlyList<HistoryBody>> AwaitHistoryAsync(this HttpClient client, Guid id, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<HistoryBody> history;
+        do
+        {
+            await Task.Delay(250, Cancel);
+            history = await client.HistoryAsync(id);
+        }
+        while (history.Count < count && DateTime.UtcNow < deadline);
+        return history;
+    }
+
     public static async Task<IReadOnlyList<ConsentBody>> ListAsync(this HttpClient client, string subjectId)
     {
         using var response = await client.ReadAsync($"/api/consents?subjectId={subjectId}");
