@@ -110,6 +110,13 @@ public sealed class Scenario(Platform platform)
         return this;
     }
 
+    /// <summary>The brief's story (an active DSA and the young carer's consent) and the school's request, decided.</summary>
+    public static async Task<(Scenario Story, DisclosureBody Disclosure)> RequestedAsync(Platform platform)
+    {
+        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
+        return (story, await story.RequestAsync());
+    }
+
     public async Task PauseConsentAsync()
     {
         using var carer = YoungCarer();
