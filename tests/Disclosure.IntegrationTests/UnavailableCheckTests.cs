@@ -62,32 +62,7 @@ public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : ICl
     {
         var council = NewOrg("LA");
         var school = NewOrg("URN");
-        using var officer = platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, council, name: "ig");
-        var dsa = new
-        {
-            title = "Council and school",
-            parties = new[] { new { orgId = council, name = "Council", role = "both" }, new { orgId = school, name = "School", role = "both" } },
-            purposes = new[]
-            {
-                new
-                {
-                    code = "school-support",
-                    description = "So your school can help you with attendance and homework around your caring.",
-                    dataCategories = new[] { "caring.role" },
-                    lawfulBasis = new { article6 = "consent" },
-                    requiresConsent = true,
-                    allowsSafeguardingOverride = false,
-                },
-            },
-            effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),
-            effectiveTo = DateTimeOffset.UtcNow.AddDays(30),
-            retentionDays = 30,
-        };
-        using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
-        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
-        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
-        var activated = await DsaSignOff.SignByEveryPartyAsync(org => Task.FromResult(platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, org, name: "ig")), id.ToString());
-        Assert.Equal("active", activated.GetProperty("status").GetString());
+        await ActiveDsaAsync(platform.Registry, council, ConsentPlatform.TestSupport.Processes.Scenario.SchoolSupportDsa("Council and school", council, school));
 
         var practitioner = platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, school, name: "teacher");
         return new(practitioner, new { subjectId, purpose = "school-support", holderOrgId = council, dataCategories = new[] { "caring.role" }, basis = "consent" });
