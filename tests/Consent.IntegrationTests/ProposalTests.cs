@@ -12,13 +12,8 @@ public sealed class ProposalTests(ConsentApi api)
     private static readonly string[] Schools = ["school-1", "school-2"];
     private static readonly string[] Categories = ["caring.role", "caring.hours"];
 
-    private async Task<ConsentCheckResult> CheckAsync(string subject, string[] categories, string purpose = "school-support")
-    {
-        var client = api.Bus.CreateRequestClient<CheckConsent>(RequestTimeout.After(s: 15));
-        var response = await client.GetResponse<ConsentCheckResult>(
-            new CheckConsent(subject, purpose, "school-1", categories, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
-        return response.Message;
-    }
+    private Task<ConsentCheckResult> CheckAsync(string subject, string[] categories, string purpose = "school-support") =>
+        api.CheckAsync(new CheckConsent(subject, purpose, "school-1", categories, DateTimeOffset.UtcNow));
 
     private static async Task<ConsentBody> ReadAsync(HttpClient client, Guid id)
     {
