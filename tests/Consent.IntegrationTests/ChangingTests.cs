@@ -7,19 +7,17 @@ public sealed class ChangingTests(ConsentApi api)
     [Fact]
     public async Task Young_carer_pauses_resumes_and_withdraws_and_sees_the_four_versions_in_the_history()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var paused = await client.ActAsync(consent.Id, "pause", new { reason = "not now" });
-        using var resumed = await client.ActAsync(consent.Id, "resume");
-        using var withdrawn = await client.ActAsync(consent.Id, "withdraw");
+        using var paused = await carer.ActAsync("pause", new { reason = "not now" });
+        using var resumed = await carer.ActAsync("resume");
+        using var withdrawn = await carer.ActAsync("withdraw");
 
         Assert.Equal(("paused", 2L), await StatusAndVersion(paused));
         Assert.Equal(("active", 3L), await StatusAndVersion(resumed));
         Assert.Equal(("withdrawn", 4L), await StatusAndVersion(withdrawn));
         Assert.Equal("\"4\"", withdrawn.Headers.ETag?.Tag);
-        var history = await client.HistoryAsync(consent.Id);
+        var history = await carer.HistoryAsync();
         Assert.Equal([1L, 2L, 3L, 4L], history.Select(h => h.Version));
         Assert.Equal(["consent-granted", "consent-paused", "consent-resumed", "consent-withdrawn"], history.Select(h => h.Event));
         Assert.Equal(["active", "paused", "active", "withdrawn"], history.Select(h => h.Consent.Status));
@@ -37,30 +35,26 @@ public sealed class ChangingTests(ConsentApi api)
     [Fact]
     public async Task Withdrawn_is_final_every_further_change_is_409()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
-        (await client.ActAsync(consent.Id, "withdraw")).Dispose();
+        using var carer = await api.YoungCarerGrantsAsync();
+        (await carer.ActAsync("withdraw")).Dispose();
 
         foreach (var action in new[] { "pause", "resume", "withdraw" })
         {
-            using var response = await client.ActAsync(consent.Id, action);
+            using var response = await carer.ActAsync(action);
             await response.ProblemAsync(HttpStatusCode.Conflict);
         }
 
-        Assert.Equal(2, (await client.HistoryAsync(consent.Id)).Count);
+        Assert.Equal(2, (await carer.HistoryAsync()).Count);
     }
 
     [Fact]
     public async Task Pausing_a_paused_consent_or_resuming_an_active_one_is_409()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var resumeActive = await client.ActAsync(consent.Id, "resume");
-        (await client.ActAsync(consent.Id, "pause")).Dispose();
-        using var pausePaused = await client.ActAsync(consent.Id, "pause");
+        using var resumeActive = await carer.ActAsync("resume");
+        (await carer.ActAsync("pause")).Dispose();
+        using var pausePaused = await carer.ActAsync("pause");
 
         await resumeActive.ProblemAsync(HttpStatusCode.Conflict);
         await pausePaused.ProblemAsync(HttpStatusCode.Conflict);
@@ -69,18 +63,16 @@ public sealed class ChangingTests(ConsentApi api)
     [Fact]
     public async Task If_match_with_the_current_version_succeeds_and_a_stale_one_is_412_with_nothing_appended()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var quoted = await client.ActAsync(consent.Id, "pause", ifMatch: "\"1\"");
-        using var bare = await client.ActAsync(consent.Id, "resume", ifMatch: "2");
-        using var stale = await client.ActAsync(consent.Id, "withdraw", ifMatch: "\"2\"");
+        using var quoted = await carer.ActAsync("pause", ifMatch: "\"1\"");
+        using var bare = await carer.ActAsync("resume", ifMatch: "2");
+        using var stale = await carer.ActAsync("withdraw", ifMatch: "\"2\"");
 
         Assert.Equal(HttpStatusCode.OK, quoted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
         await stale.ProblemAsync(HttpStatusCode.PreconditionFailed);
-        Assert.Equal(3, (await client.HistoryAsync(consent.Id)).Count);
+        Assert.Equal(3, (await carer.HistoryAsync()).Count);
     }
 
     [Fact]

@@ -5,14 +5,8 @@ namespace ConsentPlatform.Consent.IntegrationTests;
 /// <summary>The live check, asked over RabbitMQ from a bus outside the service, as the disclosure service will.</summary>
 public sealed class CheckConsentTests(ConsentApi api)
 {
-    private async Task<ConsentCheckResult> CheckAsync(string subject, string requester = "school-1", string[]? categories = null, DateTimeOffset? at = null, string purpose = "school-support")
-    {
-        var client = api.Bus.CreateRequestClient<CheckConsent>(RequestTimeout.After(s: 15));
-        var response = await client.GetResponse<ConsentCheckResult>(
-            new CheckConsent(subject, purpose, requester, categories ?? ["caring.role"], at ?? DateTimeOffset.UtcNow),
-            TestContext.Current.CancellationToken);
-        return response.Message;
-    }
+    private Task<ConsentCheckResult> CheckAsync(string subject, string requester = "school-1", string[]? categories = null, DateTimeOffset? at = null, string purpose = "school-support") =>
+        api.CheckAsync(new CheckConsent(subject, purpose, requester, categories ?? ["caring.role"], at ?? DateTimeOffset.UtcNow));
 
     [Fact]
     public async Task A_subject_without_consent_is_consent_missing()
@@ -26,29 +20,25 @@ public sealed class CheckConsentTests(ConsentApi api)
     [Fact]
     public async Task A_matching_active_consent_passes_and_is_named_with_its_version()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject, recipientOrgIds: ["school-1"], dataCategories: ["caring.role", "education.attendance"]));
+        using var carer = await api.YoungCarerGrantsAsync(recipientOrgIds: ["school-1"], dataCategories: ["caring.role", "education.attendance"]);
 
-        var result = await CheckAsync(subject, categories: ["caring.role", "education.attendance"]);
+        var result = await CheckAsync(carer.Subject, categories: ["caring.role", "education.attendance"]);
 
         Assert.Empty(result.Reasons);
-        Assert.Equal((consent.Id, 1L, ConsentStatus.Active), (result.ConsentId!.Value, result.Version!.Value, result.Status!.Value));
+        Assert.Equal((carer.Consent.Id, 1L, ConsentStatus.Active), (result.ConsentId!.Value, result.Version!.Value, result.Status!.Value));
     }
 
     [Fact]
     public async Task A_pause_is_seen_by_the_very_next_check_and_a_resume_too()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var paused = await client.ActAsync(consent.Id, "pause");
+        using var paused = await carer.ActAsync("pause");
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
-        var whilePaused = await CheckAsync(subject);
-        using var resumed = await client.ActAsync(consent.Id, "resume");
+        var whilePaused = await CheckAsync(carer.Subject);
+        using var resumed = await carer.ActAsync("resume");
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
-        var afterResume = await CheckAsync(subject);
+        var afterResume = await CheckAsync(carer.Subject);
 
         Assert.Equal([ReasonCode.ConsentPaused], whilePaused.Reasons);
         Assert.Equal(2L, whilePaused.Version);
@@ -59,12 +49,10 @@ public sealed class CheckConsentTests(ConsentApi api)
     [Fact]
     public async Task A_withdrawn_consent_is_consent_withdrawn()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
-        (await client.ActAsync(consent.Id, "withdraw")).Dispose();
+        using var carer = await api.YoungCarerGrantsAsync();
+        (await carer.ActAsync("withdraw")).Dispose();
 
-        var result = await CheckAsync(subject);
+        var result = await CheckAsync(carer.Subject);
 
         Assert.Equal([ReasonCode.ConsentWithdrawn], result.Reasons);
         Assert.Equal(ConsentStatus.Withdrawn, result.Status);

@@ -7,21 +7,19 @@ public sealed class ExpiryTests(ConsentApi api)
     [Fact]
     public async Task A_consent_past_expires_at_reads_as_expired_at_once_and_the_job_records_it_once()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
         var expiresAt = DateTimeOffset.UtcNow.AddSeconds(2);
-        var consent = await client.GrantedAsync(GrantBody(subject, expiresAt: expiresAt));
+        using var carer = await api.YoungCarerGrantsAsync(expiresAt: expiresAt);
         await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
 
-        var beforeTheJob = Assert.Single(await client.ListAsync(subject));
+        var beforeTheJob = Assert.Single(await carer.Client.ListAsync(carer.Subject));
         await api.ExpiryJob.SweepOnceAsync(TestContext.Current.CancellationToken);
         await api.ExpiryJob.SweepOnceAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(("expired", 1L), (beforeTheJob.Status, beforeTheJob.Version));
-        var history = await client.HistoryAsync(consent.Id);
+        var history = await carer.HistoryAsync();
         Assert.Equal(["consent-granted", "consent-expired"], history.Select(h => h.Event));
         Assert.Equal(("System", expiresAt), (history[1].Actor.Role, history[1].OccurredAt));
-        var published = Assert.Single(await api.Events.WaitForAsync<ConsentExpired>(e => e.ConsentId == consent.Id));
+        var published = Assert.Single(await api.Events.WaitForAsync<ConsentExpired>(e => e.ConsentId == carer.Consent.Id));
         Assert.Equal((2L, ConsentStatus.Expired), (published.Message.Version, published.Message.Status));
     }
 }
@@ -38,14 +36,7 @@ public sealed class ExpiryJobTests(ExpiryJobHost host) : IClassFixture<ExpiryJob
         using var client = host.ClientFor("YoungCarer", subjectId: subject);
         var consent = await client.GrantedAsync(GrantBody(subject, expiresAt: DateTimeOffset.UtcNow.AddSeconds(1)));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        IReadOnlyList<HistoryBody> history;
-        do
-        {
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-            history = await client.HistoryAsync(consent.Id);
-        }
-        while (history.Count < 2 && DateTime.UtcNow < deadline);
+        var history = await client.AwaitHistoryAsync(consent.Id, 2);
 
         Assert.Equal(["consent-granted", "consent-expired"], history.Select(h => h.Event));
         await Task.Delay(1000, TestContext.Current.CancellationToken);
@@ -62,14 +53,7 @@ public sealed class ExpiryJobTests(ExpiryJobHost host) : IClassFixture<ExpiryJob
         var proposal = await response.ConsentAsync();
         Assert.Equal(proposal.ProposedAt!.Value.AddSeconds(2), proposal.AnswerBy);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        IReadOnlyList<HistoryBody> history;
-        do
-        {
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-            history = await practitioner.HistoryAsync(proposal.Id);
-        }
-        while (history.Count < 2 && DateTime.UtcNow < deadline);
+        var history = await practitioner.AwaitHistoryAsync(proposal.Id, 2);
 
         Assert.Equal(["consent-proposed", "consent-expired"], history.Select(h => h.Event));
         Assert.Equal(("expired", "System", proposal.AnswerBy!.Value), (history[1].Consent.Status, history[1].Actor.Role, history[1].OccurredAt));

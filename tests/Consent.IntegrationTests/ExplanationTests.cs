@@ -13,14 +13,9 @@ public sealed class ExplanationTests(ConsentApi api)
 
     private async Task<JsonElement> ExplanationAsync(HttpClient client, Guid consentId)
     {
-        using var response = await client.ReadAsync($"/api/consents/{consentId}/explanation");
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
-        using var document = JsonDocument.Parse(text);
+        using var document = JsonDocument.Parse(await client.OkTextAsync($"/api/consents/{consentId}/explanation"));
         return document.RootElement.Clone();
     }
-
-    private static List<string> Texts(JsonElement array, string property) => [.. array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!)];
 
     [Fact]
     public async Task A_young_carer_reads_which_named_organisations_see_what_in_plain_words_for_how_long_and_why()
@@ -28,22 +23,20 @@ public sealed class ExplanationTests(ConsentApi api)
         var purpose = Agreements.NewPurpose();
         var agreement = Agreements.Active(purpose, retentionDays: 90);
         api.Parties.AddAgreement(agreement);
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
 
-        var body = await ExplanationAsync(carer, consent.Id);
+        var body = await ExplanationAsync(carer.Client, carer.Consent.Id);
 
-        Assert.Equal(consent.Id, body.GetProperty("consentId").GetGuid());
+        Assert.Equal(carer.Consent.Id, body.GetProperty("consentId").GetGuid());
         Assert.Equal(purpose, body.GetProperty("purpose").GetProperty("code").GetString());
         Assert.Equal(agreement.Content.Purposes[0].Description, body.GetProperty("purpose").GetProperty("description").GetString());
         var organisations = body.GetProperty("organisations");
-        Assert.Equal([Agreements.Council, School], Texts(organisations, "orgId"));
-        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(organisations, "name"));
-        Assert.Equal(["holder", "recipient"], Texts(organisations, "role"));
+        Assert.Equal([Agreements.Council, School], organisations.Texts("orgId"));
+        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], organisations.Texts("name"));
+        Assert.Equal(["holder", "recipient"], organisations.Texts("role"));
         var categories = body.GetProperty("categories");
-        Assert.Equal(["identity.basic", "caring.role", "education.attendance"], Texts(categories, "code"));
-        Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), Texts(categories, "description"));
+        Assert.Equal(["identity.basic", "caring.role", "education.attendance"], categories.Texts("code"));
+        Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), categories.Texts("description"));
         Assert.Equal(90, body.GetProperty("keptForDays").GetInt32());
         var basis = body.GetProperty("lawfulBasis");
         Assert.Equal("consent", basis.GetProperty("article6").GetString());
@@ -67,11 +60,9 @@ public sealed class ExplanationTests(ConsentApi api)
     {
         var purpose = Agreements.NewPurpose();
         api.Parties.AddAgreement(Agreements.Active(purpose, basis: new LawfulBasis(Article6Basis.PublicTask, Article9Condition.HealthOrSocialCare), categories: ["health.mental"]));
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
 
-        var basis = (await ExplanationAsync(carer, consent.Id)).GetProperty("lawfulBasis");
+        var basis = (await ExplanationAsync(carer.Client, carer.Consent.Id)).GetProperty("lawfulBasis");
 
         Assert.Equal(("public-task", "health-or-social-care"), (basis.GetProperty("article6").GetString(), basis.GetProperty("article9").GetString()));
         Assert.Equal(
@@ -84,25 +75,21 @@ public sealed class ExplanationTests(ConsentApi api)
     {
         var purpose = Agreements.NewPurpose();
         api.Parties.AddAgreement(Agreements.Active(purpose, otherRecipients: new DsaParty("gp-1", "Hill Surgery", DsaPartyRole.Recipient)));
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose, recipientOrgIds: [School], dataCategories: ["caring.role"]));
+        using var carer = await api.YoungCarerGrantsAsync(purpose, recipientOrgIds: [School], dataCategories: ["caring.role"]);
 
-        var body = await ExplanationAsync(carer, consent.Id);
+        var body = await ExplanationAsync(carer.Client, carer.Consent.Id);
 
-        Assert.Equal([Agreements.Council, School], Texts(body.GetProperty("organisations"), "orgId"));
-        Assert.Equal(["caring.role"], Texts(body.GetProperty("categories"), "code"));
+        Assert.Equal([Agreements.Council, School], body.GetProperty("organisations").Texts("orgId"));
+        Assert.Equal(["caring.role"], body.GetProperty("categories").Texts("code"));
     }
 
     [Fact]
     public async Task Without_an_active_agreement_for_the_purpose_the_explanation_says_so_and_guesses_nothing()
     {
         // No test gives the stand-in registry an agreement for needs-assessment.
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, "needs-assessment"));
+        using var carer = await api.YoungCarerGrantsAsync("needs-assessment");
 
-        var body = await ExplanationAsync(carer, consent.Id);
+        var body = await ExplanationAsync(carer.Client, carer.Consent.Id);
 
         Assert.Equal(0, body.GetProperty("agreements").GetArrayLength());
         Assert.Equal(0, body.GetProperty("organisations").GetArrayLength());
@@ -118,12 +105,10 @@ public sealed class ExplanationTests(ConsentApi api)
     {
         var purpose = Agreements.NewPurpose();
         api.Parties.AddAgreement(Agreements.Active(purpose));
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
-        (await carer.ActAsync(consent.Id, "pause")).Dispose();
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
+        (await carer.ActAsync("pause")).Dispose();
 
-        var change = (await ExplanationAsync(carer, consent.Id)).GetProperty("canChangeMind");
+        var change = (await ExplanationAsync(carer.Client, carer.Consent.Id)).GetProperty("canChangeMind");
 
         Assert.False(change.GetProperty("pause").GetBoolean());
         Assert.True(change.GetProperty("withdraw").GetBoolean());
@@ -137,11 +122,9 @@ public sealed class ExplanationTests(ConsentApi api)
         api.Parties.SilenceExplanations(purpose);
         try
         {
-            var subject = NewSubject();
-            using var carer = api.YoungCarer(subject);
-            var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
+            using var carer = await api.YoungCarerGrantsAsync(purpose);
 
-            using var response = await carer.ReadAsync($"/api/consents/{consent.Id}/explanation");
+            using var response = await carer.Client.ReadAsync($"/api/consents/{carer.Consent.Id}/explanation");
 
             await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
             var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -159,21 +142,19 @@ public sealed class ExplanationTests(ConsentApi api)
     {
         var purpose = Agreements.NewPurpose();
         api.Parties.AddAgreement(Agreements.Active(purpose));
-        var subject = NewSubject();
-        using var owner = api.YoungCarer(subject);
-        var consent = await owner.GrantedAsync(GrantBody(subject, purpose, recipientOrgIds: ["recipient-org"]));
+        using var carer = await api.YoungCarerGrantsAsync(purpose, recipientOrgIds: ["recipient-org"]);
         using var otherCarer = api.YoungCarer(NewSubject());
         using var stranger = api.Practitioner("stranger-org");
 
-        using var unknown = await owner.ReadAsync($"/api/consents/{Guid.NewGuid()}/explanation");
-        using var anotherSubjects = await otherCarer.ReadAsync($"/api/consents/{consent.Id}/explanation");
-        using var strangers = await stranger.ReadAsync($"/api/consents/{consent.Id}/explanation");
+        using var unknown = await carer.Client.ReadAsync($"/api/consents/{Guid.NewGuid()}/explanation");
+        using var anotherSubjects = await otherCarer.ReadAsync($"/api/consents/{carer.Consent.Id}/explanation");
+        using var strangers = await stranger.ReadAsync($"/api/consents/{carer.Consent.Id}/explanation");
 
         foreach (var response in new[] { unknown, anotherSubjects, strangers })
         {
             await response.ProblemAsync(HttpStatusCode.NotFound);
             var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            Assert.DoesNotContain(subject, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(carer.Subject, text, StringComparison.Ordinal);
             Assert.DoesNotContain(purpose, text, StringComparison.Ordinal);
             Assert.DoesNotContain(Agreements.SchoolName, text, StringComparison.Ordinal);
         }
@@ -182,14 +163,8 @@ public sealed class ExplanationTests(ConsentApi api)
     [Fact]
     public async Task The_openapi_document_declares_the_route_with_a_summary_and_its_problems()
     {
-        using var client = api.Host.CreateClient();
+        var operation = await api.SummarisedOperationAsync("/api/consents/{id}/explanation", "GetConsentExplanation");
 
-        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        using var json = JsonDocument.Parse(document);
-        var operation = json.RootElement.GetProperty("paths").GetProperty("/api/consents/{id}/explanation").GetProperty("get");
-        Assert.Equal("GetConsentExplanation", operation.GetProperty("operationId").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
         foreach (var status in new[] { "200", "404", "503" }) Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), status);
     }
 }

@@ -39,17 +39,15 @@ public sealed class FhirTests(ConsentApi api)
     [Fact]
     public async Task Read_gives_the_consent_as_FHIR_with_its_version_as_a_weak_etag()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, recipientOrgIds: [School], dataCategories: ["caring.role"]));
+        using var carer = await api.YoungCarerGrantsAsync(recipientOrgIds: [School], dataCategories: ["caring.role"]);
 
-        using var response = await carer.ReadAsync($"/fhir/Consent/{consent.Id}");
+        using var response = await carer.Client.ReadAsync($"/fhir/Consent/{carer.Consent.Id}");
 
         var resource = await ResourceAsync<FhirConsent>(response);
         Assert.Equal("W/\"1\"", response.Headers.ETag?.ToString());
-        Assert.Equal(consent.Id.ToString(), resource.Id);
+        Assert.Equal(carer.Consent.Id.ToString(), resource.Id);
         Assert.Equal(FhirConsent.ConsentState.Active, resource.Status);
-        Assert.Equal(subject, resource.Patient!.Identifier!.Value);
+        Assert.Equal(carer.Subject, resource.Patient!.Identifier!.Value);
         Assert.Equal(School, Assert.Single(resource.Provision!.Actor).Reference!.Identifier!.Value);
         Assert.Equal("caring.role", Assert.Single(resource.Provision.Code).Coding[0].Code);
     }
@@ -57,14 +55,12 @@ public sealed class FhirTests(ConsentApi api)
     [Fact]
     public async Task A_consent_paused_and_resumed_has_three_versions_in_its_history_each_matching_the_JSON_API()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject));
-        (await carer.ActAsync(consent.Id, "pause")).Dispose();
-        (await carer.ActAsync(consent.Id, "resume")).Dispose();
-        var json = await carer.HistoryAsync(consent.Id);
+        using var carer = await api.YoungCarerGrantsAsync();
+        (await carer.ActAsync("pause")).Dispose();
+        (await carer.ActAsync("resume")).Dispose();
+        var json = await carer.HistoryAsync();
 
-        using var response = await carer.ReadAsync($"/fhir/Consent/{consent.Id}/_history");
+        using var response = await carer.Client.ReadAsync($"/fhir/Consent/{carer.Consent.Id}/_history");
 
         var bundle = await ResourceAsync<Bundle>(response);
         Assert.Equal(Bundle.BundleType.History, bundle.Type);
@@ -78,7 +74,7 @@ public sealed class FhirTests(ConsentApi api)
             Assert.Equal(json[i].OccurredAt, versions[i].Meta!.LastUpdated);
             Assert.Equal(json[i].Consent.Purpose, versions[i].Provision!.Purpose[0].Code);
 
-            using var vread = await carer.ReadAsync($"/fhir/Consent/{consent.Id}/_history/{json[i].Version}");
+            using var vread = await carer.Client.ReadAsync($"/fhir/Consent/{carer.Consent.Id}/_history/{json[i].Version}");
             var one = await ResourceAsync<FhirConsent>(vread);
             Assert.Equal(json[i].Consent.Status, one.Meta!.Tag[0].Code);
             Assert.Equal($"W/\"{json[i].Version}\"", vread.Headers.ETag?.ToString());
@@ -91,13 +87,11 @@ public sealed class FhirTests(ConsentApi api)
     [Fact]
     public async Task An_unknown_id_or_version_is_404_with_an_OperationOutcome()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        foreach (var path in new[] { $"/fhir/Consent/{Guid.NewGuid()}", "/fhir/Consent/not-a-guid", $"/fhir/Consent/{Guid.NewGuid()}/_history", $"/fhir/Consent/{consent.Id}/_history/2", $"/fhir/Consent/{consent.Id}/_history/x" })
+        foreach (var path in new[] { $"/fhir/Consent/{Guid.NewGuid()}", "/fhir/Consent/not-a-guid", $"/fhir/Consent/{Guid.NewGuid()}/_history", $"/fhir/Consent/{carer.Consent.Id}/_history/2", $"/fhir/Consent/{carer.Consent.Id}/_history/x" })
         {
-            using var response = await carer.ReadAsync(path);
+            using var response = await carer.Client.ReadAsync(path);
             await OutcomeAsync(response, HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
         }
     }
@@ -105,14 +99,12 @@ public sealed class FhirTests(ConsentApi api)
     [Fact]
     public async Task Another_young_carers_consent_is_404_exactly_like_an_unknown_id_and_their_search_is_an_empty_Bundle()
     {
-        var subject = NewSubject();
-        using var owner = api.YoungCarer(subject);
+        using var owner = await api.YoungCarerGrantsAsync();
         using var stranger = api.YoungCarer(NewSubject());
-        var consent = await owner.GrantedAsync(GrantBody(subject));
 
-        using var read = await stranger.ReadAsync($"/fhir/Consent/{consent.Id}");
-        using var history = await stranger.ReadAsync($"/fhir/Consent/{consent.Id}/_history");
-        using var search = await stranger.ReadAsync($"/fhir/Consent?patient={subject}");
+        using var read = await stranger.ReadAsync($"/fhir/Consent/{owner.Consent.Id}");
+        using var history = await stranger.ReadAsync($"/fhir/Consent/{owner.Consent.Id}/_history");
+        using var search = await stranger.ReadAsync($"/fhir/Consent?patient={owner.Subject}");
 
         await OutcomeAsync(read, HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
         await OutcomeAsync(history, HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
@@ -197,13 +189,11 @@ public sealed class FhirTests(ConsentApi api)
     [Fact]
     public async Task A_client_that_accepts_only_FHIR_XML_is_406_with_an_OperationOutcome()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/fhir/Consent/{consent.Id}", UriKind.Relative));
+        using var carer = await api.YoungCarerGrantsAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/fhir/Consent/{carer.Consent.Id}", UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Accept", "application/fhir+xml");
 
-        using var response = await carer.SendAsync(request, Cancel);
+        using var response = await carer.Client.SendAsync(request, Cancel);
 
         await OutcomeAsync(response, HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported);
     }
@@ -248,14 +238,8 @@ public sealed class FhirApiDocumentTests(ConsentApi api)
     [InlineData("/fhir/Consent/{id}/_history/{vid}", "FhirVreadConsent", new[] { "200", "404" })]
     public async Task The_openapi_document_declares_each_FHIR_route_with_a_summary_and_its_responses_as_fhir_json(string path, string operationId, string[] statuses)
     {
-        using var client = api.Host.CreateClient();
+        var operation = await api.SummarisedOperationAsync(path, operationId);
 
-        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        using var json = JsonDocument.Parse(document);
-        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
-        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
         foreach (var status in statuses)
         {
             var response = operation.GetProperty("responses").GetProperty(status);

@@ -7,28 +7,24 @@ public sealed class ReadingTests(ConsentApi api)
     [Fact]
     public async Task Get_returns_the_consent_with_its_version_as_etag()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var response = await client.ReadAsync($"/api/consents/{consent.Id}");
+        using var response = await carer.Client.ReadAsync($"/api/consents/{carer.Consent.Id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
-        Assert.Equal(consent, await response.ConsentAsync(), ConsentComparer.Instance);
+        Assert.Equal(carer.Consent, await response.ConsentAsync(), ConsentComparer.Instance);
     }
 
     [Fact]
     public async Task Young_carer_reading_another_subjects_consent_is_404_with_no_data()
     {
-        var subject = NewSubject();
-        using var owner = api.YoungCarer(subject);
+        using var owner = await api.YoungCarerGrantsAsync();
         using var stranger = api.YoungCarer(NewSubject());
-        var consent = await owner.GrantedAsync(GrantBody(subject));
 
-        using var get = await stranger.ReadAsync($"/api/consents/{consent.Id}");
-        using var history = await stranger.ReadAsync($"/api/consents/{consent.Id}/history");
-        using var list = await stranger.ReadAsync($"/api/consents?subjectId={subject}");
+        using var get = await stranger.ReadAsync($"/api/consents/{owner.Consent.Id}");
+        using var history = await stranger.ReadAsync($"/api/consents/{owner.Consent.Id}/history");
+        using var list = await stranger.ReadAsync($"/api/consents?subjectId={owner.Subject}");
 
         await get.ProblemAsync(HttpStatusCode.NotFound);
         await history.ProblemAsync(HttpStatusCode.NotFound);
@@ -36,7 +32,7 @@ public sealed class ReadingTests(ConsentApi api)
         foreach (var response in new[] { get, history, list })
         {
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            Assert.DoesNotContain(subject, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(owner.Subject, body, StringComparison.Ordinal);
             Assert.DoesNotContain("school-support", body, StringComparison.Ordinal);
         }
     }
@@ -59,13 +55,11 @@ public sealed class ReadingTests(ConsentApi api)
     [Fact]
     public async Task Auditor_reads_a_subjects_consents_and_their_history()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
         using var auditor = api.Auditor();
 
-        Assert.Equal(consent.Id, Assert.Single(await auditor.ListAsync(subject)).Id);
-        Assert.Single(await auditor.HistoryAsync(consent.Id));
+        Assert.Equal(carer.Consent.Id, Assert.Single(await auditor.ListAsync(carer.Subject)).Id);
+        Assert.Single(await auditor.HistoryAsync(carer.Consent.Id));
     }
 
     [Fact]

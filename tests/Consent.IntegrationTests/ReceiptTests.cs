@@ -19,9 +19,7 @@ public sealed class ReceiptTests(ConsentApi api)
 
     private static async Task<IReadOnlyList<ReceiptBody>> ReceiptsAsync(HttpClient client, Guid consentId)
     {
-        using var response = await client.ReadAsync($"/api/consents/{consentId}/receipts");
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var text = await client.OkTextAsync($"/api/consents/{consentId}/receipts");
         return JsonSerializer.Deserialize<List<ReceiptBody>>(text, JsonSerializerOptions.Web)!;
     }
 
@@ -40,10 +38,7 @@ public sealed class ReceiptTests(ConsentApi api)
     private async Task<JwkSet> KeysAsync()
     {
         using var anonymous = api.Host.CreateClient();
-        using var response = await anonymous.ReadAsync("/api/consents/receipt-keys");
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
-        return JwkSet.FromJson(text, JWT.DefaultSettings.JsonMapper);
+        return JwkSet.FromJson(await anonymous.OkTextAsync("/api/consents/receipt-keys"), JWT.DefaultSettings.JsonMapper);
     }
 
     /// <summary>The payload, once jose-jwt has checked the signature with the JWKS key the header names.</summary>
@@ -56,22 +51,18 @@ public sealed class ReceiptTests(ConsentApi api)
         return document.RootElement.Clone();
     }
 
-    private static List<string> Texts(JsonElement array, string property) => [.. array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!)];
-
     [Fact]
     public async Task Grant_pause_resume_and_withdraw_each_issue_a_receipt_that_verifies_against_the_published_keys()
     {
         var purpose = Agreements.NewPurpose();
         var agreement = Agreements.Active(purpose);
         api.Parties.AddAgreement(agreement);
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
-        using (await carer.ActAsync(consent.Id, "pause", new { reason = "not now" })) { }
-        using (await carer.ActAsync(consent.Id, "resume")) { }
-        using (await carer.ActAsync(consent.Id, "withdraw")) { }
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
+        using (await carer.ActAsync("pause", new { reason = "not now" })) { }
+        using (await carer.ActAsync("resume")) { }
+        using (await carer.ActAsync("withdraw")) { }
 
-        var receipts = await AwaitReceiptsAsync(carer, consent.Id, 4);
+        var receipts = await AwaitReceiptsAsync(carer.Client, carer.Consent.Id, 4);
         var keys = await KeysAsync();
 
         Assert.Equal([1L, 2L, 3L, 4L], receipts.Select(r => r.Version));
@@ -80,20 +71,20 @@ public sealed class ReceiptTests(ConsentApi api)
         Assert.Equal(4, payloads.Select(p => p.GetProperty("consentReceiptID").GetString()).Distinct().Count());
         foreach (var (payload, version) in payloads.Select((p, i) => (p, i + 1L)))
         {
-            Assert.Equal(consent.Id, payload.GetProperty("consentId").GetGuid());
+            Assert.Equal(carer.Consent.Id, payload.GetProperty("consentId").GetGuid());
             Assert.Equal(version, payload.GetProperty("consentVersion").GetInt64());
-            Assert.Equal(subject, payload.GetProperty("piiPrincipalId").GetString());
+            Assert.Equal(carer.Subject, payload.GetProperty("piiPrincipalId").GetString());
             Assert.Equal("GB-ENG", payload.GetProperty("jurisdiction").GetString());
             Assert.Equal("en", payload.GetProperty("language").GetString());
-            Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
-            Assert.Equal(["holder", "recipient"], Texts(payload.GetProperty("piiControllers"), "role"));
+            Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], payload.GetProperty("piiControllers").Texts("piiController"));
+            Assert.Equal(["holder", "recipient"], payload.GetProperty("piiControllers").Texts("role"));
             var policy = Assert.Single(payload.GetProperty("policies").EnumerateArray());
             Assert.Equal((agreement.DsaId, 3L, agreement.Content.Title), (policy.GetProperty("dsaId").GetGuid(), policy.GetProperty("version").GetInt64(), policy.GetProperty("title").GetString()));
             var purposeOf = Assert.Single(Assert.Single(payload.GetProperty("services").EnumerateArray()).GetProperty("purposes").EnumerateArray());
             Assert.Equal(purpose, purposeOf.GetProperty("purpose").GetString());
             Assert.Equal("EXPLICIT", purposeOf.GetProperty("consentType").GetString());
-            Assert.Equal(["identity.basic", "caring.role", "education.attendance"], Texts(purposeOf.GetProperty("piiCategory"), "code"));
-            Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), Texts(purposeOf.GetProperty("piiCategory"), "description"));
+            Assert.Equal(["identity.basic", "caring.role", "education.attendance"], purposeOf.GetProperty("piiCategory").Texts("code"));
+            Assert.Equal(new[] { "identity.basic", "caring.role", "education.attendance" }.Select(PlainWords.Category), purposeOf.GetProperty("piiCategory").Texts("description"));
             Assert.Equal([Agreements.SchoolName], purposeOf.GetProperty("thirdPartyName").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal("until withdrawn", purposeOf.GetProperty("termination").GetString());
             Assert.False(payload.GetProperty("sensitive").GetBoolean());
@@ -143,7 +134,7 @@ public sealed class ReceiptTests(ConsentApi api)
 
         var receipt = Assert.Single(await AwaitReceiptsAsync(carer, consentId, 1));
         var payload = Verified(receipt.Jws, await KeysAsync());
-        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], Texts(payload.GetProperty("piiControllers"), "piiController"));
+        Assert.Equal([Agreements.CouncilName, Agreements.SchoolName], payload.GetProperty("piiControllers").Texts("piiController"));
     }
 
     [Fact]
@@ -151,11 +142,9 @@ public sealed class ReceiptTests(ConsentApi api)
     {
         var purpose = Agreements.NewPurpose();
         api.Parties.AddAgreement(Agreements.Active(purpose));
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, purpose));
-        using (await carer.ActAsync(consent.Id, "pause")) { }
-        var before = await AwaitReceiptsAsync(carer, consent.Id, 2);
+        using var carer = await api.YoungCarerGrantsAsync(purpose);
+        using (await carer.ActAsync("pause")) { }
+        var before = await AwaitReceiptsAsync(carer.Client, carer.Consent.Id, 2);
         Assert.Equal(2, before.Count);
 
         var daemon = api.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
@@ -169,7 +158,7 @@ public sealed class ReceiptTests(ConsentApi api)
 
         // The same receipts, byte for byte: an ES256 signature differs each time it is made, so a
         // receipt issued again would show here even under the same id.
-        Assert.Equal(before, await ReceiptsAsync(carer, consent.Id));
+        Assert.Equal(before, await ReceiptsAsync(carer.Client, carer.Consent.Id));
     }
 
     [Fact]
@@ -186,17 +175,15 @@ public sealed class ReceiptTests(ConsentApi api)
     [Fact]
     public async Task Another_young_carers_receipts_answer_like_an_unknown_consent()
     {
-        var subject = NewSubject();
-        using var carer = api.YoungCarer(subject);
-        var consent = await carer.GrantedAsync(GrantBody(subject, "school-support"));
+        using var carer = await api.YoungCarerGrantsAsync("school-support");
         using var other = api.YoungCarer(NewSubject());
 
-        using var theirs = await other.ReadAsync($"/api/consents/{consent.Id}/receipts");
+        using var theirs = await other.ReadAsync($"/api/consents/{carer.Consent.Id}/receipts");
         using var unknown = await other.ReadAsync($"/api/consents/{Guid.NewGuid()}/receipts");
 
         Assert.Empty(await theirs.ProblemAsync(HttpStatusCode.NotFound));
         Assert.Empty(await unknown.ProblemAsync(HttpStatusCode.NotFound));
-        Assert.Single(await AwaitReceiptsAsync(carer, consent.Id, 1));
+        Assert.Single(await AwaitReceiptsAsync(carer.Client, carer.Consent.Id, 1));
     }
 
     [Theory]
@@ -204,14 +191,8 @@ public sealed class ReceiptTests(ConsentApi api)
     [InlineData("/api/consents/receipt-keys", "GetReceiptKeys", new[] { "200" })]
     public async Task The_openapi_document_declares_both_routes_with_a_summary_and_their_responses(string path, string operationId, string[] statuses)
     {
-        using var client = api.Host.CreateClient();
+        var operation = await api.SummarisedOperationAsync(path, operationId);
 
-        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        using var json = JsonDocument.Parse(document);
-        var operation = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
-        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
         foreach (var status in statuses) Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), status);
     }
 }

@@ -117,21 +117,19 @@ public sealed class RoleMatrixTests(ConsentApi api)
         const string org = "silent-registry-org";
         api.Parties.Add(org, "school-support");
         api.Parties.Silence(org);
-        var subject = NewSubject();
-        using var owner = api.YoungCarer(subject);
-        var consent = await owner.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
         using var practitioner = api.Practitioner(org);
 
-        using var read = await practitioner.ReadAsync($"/api/consents/{consent.Id}");
-        using var list = await practitioner.ReadAsync($"/api/consents?subjectId={subject}");
-        using var explanation = await practitioner.ReadAsync($"/api/consents/{consent.Id}/explanation");
-        using var withdraw = await practitioner.ActAsync(consent.Id, "withdraw", new { reason = "asked to by the young person" });
+        using var read = await practitioner.ReadAsync($"/api/consents/{carer.Consent.Id}");
+        using var list = await practitioner.ReadAsync($"/api/consents?subjectId={carer.Subject}");
+        using var explanation = await practitioner.ReadAsync($"/api/consents/{carer.Consent.Id}/explanation");
+        using var withdraw = await practitioner.ActAsync(carer.Consent.Id, "withdraw", new { reason = "asked to by the young person" });
 
         await read.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         await list.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         await explanation.ProblemAsync(HttpStatusCode.ServiceUnavailable);
         await withdraw.ProblemAsync(HttpStatusCode.ServiceUnavailable);
-        var after = await StateAsync(owner, consent.Id);
+        var after = await StateAsync(carer.Client, carer.Consent.Id);
         Assert.Equal(("active", 1L), (after.Status, after.Version));
     }
 

@@ -60,24 +60,20 @@ public sealed class ValidationTests(ConsentApi api)
     [Fact]
     public async Task A_reason_over_500_characters_is_400_and_the_consent_is_unchanged()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var response = await client.ActAsync(consent.Id, "pause", new { reason = new string('x', 501) });
+        using var response = await carer.ActAsync("pause", new { reason = new string('x', 501) });
 
         Assert.Equal(["reason"], await response.ProblemAsync(HttpStatusCode.BadRequest));
-        Assert.Single(await client.HistoryAsync(consent.Id));
+        Assert.Single(await carer.HistoryAsync());
     }
 
     [Fact]
     public async Task An_unknown_field_in_a_pause_is_400()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var response = await client.RawPostAsync($"/api/consents/{consent.Id}/pause", """{"reasn":"typo"}""");
+        using var response = await carer.Client.RawPostAsync($"/api/consents/{carer.Consent.Id}/pause", """{"reasn":"typo"}""");
 
         Assert.Equal(["reasn"], await response.ProblemAsync(HttpStatusCode.BadRequest));
     }
@@ -85,11 +81,9 @@ public sealed class ValidationTests(ConsentApi api)
     [Fact]
     public async Task A_malformed_if_match_is_400()
     {
-        var subject = NewSubject();
-        using var client = api.YoungCarer(subject);
-        var consent = await client.GrantedAsync(GrantBody(subject));
+        using var carer = await api.YoungCarerGrantsAsync();
 
-        using var response = await client.ActAsync(consent.Id, "pause", ifMatch: "\"v1\"");
+        using var response = await carer.ActAsync("pause", ifMatch: "\"v1\"");
 
         Assert.Equal(["If-Match"], await response.ProblemAsync(HttpStatusCode.BadRequest));
     }

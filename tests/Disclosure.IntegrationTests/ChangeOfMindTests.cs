@@ -12,8 +12,7 @@ public sealed class ChangeOfMindTests(Platform platform)
     [Fact]
     public async Task Approve_then_pause_the_disclosure_is_blocked_and_release_is_refused_and_resuming_does_not_unblock_it()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
 
         await story.PauseConsentAsync();
 
@@ -31,8 +30,7 @@ public sealed class ChangeOfMindTests(Platform platform)
     [Fact]
     public async Task Approve_release_then_withdraw_before_any_read_the_package_and_its_data_key_are_destroyed_and_a_read_is_410()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         (await story.ReleaseAsync(disclosure.Id)).Dispose();
         Assert.Equal(1, await CountAsync("mt_doc_sealedpackage", disclosure.Id));
 
@@ -50,8 +48,7 @@ public sealed class ChangeOfMindTests(Platform platform)
     [Fact]
     public async Task Approve_release_read_then_withdraw_the_recipient_is_asked_to_delete_and_answers_deleted_once()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         (await story.ReleaseAsync(disclosure.Id)).Dispose();
         (await story.ReadPackageAsync(disclosure.Id)).Dispose();
 
@@ -82,8 +79,7 @@ public sealed class ChangeOfMindTests(Platform platform)
     [Fact]
     public async Task Answering_a_deletion_nobody_asked_for_is_409_and_an_unknown_list_filter_is_400()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         using var school = story.SchoolPractitioner();
 
         await ProblemAsync(await PostAsync(school, $"/api/disclosures/{disclosure.Id}/deletion", new { outcome = "deleted" }), HttpStatusCode.Conflict);

@@ -41,8 +41,7 @@ public sealed class KeyTests(Platform platform)
     [Fact]
     public async Task A_package_sealed_with_the_old_static_key_still_reads_and_rewrap_gives_it_its_own_data_key()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         (await story.ReleaseAsync(disclosure.Id, Data("old"))).Dispose();
         // Replace the package with what the pre-envelope service stored: the static key, no data key.
         var legacyKey = Convert.FromBase64String(platform.Disclosure.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Disclosure:PayloadKey"]!);

@@ -8,8 +8,7 @@ public sealed class ReadingTests(Platform platform)
     [Fact]
     public async Task The_requester_holder_their_leads_and_auditors_read_a_decision_and_another_org_gets_404()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         var path = $"/api/disclosures/{disclosure.Id}";
 
         foreach (var client in new[] { story.SchoolPractitioner(), story.CouncilPractitioner(), story.Lead(story.School), story.Lead(story.Council), story.Auditor() })

@@ -8,8 +8,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task The_brief_story_release_read_pause_then_the_next_read_is_refused_consent_paused()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
 
         using var released = await story.ReleaseAsync(disclosure.Id);
         Assert.Equal(HttpStatusCode.OK, released.StatusCode);
@@ -39,8 +38,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     {
         // A DSA's suspension is not pushed to the disclosure service (a consent's change is, issue 20:
         // ChangeOfMindTests), so the release's own live re-check is what refuses here.
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         await story.SuspendDsaAsync();
 
         using var response = await story.ReleaseAsync(disclosure.Id);
@@ -56,8 +54,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task Given_dsa_suspended_after_release_When_read_Then_refused_no_active_dsa()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         (await story.ReleaseAsync(disclosure.Id)).Dispose();
         await story.SuspendDsaAsync();
 
@@ -70,8 +67,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task A_category_outside_the_approval_is_422_and_nothing_is_stored()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
 
         using var response = await story.ReleaseAsync(disclosure.Id, new Dictionary<string, object> { ["caring.role"] = "x", ["health.mental"] = "y" });
 
@@ -84,8 +80,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task A_body_over_256_KiB_is_413_and_nothing_is_stored()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
 
         using var response = await story.ReleaseAsync(disclosure.Id, new Dictionary<string, object> { ["caring.role"] = new string('a', 300 * 1024) });
 
@@ -96,8 +91,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task A_body_of_200_KiB_is_accepted()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
 
         using var response = await story.ReleaseAsync(disclosure.Id, new Dictionary<string, object> { ["caring.role"] = new string('a', 200 * 1024) });
 
@@ -107,8 +101,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task Only_the_holder_releases_and_only_the_requester_reads()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
 
         using var byRequester = await story.ReleaseAsync(disclosure.Id, client: story.SchoolPractitioner());
         await ProblemAsync(byRequester, HttpStatusCode.Forbidden);
@@ -136,8 +129,7 @@ public sealed class ReleaseAndReadTests(Platform platform)
     [Fact]
     public async Task The_payload_is_encrypted_at_rest_and_never_logged_nor_published()
     {
-        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
-        var disclosure = await story.RequestAsync();
+        var (story, disclosure) = await RequestedAsync(platform);
         var secret = $"secret-{Guid.NewGuid():N}";
 
         using var released = await story.ReleaseAsync(disclosure.Id, new Dictionary<string, object> { ["caring.role"] = new { note = secret } });

@@ -15,14 +15,10 @@ public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : ICl
     [Fact]
     public async Task Given_the_consent_service_is_not_running_When_requested_Then_denied_check_unavailable_without_waiting_for_the_request_clients_timeout()
     {
-        var council = NewOrg("LA");
-        var school = NewOrg("URN");
-        await ActiveDsaAsync(council, school);
-        using var practitioner = platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, school, name: "teacher");
-        var body = new { subjectId = "yc-1", purpose = "school-support", holderOrgId = council, dataCategories = new[] { "caring.role" }, basis = "consent" };
+        using var school = await SchoolUnderActiveDsaAsync("yc-1");
 
         var watch = Stopwatch.StartNew();
-        using var response = await PostAsync(practitioner, "/api/disclosures", body);
+        using var response = await school.RequestAsync();
         watch.Stop();
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -36,54 +32,39 @@ public sealed class UnavailableCheckTests(PlatformWithoutConsent platform) : ICl
     [Fact]
     public async Task Given_the_consent_service_keeps_failing_Then_the_circuit_opens_and_later_requests_fail_closed_at_once()
     {
-        var council = NewOrg("LA");
-        var school = NewOrg("URN");
-        await ActiveDsaAsync(council, school);
-        using var practitioner = platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, school, name: "teacher");
-        var body = new { subjectId = "yc-2", purpose = "school-support", holderOrgId = council, dataCategories = new[] { "caring.role" }, basis = "consent" };
+        using var school = await SchoolUnderActiveDsaAsync("yc-2");
 
         // One after another: the circuit counts batches of checks (issue 23), and requests sent at once
         // would share batches; four failed batches are the circuit's minimum throughput.
         for (var i = 0; i < 4; i++)
         {
-            using var response = await PostAsync(practitioner, "/api/disclosures", body);
+            using var response = await school.RequestAsync();
             Assert.Equal(["check-unavailable"], (await ReadAsync<DisclosureBody>(response)).Decision!.Codes);
         }
 
         var watch = Stopwatch.StartNew();
-        using var open = await PostAsync(practitioner, "/api/disclosures", body);
+        using var open = await school.RequestAsync();
         watch.Stop();
         Assert.Equal(["check-unavailable"], (await ReadAsync<DisclosureBody>(open)).Decision!.Codes);
         Assert.True(watch.Elapsed < TimeSpan.Parse(DisclosureHost.CheckTimeout, System.Globalization.CultureInfo.InvariantCulture), $"an open circuit answers without waiting for the check's timeout, took {watch.Elapsed}");
     }
 
-    private async Task ActiveDsaAsync(string council, string school)
+    /// <summary>The school's practitioner and its request for a young carer's caring role, held by the council.</summary>
+    private sealed record SchoolRequest(HttpClient Practitioner, object Body) : IDisposable
     {
-        using var officer = platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, council, name: "ig");
-        var dsa = new
-        {
-            title = "Council and school",
-            parties = new[] { new { orgId = council, name = "Council", role = "both" }, new { orgId = school, name = "School", role = "both" } },
-            purposes = new[]
-            {
-                new
-                {
-                    code = "school-support",
-                    description = "So your school can help you with attendance and homework around your caring.",
-                    dataCategories = new[] { "caring.role" },
-                    lawfulBasis = new { article6 = "consent" },
-                    requiresConsent = true,
-                    allowsSafeguardingOverride = false,
-                },
-            },
-            effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),
-            effectiveTo = DateTimeOffset.UtcNow.AddDays(30),
-            retentionDays = 30,
-        };
-        using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
-        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
-        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
-        var activated = await DsaSignOff.SignByEveryPartyAsync(org => Task.FromResult(platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, org, name: "ig")), id.ToString());
-        Assert.Equal("active", activated.GetProperty("status").GetString());
+        public Task<HttpResponseMessage> RequestAsync() => PostAsync(Practitioner, "/api/disclosures", Body);
+
+        public void Dispose() => Practitioner.Dispose();
+    }
+
+    /// <summary>A council and a school of their own under an active DSA for school-support, and the school's request about <paramref name="subjectId"/>.</summary>
+    private async Task<SchoolRequest> SchoolUnderActiveDsaAsync(string subjectId)
+    {
+        var council = NewOrg("LA");
+        var school = NewOrg("URN");
+        await ActiveDsaAsync(platform.Registry, council, ConsentPlatform.TestSupport.Processes.Scenario.SchoolSupportDsa("Council and school", council, school));
+
+        var practitioner = platform.Disclosure.CreateClient().Authorize(PlatformRoles.Practitioner, school, name: "teacher");
+        return new(practitioner, new { subjectId, purpose = "school-support", holderOrgId = council, dataCategories = new[] { "caring.role" }, basis = "consent" });
     }
 }

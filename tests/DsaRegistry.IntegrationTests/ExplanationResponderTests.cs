@@ -7,14 +7,13 @@ namespace ConsentPlatform.DsaRegistry.IntegrationTests;
 /// explain a consent (issue 16). Every test has a purpose code of its own: the question is about a
 /// purpose across all agreements, and other tests' agreements must not be in the answer.
 /// </summary>
-public sealed class ExplanationResponderTests(RegistryFixture fixture)
+public sealed class ExplanationResponderTests(RegistryFixture fixture) : RegistryTests(fixture)
 {
-    private readonly Registry registry = new(fixture);
     private readonly string purpose = "p-" + Guid.NewGuid().ToString("N")[..12];
 
     private DsaTerms TermsForPurpose(int retentionDays = 365)
     {
-        var terms = registry.Terms();
+        var terms = Registry.Terms();
         return terms with { Purposes = [terms.Purposes![0]! with { Code = purpose }], RetentionDays = retentionDays };
     }
 
@@ -24,17 +23,17 @@ public sealed class ExplanationResponderTests(RegistryFixture fixture)
     [Fact]
     public async Task The_active_agreement_for_the_purpose_is_explained_with_its_named_parties_categories_retention_and_basis()
     {
-        var dsa = await registry.ActiveAsync(TermsForPurpose(retentionDays: 90));
+        var dsa = await Registry.ActiveAsync(TermsForPurpose(retentionDays: 90));
 
-        var result = await fixture.ExplainAsync(Question());
+        var result = await Fixture.ExplainAsync(Question());
 
         Assert.True(result.Covered);
         Assert.Equal(
             [
-                new PurposeOrganisation(registry.LocalAuthority, "Example Council", SharingRole.Holder),
-                new PurposeOrganisation(registry.School, "Example School", SharingRole.Holder),
-                new PurposeOrganisation(registry.LocalAuthority, "Example Council", SharingRole.Recipient),
-                new PurposeOrganisation(registry.School, "Example School", SharingRole.Recipient),
+                new PurposeOrganisation(Registry.LocalAuthority, "Example Council", SharingRole.Holder),
+                new PurposeOrganisation(Registry.School, "Example School", SharingRole.Holder),
+                new PurposeOrganisation(Registry.LocalAuthority, "Example Council", SharingRole.Recipient),
+                new PurposeOrganisation(Registry.School, "Example School", SharingRole.Recipient),
             ],
             result.Organisations);
         Assert.Equal(["identity.basic", "caring.role", "education.attendance"], result.DataCategories);
@@ -47,28 +46,28 @@ public sealed class ExplanationResponderTests(RegistryFixture fixture)
     [Fact]
     public async Task A_consents_recipients_and_categories_narrow_the_explanation()
     {
-        await registry.ActiveAsync(TermsForPurpose());
+        await Registry.ActiveAsync(TermsForPurpose());
 
-        var result = await fixture.ExplainAsync(Question(recipients: [registry.School], categories: ["caring.role"]));
+        var result = await Fixture.ExplainAsync(Question(recipients: [Registry.School], categories: ["caring.role"]));
 
-        Assert.Equal([registry.School], result.Organisations.Where(o => o.Role == SharingRole.Recipient).Select(o => o.OrgId));
+        Assert.Equal([Registry.School], result.Organisations.Where(o => o.Role == SharingRole.Recipient).Select(o => o.OrgId));
         Assert.Equal(["caring.role"], result.DataCategories);
     }
 
     [Fact]
     public async Task No_agreement_for_the_purpose_only_a_draft_or_a_suspended_one_is_not_covered_and_shows_nothing()
     {
-        Assert.False((await fixture.ExplainAsync(Question())).Covered);
+        Assert.False((await Fixture.ExplainAsync(Question())).Covered);
 
-        await registry.DraftAsync(TermsForPurpose());
-        Assert.False((await fixture.ExplainAsync(Question())).Covered);
+        await Registry.DraftAsync(TermsForPurpose());
+        Assert.False((await Fixture.ExplainAsync(Question())).Covered);
 
-        var dsa = await registry.ActiveAsync(TermsForPurpose());
-        Assert.True((await fixture.ExplainAsync(Question())).Covered);
+        var dsa = await Registry.ActiveAsync(TermsForPurpose());
+        Assert.True((await Fixture.ExplainAsync(Question())).Covered);
 
-        using var suspended = await PostAsync(registry.Officer(), $"/api/dsas/{dsa.Id}/suspend", new { reason = "Review of the agreement" });
+        using var suspended = await PostAsync(Registry.Officer(), $"/api/dsas/{dsa.Id}/suspend", new { reason = "Review of the agreement" });
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
-        var after = await fixture.ExplainAsync(Question());
+        var after = await Fixture.ExplainAsync(Question());
         Assert.False(after.Covered);
         Assert.Empty(after.Organisations);
         Assert.Empty(after.Agreements);

@@ -3,27 +3,25 @@ using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;
 
 /// <summary>Events committed to Marten reach RabbitMQ through the shared forwarding subscription, message id = event id.</summary>
-public sealed class PublishingTests(RegistryFixture fixture)
+public sealed class PublishingTests(RegistryFixture fixture) : RegistryTests(fixture)
 {
-    private readonly Registry registry = new(fixture);
-
     [Fact]
     public async Task Every_change_is_published_in_order_with_its_version_actor_and_the_whole_content()
     {
-        var officer = registry.Officer();
-        var school = registry.Officer(registry.School);
-        var dsa = await registry.DraftAsync();
+        var officer = Registry.Officer();
+        var school = Registry.Officer(Registry.School);
+        var dsa = await Registry.DraftAsync();
         var path = $"/api/dsas/{dsa.Id}";
         // Issue 17: the school signs, then the council; the council's signature, the last, activates.
         await PostAsync(school, $"{path}/sign", new { version = 1 });
         await PostAsync(officer, $"{path}/sign", new { version = 1 });
         await PostAsync(officer, $"{path}/suspend", new { reason = "Breach" });
-        await PutAsync(officer, path, registry.Terms() with { Title = "Amended" });
+        await PutAsync(officer, path, Registry.Terms() with { Title = "Amended" });
         await PostAsync(school, $"{path}/sign", new { version = 6 });
         await PostAsync(officer, $"{path}/sign", new { version = 6 });
         await PostAsync(officer, $"{path}/terminate", new { reason = "Replaced" });
 
-        var published = await fixture.PublishedForAsync(dsa.Id, 10, TimeSpan.FromSeconds(60));
+        var published = await Fixture.PublishedForAsync(dsa.Id, 10, TimeSpan.FromSeconds(60));
 
         Assert.Equal(
             [typeof(DsaDrafted), typeof(DsaSigned), typeof(DsaSigned), typeof(DsaActivated), typeof(DsaSuspended), typeof(DsaAmended),
@@ -33,12 +31,12 @@ public sealed class PublishingTests(RegistryFixture fixture)
         Assert.All(published, p => Assert.Equal(p.Event.EventId, p.MessageId));
         Assert.All(published, p => Assert.Null(p.Event.SubjectId));
         Assert.Equal(
-            [registry.LocalAuthority, registry.School, registry.LocalAuthority, registry.LocalAuthority, registry.LocalAuthority, registry.LocalAuthority,
-             registry.School, registry.LocalAuthority, registry.LocalAuthority, registry.LocalAuthority],
+            [Registry.LocalAuthority, Registry.School, Registry.LocalAuthority, Registry.LocalAuthority, Registry.LocalAuthority, Registry.LocalAuthority,
+             Registry.School, Registry.LocalAuthority, Registry.LocalAuthority, Registry.LocalAuthority],
             published.Select(p => p.Event.Actor.OrgId));
         Assert.Equal(10, published.Select(p => p.Event.EventId).Distinct().Count());
         var signed = Assert.IsType<DsaSigned>(published[6].Event);
-        Assert.Equal((6L, registry.School, 7L), (signed.SignedVersion, signed.OrgId, signed.Version));
+        Assert.Equal((6L, Registry.School, 7L), (signed.SignedVersion, signed.OrgId, signed.Version));
 
         var drafted = Assert.IsType<DsaDrafted>(published[0].Event);
         Assert.Equal((1L, dsa.Title, 2), (drafted.Version, drafted.Content.Title, drafted.Content.Purposes.Count));

@@ -10,12 +10,10 @@ namespace ConsentPlatform.DsaRegistry.IntegrationTests;
 /// registry's real PostgreSQL: load and fold, guard, compare the expected version, decide, append
 /// with Marten's optimistic check; every refusal leaves the stream as it was.
 /// </summary>
-public sealed class StreamChangesTests(RegistryFixture fixture)
+public sealed class StreamChangesTests(RegistryFixture fixture) : RegistryTests(fixture)
 {
     private static readonly EventActor Officer = new("officer-1", "IgOfficer", "LA-stream-changes");
-    private readonly Registry registry = new(fixture);
-
-    private IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
+    private IDocumentStore Store => Fixture.Host.Services.GetRequiredService<IDocumentStore>();
 
     private static Decision Amend(Agreement state) => [new AgreementEvent.Amended(state.Id, state.Content, Officer, DateTimeOffset.UtcNow)];
 
@@ -37,7 +35,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     [Fact]
     public async Task Given_a_refusal_alongside_When_applied_Then_the_refusal_and_nothing_is_appended()
     {
-        var dsa = await registry.DraftAsync();
+        var dsa = await Registry.DraftAsync();
         await using var session = Store.LightweightSession();
 
         var change = await StreamChanges.DecideAsync(
@@ -50,7 +48,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     [Fact]
     public async Task Given_a_dsa_at_version_1_When_a_change_names_version_1_Then_its_event_is_appended_and_the_new_state_returned()
     {
-        var dsa = await registry.DraftAsync();
+        var dsa = await Registry.DraftAsync();
 
         var changed = await ChangeAsync(dsa.Id, 1, Amend);
 
@@ -62,7 +60,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     [Fact]
     public async Task Given_a_dsa_at_version_1_When_a_change_names_version_3_Then_412_and_nothing_is_appended()
     {
-        var dsa = await registry.DraftAsync();
+        var dsa = await Registry.DraftAsync();
 
         var refusal = (await ChangeAsync(dsa.Id, 3, Amend)).Refusal;
 
@@ -74,7 +72,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     [Fact]
     public async Task Given_a_guard_that_refuses_When_the_version_is_also_stale_Then_the_guards_refusal_and_nothing_is_appended()
     {
-        var dsa = await registry.DraftAsync();
+        var dsa = await Registry.DraftAsync();
 
         var refusal = (await ChangeAsync(dsa.Id, 3, Amend, guard: (_, _) => Task.FromResult<Refusal?>(Refusal.Forbidden("not yours")))).Refusal;
 
@@ -85,7 +83,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     [Fact]
     public async Task Given_a_decision_with_no_event_When_applied_Then_the_state_is_returned_and_nothing_is_written()
     {
-        var dsa = await registry.DraftAsync();
+        var dsa = await Registry.DraftAsync();
 
         var unchanged = await ChangeAsync(dsa.Id, null, _ => []);
 
@@ -109,7 +107,7 @@ public sealed class StreamChangesTests(RegistryFixture fixture)
     [InlineData(1L, 412)]
     public async Task Given_another_writer_commits_between_load_and_save_When_saved_Then_409_or_412_with_if_match_and_only_the_other_change_stands(long? expectedVersion, int status)
     {
-        var dsa = await registry.DraftAsync();
+        var dsa = await Registry.DraftAsync();
 
         // The other writer's change commits after this one has loaded version 1 (the guard runs then).
         var change = await ChangeAsync(dsa.Id, expectedVersion, Amend, guard: async (_, _) => (await ChangeInAsync(Store, dsa.Id, null, Amend)).Refusal);

@@ -24,6 +24,17 @@ public sealed record HistoryBody(long Version, string Event, DateTimeOffset Occu
 
 public sealed record ActorBody(string UserId, string Role, string? OrgId);
 
+/// <summary>A young carer signed in as themselves, and the consent they have just granted: where most tests start.</summary>
+public sealed record GrantedConsent(string Subject, HttpClient Client, ConsentBody Consent) : IDisposable
+{
+    /// <summary>POST /api/consents/{id}/{action} on this consent, as the young carer.</summary>
+    public Task<HttpResponseMessage> ActAsync(string action, object? body = null, string? ifMatch = null) => Client.ActAsync(Consent.Id, action, body, ifMatch);
+
+    public Task<IReadOnlyList<HistoryBody>> HistoryAsync() => Client.HistoryAsync(Consent.Id);
+
+    public void Dispose() => Client.Dispose();
+}
+
 /// <summary>Calls of the consent API, as a young carer, practitioner or auditor would make them.</summary>
 public static class Api
 {
@@ -62,6 +73,19 @@ public static class Api
         string givenBy = "self",
         object? proxy = null) =>
         new { subjectId, purpose, recipientOrgIds, dataCategories, expiresAt, givenBy, proxy };
+
+    /// <summary>A new young carer grants a consent (201 asserted) with these terms, the rest as <see cref="GrantBody"/> has them.</summary>
+    public static async Task<GrantedConsent> YoungCarerGrantsAsync(
+        this ConsentApi api,
+        string purpose = "school-support",
+        string[]? recipientOrgIds = null,
+        string[]? dataCategories = null,
+        DateTimeOffset? expiresAt = null)
+    {
+        var subject = NewSubject();
+        var client = api.YoungCarer(subject);
+        return new(subject, client, await client.GrantedAsync(GrantBody(subject, purpose, recipientOrgIds, dataCategories, expiresAt)));
+    }
 
     public static Task<HttpResponseMessage> GrantAsync(this HttpClient client, object body)
     {
@@ -123,6 +147,15 @@ public static class Api
         return client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
     }
 
+    /// <summary>GET that must answer 200 (failing the test with the status and body if not); returns the body.</summary>
+    public static async Task<string> OkTextAsync(this HttpClient client, string path)
+    {
+        using var response = await client.ReadAsync(path);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return text;
+    }
+
     public static async Task<ConsentBody> ConsentAsync(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -140,6 +173,20 @@ public static class Api
         using var response = await client.ReadAsync($"/api/consents/{id}/history");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.BodyAsync<HistoryBody[]>();
+    }
+
+    /// <summary>Polls (bounded, 20 s) until the history has <paramref name="count"/> entries: a background job writes them.</summary>
+    public static async Task<IReadOnlyList<HistoryBody>> AwaitHistoryAsync(this HttpClient client, Guid id, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<HistoryBody> history;
+        do
+        {
+            await Task.Delay(250, Cancel);
+            history = await client.HistoryAsync(id);
+        }
+        while (history.Count < count && DateTime.UtcNow < deadline);
+        return history;
     }
 
     public static async Task<IReadOnlyList<ConsentBody>> ListAsync(this HttpClient client, string subjectId)

@@ -56,6 +56,13 @@ public sealed class ConsentApi : IAsyncLifetime
 
     public HttpClient ClientFor(string role, string? org = null, string? subjectId = null) => Host.ClientFor(role, org, subjectId);
 
+    /// <summary>The live check, asked over RabbitMQ from outside the service, as the disclosure service asks it.</summary>
+    public async Task<ConsentCheckResult> CheckAsync(CheckConsent check)
+    {
+        var client = Bus.CreateRequestClient<CheckConsent>(RequestTimeout.After(s: 15));
+        return (await client.GetResponse<ConsentCheckResult>(check, TestContext.Current.CancellationToken)).Message;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (bus is not null) await bus.StopAsync();

@@ -88,14 +88,8 @@ public sealed class Scenario(Platform platform)
             effectiveTo = DateTimeOffset.UtcNow.AddDays(365),
             retentionDays,
         };
-        using var officer = Officer();
-        using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
-        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
-        DsaId = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
-        // Both parties sign (issue 17): the last signature activates it.
-        var activated = await DsaSignOff.SignByEveryPartyAsync(org => Task.FromResult(platform.Registry.CreateClient().Authorize(PlatformRoles.IgOfficer, org, name: "ig")), DsaId.ToString());
-        Assert.Equal("active", activated.GetProperty("status").GetString());
-        DsaVersion = activated.GetProperty("version").GetInt64();
+        var activated = await ActiveDsaAsync(platform.Registry, Council, dsa);
+        (DsaId, DsaVersion) = (activated.GetProperty("id").GetGuid(), activated.GetProperty("version").GetInt64());
 
         if (withConsent)
         {
@@ -108,6 +102,26 @@ public sealed class Scenario(Platform platform)
         }
 
         return this;
+    }
+
+    /// <summary>The brief's story (an active DSA and the young carer's consent) and the school's request, decided.</summary>
+    public static async Task<(Scenario Story, DisclosureBody Disclosure)> RequestedAsync(Platform platform)
+    {
+        var story = await new Scenario(platform).GivenDsaAndConsentAsync();
+        return (story, await story.RequestAsync());
+    }
+
+    /// <summary>An IG officer of <paramref name="holder"/> drafts the DSA and every party signs it (issue 17), the last signature activating it; returns it.</summary>
+    public static async Task<JsonElement> ActiveDsaAsync(RegistryHost registry, string holder, object dsa)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        using var officer = registry.CreateClient().Authorize(PlatformRoles.IgOfficer, holder, name: "ig");
+        using var drafted = await officer.PostAsJsonAsync(new Uri("/api/dsas", UriKind.Relative), dsa, Json, Cancel);
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("id").GetGuid();
+        var activated = await DsaSignOff.SignByEveryPartyAsync(org => Task.FromResult(registry.CreateClient().Authorize(PlatformRoles.IgOfficer, org, name: "ig")), id.ToString());
+        Assert.Equal("active", activated.GetProperty("status").GetString());
+        return activated;
     }
 
     public async Task PauseConsentAsync()

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ConsentPlatform.DsaRegistry.Tests;
 using ConsentPlatform.Hosting.Json;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests.Support;
@@ -24,23 +25,7 @@ public sealed class Registry(RegistryFixture fixture)
     public DsaTerms Terms(DateTimeOffset? from = null, DateTimeOffset? to = null) => new(
         "Young carers support: council and school",
         [new PartyTerms(LocalAuthority, "Example Council", "both"), new PartyTerms(School, "Example School", "both")],
-        [
-            new PurposeTerms(
-                "school-support",
-                "So your school can help you with attendance and homework around your caring.",
-                ["identity.basic", "caring.role", "education.attendance"],
-                new LawfulBasisTerms("consent", null),
-                RequiresConsent: true,
-                AllowsSafeguardingOverride: true),
-            new PurposeTerms(
-                "whole-family-support",
-                "So the council can plan support for the whole family, including the person you care for.",
-                ["identity.basic", "caring.role", "caring.hours", "cared-for.condition"],
-                new LawfulBasisTerms("public-task", "health-or-social-care"),
-                RequiresConsent: false,
-                AllowsSafeguardingOverride: true,
-                new Dictionary<string, string?> { ["cared-for.condition"] = "The family's plan is built around the care the person needs; a short description of the condition is the least that lets it be planned." }),
-        ],
+        [Samples.SchoolSupport, Samples.WholeFamilySupport],
         from ?? DateTimeOffset.UtcNow.AddDays(-1),
         to ?? DateTimeOffset.UtcNow.AddDays(365),
         365);
