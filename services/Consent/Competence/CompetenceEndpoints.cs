@@ -17,17 +17,14 @@ public static class CompetenceEndpoints
 {
     public const int MaxNoteLength = 500;
 
-    public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{subjectId}/competence", AssessAsync)
-            .RequireAuthorization(PlatformRoles.Practitioner)
-            .WithName("AssessCompetence")
-            .WithSummary("Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.");
-        group.MapGet("/{subjectId}/competence", ListAsync)
-            .WithName("ListCompetenceAssessments")
-            .WithSummary("A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.");
-        return group;
-    }
+    public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group) =>
+        group
+            .MapOperation(
+                HttpMethods.Post, "/{subjectId}/competence", AssessAsync, "AssessCompetence", PlatformRoles.Practitioner,
+                summary: "Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.")
+            .MapOperation(
+                HttpMethods.Get, "/{subjectId}/competence", ListAsync, "ListCompetenceAssessments",
+                summary: "A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.");
 
     public static async Task<Outcome<Created<CompetenceAssessment>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> AssessAsync(
         string subjectId,

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ConsentPlatform.Consent.Expiring;
 
 /// <summary>
@@ -35,37 +37,11 @@ public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clo
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        IReadOnlyList<Guid> due;
-        await using (var query = store.QuerySession())
-        {
-            due = await query.Query<ConsentState>()
-                .Where(c => ((c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
-                            || (c.Status == ConsentStatus.Proposed && c.AnswerBy != null && c.AnswerBy <= now))
-                .Select(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-        }
-
-        var expired = 0;
-        foreach (var id in due)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<ConsentState>(id, cancellationToken);
-            if (stream.Aggregate is not { } consent) continue;
-            var events = ExpireConsent.Decide(new ExpireConsent(id, now), consent);
-            if (events.Count == 0) continue;
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                expired++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Changed (or expired by another instance) meanwhile: the next pass judges it again.
-            }
-        }
-
+        var expired = await ChangeEachAsync(
+            c => ((c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
+                 || (c.Status == ConsentStatus.Proposed && c.AnswerBy != null && c.AnswerBy <= now),
+            consent => ExpireConsent.Decide(new ExpireConsent(consent.Id, now), consent),
+            cancellationToken);
         if (expired > 0) LogExpired(logger, expired);
         await PauseUnconfirmedAsync(now, cancellationToken);
         return expired;
@@ -77,38 +53,52 @@ public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clo
     /// </summary>
     public async Task<int> PauseUnconfirmedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> due;
+        var paused = await ChangeEachAsync(
+            c => c.Status == ConsentStatus.Active && c.ConfirmBy != null && c.ConfirmBy <= now,
+            consent => Confirming.PauseUnconfirmed.Decide(consent, now),
+            cancellationToken);
+        if (paused > 0) LogPausedUnconfirmed(logger, paused);
+        return paused;
+    }
+
+    /// <summary>
+    /// The consents <paramref name="due"/> finds (a batch at most), each changed by the job's pure
+    /// <paramref name="decide"/> in its own session; returns how many changed. One changed (or
+    /// expired, confirmed, withdrawn) meanwhile by another instance or a person loses the race here,
+    /// and the next pass judges it again.
+    /// </summary>
+    private async Task<int> ChangeEachAsync(
+        Expression<Func<ConsentState, bool>> due,
+        Func<ConsentState, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> ids;
         await using (var query = store.QuerySession())
         {
-            due = await query.Query<ConsentState>()
-                .Where(c => c.Status == ConsentStatus.Active && c.ConfirmBy != null && c.ConfirmBy <= now)
-                .Select(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            ids = await query.Query<ConsentState>().Where(due).Select(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
         }
 
-        var paused = 0;
-        foreach (var id in due)
+        var changed = 0;
+        foreach (var id in ids)
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<ConsentState>(id, cancellationToken);
             if (stream.Aggregate is not { } consent) continue;
-            var events = Confirming.PauseUnconfirmed.Decide(consent, now);
+            var events = decide(consent);
             if (events.Count == 0) continue;
             stream.AppendMany(events);
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
-                paused++;
+                changed++;
             }
             catch (ConcurrencyException)
             {
-                // Changed meanwhile (confirmed, withdrawn): the next pass judges it again.
+                // Changed meanwhile: the next pass judges it again.
             }
         }
 
-        if (paused > 0) LogPausedUnconfirmed(logger, paused);
-        return paused;
+        return changed;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Paused {Count} proxy consents their young person did not confirm in time")]

@@ -7,37 +7,26 @@ namespace ConsentPlatform.Consent.Explaining;
 /// </summary>
 public static class GetConsentExplanationEndpoint
 {
-    public static RouteGroupBuilder MapGetConsentExplanation(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{id:guid}/explanation", HandleAsync)
-            .WithName("GetConsentExplanation")
-            .WithSummary("Explain a consent to the young person")
-            .WithDescription("Which organisations hold and receive what, in plain words, for how long and why, under which agreements, "
-                             + "whether the consent can still be paused or withdrawn, and how often it was used. "
-                             + "503 when the DSA registry does not answer: never a guess.");
-        return group;
-    }
+    public static RouteGroupBuilder MapGetConsentExplanation(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Get, "/{id:guid}/explanation", HandleAsync, "GetConsentExplanation",
+            summary: "Explain a consent to the young person",
+            description: "Which organisations hold and receive what, in plain words, for how long and why, under which agreements, "
+                + "whether the consent can still be paused or withdrawn, and how often it was used. "
+                + "503 when the DSA registry does not answer: never a guess.");
 
     public static async Task<Outcome<Ok<ConsentExplanation>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
-        Guid id,
-        ClaimsPrincipal user,
-        IQuerySession session,
-        ConsentVisibility visibility,
-        AgreementExplanations agreements,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        [AsParameters] ConsentReadRequest read,
+        AgreementExplanations agreements)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(visibility);
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(agreements);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        var (consent, refusal) = await visibility.ReadAsync(session, id, caller, cancellationToken);
+        var (consent, refusal) = await read.ReadAsync();
         if (refusal is not null) return refusal;
 
-        var now = clock.GetUtcNow();
-        if (await agreements.ExplainAsync(consent!, now, cancellationToken) is not { } explained) return AgreementExplanations.Unavailable;
-        var uses = await ConsentUseTally.OfAsync(session, id, cancellationToken);
+        var now = read.Clock.GetUtcNow();
+        if (await agreements.ExplainAsync(consent!, now, read.CancellationToken) is not { } explained) return AgreementExplanations.Unavailable;
+        var uses = await ConsentUseTally.OfAsync(read.Session, read.Id, read.CancellationToken);
         return TypedResults.Ok(ConsentExplanation.Of(consent!, explained, uses, now));
     }
 }

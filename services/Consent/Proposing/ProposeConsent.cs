@@ -41,14 +41,10 @@ public static class ProposeConsentEndpoint
 {
     public const int MaxNoteLength = 500;
 
-    public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/proposals", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Propose)
-            .WithName("ProposeConsent")
-            .WithSummary("Propose a consent for the young person to accept or decline");
-        return group;
-    }
+    public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Post, "/proposals", HandleAsync, "ProposeConsent", ConsentPolicies.Propose,
+            summary: "Propose a consent for the young person to accept or decline");
 
     public static async Task<Outcome<Created<ConsentResponse>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         ProposeConsentRequest? request,

@@ -7,32 +7,24 @@ namespace ConsentPlatform.Consent.Receipts;
 /// </summary>
 public static class ListConsentReceiptsEndpoint
 {
-    public static RouteGroupBuilder MapListConsentReceipts(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{id:guid}/receipts", HandleAsync)
-            .WithName("ListConsentReceipts")
-            .WithSummary("List a consent's signed receipts")
-            .WithDescription("One receipt per grant, acceptance, pause, resume and withdrawal, ordered by consent version: "
-                             + "each a compact JWS (ES256) of a Kantara Consent Receipt v1.1 payload, verifiable with the keys at "
-                             + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.");
-        return group;
-    }
+    public static RouteGroupBuilder MapListConsentReceipts(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Get, "/{id:guid}/receipts", HandleAsync, "ListConsentReceipts",
+            summary: "List a consent's signed receipts",
+            description: "One receipt per grant, acceptance, pause, resume and withdrawal, ordered by consent version: "
+                + "each a compact JWS (ES256) of a Kantara Consent Receipt v1.1 payload, verifiable with the keys at "
+                + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.");
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentReceiptView>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
-        Guid id,
-        ClaimsPrincipal user,
-        IQuerySession session,
-        ConsentVisibility visibility,
-        CancellationToken cancellationToken)
+        [AsParameters] ConsentReadRequest read)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(visibility);
-        var (_, refusal) = await visibility.ReadAsync(session, id, Caller.From(user), cancellationToken);
+        ArgumentNullException.ThrowIfNull(read);
+        var (_, refusal) = await read.ReadAsync();
         if (refusal is not null) return refusal;
-        var receipts = await session.Query<ConsentReceipt>()
-            .Where(r => r.ConsentId == id)
+        var receipts = await read.Session.Query<ConsentReceipt>()
+            .Where(r => r.ConsentId == read.Id)
             .OrderBy(r => r.Version)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(read.CancellationToken);
         return TypedResults.Ok<IReadOnlyList<ConsentReceiptView>>([.. receipts.Select(r => new ConsentReceiptView(r.Version, r.IssuedAt, r.Jws))]);
     }
 }
