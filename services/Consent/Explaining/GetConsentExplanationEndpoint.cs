@@ -7,13 +7,16 @@ namespace ConsentPlatform.Consent.Explaining;
 /// </summary>
 public static class GetConsentExplanationEndpoint
 {
-    public static RouteGroupBuilder MapGetConsentExplanation(this RouteGroupBuilder group) =>
-        group.MapOperation(
-            HttpMethods.Get, "/{id:guid}/explanation", HandleAsync, "GetConsentExplanation",
-            summary: "Explain a consent to the young person",
-            description: "Which organisations hold and receive what, in plain words, for how long and why, under which agreements, "
-                + "whether the consent can still be paused or withdrawn, and how often it was used. "
-                + "503 when the DSA registry does not answer: never a guess.");
+    public static RouteGroupBuilder MapGetConsentExplanation(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/explanation", HandleAsync)
+            .WithName("GetConsentExplanation")
+            .WithSummary("Explain a consent to the young person")
+            .WithDescription("Which organisations hold and receive what, in plain words, for how long and why, under which agreements, "
+                             + "whether the consent can still be paused or withdrawn, and how often it was used. "
+                             + "503 when the DSA registry does not answer: never a guess.");
+        return group;
+    }
 
     public static async Task<Outcome<Ok<ConsentExplanation>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         [AsParameters] ConsentReadRequest read,

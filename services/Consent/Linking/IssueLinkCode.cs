@@ -36,11 +36,15 @@ public sealed record IssueLinkCode(Guid CodeId, string SubjectId, string CodeHas
 
 public static class IssueLinkCodeEndpoint
 {
-    public static RouteGroupBuilder MapIssueLinkCode(this RouteGroupBuilder group) =>
-        group.MapOperation(
-            HttpMethods.Post, "/", HandleAsync, "IssueLinkCode", ConsentPolicies.Propose,
-            summary: "Issue a one-time code that links a young carer's own sign-in to their ledger id (practitioners who may see their consents)",
-            description: "The code is shown once, in this answer only, and is never stored: only its hash. It works once, until expiresAt (Consent:LinkCodeLifetime).");
+    public static RouteGroupBuilder MapIssueLinkCode(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", HandleAsync)
+            .RequireAuthorization(ConsentPolicies.Propose)
+            .WithName("IssueLinkCode")
+            .WithSummary("Issue a one-time code that links a young carer's own sign-in to their ledger id (practitioners who may see their consents)")
+            .WithDescription("The code is shown once, in this answer only, and is never stored: only its hash. It works once, until expiresAt (Consent:LinkCodeLifetime).");
+        return group;
+    }
 
     public static async Task<Outcome<Created<IssuedLinkCode>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         IssueLinkCodeRequest? request,

@@ -7,13 +7,16 @@ namespace ConsentPlatform.Consent.Receipts;
 /// </summary>
 public static class ListConsentReceiptsEndpoint
 {
-    public static RouteGroupBuilder MapListConsentReceipts(this RouteGroupBuilder group) =>
-        group.MapOperation(
-            HttpMethods.Get, "/{id:guid}/receipts", HandleAsync, "ListConsentReceipts",
-            summary: "List a consent's signed receipts",
-            description: "One receipt per grant, acceptance, pause, resume and withdrawal, ordered by consent version: "
-                + "each a compact JWS (ES256) of a Kantara Consent Receipt v1.1 payload, verifiable with the keys at "
-                + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.");
+    public static RouteGroupBuilder MapListConsentReceipts(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id:guid}/receipts", HandleAsync)
+            .WithName("ListConsentReceipts")
+            .WithSummary("List a consent's signed receipts")
+            .WithDescription("One receipt per grant, acceptance, pause, resume and withdrawal, ordered by consent version: "
+                             + "each a compact JWS (ES256) of a Kantara Consent Receipt v1.1 payload, verifiable with the keys at "
+                             + "GET /api/consents/receipt-keys. Issued asynchronously: the latest change's receipt may follow it by a moment.");
+        return group;
+    }
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentReceiptView>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         [AsParameters] ConsentReadRequest read)
