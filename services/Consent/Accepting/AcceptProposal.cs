@@ -68,10 +68,8 @@ public static class AcceptProposalEndpoint
     {
         ArgumentNullException.ThrowIfNull(change);
         var errors = new FieldErrors();
-        var recipients = request?.RecipientOrgIds is null ? null
-            : ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
-        var categories = request?.DataCategories is null ? null
-            : ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
+        var recipients = request?.RecipientOrgIds is null ? null : ConsentRules.Recipients(errors, request.RecipientOrgIds);
+        var categories = request?.DataCategories is null ? null : ConsentRules.Categories(errors, request.DataCategories);
         var (answer, refusal) = await ConsentChanges.ChangeAsync(
             change,
             errors,

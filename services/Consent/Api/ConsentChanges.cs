@@ -81,8 +81,7 @@ public static class ConsentChanges
         ArgumentNullException.ThrowIfNull(decide);
         var expected = IfMatch.ExpectedVersion(errors, change.IfMatchTag, "consent", takesWeakTags: true);
         if (errors.Refusal is { } invalid) return (null, invalid);
-        var caller = Caller.From(change.User);
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return (null, unidentified);
+        if (ConsentAccess.Unidentified(change.User, out var caller) is { } unidentified) return (null, unidentified);
 
         var now = change.Clock.GetUtcNow();
         var actor = EventActors.ActorOf(caller);

@@ -15,8 +15,6 @@ public sealed record AssessCompetenceRequest(string? Purpose, string? Outcome, s
 /// </summary>
 public static class CompetenceEndpoints
 {
-    public const int MaxNoteLength = 500;
-
     public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group) =>
         group
             .MapOperation(
@@ -40,8 +38,7 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(visibility);
         ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        if (ConsentAccess.Unidentified(user, out var caller) is { } unidentified) return unidentified;
         var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
@@ -61,8 +58,7 @@ public static class CompetenceEndpoints
             _ => (CompetenceBasis?)null,
         };
         if (basis is null) errors.Add("basis", "The basis must be gillick or sixteen-or-over.");
-        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
-        if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
+        var note = ConsentRules.Note(errors, request?.Note);
         if (errors.Refusal is { } invalid) return invalid;
 
         var partyFor = purpose is null
@@ -107,8 +103,7 @@ public static class CompetenceEndpoints
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
-        var caller = Caller.From(user);
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        if (ConsentAccess.Unidentified(user, out var caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         if (errors.Refusal is { } invalid) return invalid;

@@ -39,8 +39,6 @@ public sealed class ProposalOptions
 
 public static class ProposeConsentEndpoint
 {
-    public const int MaxNoteLength = 500;
-
     public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group) =>
         group.MapOperation(
             HttpMethods.Post, "/proposals", HandleAsync, "ProposeConsent", ConsentPolicies.Propose,
@@ -88,8 +86,7 @@ public static class ProposeConsentEndpoint
 
         var terms = GrantConsentEndpoint.ValidateTerms(
             errors, request.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, GivenBy.Self, now);
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
+        var note = ConsentRules.Note(errors, request.Note);
         return (terms, note);
     }
 }
