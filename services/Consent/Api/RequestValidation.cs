@@ -2,13 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace ConsentPlatform.Consent.Api;
 
-/// <summary>The consent service's limits and its list, reason and note checks; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>
+/// <summary>The consent service's limits and its list, reason and free-text checks; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>
 public static class ConsentRules
 {
     public const int MaxRecipients = 50;
     public const int MaxCategories = 50;
     public const int MaxReasonLength = 500;
-    public const int MaxNoteLength = 500;
 
     /// <summary>A consent's <c>recipientOrgIds</c> (<see cref="List"/> of organisation codes).</summary>
     public static IReadOnlyList<string> Recipients(FieldErrors errors, IReadOnlyList<string?>? values) =>
@@ -60,15 +59,10 @@ public static class ConsentRules
         return trimmed;
     }
 
-    /// <summary>An optional note of at most 500 characters (a proposal's, a competence assessment's); blank counts as none.</summary>
-    public static string? Note(FieldErrors errors, string? note)
+    /// <summary>An optional text of at most <paramref name="maxLength"/> characters (a reason, a note), trimmed; blank counts as none.</summary>
+    public static string? OptionalText(FieldErrors errors, string field, string? text, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        return OptionalText(errors, "note", note, MaxNoteLength);
-    }
-
-    private static string? OptionalText(FieldErrors errors, string field, string? text, int maxLength)
-    {
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (trimmed?.Length > maxLength) errors.Add(field, $"The {field} may be at most {maxLength} characters long.");
         return trimmed;

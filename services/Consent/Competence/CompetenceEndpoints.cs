@@ -15,6 +15,8 @@ public sealed record AssessCompetenceRequest(string? Purpose, string? Outcome, s
 /// </summary>
 public static class CompetenceEndpoints
 {
+    public const int MaxNoteLength = 500;
+
     public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group) =>
         group
             .MapOperation(
@@ -58,7 +60,7 @@ public static class CompetenceEndpoints
             _ => (CompetenceBasis?)null,
         };
         if (basis is null) errors.Add("basis", "The basis must be gillick or sixteen-or-over.");
-        var note = ConsentRules.Note(errors, request?.Note);
+        var note = ConsentRules.OptionalText(errors, "note", request?.Note, MaxNoteLength);
         if (errors.Refusal is { } invalid) return invalid;
 
         var partyFor = purpose is null

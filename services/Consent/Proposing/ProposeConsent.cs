@@ -39,6 +39,8 @@ public sealed class ProposalOptions
 
 public static class ProposeConsentEndpoint
 {
+    public const int MaxNoteLength = 500;
+
     public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group) =>
         group.MapOperation(
             HttpMethods.Post, "/proposals", HandleAsync, "ProposeConsent", ConsentPolicies.Propose,
@@ -86,7 +88,7 @@ public static class ProposeConsentEndpoint
 
         var terms = GrantConsentEndpoint.ValidateTerms(
             errors, request.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, GivenBy.Self, now);
-        var note = ConsentRules.Note(errors, request.Note);
+        var note = ConsentRules.OptionalText(errors, "note", request.Note, MaxNoteLength);
         return (terms, note);
     }
 }
