@@ -56,48 +56,27 @@ public sealed record AcceptProposal(
 
 public static class AcceptProposalEndpoint
 {
-    public static RouteGroupBuilder MapAcceptProposal(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/accept", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Answer)
-            .WithName("AcceptProposal")
-            .WithSummary("Accept a proposed consent, on its terms or narrower ones (the young carer only)");
-        return group;
-    }
+    public static RouteGroupBuilder MapAcceptProposal(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Post, "/{id:guid}/accept", HandleAsync, "AcceptProposal", ConsentPolicies.Answer,
+            summary: "Accept a proposed consent, on its terms or narrower ones (the young carer only)");
 
     /// <remarks>403 (a token that acts for no young carer) is the answer policy's, declared on the route by it.</remarks>
     public static async Task<Outcome<Ok<ConsentResponse>, Refused.Invalid, Refused.NotFound, Refused.Conflict, Refused.PreconditionFailed, Refused.Unprocessable, Refused.CheckUnavailable>> HandleAsync(
-        Guid id,
-        AcceptProposalRequest? request,
-        [FromHeader(Name = IfMatch.Header)] string? ifMatch,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        ConsentVisibility visibility,
-        TimeProvider clock,
-        HttpResponse response,
-        CancellationToken cancellationToken)
+        [AsParameters] ConsentChangeRequest change,
+        AcceptProposalRequest? request)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(response);
-        var caller = Caller.From(user);
+        ArgumentNullException.ThrowIfNull(change);
         var errors = new FieldErrors();
-        var recipients = request?.RecipientOrgIds is null ? null
-            : ConsentRules.List(errors, "recipientOrgIds", request.RecipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
-        var categories = request?.DataCategories is null ? null
-            : ConsentRules.List(errors, "dataCategories", request.DataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
-        var expected = IfMatch.ExpectedVersion(errors, ifMatch, "consent", takesWeakTags: true);
-        if (errors.Refusal is { } invalid) return invalid;
-
-        var now = clock.GetUtcNow();
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var command = new AcceptProposal(id, recipients, categories, EventActors.ActorOf(caller), now);
-        var change = await ConsentChanges.DecideAsync(
-            session, id, expected, caller, visibility, state => AcceptProposal.Decide(command, state), cancellationToken,
-            alongside: (accepted, ct) => EnsureNoOtherLiveConsentAsync(session, accepted, now, ct));
-        if (change.Refusal is { } refused) return refused;
-        response.SetETag(change.State.Version);
-        return TypedResults.Ok(ConsentResponse.From(change.State, now));
+        var recipients = request?.RecipientOrgIds is null ? null : ConsentRules.Recipients(errors, request.RecipientOrgIds);
+        var categories = request?.DataCategories is null ? null : ConsentRules.Categories(errors, request.DataCategories);
+        var (answer, refusal) = await ConsentChanges.ChangeAsync(
+            change,
+            errors,
+            (actor, now, state) => AcceptProposal.Decide(new(change.Id, recipients, categories, actor, now), state),
+            alongside: (accepted, now, ct) => EnsureNoOtherLiveConsentAsync(change.Session, accepted, now, ct));
+        if (refusal is not null) return refusal;
+        return answer!;
     }
 
     /// <summary>

@@ -76,6 +76,13 @@ public static class ConsentAccess
 
     public static NotFoundException NotFound(Guid consentId) => new($"Consent {consentId} was not found.");
 
+    /// <summary>The caller a request's token names, and <see cref="Unidentified(Caller)"/>'s 403 if it acts for no one, or null.</summary>
+    public static Refusal? Unidentified(ClaimsPrincipal user, out Caller caller)
+    {
+        caller = Caller.From(user);
+        return Unidentified(caller);
+    }
+
     /// <summary>A token without the claim its role depends on cannot act for anyone: the 403, or null.</summary>
     public static Refusal? Unidentified(Caller caller)
     {

@@ -58,6 +58,21 @@ public static class ConsentChanges
     public static async Task<ConsentChangeOutcome> AnswerAsync(
         ConsentChangeRequest change,
         FieldErrors errors,
+        Func<EventActor, DateTimeOffset, ConsentState, Decision> decide)
+    {
+        var (answer, refusal) = await ChangeAsync(change, errors, decide);
+        if (refusal is not null) return refusal;
+        return answer!;
+    }
+
+    /// <summary>
+    /// <see cref="AnswerAsync(ConsentChangeRequest, FieldErrors, Func{EventActor, DateTimeOffset, ConsentState, Decision})"/>
+    /// for an endpoint that declares its own kinds of refusal (an acceptance): the consent's 200, or the refusal.
+    /// </summary>
+    /// <param name="alongside">Whatever else must change in the same transaction, given the new state and the time.</param>
+    public static async Task<(Ok<ConsentResponse>? Answer, Refusal? Refusal)> ChangeAsync(
+        ConsentChangeRequest change,
+        FieldErrors errors,
         Func<EventActor, DateTimeOffset, ConsentState, Decision> decide,
         Func<ConsentState, DateTimeOffset, CancellationToken, Task<Refusal?>>? alongside = null)
     {
@@ -65,18 +80,37 @@ public static class ConsentChanges
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(decide);
         var expected = IfMatch.ExpectedVersion(errors, change.IfMatchTag, "consent", takesWeakTags: true);
-        if (errors.Refusal is { } invalid) return invalid;
-        var caller = Caller.From(change.User);
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        if (errors.Refusal is { } invalid) return (null, invalid);
+        if (ConsentAccess.Unidentified(change.User, out var caller) is { } unidentified) return (null, unidentified);
 
         var now = change.Clock.GetUtcNow();
         var actor = EventActors.ActorOf(caller);
         var changed = await DecideAsync(
             change.Session, change.Id, expected, caller, change.Visibility, state => decide(actor, now, state), change.CancellationToken,
             alongside is null ? null : (state, ct) => alongside(state, now, ct));
-        if (changed.Refusal is { } refused) return refused;
+        if (changed.Refusal is { } refused) return (null, refused);
         change.Response.SetETag(changed.State.Version);
-        return TypedResults.Ok(ConsentResponse.From(changed.State, now));
+        return (TypedResults.Ok(ConsentResponse.From(changed.State, now)), null);
+    }
+
+    /// <summary>
+    /// <see cref="AnswerAsync(ConsentChangeRequest, FieldErrors, Func{EventActor, DateTimeOffset, ConsentState, Decision})"/>
+    /// of a change whose body is an optional reason (pause, withdraw, decline): at most 500 characters,
+    /// blank counts as none, and required of a caller for whom <paramref name="reasonRequired"/> says so.
+    /// </summary>
+    /// <param name="decide">The slice's pure decision, given the actor, the reason, the time and the consent.</param>
+    public static Task<ConsentChangeOutcome> AnswerAsync(
+        ConsentChangeRequest change,
+        string? reason,
+        Func<Caller, bool> reasonRequired,
+        Func<EventActor, string?, DateTimeOffset, ConsentState, Decision> decide)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(reasonRequired);
+        ArgumentNullException.ThrowIfNull(decide);
+        var errors = new FieldErrors();
+        var given = ConsentRules.Reason(errors, reason, required: reasonRequired(Caller.From(change.User)));
+        return AnswerAsync(change, errors, (actor, now, state) => decide(actor, given, now, state));
     }
 
     /// <summary>The 201 of a consent's new stream (a grant, a proposal): the consent its first events make, and its ETag.</summary>

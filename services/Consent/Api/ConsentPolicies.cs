@@ -28,10 +28,10 @@ public static class ConsentPolicies
     {
         ArgumentNullException.ThrowIfNull(authorization);
         return authorization
-            .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor))
-            .AddPolicy(Act, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer, PlatformRoles.Practitioner))
-            .AddPolicy(Resume, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer))
-            .AddPolicy(Propose, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner))
-            .AddPolicy(Answer, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.YoungCarer));
+            .AddRolesPolicy(Read, PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor)
+            .AddRolesPolicy(Act, PlatformRoles.YoungCarer, PlatformRoles.Practitioner)
+            .AddRolesPolicy(Resume, PlatformRoles.YoungCarer)
+            .AddRolesPolicy(Propose, PlatformRoles.Practitioner)
+            .AddRolesPolicy(Answer, PlatformRoles.YoungCarer);
     }
 }

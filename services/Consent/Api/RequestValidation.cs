@@ -2,12 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace ConsentPlatform.Consent.Api;
 
-/// <summary>The consent service's limits and its list and reason checks; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>
+/// <summary>The consent service's limits and its list, reason and free-text checks; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>
 public static class ConsentRules
 {
     public const int MaxRecipients = 50;
     public const int MaxCategories = 50;
     public const int MaxReasonLength = 500;
+
+    /// <summary>A consent's <c>recipientOrgIds</c> (<see cref="List"/> of organisation codes).</summary>
+    public static IReadOnlyList<string> Recipients(FieldErrors errors, IReadOnlyList<string?>? values) =>
+        List(errors, "recipientOrgIds", values, MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
+
+    /// <summary>A consent's <c>dataCategories</c> (<see cref="List"/> of data categories).</summary>
+    public static IReadOnlyList<string> Categories(FieldErrors errors, IReadOnlyList<string?>? values) =>
+        List(errors, "dataCategories", values, MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
 
     /// <summary>An optional list: at most <paramref name="max"/> entries, each matching, none repeated.</summary>
     public static IReadOnlyList<string> List(FieldErrors errors, string field, IReadOnlyList<string?>? values, int max, Regex pattern, string description)
@@ -42,16 +50,21 @@ public static class ConsentRules
     public static string? Reason(FieldErrors errors, string? reason, bool required)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var trimmed = OptionalText(errors, "reason", reason, MaxReasonLength);
         if (trimmed is null && required)
         {
             errors.Add("reason", "A practitioner acting on the young person's behalf must give a reason.");
         }
-        else if (trimmed is not null && trimmed.Length > MaxReasonLength)
-        {
-            errors.Add("reason", $"The reason may be at most {MaxReasonLength} characters long.");
-        }
 
+        return trimmed;
+    }
+
+    /// <summary>An optional text of at most <paramref name="maxLength"/> characters (a reason, a note), trimmed; blank counts as none.</summary>
+    public static string? OptionalText(FieldErrors errors, string field, string? text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (trimmed?.Length > maxLength) errors.Add(field, $"The {field} may be at most {maxLength} characters long.");
         return trimmed;
     }
 }

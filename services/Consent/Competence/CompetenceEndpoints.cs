@@ -17,17 +17,14 @@ public static class CompetenceEndpoints
 {
     public const int MaxNoteLength = 500;
 
-    public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{subjectId}/competence", AssessAsync)
-            .RequireAuthorization(PlatformRoles.Practitioner)
-            .WithName("AssessCompetence")
-            .WithSummary("Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.");
-        group.MapGet("/{subjectId}/competence", ListAsync)
-            .WithName("ListCompetenceAssessments")
-            .WithSummary("A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.");
-        return group;
-    }
+    public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group) =>
+        group
+            .MapOperation(
+                HttpMethods.Post, "/{subjectId}/competence", AssessAsync, "AssessCompetence", PlatformRoles.Practitioner,
+                summary: "Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.")
+            .MapOperation(
+                HttpMethods.Get, "/{subjectId}/competence", ListAsync, "ListCompetenceAssessments",
+                summary: "A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.");
 
     public static async Task<Outcome<Created<CompetenceAssessment>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> AssessAsync(
         string subjectId,
@@ -43,8 +40,7 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(visibility);
         ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        if (ConsentAccess.Unidentified(user, out var caller) is { } unidentified) return unidentified;
         var actor = EventActors.ActorOf(caller);
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
@@ -64,8 +60,7 @@ public static class CompetenceEndpoints
             _ => (CompetenceBasis?)null,
         };
         if (basis is null) errors.Add("basis", "The basis must be gillick or sixteen-or-over.");
-        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
-        if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
+        var note = ConsentRules.OptionalText(errors, "note", request?.Note, MaxNoteLength);
         if (errors.Refusal is { } invalid) return invalid;
 
         var partyFor = purpose is null
@@ -110,8 +105,7 @@ public static class CompetenceEndpoints
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(visibility);
-        var caller = Caller.From(user);
-        if (ConsentAccess.Unidentified(caller) is { } unidentified) return unidentified;
+        if (ConsentAccess.Unidentified(user, out var caller) is { } unidentified) return unidentified;
         var errors = new FieldErrors();
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         if (errors.Refusal is { } invalid) return invalid;

@@ -70,18 +70,11 @@ public sealed class ProxyConfirmationOptions
 
 public static class ConfirmProxyConsentEndpoint
 {
-    public static RouteGroupBuilder MapConfirmProxyConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/confirm", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Answer)
-            .WithName("ConfirmProxyConsent")
-            .WithSummary("The young person, assessed competent, makes a consent a parent or guardian gave for them their own (to stop it instead, withdraw it).");
-        return group;
-    }
+    public static RouteGroupBuilder MapConfirmProxyConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Post, "/{id:guid}/confirm", HandleAsync, "ConfirmProxyConsent", ConsentPolicies.Answer,
+            summary: "The young person, assessed competent, makes a consent a parent or guardian gave for them their own (to stop it instead, withdraw it).");
 
-    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ConfirmProxyConsent.Decide(new ConfirmProxyConsent(change.Id, actor, now), state));
-    }
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change) =>
+        ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ConfirmProxyConsent.Decide(new(change.Id, actor, now), state));
 }

@@ -22,22 +22,11 @@ public sealed record DeclineProposal(Guid ConsentId, EventActor Actor, string? R
 
 public static class DeclineProposalEndpoint
 {
-    public static RouteGroupBuilder MapDeclineProposal(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/decline", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Answer)
-            .WithName("DeclineProposal")
-            .WithSummary("Decline a proposed consent, for good (the young carer only)");
-        return group;
-    }
+    public static RouteGroupBuilder MapDeclineProposal(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Post, "/{id:guid}/decline", HandleAsync, "DeclineProposal", ConsentPolicies.Answer,
+            summary: "Decline a proposed consent, for good (the young carer only)");
 
-    public static Task<ConsentChangeOutcome> HandleAsync(
-        [AsParameters] ConsentChangeRequest change,
-        DeclineProposalRequest? request)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var errors = new FieldErrors();
-        var reason = ConsentRules.Reason(errors, request?.Reason, required: false);
-        return ConsentChanges.AnswerAsync(change, errors, (actor, now, state) => DeclineProposal.Decide(new DeclineProposal(change.Id, actor, reason, now), state));
-    }
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change, DeclineProposalRequest? request) =>
+        ConsentChanges.AnswerAsync(change, request?.Reason, reasonRequired: _ => false, (actor, reason, now, state) => DeclineProposal.Decide(new(change.Id, actor, reason, now), state));
 }

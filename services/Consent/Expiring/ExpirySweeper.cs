@@ -7,66 +7,28 @@ namespace ConsentPlatform.Consent.Expiring;
 /// it (they compare <c>expiresAt</c> themselves); it makes the expiry part of the history and
 /// publishes it. Safe to run on several instances: a concurrent change simply loses the race.
 /// </summary>
-public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<ExpirySweeper> logger) : BackgroundService
+public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<ExpirySweeper> logger)
+    : PeriodicSweeper(clock, logger)
 {
     public const string IntervalSetting = "Consent:ExpirySweepInterval";
-    private const int BatchSize = 200;
 
-    public TimeSpan Interval { get; } = configuration.GetValue<TimeSpan?>(IntervalSetting) ?? TimeSpan.FromMinutes(1);
+    public override TimeSpan Interval { get; } = configuration.GetValue<TimeSpan?>(IntervalSetting) ?? TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
-            {
-                LogSweepFailed(logger, e.GetType().Name, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Name => "expiry";
+
+    protected override Task SweepPassAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
     /// <summary>One pass; returns how many consents it recorded as expired.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        IReadOnlyList<Guid> due;
-        await using (var query = store.QuerySession())
-        {
-            due = await query.Query<ConsentState>()
-                .Where(c => ((c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
-                            || (c.Status == ConsentStatus.Proposed && c.AnswerBy != null && c.AnswerBy <= now))
-                .Select(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-        }
-
-        var expired = 0;
-        foreach (var id in due)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<ConsentState>(id, cancellationToken);
-            if (stream.Aggregate is not { } consent) continue;
-            var events = ExpireConsent.Decide(new ExpireConsent(id, now), consent);
-            if (events.Count == 0) continue;
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                expired++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Changed (or expired by another instance) meanwhile: the next pass judges it again.
-            }
-        }
-
-        if (expired > 0) LogExpired(logger, expired);
+        var now = Clock.GetUtcNow();
+        var expired = await store.ChangeEachAsync<ConsentState>(
+            c => ((c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Paused) && c.Terms.ExpiresAt != null && c.Terms.ExpiresAt <= now)
+                 || (c.Status == ConsentStatus.Proposed && c.AnswerBy != null && c.AnswerBy <= now),
+            c => c.Id,
+            consent => ExpireConsent.Decide(new ExpireConsent(consent.Id, now), consent),
+            cancellationToken);
+        if (expired > 0) LogExpired(Logger, expired);
         await PauseUnconfirmedAsync(now, cancellationToken);
         return expired;
     }
@@ -77,37 +39,12 @@ public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clo
     /// </summary>
     public async Task<int> PauseUnconfirmedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> due;
-        await using (var query = store.QuerySession())
-        {
-            due = await query.Query<ConsentState>()
-                .Where(c => c.Status == ConsentStatus.Active && c.ConfirmBy != null && c.ConfirmBy <= now)
-                .Select(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-        }
-
-        var paused = 0;
-        foreach (var id in due)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<ConsentState>(id, cancellationToken);
-            if (stream.Aggregate is not { } consent) continue;
-            var events = Confirming.PauseUnconfirmed.Decide(consent, now);
-            if (events.Count == 0) continue;
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                paused++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Changed meanwhile (confirmed, withdrawn): the next pass judges it again.
-            }
-        }
-
-        if (paused > 0) LogPausedUnconfirmed(logger, paused);
+        var paused = await store.ChangeEachAsync<ConsentState>(
+            c => c.Status == ConsentStatus.Active && c.ConfirmBy != null && c.ConfirmBy <= now,
+            c => c.Id,
+            consent => Confirming.PauseUnconfirmed.Decide(consent, now),
+            cancellationToken);
+        if (paused > 0) LogPausedUnconfirmed(Logger, paused);
         return paused;
     }
 
@@ -116,7 +53,4 @@ public sealed partial class ExpirySweeper(IDocumentStore store, TimeProvider clo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} consents as expired")]
     private static partial void LogExpired(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The expiry sweep failed with {Error}; it runs again at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, string error, Exception exception);
 }

@@ -19,25 +19,17 @@ public static class GetConsentExplanationEndpoint
     }
 
     public static async Task<Outcome<Ok<ConsentExplanation>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
-        Guid id,
-        ClaimsPrincipal user,
-        IQuerySession session,
-        ConsentVisibility visibility,
-        AgreementExplanations agreements,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        [AsParameters] ConsentReadRequest read,
+        AgreementExplanations agreements)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(visibility);
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(agreements);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        var (consent, refusal) = await visibility.ReadAsync(session, id, caller, cancellationToken);
+        var (consent, refusal) = await read.ReadAsync();
         if (refusal is not null) return refusal;
 
-        var now = clock.GetUtcNow();
-        if (await agreements.ExplainAsync(consent!, now, cancellationToken) is not { } explained) return AgreementExplanations.Unavailable;
-        var uses = await ConsentUseTally.OfAsync(session, id, cancellationToken);
+        var now = read.Clock.GetUtcNow();
+        if (await agreements.ExplainAsync(consent!, now, read.CancellationToken) is not { } explained) return AgreementExplanations.Unavailable;
+        var uses = await ConsentUseTally.OfAsync(read.Session, read.Id, read.CancellationToken);
         return TypedResults.Ok(ConsentExplanation.Of(consent!, explained, uses, now));
     }
 }

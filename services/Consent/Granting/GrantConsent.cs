@@ -28,13 +28,8 @@ public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor
 
 public static class GrantConsentEndpoint
 {
-    public static RouteGroupBuilder MapGrantConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Act)
-            .WithName("GrantConsent");
-        return group;
-    }
+    public static RouteGroupBuilder MapGrantConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(HttpMethods.Post, "/", HandleAsync, "GrantConsent", ConsentPolicies.Act);
 
     public static async Task<Outcome<Created<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.Conflict>> HandleAsync(
         GrantConsentRequest? request,
@@ -154,8 +149,8 @@ public static class GrantConsentEndpoint
         ArgumentNullException.ThrowIfNull(errors);
         errors.Required("subjectId", subjectId, Vocabulary.SubjectId(), "1 to 64 letters, digits or hyphens");
         errors.Required("purpose", purpose, Vocabulary.Purpose(), "a purpose code: 1 to 64 lower-case letters, digits or hyphens");
-        var recipients = ConsentRules.List(errors, "recipientOrgIds", recipientOrgIds, ConsentRules.MaxRecipients, Vocabulary.OrgId(), "an organisation code: 1 to 64 letters, digits or hyphens");
-        var categories = ConsentRules.List(errors, "dataCategories", dataCategories, ConsentRules.MaxCategories, Vocabulary.DataCategory(), "a data category: 1 to 64 lower-case letters, digits, dots or hyphens");
+        var recipients = ConsentRules.Recipients(errors, recipientOrgIds);
+        var categories = ConsentRules.Categories(errors, dataCategories);
         if (expiresAt is { } end && end <= now)
         {
             errors.Add("expiresAt", "The expiresAt field must be in the future.");

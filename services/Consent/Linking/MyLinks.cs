@@ -7,18 +7,10 @@ namespace ConsentPlatform.Consent.Linking;
 /// </summary>
 public static class MyLinksEndpoints
 {
-    public static RouteGroupBuilder MapMyLinks(this RouteGroupBuilder group)
-    {
-        group.MapGet("/", ListAsync)
-            .RequireAuthorization(ConsentPolicies.Answer)
-            .WithName("ListMyLinks")
-            .WithSummary("The sign-ins linked to my ledger id");
-        group.MapDelete("/{linkId:guid}", EndAsync)
-            .RequireAuthorization(ConsentPolicies.Answer)
-            .WithName("EndMyLink")
-            .WithSummary("End a linked sign-in: it no longer acts for my ledger id");
-        return group;
-    }
+    public static RouteGroupBuilder MapMyLinks(this RouteGroupBuilder group) =>
+        group
+            .MapOperation(HttpMethods.Get, "/", ListAsync, "ListMyLinks", ConsentPolicies.Answer, "The sign-ins linked to my ledger id")
+            .MapOperation(HttpMethods.Delete, "/{linkId:guid}", EndAsync, "EndMyLink", ConsentPolicies.Answer, "End a linked sign-in: it no longer acts for my ledger id");
 
     public static async Task<Ok<IReadOnlyList<LinkedSignIn>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -26,14 +26,10 @@ public sealed record RedeemLinkCode(string SignInHash, EventActor Actor, DateTim
 
 public static class RedeemLinkCodeEndpoint
 {
-    public static RouteGroupBuilder MapRedeemLinkCode(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Answer)
-            .WithName("RedeemLinkCode")
-            .WithSummary("Link the sign-in in use to the young carer's ledger id with a one-time code");
-        return group;
-    }
+    public static RouteGroupBuilder MapRedeemLinkCode(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Post, "/", HandleAsync, "RedeemLinkCode", ConsentPolicies.Answer,
+            summary: "Link the sign-in in use to the young carer's ledger id with a one-time code");
 
     public static async Task<Outcome<Created<LinkedSignIn>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
         RedeemLinkCodeRequest? request,

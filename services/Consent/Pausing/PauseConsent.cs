@@ -17,21 +17,9 @@ public sealed record PauseConsent(Guid ConsentId, EventActor Actor, string? Reas
 
 public static class PauseConsentEndpoint
 {
-    public static RouteGroupBuilder MapPauseConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/pause", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Act)
-            .WithName("PauseConsent");
-        return group;
-    }
+    public static RouteGroupBuilder MapPauseConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(HttpMethods.Post, "/{id:guid}/pause", HandleAsync, "PauseConsent", ConsentPolicies.Act);
 
-    public static Task<ConsentChangeOutcome> HandleAsync(
-        [AsParameters] ConsentChangeRequest change,
-        PauseConsentRequest? request)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var errors = new FieldErrors();
-        var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(Caller.From(change.User)));
-        return ConsentChanges.AnswerAsync(change, errors, (actor, now, state) => PauseConsent.Decide(new PauseConsent(change.Id, actor, reason, now), state));
-    }
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change, PauseConsentRequest? request) =>
+        ConsentChanges.AnswerAsync(change, request?.Reason, ConsentAccess.IsPractitioner, (actor, reason, now, state) => PauseConsent.Decide(new(change.Id, actor, reason, now), state));
 }

@@ -41,14 +41,10 @@ public static class ProposeConsentEndpoint
 {
     public const int MaxNoteLength = 500;
 
-    public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/proposals", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Propose)
-            .WithName("ProposeConsent")
-            .WithSummary("Propose a consent for the young person to accept or decline");
-        return group;
-    }
+    public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(
+            HttpMethods.Post, "/proposals", HandleAsync, "ProposeConsent", ConsentPolicies.Propose,
+            summary: "Propose a consent for the young person to accept or decline");
 
     public static async Task<Outcome<Created<ConsentResponse>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
         ProposeConsentRequest? request,
@@ -92,8 +88,7 @@ public static class ProposeConsentEndpoint
 
         var terms = GrantConsentEndpoint.ValidateTerms(
             errors, request.SubjectId, request.Purpose, request.RecipientOrgIds, request.DataCategories, request.ExpiresAt, GivenBy.Self, now);
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        if (note is { Length: > MaxNoteLength }) errors.Add("note", $"The note may be at most {MaxNoteLength} characters long.");
+        var note = ConsentRules.OptionalText(errors, "note", request.Note, MaxNoteLength);
         return (terms, note);
     }
 }

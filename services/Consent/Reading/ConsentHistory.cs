@@ -11,29 +11,19 @@ public sealed record ConsentVersion(ConsentHistoryEntry Entry, ConsentState Stat
 
 public static class ConsentHistoryEndpoint
 {
-    public static RouteGroupBuilder MapConsentHistory(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{id:guid}/history", HandleAsync)
-            .WithName("GetConsentHistory");
-        return group;
-    }
+    public static RouteGroupBuilder MapConsentHistory(this RouteGroupBuilder group) =>
+        group.MapOperation(HttpMethods.Get, "/{id:guid}/history", HandleAsync, "GetConsentHistory");
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentHistoryEntry>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
-        Guid id,
-        ClaimsPrincipal user,
-        IQuerySession session,
-        ConsentVisibility visibility,
-        CancellationToken cancellationToken)
+        [AsParameters] ConsentReadRequest read)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var caller = Caller.From(user);
-        ArgumentNullException.ThrowIfNull(visibility);
-        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        ArgumentNullException.ThrowIfNull(read);
+        var events = await read.Session.Events.FetchStreamAsync(read.Id, token: read.CancellationToken);
         var versions = Versions(events.Select(e => e.Data));
 
         // Judged on the consent as it stands now, like a read of it.
-        if (versions.Count == 0) return Refusal.From(ConsentAccess.NotFound(id));
-        if (await visibility.RefusalUnlessVisibleAsync(caller, versions[^1].State, cancellationToken) is { } refusal) return refusal;
+        if (versions.Count == 0) return Refusal.From(ConsentAccess.NotFound(read.Id));
+        if (await read.Visibility.RefusalUnlessVisibleAsync(read.Caller, versions[^1].State, read.CancellationToken) is { } refusal) return refusal;
 
         return TypedResults.Ok<IReadOnlyList<ConsentHistoryEntry>>([.. versions.Select(v => v.Entry)]);
     }

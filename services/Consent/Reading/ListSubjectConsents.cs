@@ -6,12 +6,8 @@ namespace ConsentPlatform.Consent.Reading;
 /// </summary>
 public static class ListSubjectConsentsEndpoint
 {
-    public static RouteGroupBuilder MapListSubjectConsents(this RouteGroupBuilder group)
-    {
-        group.MapGet("/", HandleAsync)
-            .WithName("ListSubjectConsents");
-        return group;
-    }
+    public static RouteGroupBuilder MapListSubjectConsents(this RouteGroupBuilder group) =>
+        group.MapOperation(HttpMethods.Get, "/", HandleAsync, "ListSubjectConsents");
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentResponse>>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> HandleAsync(
         string? subjectId,

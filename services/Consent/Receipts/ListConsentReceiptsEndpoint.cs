@@ -19,20 +19,15 @@ public static class ListConsentReceiptsEndpoint
     }
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentReceiptView>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
-        Guid id,
-        ClaimsPrincipal user,
-        IQuerySession session,
-        ConsentVisibility visibility,
-        CancellationToken cancellationToken)
+        [AsParameters] ConsentReadRequest read)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(visibility);
-        var (_, refusal) = await visibility.ReadAsync(session, id, Caller.From(user), cancellationToken);
+        ArgumentNullException.ThrowIfNull(read);
+        var (_, refusal) = await read.ReadAsync();
         if (refusal is not null) return refusal;
-        var receipts = await session.Query<ConsentReceipt>()
-            .Where(r => r.ConsentId == id)
+        var receipts = await read.Session.Query<ConsentReceipt>()
+            .Where(r => r.ConsentId == read.Id)
             .OrderBy(r => r.Version)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(read.CancellationToken);
         return TypedResults.Ok<IReadOnlyList<ConsentReceiptView>>([.. receipts.Select(r => new ConsentReceiptView(r.Version, r.IssuedAt, r.Jws))]);
     }
 }

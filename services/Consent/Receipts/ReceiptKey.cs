@@ -44,10 +44,7 @@ public sealed class ReceiptKey
     /// <summary>Loads the key file, creating it atomically if no process has yet.</summary>
     public static ReceiptKey LoadOrCreate(string keyFile)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyFile);
-        if (!File.Exists(keyFile)) TryCreateKeyFile(keyFile);
-        var stored = JsonSerializer.Deserialize<StoredKey>(File.ReadAllText(keyFile))
-                     ?? throw new InvalidOperationException($"The receipt key file {keyFile} is empty.");
+        var stored = KeyFiles.LoadOrCreate(keyFile, NewStoredKey, "receipt key");
         var ecdsa = ECDsa.Create();
         ecdsa.ImportFromPem(stored.PrivateKeyPem);
         if (ecdsa.KeySize != 256) throw new InvalidOperationException($"The receipt key in {keyFile} is not a P-256 key.");
@@ -79,26 +76,10 @@ public sealed class ReceiptKey
         return Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    private static void TryCreateKeyFile(string keyFile)
+    private static StoredKey NewStoredKey()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var temp = $"{keyFile}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new StoredKey(ecdsa.ExportPkcs8PrivateKeyPem())));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        try
-        {
-            // Several processes may start at once: the first move wins, the others read its key.
-            File.Move(temp, keyFile, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(keyFile))
-        {
-            File.Delete(temp);
-        }
+        return new StoredKey(ecdsa.ExportPkcs8PrivateKeyPem());
     }
 
     private sealed record StoredKey(string PrivateKeyPem);

@@ -21,17 +21,9 @@ public sealed record ResumeConsent(Guid ConsentId, EventActor Actor, DateTimeOff
 
 public static class ResumeConsentEndpoint
 {
-    public static RouteGroupBuilder MapResumeConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/resume", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Resume)
-            .WithName("ResumeConsent");
-        return group;
-    }
+    public static RouteGroupBuilder MapResumeConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(HttpMethods.Post, "/{id:guid}/resume", HandleAsync, "ResumeConsent", ConsentPolicies.Resume);
 
-    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ResumeConsent.Decide(new ResumeConsent(change.Id, actor, now), state));
-    }
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change) =>
+        ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ResumeConsent.Decide(new(change.Id, actor, now), state));
 }

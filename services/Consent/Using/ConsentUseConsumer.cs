@@ -1,3 +1,4 @@
+using ConsentPlatform.Hosting.Messaging;
 using MassTransit;
 
 namespace ConsentPlatform.Consent.Using;
@@ -33,25 +34,11 @@ public sealed class ConsentUseConsumer(IDocumentSession session) : IConsumer<Dis
 }
 
 /// <summary>
-/// The endpoint: queue <c>consent-uses</c>, named here rather than after the class so that the
-/// broker permissions (infra/broker-permissions) do not change with a rename. Patient retries
-/// while the database is unreachable, so that a short outage loses no use; what still fails goes
-/// to <c>consent-uses_error</c>.
+/// The endpoint: queue <c>consent-uses</c>. Patient retries while the database is unreachable, so
+/// that a short outage loses no use; what still fails goes to <c>consent-uses_error</c>.
 /// </summary>
-public sealed class ConsentUseConsumerDefinition : ConsumerDefinition<ConsentUseConsumer>
+public sealed class ConsentUseConsumerDefinition()
+    : PatientConsumerDefinition<ConsentUseConsumer>(QueueName, firstInterval: TimeSpan.FromSeconds(1), intervalIncrement: TimeSpan.FromSeconds(1))
 {
     public const string QueueName = "consent-uses";
-
-    public ConsentUseConsumerDefinition() => EndpointName = QueueName;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ConsentUseConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(consumerConfigurator);
-        consumerConfigurator.UseMessageRetry(r =>
-        {
-            r.Handle<NpgsqlException>();
-            r.Handle<TimeoutException>();
-            r.Incremental(30, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        });
-    }
 }

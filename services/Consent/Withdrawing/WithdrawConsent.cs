@@ -16,21 +16,9 @@ public sealed record WithdrawConsent(Guid ConsentId, EventActor Actor, string? R
 
 public static class WithdrawConsentEndpoint
 {
-    public static RouteGroupBuilder MapWithdrawConsent(this RouteGroupBuilder group)
-    {
-        group.MapPost("/{id:guid}/withdraw", HandleAsync)
-            .RequireAuthorization(ConsentPolicies.Act)
-            .WithName("WithdrawConsent");
-        return group;
-    }
+    public static RouteGroupBuilder MapWithdrawConsent(this RouteGroupBuilder group) =>
+        group.MapOperation(HttpMethods.Post, "/{id:guid}/withdraw", HandleAsync, "WithdrawConsent", ConsentPolicies.Act);
 
-    public static Task<ConsentChangeOutcome> HandleAsync(
-        [AsParameters] ConsentChangeRequest change,
-        WithdrawConsentRequest? request)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var errors = new FieldErrors();
-        var reason = ConsentRules.Reason(errors, request?.Reason, required: ConsentAccess.IsPractitioner(Caller.From(change.User)));
-        return ConsentChanges.AnswerAsync(change, errors, (actor, now, state) => WithdrawConsent.Decide(new WithdrawConsent(change.Id, actor, reason, now), state));
-    }
+    public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change, WithdrawConsentRequest? request) =>
+        ConsentChanges.AnswerAsync(change, request?.Reason, ConsentAccess.IsPractitioner, (actor, reason, now, state) => WithdrawConsent.Decide(new(change.Id, actor, reason, now), state));
 }

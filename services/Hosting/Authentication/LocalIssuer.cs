@@ -33,14 +33,7 @@ public sealed class LocalIssuer
     public static LocalIssuer LoadOrCreate(string issuer, string keyFile)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyFile);
-        if (!File.Exists(keyFile))
-        {
-            TryCreateKeyFile(keyFile);
-        }
-
-        var stored = JsonSerializer.Deserialize<StoredKey>(File.ReadAllText(keyFile))
-                     ?? throw new InvalidOperationException($"The local issuer key file {keyFile} is empty.");
+        var stored = KeyFiles.LoadOrCreate(keyFile, NewStoredKey, "local issuer key");
         var rsa = RSA.Create();
         rsa.ImportFromPem(stored.PrivateKeyPem);
         return new LocalIssuer(issuer.TrimEnd('/'), rsa, stored.KeyId);
@@ -101,27 +94,10 @@ public sealed class LocalIssuer
         NameClaimType = PlatformClaims.Name,
     };
 
-    private static void TryCreateKeyFile(string keyFile)
+    private static StoredKey NewStoredKey()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         using var rsa = RSA.Create(2048);
-        var stored = new StoredKey(KeyIdOf(rsa), rsa.ExportPkcs8PrivateKeyPem());
-        var temp = $"{keyFile}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(stored));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        try
-        {
-            // Several processes may start at once: the first move wins, the others read its key.
-            File.Move(temp, keyFile, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(keyFile))
-        {
-            File.Delete(temp);
-        }
+        return new StoredKey(KeyIdOf(rsa), rsa.ExportPkcs8PrivateKeyPem());
     }
 
     private static string KeyIdOf(RSA rsa) =>

@@ -102,12 +102,19 @@ public static class PlatformAuthentication
         return LocalIssuer.LoadOrCreate(issuer, keyFile);
     }
 
+    /// <summary>A policy <paramref name="name"/> that a signed-in caller in any of <paramref name="roles"/> meets.</summary>
+    public static AuthorizationBuilder AddRolesPolicy(this AuthorizationBuilder authorization, string name, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        return authorization.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, roles));
+    }
+
     /// <summary>One policy per role, named as the role, so endpoints say <c>RequireAuthorization(PlatformRoles.Auditor)</c>.</summary>
     private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization)
     {
         foreach (var role in PlatformRoles.All)
         {
-            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, role));
+            authorization.AddRolesPolicy(role, role);
         }
 
         return authorization;

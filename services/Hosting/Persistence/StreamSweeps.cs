@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+
+namespace ConsentPlatform.Hosting.Persistence;
+
+/// <summary>What a sweeping job does to each stream it finds due (an expiry, the end of a delay).</summary>
+public static class StreamSweeps
+{
+    /// <summary>
+    /// The streams whose state <paramref name="due"/> finds (<paramref name="batchSize"/> at most),
+    /// each changed by the job's pure <paramref name="decide"/> in its own session; returns how many
+    /// changed. No event, no write. One changed meanwhile (by another instance, or by a person) loses
+    /// the race here, and the next pass judges it again.
+    /// </summary>
+    public static async Task<int> ChangeEachAsync<TState>(
+        this IDocumentStore store,
+        Expression<Func<TState, bool>> due,
+        Expression<Func<TState, Guid>> idOf,
+        Func<TState, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken,
+        int batchSize = 200)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(decide);
+        IReadOnlyList<Guid> ids;
+        await using (var query = store.QuerySession())
+        {
+            ids = await query.Query<TState>().Where(due).Select(idOf).Take(batchSize).ToListAsync(cancellationToken);
+        }
+
+        var changed = 0;
+        foreach (var id in ids)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<TState>(id, cancellationToken);
+            if (stream.Aggregate is not { } state) continue;
+            var events = decide(state);
+            if (events.Count == 0) continue;
+            stream.AppendMany(events);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                changed++;
+            }
+            catch (ConcurrencyException)
+            {
+                // Changed meanwhile: the next pass judges it again.
+            }
+        }
+
+        return changed;
+    }
+}
