@@ -57,7 +57,7 @@ public sealed record AcceptProposal(
 public static class AcceptProposalEndpoint
 {
     public static RouteGroupBuilder MapAcceptProposal(this RouteGroupBuilder group) =>
-        group.MapOperation(
+        group.MapSlice(
             HttpMethods.Post, "/{id:guid}/accept", HandleAsync, "AcceptProposal", ConsentPolicies.Answer,
             summary: "Accept a proposed consent, on its terms or narrower ones (the young carer only)");
 

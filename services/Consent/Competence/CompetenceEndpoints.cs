@@ -19,10 +19,10 @@ public static class CompetenceEndpoints
 
     public static RouteGroupBuilder MapCompetence(this RouteGroupBuilder group) =>
         group
-            .MapOperation(
+            .MapSlice(
                 HttpMethods.Post, "/{subjectId}/competence", AssessAsync, "AssessCompetence", PlatformRoles.Practitioner,
                 summary: "Record whether a young person can decide for themselves about sharing for a purpose (or every purpose): Gillick competence, or 16 or over.")
-            .MapOperation(
+            .MapSlice(
                 HttpMethods.Get, "/{subjectId}/competence", ListAsync, "ListCompetenceAssessments",
                 summary: "A young person's competence assessments, oldest first: their own for a young carer, those of their organisation's purposes for a practitioner.");
 

@@ -71,7 +71,7 @@ public sealed class ProxyConfirmationOptions
 public static class ConfirmProxyConsentEndpoint
 {
     public static RouteGroupBuilder MapConfirmProxyConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(
+        group.MapSlice(
             HttpMethods.Post, "/{id:guid}/confirm", HandleAsync, "ConfirmProxyConsent", ConsentPolicies.Answer,
             summary: "The young person, assessed competent, makes a consent a parent or guardian gave for them their own (to stop it instead, withdraw it).");
 

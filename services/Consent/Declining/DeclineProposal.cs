@@ -23,7 +23,7 @@ public sealed record DeclineProposal(Guid ConsentId, EventActor Actor, string? R
 public static class DeclineProposalEndpoint
 {
     public static RouteGroupBuilder MapDeclineProposal(this RouteGroupBuilder group) =>
-        group.MapOperation(
+        group.MapSlice(
             HttpMethods.Post, "/{id:guid}/decline", HandleAsync, "DeclineProposal", ConsentPolicies.Answer,
             summary: "Decline a proposed consent, for good (the young carer only)");
 

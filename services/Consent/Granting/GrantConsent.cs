@@ -29,7 +29,7 @@ public sealed record GrantConsent(Guid ConsentId, ConsentTerms Terms, EventActor
 public static class GrantConsentEndpoint
 {
     public static RouteGroupBuilder MapGrantConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Post, "/", HandleAsync, "GrantConsent", ConsentPolicies.Act);
+        group.MapSlice(HttpMethods.Post, "/", HandleAsync, "GrantConsent", ConsentPolicies.Act);
 
     public static async Task<Outcome<Created<ConsentResponse>, Refused.Invalid, Refused.Forbidden, Refused.Conflict>> HandleAsync(
         GrantConsentRequest? request,

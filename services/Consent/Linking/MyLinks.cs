@@ -9,8 +9,8 @@ public static class MyLinksEndpoints
 {
     public static RouteGroupBuilder MapMyLinks(this RouteGroupBuilder group) =>
         group
-            .MapOperation(HttpMethods.Get, "/", ListAsync, "ListMyLinks", ConsentPolicies.Answer, "The sign-ins linked to my ledger id")
-            .MapOperation(HttpMethods.Delete, "/{linkId:guid}", EndAsync, "EndMyLink", ConsentPolicies.Answer, "End a linked sign-in: it no longer acts for my ledger id");
+            .MapSlice(HttpMethods.Get, "/", ListAsync, "ListMyLinks", ConsentPolicies.Answer, "The sign-ins linked to my ledger id")
+            .MapSlice(HttpMethods.Delete, "/{linkId:guid}", EndAsync, "EndMyLink", ConsentPolicies.Answer, "End a linked sign-in: it no longer acts for my ledger id");
 
     public static async Task<Ok<IReadOnlyList<LinkedSignIn>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed record RedeemLinkCode(string SignInHash, EventActor Actor, DateTim
 public static class RedeemLinkCodeEndpoint
 {
     public static RouteGroupBuilder MapRedeemLinkCode(this RouteGroupBuilder group) =>
-        group.MapOperation(
+        group.MapSlice(
             HttpMethods.Post, "/", HandleAsync, "RedeemLinkCode", ConsentPolicies.Answer,
             summary: "Link the sign-in in use to the young carer's ledger id with a one-time code");
 

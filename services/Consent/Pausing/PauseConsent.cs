@@ -18,7 +18,7 @@ public sealed record PauseConsent(Guid ConsentId, EventActor Actor, string? Reas
 public static class PauseConsentEndpoint
 {
     public static RouteGroupBuilder MapPauseConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Post, "/{id:guid}/pause", HandleAsync, "PauseConsent", ConsentPolicies.Act);
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/pause", HandleAsync, "PauseConsent", ConsentPolicies.Act);
 
     public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change, PauseConsentRequest? request) =>
         ConsentChanges.AnswerAsync(change, request?.Reason, ConsentAccess.IsPractitioner, (actor, reason, now, state) => PauseConsent.Decide(new(change.Id, actor, reason, now), state));

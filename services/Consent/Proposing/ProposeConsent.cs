@@ -42,7 +42,7 @@ public static class ProposeConsentEndpoint
     public const int MaxNoteLength = 500;
 
     public static RouteGroupBuilder MapProposeConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(
+        group.MapSlice(
             HttpMethods.Post, "/proposals", HandleAsync, "ProposeConsent", ConsentPolicies.Propose,
             summary: "Propose a consent for the young person to accept or decline");
 

@@ -12,7 +12,7 @@ public sealed record ConsentVersion(ConsentHistoryEntry Entry, ConsentState Stat
 public static class ConsentHistoryEndpoint
 {
     public static RouteGroupBuilder MapConsentHistory(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Get, "/{id:guid}/history", HandleAsync, "GetConsentHistory");
+        group.MapSlice(HttpMethods.Get, "/{id:guid}/history", HandleAsync, "GetConsentHistory");
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentHistoryEntry>>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         [AsParameters] ConsentReadRequest read)

@@ -4,7 +4,7 @@ namespace ConsentPlatform.Consent.Reading;
 public static class GetConsentEndpoint
 {
     public static RouteGroupBuilder MapGetConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Get, "/{id:guid}", HandleAsync, "GetConsent");
+        group.MapSlice(HttpMethods.Get, "/{id:guid}", HandleAsync, "GetConsent");
 
     public static async Task<Outcome<Ok<ConsentResponse>, Refused.Forbidden, Refused.NotFound, Refused.CheckUnavailable>> HandleAsync(
         [AsParameters] ConsentReadRequest read,

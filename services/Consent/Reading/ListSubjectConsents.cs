@@ -7,7 +7,7 @@ namespace ConsentPlatform.Consent.Reading;
 public static class ListSubjectConsentsEndpoint
 {
     public static RouteGroupBuilder MapListSubjectConsents(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Get, "/", HandleAsync, "ListSubjectConsents");
+        group.MapSlice(HttpMethods.Get, "/", HandleAsync, "ListSubjectConsents");
 
     public static async Task<Outcome<Ok<IReadOnlyList<ConsentResponse>>, Refused.Invalid, Refused.Forbidden, Refused.CheckUnavailable>> HandleAsync(
         string? subjectId,

@@ -22,7 +22,7 @@ public sealed record ResumeConsent(Guid ConsentId, EventActor Actor, DateTimeOff
 public static class ResumeConsentEndpoint
 {
     public static RouteGroupBuilder MapResumeConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Post, "/{id:guid}/resume", HandleAsync, "ResumeConsent", ConsentPolicies.Resume);
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/resume", HandleAsync, "ResumeConsent", ConsentPolicies.Resume);
 
     public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change) =>
         ConsentChanges.AnswerAsync(change, new FieldErrors(), (actor, now, state) => ResumeConsent.Decide(new(change.Id, actor, now), state));

@@ -17,7 +17,7 @@ public sealed record WithdrawConsent(Guid ConsentId, EventActor Actor, string? R
 public static class WithdrawConsentEndpoint
 {
     public static RouteGroupBuilder MapWithdrawConsent(this RouteGroupBuilder group) =>
-        group.MapOperation(HttpMethods.Post, "/{id:guid}/withdraw", HandleAsync, "WithdrawConsent", ConsentPolicies.Act);
+        group.MapSlice(HttpMethods.Post, "/{id:guid}/withdraw", HandleAsync, "WithdrawConsent", ConsentPolicies.Act);
 
     public static Task<ConsentChangeOutcome> HandleAsync([AsParameters] ConsentChangeRequest change, WithdrawConsentRequest? request) =>
         ConsentChanges.AnswerAsync(change, request?.Reason, ConsentAccess.IsPractitioner, (actor, reason, now, state) => WithdrawConsent.Decide(new(change.Id, actor, reason, now), state));
