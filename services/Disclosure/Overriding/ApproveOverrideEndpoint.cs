@@ -11,12 +11,12 @@ public static class ApproveOverrideEndpoint
         Guid id, ApproveOverrideRequest? request, IDocumentSession session, LiveChecks checks, [AsParameters] DisclosureCall call)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        var (caller, command, invalid) = call.Bind((errors, approver, now) =>
+        var (caller, command, bindRefusal) = call.Bind((errors, approver, now) =>
         {
             var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
             return errors.Any ? null : new ApproveOverride(id, EventActors.ActorOf(approver), approver.Name, rationale!, now);
         });
-        if (invalid is not null) return invalid;
+        if (bindRefusal is not null) return bindRefusal;
 
         // Who may, and whether it may be approved at all, before the live check is asked.
         var (stream, refusal) = await DisclosureStore.LoadAsync(
