@@ -22,11 +22,7 @@ public static class DisclosureModule
             {
                 // Issue 24: the internal events are DisclosureEvent.X, apart from the published
                 // contracts; PostgreSQL keeps the names they were first stored under.
-                options.Events.AddEventTypes(DisclosureEvent.StoredNames.Keys);
-                foreach (var (type, storedName) in DisclosureEvent.StoredNames)
-                {
-                    options.Events.MapEventType(type, storedName);
-                }
+                options.Events.AddStoredEventTypes(DisclosureEvent.StoredNames);
 
                 // Inline: the disclosure document is written in the same transaction as its events.
                 options.Projections.Add(new DisclosureProjection(), ProjectionLifecycle.Inline);

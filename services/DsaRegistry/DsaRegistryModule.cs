@@ -24,12 +24,7 @@ public static class DsaRegistryModule
             {
                 // Issue 24: the internal events are AgreementEvent.X / TenantEvent.X, apart from the
                 // published contracts; PostgreSQL keeps the names they were first stored under.
-                var storedNames = AgreementEvent.StoredNames.Concat(TenantEvent.StoredNames).ToList();
-                options.Events.AddEventTypes(storedNames.Select(e => e.Key));
-                foreach (var (type, storedName) in storedNames)
-                {
-                    options.Events.MapEventType(type, storedName);
-                }
+                options.Events.AddStoredEventTypes(AgreementEvent.StoredNames.Concat(TenantEvent.StoredNames));
 
                 // Inline: the read model changes in the same transaction as the events, so the
                 // next read or scope check sees a suspension at once.

@@ -21,44 +21,39 @@ public static class CheckpointEndpoints
     public const string ConsistencyPath = "/proofs/consistency";
     private const string TextPlain = "text/plain; charset=utf-8";
 
-    public static RouteGroupBuilder MapCheckpoints(this RouteGroupBuilder group)
-    {
-        group.MapGet(CheckpointPath, GetCheckpointAsync)
-            .AllowAnonymous()
-            .WithName("GetCheckpoint")
-            .WithSummary("The latest signed checkpoint of the ledger's Merkle tree (C2SP tlog-checkpoint)")
-            .WithDescription("text/plain: a C2SP signed note (origin, tree size, base64 root hash; an Ed25519 signature line of the log, then one per witness that cosigned it). Anonymous: it reveals only a size and a hash.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
-        group.MapGet(KeyPath, GetKey)
-            .AllowAnonymous()
-            .WithName("GetCheckpointKey")
-            .WithSummary("The verifier key of the checkpoints' signatures (signed-note vkey)")
-            .WithDescription("text/plain: <name>+<key hash>+<base64(0x01 ‖ Ed25519 public key)>, as Go's golang.org/x/mod/sumdb/note reads it. Anonymous.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
-        group.MapGet(ConsistencyPath, GetConsistencyProofAsync)
-            .AllowAnonymous()
-            .WithName("GetConsistencyProof")
-            .WithSummary("An RFC 6962 consistency proof between two tree sizes")
-            .WithDescription("Proves that the tree of `to` entries extends the tree of `from` entries. Hashes in base64, in RFC 6962 order (tlog.CheckTree accepts them). Anonymous.");
-        group.MapGet("/proofs/inclusion", GetInclusionProofAsync)
-            .RequireAuthorization(PlatformRoles.Auditor)
-            .WithName("GetInclusionProof")
-            .WithSummary("An RFC 6962 inclusion proof of one entry in a tree size")
-            .WithDescription("Entry `sequence` is leaf `sequence − 1`; `treeSize` defaults to the latest checkpoint's. Hashes in base64, in RFC 6962 order (tlog.CheckRecord accepts them).");
-        group.MapGet("/entries/{sequence:long}/leaf", GetLeafAsync)
-            .RequireAuthorization(PlatformRoles.Auditor)
-            .WithName("GetEntryLeaf")
-            .WithSummary("An entry's exact leaf bytes: its stored canonical bytes")
-            .WithDescription("application/octet-stream: the bytes whose SHA-256(0x00 ‖ bytes) is the entry's leaf hash.")
-            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
-        group.MapPost("/checkpoint/cosignatures", AddCosignaturesAsync)
-            .RequireAuthorization(PlatformRoles.Auditor)
-            .WithName("AddCheckpointCosignatures")
-            .WithSummary("A witness's cosignature of a checkpoint (C2SP tlog-cosignature)")
-            .WithDescription("text/plain body: a checkpoint this log signed, with the configured witnesses' cosignature lines. Each line of a configured witness that verifies is kept and served with the checkpoint; lines of anyone else are ignored.")
-            .Accepts<string>("text/plain");
-        return group;
-    }
+    public static RouteGroupBuilder MapCheckpoints(this RouteGroupBuilder group) => group
+        .MapSlice(
+            HttpMethods.Get, CheckpointPath, GetCheckpointAsync, "GetCheckpoint",
+            summary: "The latest signed checkpoint of the ledger's Merkle tree (C2SP tlog-checkpoint)",
+            description: "text/plain: a C2SP signed note (origin, tree size, base64 root hash; an Ed25519 signature line of the log, then one per witness that cosigned it). Anonymous: it reveals only a size and a hash.",
+            configure: AnonymousText)
+        .MapSlice(
+            HttpMethods.Get, KeyPath, GetKey, "GetCheckpointKey",
+            summary: "The verifier key of the checkpoints' signatures (signed-note vkey)",
+            description: "text/plain: <name>+<key hash>+<base64(0x01 ‖ Ed25519 public key)>, as Go's golang.org/x/mod/sumdb/note reads it. Anonymous.",
+            configure: AnonymousText)
+        .MapSlice(
+            HttpMethods.Get, ConsistencyPath, GetConsistencyProofAsync, "GetConsistencyProof",
+            summary: "An RFC 6962 consistency proof between two tree sizes",
+            description: "Proves that the tree of `to` entries extends the tree of `from` entries. Hashes in base64, in RFC 6962 order (tlog.CheckTree accepts them). Anonymous.",
+            configure: endpoint => endpoint.AllowAnonymous())
+        .MapSlice(
+            HttpMethods.Get, "/proofs/inclusion", GetInclusionProofAsync, "GetInclusionProof", policy: PlatformRoles.Auditor,
+            summary: "An RFC 6962 inclusion proof of one entry in a tree size",
+            description: "Entry `sequence` is leaf `sequence − 1`; `treeSize` defaults to the latest checkpoint's. Hashes in base64, in RFC 6962 order (tlog.CheckRecord accepts them).")
+        .MapSlice(
+            HttpMethods.Get, "/entries/{sequence:long}/leaf", GetLeafAsync, "GetEntryLeaf", policy: PlatformRoles.Auditor,
+            summary: "An entry's exact leaf bytes: its stored canonical bytes",
+            description: "application/octet-stream: the bytes whose SHA-256(0x00 ‖ bytes) is the entry's leaf hash.",
+            configure: endpoint => endpoint.Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream"))
+        .MapSlice(
+            HttpMethods.Post, "/checkpoint/cosignatures", AddCosignaturesAsync, "AddCheckpointCosignatures", policy: PlatformRoles.Auditor,
+            summary: "A witness's cosignature of a checkpoint (C2SP tlog-cosignature)",
+            description: "text/plain body: a checkpoint this log signed, with the configured witnesses' cosignature lines. Each line of a configured witness that verifies is kept and served with the checkpoint; lines of anyone else are ignored.",
+            configure: endpoint => endpoint.Accepts<string>("text/plain"));
+
+    /// <summary>Anyone may read it (it reveals only sizes, hashes and a public key); answered as text/plain.</summary>
+    private static void AnonymousText(RouteHandlerBuilder endpoint) => endpoint.AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/plain");
 
     public static async Task<Outcome<DeclaredElsewhere<ContentHttpResult>, Refused.CheckUnavailable>> GetCheckpointAsync(LedgerDatabase database, CheckpointSigner signer, CancellationToken cancellationToken)
     {

@@ -14,37 +14,14 @@ public static class CheckpointKey
     public const string DefaultOrigin = "consentplatform.local/audit";
 
     /// <summary>Where the key file is: <c>Audit:CheckpointKeyFile</c>, else beside the local issuer's key in the git-ignored state folder.</summary>
-    public static string KeyFileOf(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration[KeyFileSetting];
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var stateFolder = Path.GetDirectoryName(configuration["Auth:Local:KeyFile"] ?? ".state/keys/x") ?? ".";
-        return Path.Combine(stateFolder, "audit-checkpoint-key");
-    }
+    public static string KeyFileOf(IConfiguration configuration) => KeyFiles.PathOf(configuration, KeyFileSetting, "audit-checkpoint-key");
 
     public static NoteKey LoadOrCreate(string keyFile, string origin)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyFile);
-        if (!File.Exists(keyFile)) TryCreate(keyFile, origin);
+        if (!File.Exists(keyFile)) KeyFiles.CreateOnce(keyFile, NoteKey.Generate(origin).PrivateKeyString + "\n");
         var key = NoteKey.ParsePrivate(File.ReadAllText(keyFile));
         if (key.Type != NoteKey.Ed25519) throw new InvalidOperationException($"The checkpoint key in {keyFile} is not a note signing key (type 0x01).");
         return key;
-    }
-
-    private static void TryCreate(string keyFile, string origin)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
-        var temp = $"{keyFile}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, NoteKey.Generate(origin).PrivateKeyString + "\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        try
-        {
-            File.Move(temp, keyFile, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(keyFile))
-        {
-            File.Delete(temp);
-        }
     }
 }

@@ -25,25 +25,21 @@ public static class StatisticsEndpoints
     public const string CsvSuffix = ".csv";
     public const string MetadataSuffix = ".meta.csv";
 
-    public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder group)
-    {
-        group.MapGet("/{file}", GetFileAsync)
-            .WithName("PeriodStatistics")
-            .WithSummary("A finished period's statistics: JSON, or with .csv the open-data file, with .meta.csv its metadata")
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor))
-            .Produces<StatisticsResponse>()
-            .Produces<string>(StatusCodes.Status200OK, "text/csv");
-        return group;
-    }
+    public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder group) =>
+        group.MapSlice(
+            HttpMethods.Get, "/{file}", GetFileAsync, "PeriodStatistics",
+            summary: "A finished period's statistics: JSON, or with .csv the open-data file, with .meta.csv its metadata",
+            configure: endpoint => AnalystsAndAuditors(endpoint).Produces<StatisticsResponse>().Produces<string>(StatusCodes.Status200OK, "text/csv"));
 
-    public static RouteGroupBuilder MapAuditStatistics(this RouteGroupBuilder group)
-    {
-        group.MapGet("/stats", GetAsync)
-            .WithName("DisclosureStats")
-            .WithSummary("A finished period's statistics (the same as /api/stats/{period})")
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor));
-        return group;
-    }
+    public static RouteGroupBuilder MapAuditStatistics(this RouteGroupBuilder group) =>
+        group.MapSlice(
+            HttpMethods.Get, "/stats", GetAsync, "DisclosureStats",
+            summary: "A finished period's statistics (the same as /api/stats/{period})",
+            configure: endpoint => AnalystsAndAuditors(endpoint));
+
+    /// <summary>Analysts and auditors only (a policy of their two roles, not a named one).</summary>
+    private static RouteHandlerBuilder AnalystsAndAuditors(RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Analyst, PlatformRoles.Auditor));
 
     public static async Task<Outcome<Ok<StatisticsResponse>, Refused.Invalid>> GetAsync(string? period, HttpRequest request, LedgerDatabase database, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -191,34 +191,10 @@ public static class MerkleTree
     public static bool VerifyInclusion(ReadOnlySpan<byte> leafHash, long index, long size, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        if (index < 0 || index >= size) return false;
-        long fn = index, sn = size - 1;
+        if (index < 0 || index >= size || proof.Any(p => p.Length != HashLength)) return false;
         var r = leafHash.ToArray();
-        foreach (var p in proof)
-        {
-            if (sn == 0 || p.Length != HashLength) return false;
-            if ((fn & 1) == 1 || fn == sn)
-            {
-                r = NodeHash(p, r);
-                if ((fn & 1) == 0)
-                {
-                    while ((fn & 1) == 0 && fn != 0)
-                    {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
-                }
-            }
-            else
-            {
-                r = NodeHash(r, p);
-            }
-
-            fn >>= 1;
-            sn >>= 1;
-        }
-
-        return sn == 0 && CryptographicOperations.FixedTimeEquals(r, root);
+        return Climb(index, size - 1, proof, p => r = NodeHash(p, r), p => r = NodeHash(r, p))
+               && CryptographicOperations.FixedTimeEquals(r, root);
     }
 
     /// <summary>RFC 9162 §2.1.4.2: is the tree of <paramref name="newSize"/> with <paramref name="newRoot"/> an extension of that of <paramref name="oldSize"/> with <paramref name="oldRoot"/>?</summary>
@@ -242,32 +218,49 @@ public static class MerkleTree
 
         var fr = path[0];
         var sr = path[0];
-        foreach (var c in path.Skip(1))
+        var climbed = Climb(
+            fn,
+            sn,
+            path.Skip(1),
+            c =>
+            {
+                fr = NodeHash(c, fr);
+                sr = NodeHash(c, sr);
+            },
+            c => sr = NodeHash(sr, c));
+        return climbed && CryptographicOperations.FixedTimeEquals(fr, oldRoot) && CryptographicOperations.FixedTimeEquals(sr, newRoot);
+    }
+
+    /// <summary>
+    /// The loop both RFC 9162 verifications share: from node <paramref name="fn"/> of a tree whose last
+    /// node is <paramref name="sn"/>, up one level per proof hash, which is a left sibling
+    /// (<paramref name="left"/> folds it) or a right one (<paramref name="right"/>). True when the
+    /// proof ends exactly at the root (<c>sn</c> 0), false when it is longer or shorter than the path.
+    /// </summary>
+    private static bool Climb(long fn, long sn, IEnumerable<byte[]> proof, Action<byte[]> left, Action<byte[]> right)
+    {
+        foreach (var p in proof)
         {
             if (sn == 0) return false;
             if ((fn & 1) == 1 || fn == sn)
             {
-                fr = NodeHash(c, fr);
-                sr = NodeHash(c, sr);
-                if ((fn & 1) == 0)
+                left(p);
+                while ((fn & 1) == 0 && fn != 0)
                 {
-                    while ((fn & 1) == 0 && fn != 0)
-                    {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
+                    fn >>= 1;
+                    sn >>= 1;
                 }
             }
             else
             {
-                sr = NodeHash(sr, c);
+                right(p);
             }
 
             fn >>= 1;
             sn >>= 1;
         }
 
-        return sn == 0 && CryptographicOperations.FixedTimeEquals(fr, oldRoot) && CryptographicOperations.FixedTimeEquals(sr, newRoot);
+        return sn == 0;
     }
 
     private static long LargestPowerOfTwoBelow(long n) => 1L << (63 - BitOperations.LeadingZeroCount((ulong)(n - 1)));

@@ -10,30 +10,20 @@ public static class AnswerDeletionEndpoint
             summary: "The recipient organisation answers a request to delete a package it read before the consent was withdrawn: deleted, or retained with a reason.");
 
     /// <summary>400 for the body first, then 404 for another organisation, then 409 when nothing is asked or it was answered.</summary>
-    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
-        Guid id,
-        AnswerDeletionRequest? request,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var errors = new FieldErrors();
-        var outcome = Outcome(errors, request?.Outcome);
-        var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: outcome == DeletionOutcome.Retained);
-        if (errors.Refusal is { } invalid) return invalid;
-
-        var command = new AnswerDeletion(id, outcome!.Value, reason, EventActors.ActorOf(caller), clock.GetUtcNow());
-        return await DisclosureStore.ChangeAsync(
+    public static Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
+        Guid id, AnswerDeletionRequest? request, IDocumentSession session, [AsParameters] DisclosureCall call) =>
+        DisclosureStore.ChangeAsync(
             session,
             id,
-            state => DisclosureAccess.RefusalUnlessRequester(caller, state, "answer a request to delete its copy"),
-            state => AnswerDeletion.Decide(command, state),
-            cancellationToken);
-    }
+            call,
+            (errors, caller, now) =>
+            {
+                var outcome = Outcome(errors, request?.Outcome);
+                var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: outcome == DeletionOutcome.Retained);
+                return errors.Any ? null : new AnswerDeletion(id, outcome!.Value, reason, EventActors.ActorOf(caller), now);
+            },
+            (caller, state) => DisclosureAccess.RefusalUnlessRequester(caller, state, "answer a request to delete its copy"),
+            AnswerDeletion.Decide);
 
     private static DeletionOutcome? Outcome(FieldErrors errors, string? wire)
     {

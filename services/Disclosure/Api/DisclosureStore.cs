@@ -27,6 +27,27 @@ public static class DisclosureStore
     }
 
     /// <summary>
+    /// A change with a body that is one pure decision over the disclosure: the caller and the command
+    /// of <see cref="DisclosureCall.Bind"/> (403, then 400 before anything is read), then the change
+    /// above, with who may make it (<paramref name="mayNot"/>) and the decision.
+    /// </summary>
+    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> ChangeAsync<TCommand>(
+        IDocumentSession session,
+        Guid id,
+        DisclosureCall call,
+        Func<FieldErrors, Caller, DateTimeOffset, TCommand?> bind,
+        Func<Caller, DisclosureState, Refusal?> mayNot,
+        Func<TCommand, DisclosureState, Decision> decide)
+        where TCommand : class
+    {
+        ArgumentNullException.ThrowIfNull(mayNot);
+        ArgumentNullException.ThrowIfNull(decide);
+        var (caller, command, refusal) = call.Bind(bind);
+        if (refusal is not null) return refusal;
+        return await ChangeAsync(session, id, state => mayNot(caller, state), state => decide(command!, state), call.CancellationToken);
+    }
+
+    /// <summary>
     /// The disclosure's stream for writing, or why not: 404 when it does not exist, else
     /// <paramref name="mayNot"/>'s refusal (who may act on it).
     /// </summary>
@@ -37,6 +58,21 @@ public static class DisclosureStore
         ArgumentNullException.ThrowIfNull(mayNot);
         var stream = await session.Events.FetchForWriting<DisclosureState>(id, cancellationToken);
         return (stream, stream.Aggregate is { } state ? mayNot(state) : DisclosureAccess.NotFound(id));
+    }
+
+    /// <summary>
+    /// For a change with more than a pure decision: the caller (403 for a token that cannot act) and
+    /// the disclosure's stream for writing, or <see cref="LoadAsync(IDocumentSession, Guid, Func{DisclosureState, Refusal?}, CancellationToken)"/>'s refusal
+    /// with who may act on it (<paramref name="mayNot"/>).
+    /// </summary>
+    public static async Task<(Caller Caller, IEventStream<DisclosureState> Stream, Refusal? Refusal)> LoadAsync(
+        IDocumentSession session, Guid id, DisclosureCall call, Func<Caller, DisclosureState, Refusal?> mayNot)
+    {
+        ArgumentNullException.ThrowIfNull(mayNot);
+        var caller = Caller.From(call.User);
+        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return (caller, null!, unidentified);
+        var (stream, refusal) = await LoadAsync(session, id, state => mayNot(caller, state), call.CancellationToken);
+        return (caller, stream, refusal);
     }
 
     /// <summary>Appends and commits; a concurrent change to the same disclosure is refused (409), never overwritten.</summary>

@@ -9,25 +9,21 @@ public static class DelayOverrideNoticeEndpoint
         group.MapSlice(HttpMethods.Post, "/{id:guid}/notice-delay", HandleAsync, "DelayOverrideNotice", policy: DisclosurePolicies.SafeguardingLead,
             summary: "A safeguarding lead of either party delays what the young person sees of a safeguarding override, with a reason, for at most Disclosure:MaxNoticeDelay (28 days); it ends by itself.");
 
-    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
-        Guid id,
-        DelayOverrideNoticeRequest? request,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        IOptions<OverrideOversightOptions> options,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+    public static Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
+        Guid id, DelayOverrideNoticeRequest? request, IDocumentSession session, IOptions<OverrideOversightOptions> options, [AsParameters] DisclosureCall call)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var errors = new FieldErrors();
-        if (request?.Until is null) errors.Add("until", "The until field is required: when the young person may see the override.");
-        var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: true);
-        if (errors.Refusal is { } invalid) return invalid;
-
-        var command = new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, EventActors.ActorOf(caller), clock.GetUtcNow(), options.Value.MaxNoticeDelay);
-        return await DisclosureStore.ChangeAsync(session, id, state => DisclosureAccess.RefusalUnlessVisible(caller, state), state => DelayOverrideNotice.Decide(command, state), cancellationToken);
+        return DisclosureStore.ChangeAsync(
+            session,
+            id,
+            call,
+            (errors, caller, now) =>
+            {
+                if (request?.Until is null) errors.Add("until", "The until field is required: when the young person may see the override.");
+                var reason = DisclosureRules.Text(errors, "reason", request?.Reason, required: true);
+                return errors.Any ? null : new DelayOverrideNotice(id, request!.Until!.Value.ToUniversalTime(), reason!, EventActors.ActorOf(caller), now, options.Value.MaxNoticeDelay);
+            },
+            DisclosureAccess.RefusalUnlessVisible,
+            DelayOverrideNotice.Decide);
     }
 }

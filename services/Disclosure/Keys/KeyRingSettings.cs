@@ -26,7 +26,7 @@ public static class KeyRingSettings
             if (string.IsNullOrWhiteSpace(file))
             {
                 if (!IsLocalMode(configuration)) throw new InvalidOperationException($"{FileSetting} is not set: outside local mode the key ring file must be named (or {ProviderSetting}=AzureKeyVault).");
-                file = Path.Combine(StateFolder(configuration), "disclosure-keys.json");
+                file = Path.Combine(KeyFiles.StateFolder(configuration), "disclosure-keys.json");
             }
 
             return new LocalKeyRingFile(file);
@@ -58,7 +58,7 @@ public static class KeyRingSettings
         string? text = configured;
         if (string.IsNullOrWhiteSpace(text))
         {
-            var file = configuration[LegacyKeyFileSetting] ?? (IsLocalMode(configuration) ? Path.Combine(StateFolder(configuration), "disclosure-payload-key") : null);
+            var file = configuration[LegacyKeyFileSetting] ?? (IsLocalMode(configuration) ? Path.Combine(KeyFiles.StateFolder(configuration), "disclosure-payload-key") : null);
             if (file is null || !File.Exists(file)) return null;
             text = File.ReadAllText(file).Trim();
         }
@@ -82,8 +82,4 @@ public static class KeyRingSettings
 
     private static bool IsLocalMode(IConfiguration configuration) =>
         string.Equals(configuration["Auth:Mode"], "Local", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Beside the local issuer's key, in the git-ignored state folder.</summary>
-    private static string StateFolder(IConfiguration configuration) =>
-        Path.GetDirectoryName(configuration["Auth:Local:KeyFile"] ?? ".state/keys/x") ?? ".";
 }

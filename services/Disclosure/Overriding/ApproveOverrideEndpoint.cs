@@ -8,34 +8,26 @@ public static class ApproveOverrideEndpoint
         group.MapSlice(HttpMethods.Post, "/{id:guid}/approve-override", HandleAsync, "ApproveOverride", policy: DisclosurePolicies.SafeguardingLead);
 
     public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
-        Guid id,
-        ApproveOverrideRequest? request,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        LiveChecks checks,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, ApproveOverrideRequest? request, IDocumentSession session, LiveChecks checks, [AsParameters] DisclosureCall call)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var errors = new FieldErrors();
-        var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
-        if (errors.Refusal is { } invalid) return invalid;
+        var (caller, command, bindRefusal) = call.Bind((errors, approver, now) =>
+        {
+            var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
+            return errors.Any ? null : new ApproveOverride(id, EventActors.ActorOf(approver), approver.Name, rationale!, now);
+        });
+        if (bindRefusal is not null) return bindRefusal;
 
-        var now = clock.GetUtcNow();
-        var command = new ApproveOverride(id, EventActors.ActorOf(caller), caller.Name, rationale!, now);
         // Who may, and whether it may be approved at all, before the live check is asked.
         var (stream, refusal) = await DisclosureStore.LoadAsync(
-            session, id, state => DisclosureAccess.RefusalUnlessVisible(caller, state) ?? ApproveOverride.MayNotApprove(command, state), cancellationToken);
+            session, id, state => DisclosureAccess.RefusalUnlessVisible(caller, state) ?? ApproveOverride.MayNotApprove(command!, state), call.CancellationToken);
         if (refusal is not null) return refusal;
         var state = stream.Aggregate!;
 
-        var answers = await checks.AskAsync(state.Request, now, cancellationToken);
+        var answers = await checks.AskAsync(state.Request, command!.Now, call.CancellationToken);
         var decision = ApproveOverride.Decide(command, state, answers);
         if (decision.Refusal is { } refused) return refused;
-        var after = await DisclosureStore.SaveAsync(session, stream, decision.Events, cancellationToken);
+        var after = await DisclosureStore.SaveAsync(session, stream, decision.Events, call.CancellationToken);
         if (after.Refusal is { } lost) return lost;
         return TypedResults.Ok(DisclosureResponse.From(after.State));
     }

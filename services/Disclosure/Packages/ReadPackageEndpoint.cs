@@ -18,29 +18,18 @@ public static class ReadPackageEndpoint
     /// (<c>PackageRead</c>) before the data is returned, never cached.
     /// </summary>
     public static async Task<Outcome<PackageAnswer, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
-        Guid id,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        LiveChecks checks,
-        PayloadProtector protector,
-        TimeProvider clock,
-        HttpContext http,
-        CancellationToken cancellationToken)
+        Guid id, IDocumentSession session, LiveChecks checks, PayloadProtector protector, HttpContext http, [AsParameters] DisclosureCall call)
     {
-        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(protector);
-        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(http);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var actor = EventActors.ActorOf(caller);
-        var (stream, refusal) = await DisclosureStore.LoadAsync(
-            session, id, state => DisclosureAccess.RefusalUnlessRequester(caller, state) ?? ReadPackage.Unreadable(state), cancellationToken);
+        var (caller, stream, refusal) = await DisclosureStore.LoadAsync(
+            session, id, call, (caller, state) => DisclosureAccess.RefusalUnlessRequester(caller, state) ?? ReadPackage.Unreadable(state));
         if (refusal is not null) return refusal;
         var state = stream.Aggregate!;
-
-        var now = clock.GetUtcNow();
+        var actor = EventActors.ActorOf(caller);
+        var now = call.Clock.GetUtcNow();
+        var cancellationToken = call.CancellationToken;
         if (state.Status == DisclosureStatus.Destroyed)
         {
             return (PackageAnswer)TypedResults.Problem(

@@ -15,18 +15,15 @@ public static class ListSubjectDisclosuresEndpoint
         string? subjectId,
         string? deletionRequest,
         string? overrideReview,
-        ClaimsPrincipal user,
         IQuerySession session,
         IOptions<OverrideOversightOptions> oversight,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        [AsParameters] DisclosureCall call)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(oversight);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
+        var caller = Caller.From(call.User);
         if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        if (overrideReview is not null) return await OverridesToReviewAsync(overrideReview, caller, session, oversight.Value.OverrideReviewWithin, clock.GetUtcNow(), cancellationToken);
+        if (overrideReview is not null) return await OverridesToReviewAsync(overrideReview, caller, session, oversight.Value.OverrideReviewWithin, call.Clock.GetUtcNow(), call.CancellationToken);
         var errors = new FieldErrors();
         if (deletionRequest is not null and not ("open" or "overdue")) errors.Add("deletionRequest", "deletionRequest must be open or overdue.");
         // A subject's list needs the subject; the deletion requests may be narrowed to one.
@@ -41,7 +38,7 @@ public static class ListSubjectDisclosuresEndpoint
             query = query.Where(d => d.Deletion != null && d.Deletion.AnsweredAt == null);
             if (deletionRequest == "overdue")
             {
-                var now = clock.GetUtcNow();
+                var now = call.Clock.GetUtcNow();
                 query = query.Where(d => d.Deletion!.AnswerBy <= now);
             }
         }
@@ -55,7 +52,7 @@ public static class ListSubjectDisclosuresEndpoint
                 : query.Where(d => d.Request.RequesterOrgId == org);
         }
 
-        var found = await query.OrderByDescending(d => d.RequestedAt).Take(500).ToListAsync(cancellationToken);
+        var found = await query.OrderByDescending(d => d.RequestedAt).Take(500).ToListAsync(call.CancellationToken);
         return TypedResults.Ok<IReadOnlyList<DisclosureResponse>>([.. found.Select(DisclosureResponse.From)]);
     }
 

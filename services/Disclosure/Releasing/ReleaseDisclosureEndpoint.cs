@@ -17,30 +17,19 @@ public static class ReleaseDisclosureEndpoint
     /// live re-check is recorded, then 409 with its <c>decision</c>.
     /// </summary>
     public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict, Refused.Unprocessable>> HandleAsync(
-        Guid id,
-        HttpRequest http,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        LiveChecks checks,
-        PayloadProtector protector,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, HttpRequest http, IDocumentSession session, LiveChecks checks, PayloadProtector protector, [AsParameters] DisclosureCall call)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(protector);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var (stream, refusal) = await DisclosureStore.LoadAsync(session, id, state => DisclosureAccess.RefusalUnlessHolder(caller, state), cancellationToken);
+        var (caller, stream, refusal) = await DisclosureStore.LoadAsync(session, id, call, (caller, state) => DisclosureAccess.RefusalUnlessHolder(caller, state));
         if (refusal is not null) return refusal;
         var state = stream.Aggregate!;
 
+        var cancellationToken = call.CancellationToken;
         var errors = new FieldErrors();
         var (categories, json) = await ReadDataAsync(http, errors, cancellationToken);
         if (errors.Refusal is { } invalid) return invalid;
-        var now = clock.GetUtcNow();
+        var now = call.Clock.GetUtcNow();
         var command = new ReleaseDisclosure(id, EventActors.ActorOf(caller), categories, now);
         if (ReleaseDisclosure.MayNotRelease(command, state) is { } unreleasable) return unreleasable;
 

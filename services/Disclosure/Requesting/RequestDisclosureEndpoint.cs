@@ -15,24 +15,15 @@ public static class RequestDisclosureEndpoint
         group.MapSlice(HttpMethods.Post, "/", HandleAsync, "RequestDisclosure", policy: DisclosurePolicies.Practitioner);
 
     public static async Task<Outcome<Created<DisclosureResponse>, Refused.Invalid, Refused.Forbidden>> HandleAsync(
-        RequestDisclosureRequest? request,
-        ClaimsPrincipal user,
-        GroupCommit commits,
-        LiveChecks checks,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        RequestDisclosureRequest? request, GroupCommit commits, LiveChecks checks, [AsParameters] DisclosureCall call)
     {
         ArgumentNullException.ThrowIfNull(commits);
         ArgumentNullException.ThrowIfNull(checks);
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var errors = new FieldErrors();
-        var share = Validate(errors, request, caller);
-        if (errors.Refusal is { } invalid) return invalid;
+        var (caller, share, refusal) = call.Bind((errors, caller, _) => Validate(errors, request, caller));
+        if (refusal is not null) return refusal;
 
-        var now = clock.GetUtcNow();
-        var answers = await checks.AskAsync(share!, now, cancellationToken);
+        var now = call.Clock.GetUtcNow();
+        var answers = await checks.AskAsync(share!, now, call.CancellationToken);
         var command = new RequestDisclosure(Guid.CreateVersion7(now), share!, EventActors.ActorOf(caller), caller.Name, now);
         var events = RequestDisclosure.Decide(command, answers).Events;
         // Committed with the decisions finishing at the same moment (one session, one commit).

@@ -10,34 +10,24 @@ public static class ReviewOverrideEndpoint
             summary: "The holder organisation's Caldicott guardian reviews an approved safeguarding override after the fact: upheld or not, with a rationale.");
 
     /// <summary>400 for the body first; another organisation 404; the requester's guardian 403; nothing to review 409.</summary>
-    public static async Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
-        Guid id,
-        ReviewOverrideRequest? request,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        var caller = Caller.From(user);
-        if (DisclosureAccess.Unidentified(caller) is { } unidentified) return unidentified;
-        var errors = new FieldErrors();
-        OverrideReviewOutcome? outcome = request?.Outcome switch
-        {
-            "upheld" => OverrideReviewOutcome.Upheld,
-            "not-upheld" => OverrideReviewOutcome.NotUpheld,
-            _ => null,
-        };
-        if (outcome is null) errors.Add("outcome", "The outcome must be upheld or not-upheld.");
-        var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
-        if (errors.Refusal is { } invalid) return invalid;
-
-        var command = new ReviewOverride(id, outcome!.Value, rationale!, EventActors.ActorOf(caller), clock.GetUtcNow());
-        return await DisclosureStore.ChangeAsync(
+    public static Task<Outcome<Ok<DisclosureResponse>, Refused.Invalid, Refused.Forbidden, Refused.NotFound, Refused.Conflict>> HandleAsync(
+        Guid id, ReviewOverrideRequest? request, IDocumentSession session, [AsParameters] DisclosureCall call) =>
+        DisclosureStore.ChangeAsync(
             session,
             id,
-            state => DisclosureAccess.RefusalUnlessHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's"),
-            state => ReviewOverride.Decide(command, state),
-            cancellationToken);
-    }
+            call,
+            (errors, caller, now) =>
+            {
+                OverrideReviewOutcome? outcome = request?.Outcome switch
+                {
+                    "upheld" => OverrideReviewOutcome.Upheld,
+                    "not-upheld" => OverrideReviewOutcome.NotUpheld,
+                    _ => null,
+                };
+                if (outcome is null) errors.Add("outcome", "The outcome must be upheld or not-upheld.");
+                var rationale = DisclosureRules.Text(errors, "rationale", request?.Rationale, required: true);
+                return errors.Any ? null : new ReviewOverride(id, outcome!.Value, rationale!, EventActors.ActorOf(caller), now);
+            },
+            (caller, state) => DisclosureAccess.RefusalUnlessHolder(caller, state, "review this override: it is the holder organisation's Caldicott guardian's"),
+            ReviewOverride.Decide);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static ConsentPlatform.Hosting.Validation.DsaTermLimits;
 
 namespace ConsentPlatform.DsaRegistry.Agreements;
@@ -44,33 +45,11 @@ public static class DsaTermsValidation
 
     private static void ValidateParties(IReadOnlyList<PartyTerms?>? parties, FieldErrors errors)
     {
-        if (parties is null || parties.Count == 0)
-        {
-            errors.Add("parties", "At least one provider and one recipient are required.");
-            return;
-        }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var roles = new List<DsaPartyRole>();
-        for (var i = 0; i < parties.Count; i++)
+        var listed = EachItem(parties, "parties", "At least one provider and one recipient are required.", "A party is required.", errors, (key, party) =>
         {
-            var key = $"parties[{i}]";
-            var party = parties[i];
-            if (party is null)
-            {
-                errors.Add(key, "A party is required.");
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(party.OrgId) || !Vocabulary.OrgId().IsMatch(party.OrgId))
-            {
-                errors.Add($"{key}.orgId", "The organisation id must be 1 to 64 letters, digits or hyphens.");
-            }
-            else if (!seen.Add(party.OrgId))
-            {
-                errors.Add($"{key}.orgId", $"Organisation {party.OrgId} is listed more than once.");
-            }
-
+            UniqueCode(party.OrgId, Vocabulary.OrgId(), seen, $"{key}.orgId", "The organisation id must be 1 to 64 letters, digits or hyphens.", "Organisation", errors);
             if (string.IsNullOrWhiteSpace(party.Name))
             {
                 errors.Add($"{key}.name", "The organisation's name is required.");
@@ -88,7 +67,8 @@ public static class DsaTermsValidation
             {
                 errors.Add($"{key}.role", $"The role must be one of: {string.Join(", ", WireNames.All<DsaPartyRole>())}.");
             }
-        }
+        });
+        if (!listed) return;
 
         if (!roles.Any(r => r is DsaPartyRole.Provider or DsaPartyRole.Both))
         {
@@ -103,32 +83,10 @@ public static class DsaTermsValidation
 
     private static void ValidatePurposes(IReadOnlyList<PurposeTerms?>? purposes, FieldErrors errors)
     {
-        if (purposes is null || purposes.Count == 0)
-        {
-            errors.Add("purposes", "At least one purpose is required.");
-            return;
-        }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < purposes.Count; i++)
+        EachItem(purposes, "purposes", "At least one purpose is required.", "A purpose is required.", errors, (key, purpose) =>
         {
-            var key = $"purposes[{i}]";
-            var purpose = purposes[i];
-            if (purpose is null)
-            {
-                errors.Add(key, "A purpose is required.");
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(purpose.Code) || !Vocabulary.Purpose().IsMatch(purpose.Code))
-            {
-                errors.Add($"{key}.code", "The purpose code must be 1 to 64 lower-case letters, digits or hyphens.");
-            }
-            else if (!seen.Add(purpose.Code))
-            {
-                errors.Add($"{key}.code", $"Purpose {purpose.Code} is listed more than once.");
-            }
-
+            UniqueCode(purpose.Code, Vocabulary.Purpose(), seen, $"{key}.code", "The purpose code must be 1 to 64 lower-case letters, digits or hyphens.", "Purpose", errors);
             var description = purpose.Description?.Trim();
             if (string.IsNullOrEmpty(description) || description.Length < MinDescriptionLength)
             {
@@ -142,38 +100,61 @@ public static class DsaTermsValidation
             var special = ValidateCategories(purpose.DataCategories, key, errors);
             ValidateLawfulBasis(purpose, special, key, errors);
             ValidateJustifications(purpose, key, errors);
-        }
+        });
     }
 
     /// <summary>Returns whether any category is special category data.</summary>
     private static bool ValidateCategories(IReadOnlyList<string?>? categories, string key, FieldErrors errors)
     {
-        if (categories is null || categories.Count == 0)
+        const string malformed = "A data category must be 1 to 64 lower-case letters, digits, dots or hyphens.";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var special = false;
+        EachItem(categories, $"{key}.dataCategories", "At least one data category is required.", malformed, errors, (itemKey, category) =>
         {
-            errors.Add($"{key}.dataCategories", "At least one data category is required.");
+            if (UniqueCode(category, Vocabulary.DataCategory(), seen, itemKey, malformed, "Category", errors)) special |= IsSpecialCategory(category);
+        });
+        return special;
+    }
+
+    /// <summary>
+    /// A list that must hold at least one item (else <paramref name="empty"/> on <paramref name="field"/>),
+    /// each checked by <paramref name="check"/> under its own key <c>field[i]</c>; a null item is refused
+    /// with <paramref name="missing"/>. Returns whether the list had any item.
+    /// </summary>
+    private static bool EachItem<T>(IReadOnlyList<T?>? items, string field, string empty, string missing, FieldErrors errors, Action<string, T> check)
+        where T : class
+    {
+        if (items is null || items.Count == 0)
+        {
+            errors.Add(field, empty);
             return false;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var special = false;
-        for (var j = 0; j < categories.Count; j++)
+        for (var i = 0; i < items.Count; i++)
         {
-            var category = categories[j];
-            if (string.IsNullOrEmpty(category) || !Vocabulary.DataCategory().IsMatch(category))
-            {
-                errors.Add($"{key}.dataCategories[{j}]", "A data category must be 1 to 64 lower-case letters, digits, dots or hyphens.");
-                continue;
-            }
-
-            if (!seen.Add(category))
-            {
-                errors.Add($"{key}.dataCategories[{j}]", $"Category {category} is listed more than once.");
-            }
-
-            special |= IsSpecialCategory(category);
+            var key = $"{field}[{i}]";
+            if (items[i] is { } item) check(key, item);
+            else errors.Add(key, missing);
         }
 
-        return special;
+        return true;
+    }
+
+    /// <summary>
+    /// The code of a list's item, refused under <paramref name="key"/> when it does not match
+    /// <paramref name="pattern"/> (<paramref name="malformed"/>) or was met before in the same list
+    /// (<c>{what} {code} is listed more than once.</c>). Returns whether it is well formed.
+    /// </summary>
+    private static bool UniqueCode(string? code, Regex pattern, HashSet<string> seen, string key, string malformed, string what, FieldErrors errors)
+    {
+        if (string.IsNullOrEmpty(code) || !pattern.IsMatch(code))
+        {
+            errors.Add(key, malformed);
+            return false;
+        }
+
+        if (!seen.Add(code)) errors.Add(key, $"{what} {code} is listed more than once.");
+        return true;
     }
 
     private static void ValidateLawfulBasis(PurposeTerms purpose, bool special, string key, FieldErrors errors)
