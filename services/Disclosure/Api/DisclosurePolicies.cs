@@ -25,9 +25,9 @@ public static class DisclosurePolicies
     {
         ArgumentNullException.ThrowIfNull(authorization);
         return authorization
-            .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor, PlatformRoles.CaldicottGuardian))
-            .AddPolicy(CaldicottGuardian, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.CaldicottGuardian))
-            .AddPolicy(Practitioner, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.Practitioner))
-            .AddPolicy(SafeguardingLead, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Roles, PlatformRoles.SafeguardingLead));
+            .AddRolesPolicy(Read, PlatformRoles.Practitioner, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor, PlatformRoles.CaldicottGuardian)
+            .AddRolesPolicy(CaldicottGuardian, PlatformRoles.CaldicottGuardian)
+            .AddRolesPolicy(Practitioner, PlatformRoles.Practitioner)
+            .AddRolesPolicy(SafeguardingLead, PlatformRoles.SafeguardingLead);
     }
 }

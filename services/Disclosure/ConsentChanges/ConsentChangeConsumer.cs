@@ -1,3 +1,4 @@
+using ConsentPlatform.Hosting.Messaging;
 using MassTransit;
 
 namespace ConsentPlatform.Disclosure.ConsentChanges;
@@ -75,21 +76,9 @@ public sealed partial class ConsentChangeConsumer(IDocumentStore store, TimeProv
 /// unreachable or another change to the same disclosure wins the race (the decision is then made
 /// again on the new state); what still fails goes to <c>disclosure-consent-changes_error</c>.
 /// </summary>
-public sealed class ConsentChangeConsumerDefinition : ConsumerDefinition<ConsentChangeConsumer>
+public sealed class ConsentChangeConsumerDefinition()
+    : PatientConsumerDefinition<ConsentChangeConsumer>(
+        QueueName, firstInterval: TimeSpan.FromMilliseconds(200), intervalIncrement: TimeSpan.FromMilliseconds(500), typeof(JasperFx.ConcurrencyException))
 {
     public const string QueueName = "disclosure-consent-changes";
-
-    public ConsentChangeConsumerDefinition() => EndpointName = QueueName;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ConsentChangeConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(consumerConfigurator);
-        consumerConfigurator.UseMessageRetry(r =>
-        {
-            r.Handle<NpgsqlException>();
-            r.Handle<TimeoutException>();
-            r.Handle<JasperFx.ConcurrencyException>();
-            r.Incremental(30, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
-        });
-    }
 }

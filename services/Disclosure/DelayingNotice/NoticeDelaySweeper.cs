@@ -6,9 +6,11 @@ namespace ConsentPlatform.Disclosure.DelayingNotice;
 /// too. The young person's view does not wait for it: it compares the delay's end with the clock.
 /// </summary>
 public sealed partial class NoticeDelaySweeper(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<NoticeDelaySweeper> logger)
-    : StreamSweeper<DisclosureState>(store, clock, configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(10)))
+    : StreamSweeper<DisclosureState>(store, clock, configuration.GetValue(IntervalSetting, TimeSpan.FromSeconds(10)), logger)
 {
     public const string IntervalSetting = "Disclosure:NoticeDelaySweepInterval";
+
+    protected override string Name => "notice-delay";
 
     protected override IQueryable<Guid> Due(IQuerySession query, DateTimeOffset now) =>
         query.Query<DisclosureState>()
@@ -17,15 +19,10 @@ public sealed partial class NoticeDelaySweeper(IDocumentStore store, TimeProvide
             .Take(200);
 
     protected override Task<bool> SweepOneAsync(IDocumentSession session, IEventStream<DisclosureState> stream, DisclosureState state, DateTimeOffset now, CancellationToken cancellationToken) =>
-        AppendAsync(session, stream, EndNoticeDelay.Decide(state, now).Events, cancellationToken);
+        session.AppendAndSaveAsync(stream, EndNoticeDelay.Decide(state, now).Events, cancellationToken);
 
     protected override void LogSwept(int count) => LogEnded(logger, count);
 
-    protected override void LogFailed(Exception exception) => LogFailed(logger, exception.GetType().Name, exception);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded the end of {Count} notice delay(s)")]
     private static partial void LogEnded(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The notice-delay sweep failed with {Error}; it runs again at the next interval")]
-    private static partial void LogFailed(ILogger logger, string error, Exception exception);
 }

@@ -6,9 +6,11 @@ namespace ConsentPlatform.Disclosure.Purging;
 /// the sweep's interval never lets a package be read late.
 /// </summary>
 public sealed partial class PurgeSweeper(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<PurgeSweeper> logger)
-    : StreamSweeper<DisclosureState>(store, clock, configuration.GetValue(IntervalSetting, TimeSpan.FromMinutes(5)))
+    : StreamSweeper<DisclosureState>(store, clock, configuration.GetValue(IntervalSetting, TimeSpan.FromMinutes(5)), logger)
 {
     public const string IntervalSetting = "Disclosure:PurgeInterval";
+
+    protected override string Name => "purge";
 
     protected override IQueryable<Guid> Due(IQuerySession query, DateTimeOffset now) =>
         query.Query<DisclosureState>()
@@ -24,11 +26,6 @@ public sealed partial class PurgeSweeper(IDocumentStore store, TimeProvider cloc
 
     protected override void LogSwept(int count) => LogPurged(logger, count);
 
-    protected override void LogFailed(Exception exception) => LogSweepFailed(logger, exception.GetType().Name);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} package(s) past their retention window")]
     private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The purge sweep failed ({Error}); retrying at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, string error);
 }

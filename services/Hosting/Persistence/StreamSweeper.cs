@@ -1,18 +1,20 @@
 namespace ConsentPlatform.Hosting.Persistence;
 
 /// <summary>
-/// A background job that, every <c>interval</c>, finds the streams whose time has come
+/// A <see cref="PeriodicSweeper"/> that, every pass, finds the streams whose time has come
 /// (<see cref="Due"/>) and changes each in a session of its own (<see cref="SweepOneAsync"/>). Safe
-/// on several instances: a stream changed meanwhile loses nothing, the next pass judges it again. A
-/// failed pass is logged and the job runs again at the next interval.
+/// on several instances: a stream changed meanwhile loses nothing, the next pass judges it again.
 /// </summary>
-public abstract class StreamSweeper<TState>(IDocumentStore store, TimeProvider clock, TimeSpan interval) : BackgroundService
+public abstract class StreamSweeper<TState>(IDocumentStore store, TimeProvider clock, TimeSpan interval, ILogger logger)
+    : PeriodicSweeper(clock, logger)
     where TState : class
 {
+    public override TimeSpan Interval => interval;
+
     /// <summary>One pass; returns how many streams it changed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         IReadOnlyList<Guid> due;
         await using (var query = store.QuerySession())
         {
@@ -30,53 +32,18 @@ public abstract class StreamSweeper<TState>(IDocumentStore store, TimeProvider c
         return changed;
     }
 
+    protected override async Task SweepPassAsync(CancellationToken cancellationToken)
+    {
+        var changed = await SweepAsync(cancellationToken);
+        if (changed > 0) LogSwept(changed);
+    }
+
     /// <summary>The ids of the streams to look at now.</summary>
     protected abstract IQueryable<Guid> Due(IQuerySession query, DateTimeOffset now);
 
-    /// <summary>Changes one stream (loaded for writing) and saves; true when it did.</summary>
+    /// <summary>Changes one stream (loaded for writing) and saves; true when it did (<see cref="StreamSweeps.AppendAndSaveAsync{TState}"/>).</summary>
     protected abstract Task<bool> SweepOneAsync(IDocumentSession session, IEventStream<TState> stream, TState state, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Logs a pass that changed <paramref name="count"/> streams (more than none).</summary>
     protected abstract void LogSwept(int count);
-
-    /// <summary>Logs a pass that failed.</summary>
-    protected abstract void LogFailed(Exception exception);
-
-    /// <summary>Appends <paramref name="events"/> and saves; false for no event, or for a race lost to another change.</summary>
-    protected static async Task<bool> AppendAsync(IDocumentSession session, IEventStream<TState> stream, IReadOnlyList<object> events, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0) return false;
-        stream.AppendMany(events);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyException)
-        {
-            // Changed meanwhile: the next pass looks again.
-            return false;
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                var changed = await SweepAsync(stoppingToken);
-                if (changed > 0) LogSwept(changed);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
-            {
-                LogFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 }

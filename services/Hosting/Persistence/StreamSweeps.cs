@@ -33,21 +33,32 @@ public static class StreamSweeps
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<TState>(id, cancellationToken);
-            if (stream.Aggregate is not { } state) continue;
-            var events = decide(state);
-            if (events.Count == 0) continue;
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                changed++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Changed meanwhile: the next pass judges it again.
-            }
+            if (stream.Aggregate is { } state && await session.AppendAndSaveAsync(stream, decide(state), cancellationToken)) changed++;
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="events"/> to a stream loaded for writing and saves; false for no event
+    /// (nothing is written), or for a race lost to a change made meanwhile (the next pass judges it again).
+    /// </summary>
+    public static async Task<bool> AppendAndSaveAsync<TState>(this IDocumentSession session, IEventStream<TState> stream, IReadOnlyList<object> events, CancellationToken cancellationToken)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0) return false;
+        stream.AppendMany(events);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyException)
+        {
+            return false;
+        }
     }
 }
