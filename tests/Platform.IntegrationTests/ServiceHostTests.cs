@@ -75,6 +75,17 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
         }
     }
 
+    /// <summary>Asks the service over RabbitMQ, as another service would, and waits up to 10 s for its answer.</summary>
+    protected async Task<TResponse> AskAsync<TRequest, TResponse>(TRequest request)
+        where TRequest : class
+        where TResponse : class
+    {
+        using var scope = Host.Services.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<TRequest>>();
+        var response = await client.GetResponse<TResponse>(request, TestContext.Current.CancellationToken, RequestTimeout.After(s: 10));
+        return response.Message;
+    }
+
     /// <summary>A GET of <paramref name="path"/> at the service, with <paramref name="token"/> as its bearer when given.</summary>
     private async Task<HttpResponseMessage> GetAsync(string path, string? token = null)
     {
@@ -136,12 +147,9 @@ public sealed class ConsentHostTests(ServiceHost<ConsentEntryPoint> host)
     [Fact]
     public async Task Answers_which_ledger_id_a_sign_in_is_linked_to_over_RabbitMQ()
     {
-        using var scope = Host.Services.CreateScope();
-        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<ResolveSubjectLink>>();
+        var resolution = await AskAsync<ResolveSubjectLink, SubjectLinkResolution>(new ResolveSubjectLink(SignIns.HashOf("https://issuer.example", Guid.NewGuid().ToString())));
 
-        var response = await client.GetResponse<SubjectLinkResolution>(new ResolveSubjectLink(SignIns.HashOf("https://issuer.example", Guid.NewGuid().ToString())), TestContext.Current.CancellationToken, RequestTimeout.After(s: 10));
-
-        Assert.Null(response.Message.SubjectId);
+        Assert.Null(resolution.SubjectId);
     }
 }
 
@@ -151,13 +159,10 @@ public sealed class DsaRegistryHostTests(ServiceHost<DsaRegistryEntryPoint> host
     [Fact]
     public async Task Answers_the_tenant_registry_over_RabbitMQ()
     {
-        using var scope = Host.Services.CreateScope();
-        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<ListOnboardedTenants>>();
+        var tenants = await AskAsync<ListOnboardedTenants, OnboardedTenantList>(new ListOnboardedTenants());
 
-        var response = await client.GetResponse<OnboardedTenantList>(new ListOnboardedTenants(), TestContext.Current.CancellationToken, RequestTimeout.After(s: 10));
-
-        Assert.True(response.Message.Version >= 0);
-        Assert.NotNull(response.Message.Tenants);
+        Assert.True(tenants.Version >= 0);
+        Assert.NotNull(tenants.Tenants);
     }
 }
 
