@@ -63,15 +63,6 @@ public static class CallerRateLimits
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"Too many requests from this caller; retry after {retryAfter} s.",
-            },
-        });
+        await Refusals.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many requests from this caller; retry after {retryAfter} s.");
     }
 }

@@ -72,20 +72,13 @@ public sealed partial class DisclosureAdmission : IRateLimiterPolicy<string>
         rejected.Add(1);
         LogRejected(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path);
 
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context.HttpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Type = ProblemType,
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Platform at capacity",
-                Detail = $"The platform is at capacity: nothing was requested, decided or recorded. Retry after {RetryAfterSeconds} s.",
-            },
-        });
+        context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await Refusals.WriteAsync(
+            context.HttpContext,
+            StatusCodes.Status503ServiceUnavailable,
+            "Platform at capacity",
+            $"The platform is at capacity: nothing was requested, decided or recorded. Retry after {RetryAfterSeconds} s.",
+            ProblemType);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {Method} {Path}: disclosure writes at capacity")]

@@ -38,18 +38,8 @@ public static class KnownHosts
                 return;
             }
 
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                // The host the caller sent is not repeated.
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Unknown host",
-                    Detail = "This request names a host that this gateway does not serve.",
-                },
-            });
+            // The host the caller sent is not repeated.
+            await Refusals.WriteAsync(context, StatusCodes.Status400BadRequest, "Unknown host", "This request names a host that this gateway does not serve.");
         });
     }
 }

@@ -23,19 +23,9 @@ public static class RequestBodyLimit
         {
             if (context.Request.ContentLength > MaxBytes)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 // The unread body is still on the wire: the connection cannot serve another request.
                 context.Response.Headers.Connection = "close";
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "Request body too large",
-                        Detail = $"The request body may be at most {MaxBytes} bytes.",
-                    },
-                });
+                await Refusals.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body may be at most {MaxBytes} bytes.");
                 return;
             }
 

@@ -88,6 +88,43 @@ public abstract partial class PortalPage : PageModel
         }
     }
 
+    /// <summary>What the API answers to a GET of <paramref name="path"/>, or null, its problem shown on the page.</summary>
+    protected async Task<T?> ReadAsync<T>(string path)
+        where T : class
+    {
+        var read = await Api.GetAsync<T>(path);
+        if (read.Ok) return read.Value;
+        ShowProblem(read.Problem!);
+        return null;
+    }
+
+    /// <summary>Shows the page again, its data read again by <paramref name="reload"/>, with the form's errors and any problem of the API's.</summary>
+    protected async Task<IActionResult> PageAgainAsync(Func<Task> reload)
+    {
+        ArgumentNullException.ThrowIfNull(reload);
+        await reload();
+        return Page();
+    }
+
+    /// <summary>
+    /// What a form does with the API's answer to what it sent: on success, says <paramref name="done"/>
+    /// of the answer and goes to <paramref name="next"/>; on a refusal, shows the problem on the page
+    /// again, its data read again by <paramref name="reload"/> when it shows any.
+    /// </summary>
+    protected async Task<IActionResult> AnsweredAsync<T>(ApiResult<T> answer, Func<T, string> done, string next, Func<Task>? reload = null)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(done);
+        if (!answer.Ok)
+        {
+            ShowProblem(answer.Problem!);
+            return reload is null ? Page() : await PageAgainAsync(reload);
+        }
+
+        Done = done(answer.Value!);
+        return LocalRedirect(next);
+    }
+
     // The services' own patterns (Vocabulary): what the form lets through, the services accept.
 
     /// <summary>A subject id or an organisation id (one pattern).</summary>

@@ -8,26 +8,9 @@ namespace ConsentPlatform.Audit.IntegrationTests;
 /// and purposes of the DSA content before it, even when that content is in the same batch.
 /// Each test has a database of its own.
 /// </summary>
-public sealed class BatchAppendTests : IAsyncLifetime
+public sealed class BatchAppendTests() : OwnLedgerDatabase("audit_batch")
 {
-    private IsolatedDatabase? database;
-    private NpgsqlDataSource? dataSource;
-
-    private NpgsqlDataSource DataSource => dataSource ?? throw new InvalidOperationException("not initialised");
-
     private LedgerWriter Writer => new(new LedgerDatabase(DataSource), TimeProvider.System);
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await IsolatedDatabase.CreateAsync(await PlatformInfrastructure.GetAsync(), "audit_batch");
-        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (dataSource is not null) await dataSource.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_batch_repeating_a_ledgered_id_and_one_of_its_own_appends_each_event_once()

@@ -13,8 +13,7 @@ public sealed class ExportBundleTests(AuditFixture audit)
     {
         var s = new Samples();
         var events = Enumerable.Range(0, 3).Select(i => s.Granted(Guid.NewGuid(), s.T0.AddMinutes(i))).ToArray();
-        await audit.PublishAsync(events);
-        var last = (await audit.LedgeredAsync(events)).Values.Max();
+        var last = (await audit.LedgerAsync(events)).Values.Max();
         using var auditor = audit.Auditor();
         using var anyone = audit.Host.CreateClient();
         // The export covers what the latest checkpoint covers: until one covers these entries it is
@@ -65,12 +64,6 @@ public sealed class ExportBundleTests(AuditFixture audit)
     [InlineData("/api/audit/export?fromSequence=0", "fromSequence")]
     [InlineData("/api/audit/export?fromSequence=5&toSequence=3", "toSequence")]
     [InlineData("/api/audit/export?fromSequence=1&toSequence=999999999", "toSequence")]
-    public async Task A_bad_range_is_a_validation_problem(string uri, string field)
-    {
-        using var auditor = audit.Auditor();
-        using var response = await auditor.GetAsync(new Uri(uri, UriKind.Relative), Ct);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-    }
+    public Task A_bad_range_is_a_validation_problem(string uri, string field) =>
+        audit.AssertValidationProblemAsync(uri, field);
 }

@@ -42,8 +42,7 @@ public sealed class FhirAuditEventTests(AuditFixture audit)
             story.Read(approved with { CheckedAt = t.AddHours(2) }),
             story.ReadRefused(Decision(ShareOutcome.Denied, t.AddDays(1), consentId, 2, dsaId, 2, ReasonCode.ConsentPaused)),
         ];
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await audit.LedgerAsync(events);
         return (s, story);
     }
 
@@ -93,8 +92,7 @@ public sealed class FhirAuditEventTests(AuditFixture audit)
     {
         var (s, story) = await StoryAsync();
         var delayed = new OverrideNoticeDelayed(Guid.NewGuid(), story.DisclosureId, s.Subject, s.Purpose, s.School, s.Council, DateTimeOffset.UtcNow.AddDays(7), "Risk to the young person", story.Lead, DateTimeOffset.UtcNow);
-        await audit.PublishAsync(delayed);
-        await audit.LedgeredAsync(delayed);
+        await audit.LedgerAsync(delayed);
         using var carer = audit.YoungCarer(s.Subject);
         using var auditor = audit.Auditor();
 

@@ -7,7 +7,7 @@ namespace ConsentPlatform.Audit.IntegrationTests;
 /// 2026-11-26 amendment) is migrated when the service starts: same hashes, still valid, entries
 /// read back, new appends chain on; and a row edited before the migration is still found after it.
 /// </summary>
-public sealed class LedgerMigrationTests : IAsyncLifetime
+public sealed class LedgerMigrationTests() : OwnLedgerDatabase("audit_migrate")
 {
     private const string OldLayout = """
         create schema audit;
@@ -21,23 +21,6 @@ public sealed class LedgerMigrationTests : IAsyncLifetime
         """;
 
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
-
-    private IsolatedDatabase? database;
-    private NpgsqlDataSource? dataSource;
-
-    private NpgsqlDataSource DataSource => dataSource ?? throw new InvalidOperationException("not initialised");
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await IsolatedDatabase.CreateAsync(await PlatformInfrastructure.GetAsync(), "audit_migrate");
-        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (dataSource is not null) await dataSource.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-    }
 
     /// <summary>
     /// Old rows, hashed over the canonical text as the old code wrote it (spelled out here, not

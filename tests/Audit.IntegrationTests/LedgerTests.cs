@@ -13,8 +13,7 @@ public sealed class LedgerTests(AuditFixture audit)
         var drafted = s.Drafted(dsaId, s.T0);
         var activated = s.Activated(dsaId, 2, s.T0.AddMinutes(1));
 
-        await audit.PublishAsync(granted, drafted, activated);
-        await audit.LedgeredAsync(granted, drafted, activated);
+        await audit.LedgerAsync(granted, drafted, activated);
 
         using var client = audit.Auditor();
         var mine = await audit.GetAsync<EntriesPage>(client, $"/api/audit/entries?subjectId={s.Subject}");
@@ -89,8 +88,7 @@ public sealed class LedgerTests(AuditFixture audit)
         var s = new Samples();
         var unknown = new Unknown.FutureEvent(Guid.NewGuid(), s.T0, s.Carer, s.Subject, "a field this build has never seen");
 
-        await audit.PublishAsync(unknown);
-        await audit.LedgeredAsync(unknown);
+        await audit.LedgerAsync(unknown);
 
         using var client = audit.Auditor();
         var entry = Assert.Single((await audit.GetAsync<EntriesPage>(client, $"/api/audit/entries?subjectId={s.Subject}")).Entries);
@@ -103,8 +101,7 @@ public sealed class LedgerTests(AuditFixture audit)
     {
         var s = new Samples();
         var granted = s.Granted(Guid.NewGuid(), s.T0);
-        await audit.PublishAsync(granted);
-        await audit.LedgeredAsync(granted);
+        await audit.LedgerAsync(granted);
 
         using var client = audit.Auditor();
         var result = await audit.GetAsync<VerificationResult>(client, "/api/audit/verify");

@@ -5,31 +5,8 @@ namespace ConsentPlatform.Audit.IntegrationTests;
 /// stored canonical bytes, its stored subtrees folding into the root and proofs the RFC 6962
 /// definition gives over all entries; and a ledger without a tree gets one when the service starts.
 /// </summary>
-public sealed class LedgerTreeTests : IAsyncLifetime
+public sealed class LedgerTreeTests() : OwnLedgerDatabase("audit_tree")
 {
-    private IsolatedDatabase? database;
-    private NpgsqlDataSource? dataSource;
-
-    private NpgsqlDataSource DataSource => dataSource ?? throw new InvalidOperationException("not initialised");
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await IsolatedDatabase.CreateAsync(await PlatformInfrastructure.GetAsync(), "audit_tree");
-        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (dataSource is not null) await dataSource.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-    }
-
-    private static IncomingEvent Event(int n)
-    {
-        using var data = JsonDocument.Parse($$"""{"n":{{n}},"purpose":"school-support"}""");
-        return new IncomingEvent(Guid.NewGuid(), "ConsentGranted", "consent", $"yc-{n}", DateTimeOffset.UtcNow, data.RootElement.Clone());
-    }
-
     private async Task AppendAsync(int count, int batch)
     {
         var writer = new LedgerWriter(new LedgerDatabase(DataSource), TimeProvider.System);

@@ -14,9 +14,7 @@ public sealed class MyProofTests(AuditFixture audit)
     [Fact]
     public async Task Each_entry_shown_to_the_young_carer_comes_with_a_proof_that_verifies_against_the_signed_checkpoint()
     {
-        var s = new Samples();
-        var story = new DisclosureStory(s);
-        var (dsaId, consentId, t) = (Guid.NewGuid(), Guid.NewGuid(), s.T0);
+        var (s, story, dsaId, consentId, t) = DisclosureStory.Begin();
         var events = new Contracts.Common.IPlatformEvent[]
         {
             s.Drafted(dsaId, t),
@@ -24,8 +22,7 @@ public sealed class MyProofTests(AuditFixture audit)
             story.Approved(Decision(ShareOutcome.Approved, t.AddMinutes(10), consentId, 1, dsaId, 1)),
             story.Released(Decision(ShareOutcome.Approved, t.AddMinutes(20), consentId, 1, dsaId, 1)),
         };
-        await audit.PublishAsync(events);
-        var sequences = await audit.LedgeredAsync(events);
+        var sequences = await audit.LedgerAsync(events);
         using var carer = audit.YoungCarer(s.Subject);
         using var anyone = audit.Host.CreateClient();
         var logKey = NoteKey.ParseVerifier(await anyone.GetStringAsync(new Uri("/api/audit/checkpoint/key", UriKind.Relative), Ct));
@@ -52,8 +49,7 @@ public sealed class MyProofTests(AuditFixture audit)
         var dsaId = Guid.NewGuid();
         var drafted = s.Drafted(dsaId, s.T0);
         var requested = story.Requested(s.T0.AddMinutes(1));
-        await audit.PublishAsync(drafted, requested);
-        var sequences = await audit.LedgeredAsync(drafted, requested);
+        var sequences = await audit.LedgerAsync(drafted, requested);
         using var stranger = audit.YoungCarer(new Samples().Subject);
         using var carer = audit.YoungCarer(s.Subject);
 

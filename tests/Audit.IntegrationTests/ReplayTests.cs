@@ -9,26 +9,24 @@ namespace ConsentPlatform.Audit.IntegrationTests;
 /// </summary>
 public sealed class ReplayTests(AuditFixture audit)
 {
-    private async Task<ReplayResponse> ReplayAsync(Guid disclosureId, params IPlatformEvent[] events)
+    /// <summary>
+    /// Ledgers the agreement <paramref name="dsaId"/> drafted at <paramref name="t"/> and active (version 2)
+    /// a minute later, then the story's events; returns the replay of the story's disclosure.
+    /// </summary>
+    private async Task<ReplayResponse> ReplayUnderActiveDsaAsync(Samples s, Guid dsaId, DateTimeOffset t, DisclosureStory story, params IPlatformEvent[] events)
     {
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await audit.LedgerAsync([s.Drafted(dsaId, t), s.Activated(dsaId, 2, t.AddMinutes(1)), .. events]);
         using var client = audit.Auditor();
-        return await audit.GetAsync<ReplayResponse>(client, $"/api/audit/disclosures/{disclosureId}/replay");
+        return await audit.GetAsync<ReplayResponse>(client, $"/api/audit/disclosures/{story.DisclosureId}/replay");
     }
 
     [Fact]
     public async Task Approved_request_release_reads_and_a_read_refused_after_a_pause_all_replay_as_consistent()
     {
-        var s = new Samples();
-        var story = new DisclosureStory(s);
-        var (dsaId, consentId, t) = (Guid.NewGuid(), Guid.NewGuid(), s.T0);
+        var (s, story, dsaId, consentId, t) = DisclosureStory.Begin();
         var approved = Decision(ShareOutcome.Approved, t.AddMinutes(10), consentId, 1, dsaId, 2);
 
-        var result = await ReplayAsync(
-            story.DisclosureId,
-            s.Drafted(dsaId, t),
-            s.Activated(dsaId, 2, t.AddMinutes(1)),
+        var result = await ReplayUnderActiveDsaAsync(s, dsaId, t, story,
             s.Granted(consentId, t.AddMinutes(2), recipients: [s.School]),
             story.Requested(t.AddMinutes(10)),
             story.Approved(approved),
@@ -48,14 +46,9 @@ public sealed class ReplayTests(AuditFixture audit)
     [Fact]
     public async Task Denied_request_under_a_paused_consent_and_a_suspended_dsa_replays_as_consistent()
     {
-        var s = new Samples();
-        var story = new DisclosureStory(s);
-        var (dsaId, consentId, t) = (Guid.NewGuid(), Guid.NewGuid(), s.T0);
+        var (s, story, dsaId, consentId, t) = DisclosureStory.Begin();
 
-        var result = await ReplayAsync(
-            story.DisclosureId,
-            s.Drafted(dsaId, t),
-            s.Activated(dsaId, 2, t.AddMinutes(1)),
+        var result = await ReplayUnderActiveDsaAsync(s, dsaId, t, story,
             s.Granted(consentId, t.AddMinutes(2)),
             s.Paused(consentId, 2, t.AddMinutes(2), t.AddMinutes(3)),
             s.Suspended(dsaId, 3, t.AddMinutes(4)),
@@ -74,10 +67,7 @@ public sealed class ReplayTests(AuditFixture audit)
         var (dsaId, t) = (Guid.NewGuid(), s.T0);
         var overrideApproved = story.OverrideApproved(t.AddMinutes(20), "The lead's rationale, for auditors only.");
 
-        var result = await ReplayAsync(
-            story.DisclosureId,
-            s.Drafted(dsaId, t),
-            s.Activated(dsaId, 2, t.AddMinutes(1)),
+        var result = await ReplayUnderActiveDsaAsync(s, dsaId, t, story,
             story.Requested(t.AddMinutes(10)),
             story.Awaiting(Decision(ShareOutcome.AwaitingOverrideApproval, t.AddMinutes(10), dsaId: dsaId, dsaVersion: 2)),
             overrideApproved,
@@ -90,15 +80,10 @@ public sealed class ReplayTests(AuditFixture audit)
     [Fact]
     public async Task Decision_that_the_ledger_does_not_support_is_inconsistent_with_the_difference()
     {
-        var s = new Samples();
-        var story = new DisclosureStory(s);
-        var (dsaId, consentId, t) = (Guid.NewGuid(), Guid.NewGuid(), s.T0);
+        var (s, story, dsaId, consentId, t) = DisclosureStory.Begin();
 
         // Recorded as approved on consent version 1, but the ledger shows that consent paused (version 2) before the check.
-        var result = await ReplayAsync(
-            story.DisclosureId,
-            s.Drafted(dsaId, t),
-            s.Activated(dsaId, 2, t.AddMinutes(1)),
+        var result = await ReplayUnderActiveDsaAsync(s, dsaId, t, story,
             s.Granted(consentId, t.AddMinutes(2)),
             s.Paused(consentId, 2, t.AddMinutes(2), t.AddMinutes(5)),
             story.Requested(t.AddMinutes(10)),

@@ -15,6 +15,21 @@ public sealed class StatsTests(AuditFixture audit)
 
     private static DateTimeOffset Start(string month) => DateTimeOffset.Parse(month + "-01T00:00:00Z", CultureInfo.InvariantCulture);
 
+    /// <summary>A month of <paramref name="year"/> at random (January to November) and its first instant.</summary>
+    private static (string Month, DateTimeOffset Start) SomeMonthOf(int year)
+    {
+        var month = Month(year, 1 + Random.Shared.Next(0, 11));
+        return (month, Start(month));
+    }
+
+    /// <summary>The <see cref="Decisions"/>, published and ledgered.</summary>
+    private async Task<IPlatformEvent[]> LedgerDecisionsAsync(Samples s, DateTimeOffset at, int approvals, int denials, int orgs)
+    {
+        var events = Decisions(s, at, approvals, denials, orgs).ToArray();
+        await audit.LedgerAsync(events);
+        return events;
+    }
+
     [Theory]
     [InlineData("/api/audit/stats?from=2005-01-01T00:00:00Z&to=2005-01-01T00:00:01Z")]
     [InlineData("/api/audit/stats?period=2005-01&from=2005-01-01T00:00:00Z")]
@@ -68,18 +83,13 @@ public sealed class StatsTests(AuditFixture audit)
     [Fact]
     public async Task A_finished_month_gives_the_same_figures_before_and_after_decisions_in_the_next_month()
     {
-        var month = Month(2003, 1 + Random.Shared.Next(0, 11));
-        var start = Start(month);
+        var (month, start) = SomeMonthOf(2003);
         var s = new Samples();
-        var events = Decisions(s, start.AddDays(3), approvals: 23, denials: 0, orgs: 3).ToArray();
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await LedgerDecisionsAsync(s, start.AddDays(3), approvals: 23, denials: 0, orgs: 3);
         using var analyst = audit.Host.ClientFor(PlatformRoles.Analyst);
         var before = await audit.GetAsync<JsonElement>(analyst, $"/api/stats/{month}");
 
-        var next = Decisions(s, start.AddMonths(1).AddMinutes(1), approvals: 7, denials: 2, orgs: 3).ToArray();
-        await audit.PublishAsync(next);
-        await audit.LedgeredAsync(next);
+        await LedgerDecisionsAsync(s, start.AddMonths(1).AddMinutes(1), approvals: 7, denials: 2, orgs: 3);
         var after = await audit.GetAsync<JsonElement>(analyst, $"/api/stats/{month}");
 
         Assert.Equal(before.GetProperty("tables").GetRawText(), after.GetProperty("tables").GetRawText());
@@ -90,12 +100,9 @@ public sealed class StatsTests(AuditFixture audit)
     [Fact]
     public async Task One_denial_among_many_approvals_is_hidden_in_every_table_and_the_export()
     {
-        var month = Month(2004, 1 + Random.Shared.Next(0, 11));
-        var start = Start(month);
+        var (month, start) = SomeMonthOf(2004);
         var s = new Samples();
-        var events = Decisions(s, start.AddDays(2), approvals: 54, denials: 1, orgs: 6).ToArray();
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        var events = await LedgerDecisionsAsync(s, start.AddDays(2), approvals: 54, denials: 1, orgs: 6);
         var orgs = events.Select(e => JsonSerializer.SerializeToElement(e, e.GetType(), Json.Options).GetProperty("requesterOrgId").GetString()!).Distinct().ToList();
         using var analyst = audit.Host.ClientFor(PlatformRoles.Analyst);
 

@@ -4,29 +4,15 @@ namespace ConsentPlatform.Audit.IntegrationTests;
 /// Editing, deleting or reordering rows with plain SQL, as someone with database access could, is
 /// found by verification, which names the first bad sequence. Each test has a database of its own.
 /// </summary>
-public sealed class TamperingTests : IAsyncLifetime
+public sealed class TamperingTests() : OwnLedgerDatabase("audit_tamper")
 {
-    private IsolatedDatabase? database;
-    private NpgsqlDataSource? dataSource;
-
-    private NpgsqlDataSource DataSource => dataSource ?? throw new InvalidOperationException("not initialised");
-
-    public async ValueTask InitializeAsync()
+    protected override async Task InitializedAsync()
     {
-        database = await IsolatedDatabase.CreateAsync(await PlatformInfrastructure.GetAsync(), "audit_tamper");
-        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var writer = new LedgerWriter(new LedgerDatabase(dataSource), TimeProvider.System);
+        var writer = new LedgerWriter(new LedgerDatabase(DataSource), TimeProvider.System);
         for (var i = 1; i <= 5; i++)
         {
-            using var data = JsonDocument.Parse($$"""{"n":{{i}},"purpose":"school-support"}""");
-            await writer.AppendAsync(new IncomingEvent(Guid.NewGuid(), "ConsentGranted", "consent", $"yc-{i}", DateTimeOffset.UtcNow, data.RootElement.Clone()), CancellationToken.None);
+            await writer.AppendAsync(Event(i), CancellationToken.None);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (dataSource is not null) await dataSource.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
     }
 
     /// <summary>The ledger's tables refuse UPDATE and DELETE by trigger; only a superuser can switch that off (issue 19).</summary>

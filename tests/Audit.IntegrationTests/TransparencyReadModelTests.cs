@@ -75,8 +75,7 @@ public sealed class TransparencyReadModelTests(AuditFixture audit)
     private async Task<string[]> LedgeredMixedStoryAsync()
     {
         var (subjects, events) = MixedStory();
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await audit.LedgerAsync(events);
         await Projection.CatchUpAsync(TestContext.Current.CancellationToken);
         return subjects;
     }

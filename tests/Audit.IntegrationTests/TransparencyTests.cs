@@ -8,9 +8,7 @@ public sealed class TransparencyTests(AuditFixture audit)
     [Fact]
     public async Task Young_carer_sees_who_asked_why_what_the_decision_the_release_each_read_and_the_refused_read()
     {
-        var s = new Samples();
-        var story = new DisclosureStory(s);
-        var (dsaId, consentId, t) = (Guid.NewGuid(), Guid.NewGuid(), s.T0);
+        var (s, story, dsaId, consentId, t) = DisclosureStory.Begin();
         var events = new Contracts.Common.IPlatformEvent[]
         {
             s.Drafted(dsaId, t),
@@ -23,8 +21,7 @@ public sealed class TransparencyTests(AuditFixture audit)
             story.Read(Decision(ShareOutcome.Approved, t.AddMinutes(31), consentId, 1, dsaId, 2)),
             story.ReadRefused(Decision(ShareOutcome.Denied, t.AddMinutes(50), consentId, 2, dsaId, 2, ReasonCode.ConsentPaused)),
         };
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await audit.LedgerAsync(events);
         using var client = audit.YoungCarer(s.Subject);
 
         var mine = await audit.GetAsync<List<MyDisclosure>>(client, "/api/me/disclosures");
@@ -61,8 +58,7 @@ public sealed class TransparencyTests(AuditFixture audit)
             approved,
             story.Approved(Decision(ShareOutcome.Approved, t.AddMinutes(20), dsaId: dsaId, dsaVersion: 2), approved.Approval),
         };
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await audit.LedgerAsync(events);
         using var client = audit.YoungCarer(s.Subject);
 
         using var response = await client.GetAsync(new Uri("/api/me/disclosures", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -84,8 +80,7 @@ public sealed class TransparencyTests(AuditFixture audit)
         var myStory = new DisclosureStory(mine);
         var theirStory = new DisclosureStory(theirs);
         var events = new Contracts.Common.IPlatformEvent[] { myStory.Requested(mine.T0), theirStory.Requested(theirs.T0) };
-        await audit.PublishAsync(events);
-        await audit.LedgeredAsync(events);
+        await audit.LedgerAsync(events);
 
         using var client = audit.YoungCarer(mine.Subject);
         var seen = await audit.GetAsync<List<MyDisclosure>>(client, "/api/me/disclosures?subjectId=" + theirs.Subject);

@@ -49,6 +49,14 @@ public sealed class MerkleTreeTests
 
         public long Size { get; private set; }
 
+        /// <summary>A store holding the tree over <paramref name="data"/>, appended in one go.</summary>
+        public static Store Of(IReadOnlyList<byte[]> data)
+        {
+            var store = new Store();
+            store.Append(data);
+            return store;
+        }
+
         public void Append(IReadOnlyList<byte[]> data)
         {
             var frontier = MerkleTree.Frontier(Size).ToDictionary(n => n, n => Nodes[n]);
@@ -146,8 +154,7 @@ public sealed class MerkleTreeTests
     [InlineData(0, 1, new string[0])]
     public void Given_the_test_tree_When_an_inclusion_proof_is_made_Then_it_is_the_known_one_and_verifies(int index, int size, string[] expected)
     {
-        var store = new Store();
-        store.Append(Leaves);
+        var store = Store.Of(Leaves);
 
         var proof = store.Proof(MerkleTree.InclusionRanges(index, size));
 
@@ -163,8 +170,7 @@ public sealed class MerkleTreeTests
     [InlineData(1, 1, new string[0])]
     public void Given_the_test_tree_When_a_consistency_proof_is_made_Then_it_is_the_known_one_and_verifies(int oldSize, int newSize, string[] expected)
     {
-        var store = new Store();
-        store.Append(Leaves);
+        var store = Store.Of(Leaves);
 
         var proof = store.Proof(MerkleTree.ConsistencyRanges(oldSize, newSize));
 
@@ -177,8 +183,7 @@ public sealed class MerkleTreeTests
     {
         var data = Data(70);
         var leafHashes = data.Select(d => MerkleTree.LeafHash(d)).ToArray();
-        var store = new Store();
-        store.Append(data);
+        var store = Store.Of(data);
         for (var size = 1; size <= 70; size++)
         {
             var root = store.Hash(0, size);
@@ -197,8 +202,7 @@ public sealed class MerkleTreeTests
     {
         var data = Data(70);
         var leafHashes = data.Select(d => MerkleTree.LeafHash(d)).ToArray();
-        var store = new Store();
-        store.Append(data);
+        var store = Store.Of(data);
         for (var newSize = 1; newSize <= 70; newSize++)
         {
             for (var oldSize = 1; oldSize <= newSize; oldSize++)
@@ -214,8 +218,7 @@ public sealed class MerkleTreeTests
     public void Given_a_valid_inclusion_proof_When_anything_is_altered_Then_it_does_not_verify()
     {
         var data = Data(13);
-        var store = new Store();
-        store.Append(data);
+        var store = Store.Of(data);
         var root = store.Hash(0, 13);
         var leaf = MerkleTree.LeafHash(data[5]);
         var proof = store.Proof(MerkleTree.InclusionRanges(5, 13));

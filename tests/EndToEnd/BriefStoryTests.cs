@@ -13,13 +13,8 @@ public sealed class BriefStoryTests(PlatformProcesses platform)
     public async Task The_whole_story_is_decided_released_refused_overridden_ledgered_verified_replayed_and_shown_to_the_young_carer()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scenario = new Scenario(platform);
-        var subject = Scenario.NewSubject();
-        var dsaId = await scenario.ActiveDsaAsync();
-        var consentId = await scenario.ConsentAsync(subject);
-        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
-        using var school = await platform.ClientAsAsync("Practitioner", org: Scenario.School, name: "ms-khan");
-        using var council = await platform.ClientAsAsync("Practitioner", org: Scenario.LocalAuthority, name: "mr-jones");
+        using var cast = await new Scenario(platform).CastAsync();
+        var (subject, dsaId, consentId, youngCarer, school, council) = cast;
         using var safeguardingLead = await platform.ClientAsAsync("SafeguardingLead", org: Scenario.LocalAuthority, name: "dr-osei");
         using var auditor = await platform.ClientAsAsync("Auditor", name: "auditor");
 

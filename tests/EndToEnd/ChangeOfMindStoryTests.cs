@@ -12,13 +12,8 @@ public sealed class ChangeOfMindStoryTests(PlatformProcesses platform)
     [Fact]
     public async Task Withdrawing_blocks_an_approved_share_destroys_an_unread_package_and_asks_the_reader_to_delete_and_the_young_person_sees_each()
     {
-        var scenario = new Scenario(platform);
-        await scenario.ActiveDsaAsync();
-        var subject = Scenario.NewSubject();
-        var consentId = await scenario.ConsentAsync(subject);
-        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
-        using var school = await platform.ClientAsAsync("Practitioner", org: Scenario.School, name: "ms-khan");
-        using var council = await platform.ClientAsAsync("Practitioner", org: Scenario.LocalAuthority, name: "mr-jones");
+        using var cast = await new Scenario(platform).CastAsync();
+        var (subject, _, consentId, youngCarer, school, council) = cast;
         using var auditor = await platform.ClientAsAsync("Auditor", name: "auditor");
 
         // Three shares under the same consent: approved only; released, never read; released and read.

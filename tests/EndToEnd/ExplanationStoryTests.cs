@@ -11,13 +11,8 @@ public sealed class ExplanationStoryTests(PlatformProcesses platform)
     public async Task The_young_carer_reads_who_sees_what_for_how_long_and_why_and_after_two_shares_and_a_read_three_uses_the_last_by_the_reader()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scenario = new Scenario(platform);
-        var subject = Scenario.NewSubject();
-        var dsaId = await scenario.ActiveDsaAsync();
-        var consentId = await scenario.ConsentAsync(subject);
-        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
-        using var school = await platform.ClientAsAsync("Practitioner", org: Scenario.School, name: "ms-khan");
-        using var council = await platform.ClientAsAsync("Practitioner", org: Scenario.LocalAuthority, name: "mr-jones");
+        using var cast = await new Scenario(platform).CastAsync();
+        var (subject, dsaId, consentId, youngCarer, school, council) = cast;
 
         // Both organisations by name, each kind of information in words, the DSA's retention, the lawful basis.
         var explanation = await ExplanationAsync(youngCarer, consentId);

@@ -25,13 +25,8 @@ public sealed class FhirStoryTests(PlatformProcesses platform)
     [Fact]
     public async Task A_GP_system_reads_consents_their_history_and_the_audit_trail_as_FHIR_and_everything_validates()
     {
-        var scenario = new Scenario(platform);
-        var subject = Scenario.NewSubject();
-        await scenario.ActiveDsaAsync();
-        var consentId = await scenario.ConsentAsync(subject);
-        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
-        using var school = await platform.ClientAsAsync("Practitioner", org: Scenario.School, name: "ms-khan");
-        using var council = await platform.ClientAsAsync("Practitioner", org: Scenario.LocalAuthority, name: "mr-jones");
+        using var cast = await new Scenario(platform).CastAsync();
+        var (subject, _, consentId, youngCarer, school, council) = cast;
 
         // A share decided, released and read; then, while the consent is paused, a read refused; then resumed.
         var approved = await (await Scenario.RequestShareAsync(school, subject, ["caring.role"])).ExpectJsonAsync(HttpStatusCode.Created);

@@ -13,11 +13,8 @@ public sealed class ReceiptStoryTests(PlatformProcesses platform)
     public async Task Each_change_of_a_consent_adds_a_receipt_that_anyone_can_verify_against_the_published_keys()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scenario = new Scenario(platform);
-        var subject = Scenario.NewSubject();
-        var dsaId = await scenario.ActiveDsaAsync();
-        var consentId = await scenario.ConsentAsync(subject);
-        using var youngCarer = await platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var cast = await new Scenario(platform).CastAsync();
+        var (_, dsaId, consentId, youngCarer, _, _) = cast;
         await (await youngCarer.PostJsonAsync($"/api/consents/{consentId}/pause", new { reason = "not now" })).ExpectJsonAsync(HttpStatusCode.OK);
         await (await youngCarer.PostJsonAsync($"/api/consents/{consentId}/resume", new { })).ExpectJsonAsync(HttpStatusCode.OK);
         await (await youngCarer.PostJsonAsync($"/api/consents/{consentId}/withdraw", new { })).ExpectJsonAsync(HttpStatusCode.OK);

@@ -6,21 +6,15 @@ public sealed class AuditOutageTests(FaultPlatform platform)
     [Fact]
     public async Task Audit_down_30s_under_load_then_every_event_is_ledgered_once_and_verify_is_valid()
     {
-        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(90), pause: TimeSpan.FromMilliseconds(100));
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(90), pause: TimeSpan.FromMilliseconds(100), warmUp: TimeSpan.FromSeconds(2));
 
         await platform["audit"].StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         platform["audit"].Start();
         await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
-        await load.StopAsync();
-        var ledger = await new LedgerProbe(platform).WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
-        var withoutApproval = await new LedgerProbe(platform).ReleasesWithoutApprovalAsync();
+        var (outcomes, ledger, withoutApproval) = FaultFigures.Record("2. audit down 30 s", await load.FinishAsync(platform));
         using var auditor = await platform.ClientAsAsync("Auditor");
         var verify = await (await auditor.GetAsync(new Uri("/api/audit/verify", UriKind.Relative), TestContext.Current.CancellationToken)).ExpectJsonAsync(HttpStatusCode.OK);
-
-        var outcomes = load.Outcomes.ToList();
-        FaultFigures.Record("2. audit down 30 s", outcomes.Count, outcomes.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
 
         // Shares do not depend on the audit service: they keep being decided while it is away.
         Assert.True(outcomes.Count(o => o.ShareStatus == "approved") > 10, $"approved: {outcomes.Count(o => o.ShareStatus == "approved")}");

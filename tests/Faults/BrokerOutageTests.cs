@@ -8,8 +8,7 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
     [Fact]
     public async Task Broker_down_20s_denies_every_request_fast_and_the_ledger_ends_with_every_event_once()
     {
-        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(240), pause: TimeSpan.FromMilliseconds(200));
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(240), pause: TimeSpan.FromMilliseconds(200), warmUp: TimeSpan.FromSeconds(3));
 
         var outageStarts = DateTimeOffset.UtcNow;
         await platform.BrokerNode.StopAsync();
@@ -28,11 +27,7 @@ public sealed class BrokerOutageTests(FaultPlatform platform)
             await Task.Delay(500, TestContext.Current.CancellationToken);
         }
 
-        await load.StopAsync();
-        var ledger = await new LedgerProbe(platform).WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
-        var withoutApproval = await new LedgerProbe(platform).ReleasesWithoutApprovalAsync();
-
-        var outcomes = load.Outcomes.ToList();
+        var (outcomes, ledger, withoutApproval) = await load.FinishAsync(platform);
         // Requests sent well inside the outage (the first second may still meet a live channel).
         var during = outcomes.Where(o => o.SentAt > outageStarts.AddSeconds(1) && o.SentAt + o.Took < outageEnds).ToList();
         // Recovery: from the broker accepting connections again to the first approval answered after it

@@ -11,14 +11,8 @@ public sealed class CompetingInstancesTests(FaultPlatform platform)
         try
         {
             await WaitForHealthAsync(extras);
-            await using var load = await ShareLoad.StartAsync(platform, concurrency: 4, maxDuration: TimeSpan.FromSeconds(60), pause: TimeSpan.FromMilliseconds(20));
-            await Task.Delay(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-            await load.StopAsync();
-            var probe = new LedgerProbe(platform);
-            var ledger = await probe.WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
-            var withoutApproval = await probe.ReleasesWithoutApprovalAsync();
-            var outcomes = load.Outcomes.ToList();
-            FaultFigures.Record("5. two disclosure + two audit instances", outcomes.Count, outcomes.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
+            await using var load = await ShareLoad.StartAsync(platform, concurrency: 4, maxDuration: TimeSpan.FromSeconds(60), pause: TimeSpan.FromMilliseconds(20), warmUp: TimeSpan.FromSeconds(15));
+            var (outcomes, ledger, withoutApproval) = FaultFigures.Record("5. two disclosure + two audit instances", await load.FinishAsync(platform));
 
             Assert.True(outcomes.Count(o => o.Released) > 5, $"released: {outcomes.Count(o => o.Released)}");
             Assert.Equal((0, 0, 0, 0), (ledger.Lost, ledger.Duplicates, ledger.SequenceGaps, ledger.TreeMismatches));

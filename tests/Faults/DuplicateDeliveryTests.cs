@@ -11,10 +11,8 @@ public sealed class DuplicateDeliveryTests(FaultPlatform platform)
     [Fact]
     public async Task Every_event_published_again_leaves_the_ledger_unchanged()
     {
-        await using (var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(10), pause: TimeSpan.FromMilliseconds(50)))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-        }
+        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(10), pause: TimeSpan.FromMilliseconds(50), warmUp: TimeSpan.FromSeconds(3));
+        await load.StopAsync();
 
         var probe = new LedgerProbe(platform);
         var before = await probe.WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(60));

@@ -21,6 +21,13 @@ internal static class FaultFigures
         Write();
     }
 
+    /// <summary>A fault's row from its load (every request sent, the denied ones, those answered 5xx or not at all); returns the load's result.</summary>
+    public static LoadResult Record(string fault, LoadResult load)
+    {
+        Record(fault, load.Outcomes.Count, load.Outcomes.Count(o => o.ShareStatus == "denied"), load.Outcomes.Count(o => o.IsServerError), load.Ledger, load.ReleasesWithoutApproval);
+        return load;
+    }
+
     private static void Write()
     {
         var table = new StringBuilder()

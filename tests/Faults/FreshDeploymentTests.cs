@@ -18,17 +18,11 @@ public sealed class FreshDeploymentTests(FreshDeploymentPlatform platform) : ICl
     public async Task Events_published_before_the_audit_service_ever_started_are_all_ledgered_once_it_starts()
     {
         Assert.False(platform["audit"].IsRunning);
-        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(150), pause: TimeSpan.FromMilliseconds(200));
-        await Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(150), pause: TimeSpan.FromMilliseconds(200), warmUp: TimeSpan.FromSeconds(60));
 
         platform["audit"].Start();
         await platform.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
-        await load.StopAsync();
-        var ledger = await new LedgerProbe(platform).WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
-        var withoutApproval = await new LedgerProbe(platform).ReleasesWithoutApprovalAsync();
-
-        var outcomes = load.Outcomes.ToList();
-        FaultFigures.Record("7. audit first started 60 s after the rest", outcomes.Count, outcomes.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
+        var (outcomes, ledger, withoutApproval) = FaultFigures.Record("7. audit first started 60 s after the rest", await load.FinishAsync(platform));
 
         // Shares were decided (and their events committed) while no audit service had ever run.
         Assert.True(outcomes.Count(o => o.ShareStatus == "approved") > 10, $"approved: {outcomes.Count(o => o.ShareStatus == "approved")}");

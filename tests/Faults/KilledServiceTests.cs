@@ -6,8 +6,7 @@ public sealed class KilledServiceTests(FaultPlatform platform)
     [Fact]
     public async Task Kill_9_of_consent_then_disclosure_releases_nothing_unapproved_and_loses_no_event()
     {
-        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(120), pause: TimeSpan.FromMilliseconds(50));
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await using var load = await ShareLoad.StartAsync(platform, concurrency: 2, maxDuration: TimeSpan.FromSeconds(120), pause: TimeSpan.FromMilliseconds(50), warmUp: TimeSpan.FromSeconds(2));
 
         foreach (var service in new[] { "consent", "disclosure" })
         {
@@ -18,13 +17,7 @@ public sealed class KilledServiceTests(FaultPlatform platform)
             await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         }
 
-        await load.StopAsync();
-        var probe = new LedgerProbe(platform);
-        var ledger = await probe.WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
-        var withoutApproval = await probe.ReleasesWithoutApprovalAsync();
-
-        var outcomes = load.Outcomes.ToList();
-        FaultFigures.Record("3. kill -9 consent, then disclosure", outcomes.Count, outcomes.Count(o => o.ShareStatus == "denied"), outcomes.Count(o => o.IsServerError), ledger, withoutApproval);
+        var (outcomes, ledger, withoutApproval) = FaultFigures.Record("3. kill -9 consent, then disclosure", await load.FinishAsync(platform));
 
         Assert.Contains(outcomes, o => o.Released);
         // While the consent service is dead, shares are denied, never approved without a check.

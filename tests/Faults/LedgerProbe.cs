@@ -6,26 +6,19 @@ namespace ConsentPlatform.Faults.Tests;
 /// </summary>
 internal sealed class LedgerProbe(PlatformProcesses platform)
 {
-    private static readonly (string Service, string Schema)[] Publishers =
-    [
-        ("consent", "consent"),
-        ("dsa-registry", "dsa_registry"),
-        ("disclosure", "disclosure"),
-    ];
-
     public async Task<LedgerCount> CountAsync()
     {
         var committed = new HashSet<Guid>();
-        foreach (var (service, schema) in Publishers)
+        foreach (var (service, schema) in PlatformProcesses.EventStores)
         {
-            foreach (var id in await ReadIdsAsync(platform.Databases[service].ConnectionString, $"select id from {schema}.mt_events"))
+            foreach (var id in await ReadColumnAsync<Guid>(platform.Databases[service].ConnectionString, $"select id from {schema}.mt_events"))
             {
                 committed.Add(id);
             }
         }
 
-        var ledgered = await ReadIdsAsync(platform.Databases["audit"].ConnectionString, "select event_id from audit.ledger");
-        var sequences = await ReadLongsAsync(platform.Databases["audit"].ConnectionString, "select sequence from audit.ledger order by sequence");
+        var ledgered = await ReadColumnAsync<Guid>(platform.Databases["audit"].ConnectionString, "select event_id from audit.ledger");
+        var sequences = await ReadColumnAsync<long>(platform.Databases["audit"].ConnectionString, "select sequence from audit.ledger order by sequence");
         var distinct = ledgered.ToHashSet();
         var gaps = sequences.Select((s, i) => s != i + 1).Count(g => g);
         return new LedgerCount(
@@ -34,7 +27,7 @@ internal sealed class LedgerProbe(PlatformProcesses platform)
             Duplicates: ledgered.Count - distinct.Count,
             Lost: committed.Count(id => !distinct.Contains(id)),
             SequenceGaps: gaps,
-            TreeMismatches: (int)(await ReadLongsAsync(platform.Databases["audit"].ConnectionString, TreeMismatchesSql)).Single());
+            TreeMismatches: (int)(await ReadColumnAsync<long>(platform.Databases["audit"].ConnectionString, TreeMismatchesSql)).Single());
     }
 
     /// <summary>
@@ -85,7 +78,7 @@ internal sealed class LedgerProbe(PlatformProcesses platform)
                   and convert_from(a.canonical, 'UTF8')::jsonb -> 'data' ->> 'disclosureId' = convert_from(r.canonical, 'UTF8')::jsonb -> 'data' ->> 'disclosureId'
                   and a.occurred_at <= r.occurred_at)
             """;
-        return (int)(await ReadLongsAsync(platform.Databases["audit"].ConnectionString, sql)).Single();
+        return (int)(await ReadColumnAsync<long>(platform.Databases["audit"].ConnectionString, sql)).Single();
     }
 
     /// <summary>
@@ -95,25 +88,15 @@ internal sealed class LedgerProbe(PlatformProcesses platform)
     private static NpgsqlConnection Connect(string connectionString) =>
         new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
 
-    private static async Task<List<Guid>> ReadIdsAsync(string connectionString, string sql)
+    /// <summary>The first column of every row <paramref name="sql"/> returns.</summary>
+    private static async Task<List<T>> ReadColumnAsync<T>(string connectionString, string sql)
     {
-        var ids = new List<Guid>();
+        var values = new List<T>();
         await using var connection = Connect(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-        return ids;
-    }
-
-    private static async Task<List<long>> ReadLongsAsync(string connectionString, string sql)
-    {
-        var values = new List<long>();
-        await using var connection = Connect(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) values.Add(reader.GetInt64(0));
+        while (await reader.ReadAsync()) values.Add(reader.GetFieldValue<T>(0));
         return values;
     }
 }

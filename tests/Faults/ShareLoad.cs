@@ -5,25 +5,18 @@ namespace ConsentPlatform.Faults.Tests;
 /// the school asks; when approved, the local authority releases. Records every answer so a
 /// test can say what happened during a fault. Stops by itself at its deadline.
 /// </summary>
-internal sealed class ShareLoad : IAsyncDisposable
+internal sealed class ShareLoad(HttpClient school, HttpClient localAuthority, string subject) : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> workers = [];
-    private readonly HttpClient school;
-    private readonly HttpClient localAuthority;
-    private readonly string subject;
-
-    private ShareLoad(HttpClient school, HttpClient localAuthority, string subject)
-    {
-        this.school = school;
-        this.localAuthority = localAuthority;
-        this.subject = subject;
-    }
 
     public ConcurrentQueue<ShareOutcome> Outcomes { get; } = new();
 
-    /// <summary>Sets up a consented subject under an active DSA and starts <paramref name="concurrency"/> senders.</summary>
-    public static async Task<ShareLoad> StartAsync(PlatformProcesses platform, int concurrency, TimeSpan maxDuration, TimeSpan pause)
+    /// <summary>
+    /// Sets up a consented subject under an active DSA, starts <paramref name="concurrency"/> senders
+    /// and returns once they have been sending for <paramref name="warmUp"/>.
+    /// </summary>
+    public static async Task<ShareLoad> StartAsync(PlatformProcesses platform, int concurrency, TimeSpan maxDuration, TimeSpan pause, TimeSpan warmUp)
     {
         var scenario = new Scenario(platform);
         await scenario.ActiveDsaAsync();
@@ -34,6 +27,16 @@ internal sealed class ShareLoad : IAsyncDisposable
         var load = new ShareLoad(school, localAuthority, subject);
         load.stop.CancelAfter(maxDuration);
         for (var i = 0; i < concurrency; i++) load.workers.Add(Task.Run(() => load.SendUntilStoppedAsync(pause)));
+        try
+        {
+            await Task.Delay(warmUp, TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await load.DisposeAsync();
+            throw;
+        }
+
         return load;
     }
 
@@ -41,6 +44,15 @@ internal sealed class ShareLoad : IAsyncDisposable
     {
         await stop.CancelAsync();
         await Task.WhenAll(workers);
+    }
+
+    /// <summary>Stops the load and waits until the ledger has caught up; returns every answer and what the ledger holds.</summary>
+    public async Task<LoadResult> FinishAsync(PlatformProcesses platform)
+    {
+        await StopAsync();
+        var probe = new LedgerProbe(platform);
+        var ledger = await probe.WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
+        return new LoadResult([.. Outcomes], ledger, await probe.ReleasesWithoutApprovalAsync());
     }
 
     public async ValueTask DisposeAsync()
@@ -90,6 +102,9 @@ internal sealed class ShareLoad : IAsyncDisposable
         }
     }
 }
+
+/// <summary>What a load's requests got, and what the ledger holds once it caught up.</summary>
+internal sealed record LoadResult(IReadOnlyList<ShareOutcome> Outcomes, LedgerCount Ledger, int ReleasesWithoutApproval);
 
 /// <summary>One request's fate: HTTP status (none if the call failed), share status, reasons, whether it was released.</summary>
 internal sealed record ShareOutcome(DateTimeOffset SentAt, TimeSpan Took, HttpStatusCode? Status, string? ShareStatus, IReadOnlyList<string> Reasons, bool Released, string? Error)

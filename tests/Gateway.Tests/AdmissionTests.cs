@@ -7,32 +7,23 @@ namespace ConsentPlatform.Gateway.Tests;
 /// service keeps the only permit taken for as long as a test needs it. A fresh gateway per test,
 /// so no test starts while another's permit is still being given back.
 /// </summary>
-public sealed class AdmissionTests : IAsyncLifetime
+public sealed class AdmissionTests() : OwnGateway(new Dictionary<string, string?>
 {
-    private GatewayHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await GatewayHost.StartAsync(new GatewaySetup
-    {
-        Settings = new Dictionary<string, string?>
-        {
-            ["Gateway:Admission:Disclosures:PermitLimit"] = "1",
-            ["Gateway:Admission:Disclosures:QueueLimit"] = "0",
-        },
-    });
-
-    public async ValueTask DisposeAsync() => await host.DisposeAsync();
-
-    private FakeService Disclosure => host.Services["disclosure"];
+    ["Gateway:Admission:Disclosures:PermitLimit"] = "1",
+    ["Gateway:Admission:Disclosures:QueueLimit"] = "0",
+})
+{
+    private FakeService Disclosure => Host.Services["disclosure"];
 
     [Fact]
     public async Task Share_request_over_capacity_is_503_problem_with_Retry_After_and_never_reaches_the_service()
     {
-        using var rejections = new RejectionCounter(host);
-        var token = await host.DevTokenForAsync(PlatformRoles.Practitioner);
+        using var rejections = new RejectionCounter(Host);
+        var token = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
         var held = await HoldShareRequestAsync(token);
         var probe = $"/api/disclosures?probe={Guid.NewGuid():N}";
 
-        using var refused = await host.SendAsync(HttpMethod.Post, probe, token, ShareRequest());
+        using var refused = await Host.SendAsync(HttpMethod.Post, probe, token, ShareRequest());
 
         var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("tag:consentplatform,2026:problems/at-capacity", problem.GetProperty("type").GetString());
@@ -50,11 +41,11 @@ public sealed class AdmissionTests : IAsyncLifetime
     [Fact]
     public async Task At_capacity_a_share_request_without_a_token_is_401_not_503()
     {
-        using var rejections = new RejectionCounter(host);
-        var token = await host.DevTokenForAsync(PlatformRoles.Practitioner);
+        using var rejections = new RejectionCounter(Host);
+        var token = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
         var held = await HoldShareRequestAsync(token);
 
-        using var anonymous = await host.SendAsync(HttpMethod.Post, "/api/disclosures", null, ShareRequest());
+        using var anonymous = await Host.SendAsync(HttpMethod.Post, "/api/disclosures", null, ShareRequest());
 
         await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(0, rejections.Count);
@@ -65,12 +56,12 @@ public sealed class AdmissionTests : IAsyncLifetime
     [Fact]
     public async Task Release_and_approve_override_over_capacity_are_503_problems_too()
     {
-        var token = await host.DevTokenForAsync(PlatformRoles.SafeguardingLead);
+        var token = await Host.DevTokenForAsync(PlatformRoles.SafeguardingLead);
         var held = await HoldShareRequestAsync(token);
         var id = Guid.NewGuid();
 
-        using var release = await host.SendAsync(HttpMethod.Post, $"/api/disclosures/{id}/release", token);
-        using var approve = await host.SendAsync(HttpMethod.Post, $"/api/disclosures/{id}/approve-override", token, ShareRequest());
+        using var release = await Host.SendAsync(HttpMethod.Post, $"/api/disclosures/{id}/release", token);
+        using var approve = await Host.SendAsync(HttpMethod.Post, $"/api/disclosures/{id}/approve-override", token, ShareRequest());
 
         await release.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         await approve.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -82,13 +73,13 @@ public sealed class AdmissionTests : IAsyncLifetime
     [Fact]
     public async Task At_capacity_disclosure_reads_and_other_routes_are_still_served()
     {
-        var practitioner = await host.DevTokenForAsync(PlatformRoles.Practitioner);
-        var youngCarer = await host.DevTokenForAsync(PlatformRoles.YoungCarer);
+        var practitioner = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
+        var youngCarer = await Host.DevTokenForAsync(PlatformRoles.YoungCarer);
         var held = await HoldShareRequestAsync(practitioner);
 
-        using var list = await host.GetAsync("/api/disclosures?subjectId=yc-0001", practitioner);
-        using var one = await host.GetAsync($"/api/disclosures/{Guid.NewGuid()}", practitioner);
-        using var consent = await host.SendAsync(HttpMethod.Post, "/api/consents", youngCarer, JsonContent.Create(new { subjectId = "yc-0001" }));
+        using var list = await Host.GetAsync("/api/disclosures?subjectId=yc-0001", practitioner);
+        using var one = await Host.GetAsync($"/api/disclosures/{Guid.NewGuid()}", practitioner);
+        using var consent = await Host.SendAsync(HttpMethod.Post, "/api/consents", youngCarer, JsonContent.Create(new { subjectId = "yc-0001" }));
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
@@ -102,7 +93,7 @@ public sealed class AdmissionTests : IAsyncLifetime
     {
         var path = $"/api/disclosures?held={Guid.NewGuid():N}";
         var gate = Disclosure.Hold(path);
-        var response = host.SendAsync(HttpMethod.Post, path, token, ShareRequest());
+        var response = Host.SendAsync(HttpMethod.Post, path, token, ShareRequest());
         await gate.Arrived.WaitAsync(TestContext.Current.CancellationToken);
         return new HeldRequest(gate, response);
     }
@@ -135,36 +126,27 @@ public sealed class AdmissionTests : IAsyncLifetime
 }
 
 /// <summary>One disclosure write in flight and one waiting: what waits is served in turn, not refused.</summary>
-public sealed class AdmissionQueueTests : IAsyncLifetime
+public sealed class AdmissionQueueTests() : OwnGateway(new Dictionary<string, string?>
 {
-    private GatewayHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await GatewayHost.StartAsync(new GatewaySetup
-    {
-        Settings = new Dictionary<string, string?>
-        {
-            ["Gateway:Admission:Disclosures:PermitLimit"] = "1",
-            ["Gateway:Admission:Disclosures:QueueLimit"] = "1",
-        },
-    });
-
-    public async ValueTask DisposeAsync() => await host.DisposeAsync();
-
+    ["Gateway:Admission:Disclosures:PermitLimit"] = "1",
+    ["Gateway:Admission:Disclosures:QueueLimit"] = "1",
+})
+{
     [Fact]
     public async Task Queued_share_request_is_admitted_when_the_one_in_flight_completes_and_the_one_beyond_the_queue_is_503()
     {
-        var disclosure = host.Services["disclosure"];
-        var token = await host.DevTokenForAsync(PlatformRoles.Practitioner);
+        var disclosure = Host.Services["disclosure"];
+        var token = await Host.DevTokenForAsync(PlatformRoles.Practitioner);
         var heldPath = $"/api/disclosures?held={Guid.NewGuid():N}";
         var gate = disclosure.Hold(heldPath);
-        var held = host.SendAsync(HttpMethod.Post, heldPath, token, AdmissionTests.ShareRequest());
+        var held = Host.SendAsync(HttpMethod.Post, heldPath, token, AdmissionTests.ShareRequest());
         await gate.Arrived.WaitAsync(TestContext.Current.CancellationToken);
 
         // Which of the two takes the one queue place depends on arrival order; the other is refused.
         var probes = new Dictionary<Task<HttpResponseMessage>, string>();
         foreach (var probe in new[] { $"/api/disclosures?probe={Guid.NewGuid():N}", $"/api/disclosures?probe={Guid.NewGuid():N}" })
         {
-            probes[host.SendAsync(HttpMethod.Post, probe, token, AdmissionTests.ShareRequest())] = probe;
+            probes[Host.SendAsync(HttpMethod.Post, probe, token, AdmissionTests.ShareRequest())] = probe;
         }
 
         var refusedTask = await Task.WhenAny(probes.Keys);

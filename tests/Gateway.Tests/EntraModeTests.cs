@@ -1,20 +1,14 @@
 namespace ConsentPlatform.Gateway.Tests;
 
 /// <summary>Outside local mode (Microsoft Entra ID, here with placeholder settings) nothing mints or publishes local tokens.</summary>
-public sealed class EntraModeTests : IAsyncLifetime
+public sealed class EntraModeTests() : OwnGateway(new GatewaySetup { LocalMode = false })
 {
-    private GatewayHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await GatewayHost.StartAsync(new GatewaySetup { LocalMode = false });
-
-    public async ValueTask DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task Dev_token_endpoint_does_not_exist()
     {
         using var content = new StringContent("""{"role":"Auditor"}""", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await host.Client.PostAsync("/auth/dev-token", content, TestContext.Current.CancellationToken);
+        using var response = await Host.Client.PostAsync("/auth/dev-token", content, TestContext.Current.CancellationToken);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.False(problem.TryGetProperty("accessToken", out _), "no token may be minted outside local mode");
@@ -25,7 +19,7 @@ public sealed class EntraModeTests : IAsyncLifetime
     [InlineData("/.well-known/jwks.json")]
     public async Task Local_issuer_documents_do_not_exist(string path)
     {
-        using var response = await host.GetAsync(path);
+        using var response = await Host.GetAsync(path);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.False(problem.TryGetProperty("keys", out _) || problem.TryGetProperty("jwks_uri", out _), "no local key may be published outside local mode");
@@ -34,7 +28,7 @@ public sealed class EntraModeTests : IAsyncLifetime
     [Fact]
     public async Task Api_without_token_is_still_401_problem()
     {
-        using var response = await host.GetAsync("/api/consents");
+        using var response = await Host.GetAsync("/api/consents");
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("Unauthorized", problem.GetProperty("title").GetString());

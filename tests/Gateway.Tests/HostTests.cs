@@ -15,10 +15,7 @@ public sealed class HostTests
     public async Task A_host_outside_the_list_is_400_problem_and_reaches_nothing(string path)
     {
         await using var portal = await FakeService.StartAsync("portal");
-        await using var host = await GatewayHost.StartAsync(new GatewaySetup
-        {
-            Settings = new Dictionary<string, string?> { ["Services:Portal"] = portal.Address.ToString() },
-        });
+        await using var host = await GatewayHost.StartWithPortalAsync(portal);
         var token = await host.DevTokenForAsync(PlatformRoles.Auditor);
 
         using var response = await SendAsync(host, path, "evil.example", token);
@@ -37,17 +34,13 @@ public sealed class HostTests
     public async Task A_local_host_on_any_port_reaches_the_portal_which_is_told_that_host(string name)
     {
         await using var portal = await FakeService.StartAsync("portal");
-        await using var host = await GatewayHost.StartAsync(new GatewaySetup
-        {
-            Settings = new Dictionary<string, string?> { ["Services:Portal"] = portal.Address.ToString() },
-        });
+        await using var host = await GatewayHost.StartWithPortalAsync(portal);
         var named = $"{name}:{host.Client.BaseAddress!.Port}";
 
         using var response = await SendAsync(host, "/sign-in", named, token: null);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-        Assert.Equal(portal.Address.Authority, echoed!.Host);
+        var echoed = await response.EchoedAsync();
+        Assert.Equal(portal.Address.Authority, echoed.Host);
         Assert.Equal(named, echoed.ForwardedHost);
     }
 

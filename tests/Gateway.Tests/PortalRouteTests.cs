@@ -12,16 +12,12 @@ public sealed class PortalRouteTests
     public async Task Non_API_path_reaches_the_portal_unchanged_without_a_token(string path)
     {
         await using var portal = await FakeService.StartAsync("portal");
-        await using var host = await GatewayHost.StartAsync(new GatewaySetup
-        {
-            Settings = new Dictionary<string, string?> { ["Services:Portal"] = portal.Address.ToString() },
-        });
+        await using var host = await GatewayHost.StartWithPortalAsync(portal);
 
         using var response = await host.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-        Assert.Equal("portal", echoed!.Service);
+        var echoed = await response.EchoedAsync();
+        Assert.Equal("portal", echoed.Service);
         Assert.Equal(path, echoed.Path + echoed.Query);
     }
 
@@ -29,10 +25,7 @@ public sealed class PortalRouteTests
     public async Task API_routes_keep_precedence_over_the_portal_and_unknown_API_paths_never_reach_it()
     {
         await using var portal = await FakeService.StartAsync("portal");
-        await using var host = await GatewayHost.StartAsync(new GatewaySetup
-        {
-            Settings = new Dictionary<string, string?> { ["Services:Portal"] = portal.Address.ToString() },
-        });
+        await using var host = await GatewayHost.StartWithPortalAsync(portal);
         var token = await host.DevTokenForAsync(PlatformRoles.Auditor);
 
         using var api = await host.GetAsync("/api/consents/c-1", token);

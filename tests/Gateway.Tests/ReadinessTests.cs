@@ -7,18 +7,15 @@ public sealed class ReadinessTests
     {
         await using var host = await GatewayHost.StartAsync();
 
-        using var response = await host.GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = await response.JsonAsync();
-        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        var report = await ReadyAsync(host, HttpStatusCode.OK);
+        Assert.Equal("Healthy", Status(report));
         Assert.Empty(report.GetProperty("down").EnumerateArray());
         foreach (var name in GatewayHost.ServiceNames)
         {
-            var service = report.GetProperty("services").GetProperty(name);
-            Assert.Equal("Healthy", service.GetProperty("status").GetString());
-            Assert.Equal("Healthy", service.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
-            Assert.Equal("Healthy", service.GetProperty("checks").GetProperty("rabbitmq").GetProperty("status").GetString());
+            var service = Service(report, name);
+            Assert.Equal("Healthy", Status(service));
+            Assert.Equal("Healthy", Status(service.GetProperty("checks").GetProperty("postgres")));
+            Assert.Equal("Healthy", Status(service.GetProperty("checks").GetProperty("rabbitmq")));
         }
     }
 
@@ -28,17 +25,14 @@ public sealed class ReadinessTests
         await using var host = await GatewayHost.StartAsync();
         host.Services["audit"].Health = FakeService.Unhealthy;
 
-        using var response = await host.GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var report = await response.JsonAsync();
-        Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+        var report = await ReadyAsync(host, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Unhealthy", Status(report));
         Assert.Equal(["audit/rabbitmq"], report.GetProperty("down").EnumerateArray().Select(d => d.GetString()));
-        var audit = report.GetProperty("services").GetProperty("audit");
-        Assert.Equal("Unhealthy", audit.GetProperty("status").GetString());
-        Assert.Equal("Unhealthy", audit.GetProperty("checks").GetProperty("rabbitmq").GetProperty("status").GetString());
-        Assert.Equal("Healthy", audit.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
-        Assert.Equal("Healthy", report.GetProperty("services").GetProperty("consent").GetProperty("status").GetString());
+        var audit = Service(report, "audit");
+        Assert.Equal("Unhealthy", Status(audit));
+        Assert.Equal("Unhealthy", Status(audit.GetProperty("checks").GetProperty("rabbitmq")));
+        Assert.Equal("Healthy", Status(audit.GetProperty("checks").GetProperty("postgres")));
+        Assert.Equal("Healthy", Status(Service(report, "consent")));
     }
 
     [Fact]
@@ -46,13 +40,10 @@ public sealed class ReadinessTests
     {
         await using var host = await GatewayHost.StartAsync(new GatewaySetup { Unreachable = new HashSet<string> { "disclosure" } });
 
-        using var response = await host.GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var report = await response.JsonAsync();
+        var report = await ReadyAsync(host, HttpStatusCode.ServiceUnavailable);
         Assert.Equal(["disclosure"], report.GetProperty("down").EnumerateArray().Select(d => d.GetString()));
-        Assert.Equal("Unreachable", report.GetProperty("services").GetProperty("disclosure").GetProperty("status").GetString());
-        Assert.Equal("Healthy", report.GetProperty("services").GetProperty("dsa-registry").GetProperty("status").GetString());
+        Assert.Equal("Unreachable", Status(Service(report, "disclosure")));
+        Assert.Equal("Healthy", Status(Service(report, "dsa-registry")));
     }
 
     [Fact]
@@ -62,12 +53,9 @@ public sealed class ReadinessTests
         host.Services["consent"].Health = FakeService.Hangs;
         var started = DateTimeOffset.UtcNow;
 
-        using var response = await host.GetAsync("/health/ready");
-
+        var report = await ReadyAsync(host, HttpStatusCode.ServiceUnavailable);
         Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var report = await response.JsonAsync();
-        Assert.Equal("Unreachable", report.GetProperty("services").GetProperty("consent").GetProperty("status").GetString());
+        Assert.Equal("Unreachable", Status(Service(report, "consent")));
         Assert.Equal(["consent"], report.GetProperty("down").EnumerateArray().Select(d => d.GetString()));
     }
 
@@ -91,4 +79,16 @@ public sealed class ReadinessTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway);
     }
+
+    /// <summary>The gateway's readiness report, after checking its status.</summary>
+    private static async Task<JsonElement> ReadyAsync(GatewayHost host, HttpStatusCode status)
+    {
+        using var response = await host.GetAsync("/health/ready");
+        Assert.Equal(status, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private static JsonElement Service(JsonElement report, string name) => report.GetProperty("services").GetProperty(name);
+
+    private static string? Status(JsonElement health) => health.GetProperty("status").GetString();
 }

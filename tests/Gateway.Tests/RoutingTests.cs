@@ -36,9 +36,7 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
 
         using var response = await Host.GetAsync(path, token);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-        Assert.NotNull(echoed);
+        var echoed = await response.EchoedAsync();
         Assert.Equal(service, echoed.Service);
         Assert.Equal(path, echoed.Path + echoed.Query);
         Assert.Equal($"Bearer {token}", echoed.Authorization);
@@ -73,7 +71,7 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
         using var response = await Host.GetAsync(probe, token);
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+        Host.AssertNeverReached(probe);
     }
 
     [Fact]
@@ -84,9 +82,8 @@ public sealed class RoutingTests(LocalGateway gateway) : IClassFixture<LocalGate
 
         using var response = await Host.SendAsync(HttpMethod.Post, "/api/consents", token, content);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-        Assert.Equal("POST", echoed!.Method);
+        var echoed = await response.EchoedAsync();
+        Assert.Equal("POST", echoed.Method);
         Assert.True(echoed.BodyLength > 0);
     }
 
@@ -144,14 +141,13 @@ public sealed class ProposalRoutingTests(LocalGateway gateway) : IClassFixture<L
 
         if (reaches)
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-            Assert.Equal(("consent", "POST"), (echoed!.Service, echoed.Method));
+            var echoed = await response.EchoedAsync();
+            Assert.Equal(("consent", "POST"), (echoed.Service, echoed.Method));
         }
         else
         {
             await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-            Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+            Host.AssertNeverReached(probe);
         }
     }
 
@@ -167,35 +163,59 @@ public sealed class ProposalRoutingTests(LocalGateway gateway) : IClassFixture<L
 }
 
 /// <summary>
-/// The one anonymous API route (issue 16): the consent receipts' JWKS, for exactly
-/// <c>GET /api/consents/receipt-keys</c>; nothing else under <c>/api/consents</c> opens with it.
+/// The anonymous API routes, for exactly those paths and GET: the consent receipts' JWKS (issue 16),
+/// <c>GET /api/consents/receipt-keys</c>, and the audit ledger's checkpoint, its verifier key and
+/// consistency proofs (issue 19). Nothing else under <c>/api/consents</c> or <c>/api/audit</c> opens with them.
 /// </summary>
-public sealed class ReceiptKeysRoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
+public sealed class AnonymousRoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
 {
+    /// <summary>Each anonymous route: the service it reaches, and the roles that reach it with their token as well.</summary>
+    private static readonly (string Service, string Path, string[] SignedIn)[] OpenRoutes =
+    [
+        ("consent", "/api/consents/receipt-keys", [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.IgOfficer, PlatformRoles.SafeguardingLead, PlatformRoles.Auditor]),
+        ("audit", "/api/audit/checkpoint", [PlatformRoles.YoungCarer, PlatformRoles.Practitioner, PlatformRoles.Auditor]),
+        ("audit", "/api/audit/checkpoint/key", []),
+        ("audit", "/api/audit/proofs/consistency?from=1&to=2", []),
+    ];
+
     private GatewayHost Host => gateway.Host;
 
-    [Fact]
-    public async Task The_receipt_keys_reach_the_consent_service_without_a_token()
+    public static TheoryData<string, string> Routes()
     {
-        using var response = await Host.GetAsync("/api/consents/receipt-keys");
+        var data = new TheoryData<string, string>();
+        foreach (var (service, path, _) in OpenRoutes) data.Add(service, path);
+        return data;
+    }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-        Assert.Equal(("consent", "GET", "/api/consents/receipt-keys"), (echoed!.Service, echoed.Method, echoed.Path));
+    public static TheoryData<string, string> SignedInCallers()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (_, path, roles) in OpenRoutes)
+        {
+            foreach (var role in roles) data.Add(role, path);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task An_anonymous_route_reaches_its_service_without_a_token(string service, string path)
+    {
+        using var response = await Host.GetAsync(path);
+
+        var echoed = await response.EchoedAsync();
+        Assert.Equal((service, "GET", path.Split('?')[0]), (echoed.Service, echoed.Method, echoed.Path));
         Assert.Null(echoed.Authorization);
     }
 
     [Theory]
-    [InlineData(PlatformRoles.YoungCarer)]
-    [InlineData(PlatformRoles.Practitioner)]
-    [InlineData(PlatformRoles.IgOfficer)]
-    [InlineData(PlatformRoles.SafeguardingLead)]
-    [InlineData(PlatformRoles.Auditor)]
-    public async Task Every_role_reaches_the_receipt_keys(string role)
+    [MemberData(nameof(SignedInCallers))]
+    public async Task Every_role_reaches_an_anonymous_route(string role, string path)
     {
         var token = await Host.DevTokenForAsync(role);
 
-        using var response = await Host.GetAsync("/api/consents/receipt-keys", token);
+        using var response = await Host.GetAsync(path, token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -207,53 +227,6 @@ public sealed class ReceiptKeysRoutingTests(LocalGateway gateway) : IClassFixtur
     [InlineData("GET", "/api/consents/receipt-keys/x")]
     [InlineData("GET", "/api/consents/receipt-keysx")]
     [InlineData("POST", "/api/consents/receipt-keys")]
-    public async Task Nothing_else_under_the_consent_API_is_open_without_a_token(string method, string path)
-    {
-        var probe = $"{path}?probe={Guid.NewGuid():N}";
-
-        using var response = await Host.SendAsync(new HttpMethod(method), probe, token: null);
-
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
-    }
-}
-
-/// <summary>
-/// Issue 19: the audit ledger's checkpoint, its verifier key and consistency proofs are open to
-/// anyone, for exactly those paths and GET; nothing else under <c>/api/audit</c> opens with them.
-/// </summary>
-public sealed class CheckpointRoutingTests(LocalGateway gateway) : IClassFixture<LocalGateway>
-{
-    private GatewayHost Host => gateway.Host;
-
-    [Theory]
-    [InlineData("/api/audit/checkpoint")]
-    [InlineData("/api/audit/checkpoint/key")]
-    [InlineData("/api/audit/proofs/consistency?from=1&to=2")]
-    public async Task The_checkpoint_routes_reach_the_audit_service_without_a_token(string path)
-    {
-        using var response = await Host.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
-        Assert.Equal(("audit", "GET", path.Split('?')[0]), (echoed!.Service, echoed.Method, echoed.Path));
-        Assert.Null(echoed.Authorization);
-    }
-
-    [Theory]
-    [InlineData(PlatformRoles.YoungCarer)]
-    [InlineData(PlatformRoles.Practitioner)]
-    [InlineData(PlatformRoles.Auditor)]
-    public async Task Every_role_reaches_the_checkpoint(string role)
-    {
-        var token = await Host.DevTokenForAsync(role);
-
-        using var response = await Host.GetAsync("/api/audit/checkpoint", token);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Theory]
     [InlineData("GET", "/api/audit/entries")]
     [InlineData("GET", "/api/audit/verify")]
     [InlineData("GET", "/api/audit/proofs/inclusion")]
@@ -264,13 +237,13 @@ public sealed class CheckpointRoutingTests(LocalGateway gateway) : IClassFixture
     [InlineData("POST", "/api/audit/checkpoint")]
     [InlineData("POST", "/api/audit/checkpoint/cosignatures")]
     [InlineData("POST", "/api/audit/proofs/consistency")]
-    public async Task Nothing_else_under_the_audit_API_is_open_without_a_token(string method, string path)
+    public async Task Nothing_else_under_the_consent_or_audit_API_is_open_without_a_token(string method, string path)
     {
         var probe = $"{path}?probe={Guid.NewGuid():N}";
 
         using var response = await Host.SendAsync(new HttpMethod(method), probe, token: null);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.All(Host.Services.Values, s => Assert.DoesNotContain(probe, s.Received));
+        Host.AssertNeverReached(probe);
     }
 }

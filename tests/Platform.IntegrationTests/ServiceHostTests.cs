@@ -18,12 +18,7 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
     [Fact]
     public async Task Readiness_names_the_database_the_broker_and_the_warm_up_as_healthy()
     {
-        using var client = Host.CreateClient();
-
-        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var report = await JsonAsync("/health/ready");
         var checks = report.RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("rabbitmq").GetProperty("status").GetString());
@@ -33,9 +28,7 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
     [Fact]
     public async Task Call_without_a_token_is_401_problem_json()
     {
-        using var client = Host.CreateClient();
-
-        var response = await client.GetAsync(new Uri("/api/anything", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await GetAsync("/api/anything");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -44,11 +37,9 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
     [Fact]
     public async Task Call_with_a_token_from_another_key_is_401()
     {
-        using var client = Host.CreateClient();
         var foreign = LocalIssuer.Ephemeral(TestTokens.Issuer).CreateToken(PlatformRoles.Auditor, "mallory", null, null);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", foreign);
 
-        var response = await client.GetAsync(new Uri("/api/anything", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await GetAsync("/api/anything", foreign);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -56,12 +47,8 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
     [Fact]
     public async Task OpenApi_document_is_served_anonymously()
     {
-        using var client = Host.CreateClient();
+        using var document = await JsonAsync("/openapi/v1.json");
 
-        var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(document.RootElement.TryGetProperty("openapi", out _));
     }
 
@@ -88,6 +75,33 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
         }
     }
 
+    /// <summary>Asks the service over RabbitMQ, as another service would, and waits up to 10 s for its answer.</summary>
+    protected async Task<TResponse> AskAsync<TRequest, TResponse>(TRequest request)
+        where TRequest : class
+        where TResponse : class
+    {
+        using var scope = Host.Services.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<TRequest>>();
+        var response = await client.GetResponse<TResponse>(request, TestContext.Current.CancellationToken, RequestTimeout.After(s: 10));
+        return response.Message;
+    }
+
+    /// <summary>A GET of <paramref name="path"/> at the service, with <paramref name="token"/> as its bearer when given.</summary>
+    private async Task<HttpResponseMessage> GetAsync(string path, string? token = null)
+    {
+        using var client = Host.CreateClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The JSON a GET of <paramref name="path"/> answers, after checking it is 200.</summary>
+    private async Task<JsonDocument> JsonAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     private static async Task<(int ExitCode, string Output)> RedoclyLintAsync(string folder, string file)
     {
         var cli = Path.Combine(folder, "node_modules", "@redocly", "cli", "bin", "cli.js");
@@ -112,11 +126,8 @@ public abstract class ServiceHostTests<TModule>(ServiceHost<TModule> host)
     [Fact]
     public async Task OpenApi_document_declares_415_problem_on_every_operation_that_takes_a_body()
     {
-        using var client = Host.CreateClient();
+        using var document = await JsonAsync("/openapi/v1.json");
 
-        var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
@@ -136,12 +147,9 @@ public sealed class ConsentHostTests(ServiceHost<ConsentEntryPoint> host)
     [Fact]
     public async Task Answers_which_ledger_id_a_sign_in_is_linked_to_over_RabbitMQ()
     {
-        using var scope = Host.Services.CreateScope();
-        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<ResolveSubjectLink>>();
+        var resolution = await AskAsync<ResolveSubjectLink, SubjectLinkResolution>(new ResolveSubjectLink(SignIns.HashOf("https://issuer.example", Guid.NewGuid().ToString())));
 
-        var response = await client.GetResponse<SubjectLinkResolution>(new ResolveSubjectLink(SignIns.HashOf("https://issuer.example", Guid.NewGuid().ToString())), TestContext.Current.CancellationToken, RequestTimeout.After(s: 10));
-
-        Assert.Null(response.Message.SubjectId);
+        Assert.Null(resolution.SubjectId);
     }
 }
 
@@ -151,13 +159,10 @@ public sealed class DsaRegistryHostTests(ServiceHost<DsaRegistryEntryPoint> host
     [Fact]
     public async Task Answers_the_tenant_registry_over_RabbitMQ()
     {
-        using var scope = Host.Services.CreateScope();
-        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<ListOnboardedTenants>>();
+        var tenants = await AskAsync<ListOnboardedTenants, OnboardedTenantList>(new ListOnboardedTenants());
 
-        var response = await client.GetResponse<OnboardedTenantList>(new ListOnboardedTenants(), TestContext.Current.CancellationToken, RequestTimeout.After(s: 10));
-
-        Assert.True(response.Message.Version >= 0);
-        Assert.NotNull(response.Message.Tenants);
+        Assert.True(tenants.Version >= 0);
+        Assert.NotNull(tenants.Tenants);
     }
 }
 

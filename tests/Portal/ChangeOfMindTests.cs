@@ -13,12 +13,10 @@ public sealed class ChangeOfMindTests(PortalPlatform platform, BrowserFixture br
     [Fact]
     public async Task The_school_answers_a_request_to_delete_and_the_young_person_sees_a_stopped_share_and_the_deletion_in_plain_words()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (change of mind)");
-        var subject = Story.NewSubject();
-        var consentId = await Story.ConsentAsync(Platform, subject);
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        var (subject, consentId) = await Story.ConsentedSubjectAsync(Platform, "Young carers: council and school (change of mind)");
+        using var school = await Platform.SchoolPractitionerAsync();
         using var council = await Platform.ClientAsAsync("Practitioner", org: Story.LocalAuthority, name: "Carl Council");
-        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var youngCarer = await Platform.YoungCarerAsync(subject);
         var read = await ApprovedAsync(school, subject);
         var stopped = await ApprovedAsync(school, subject);
         (await council.PostAsJsonAsync($"/api/disclosures/{read}/release", new { data = new Dictionary<string, string> { ["caring.role"] = "Cares for dad" } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
@@ -56,47 +54,36 @@ public sealed class ChangeOfMindTests(PortalPlatform platform, BrowserFixture br
         var readCard = young.Locator($"[data-disclosure='{read}']");
         await Assertions.Expect(readCard).ToContainTextAsync("we asked them to delete it");
         await Assertions.Expect(readCard).ToContainTextAsync("that they deleted it");
-        await young.AccessibleAsync("young-carer-requests-change-of-mind");
-        await young.ReadsEasilyAsync("young-carer-requests-change-of-mind");
+        await young.FitForYoungCarersAsync("young-carer-requests-change-of-mind");
     }
 
     [Fact]
     public async Task A_young_person_assessed_competent_is_asked_in_plain_words_whether_their_parents_yes_is_still_ok_and_makes_it_their_own()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (proxy consent)");
-        var subject = Story.NewSubject();
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        var subject = await Story.SubjectUnderActiveDsaAsync(Platform, "Young carers: council and school (proxy consent)");
+        using var school = await Platform.SchoolPractitionerAsync();
         using var given = await school.PostAsJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "parent", proxy = new { relationship = "mother" } }, TestContext.Current.CancellationToken);
-        var consentId = (await Story.ReadJsonAsync(given)).GetProperty("id").GetString()!;
+        var consentId = (await given.ReadJsonAsync()).GetProperty("id").GetString()!;
         (await school.PostAsJsonAsync($"/api/subjects/{subject}/competence", new { purpose = "school-support", outcome = "competent", basis = "gillick" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
         var page = await Browser.NewPageAsync();
         await page.SignInAsync(Platform, "YoungCarer", subjectId: subject, name: "Sam");
         var card = page.Locator($"[data-consent='{consentId}']");
         await Assertions.Expect(card).ToContainTextAsync("Your parent said yes for you. You can now decide for yourself. Is that still OK?");
-        await page.AccessibleAsync("young-carer-confirm-proxy");
-        await page.ReadsEasilyAsync("young-carer-confirm-proxy");
+        await page.FitForYoungCarersAsync("young-carer-confirm-proxy");
 
         await page.ClickToAsync(card.GetByRole(AriaRole.Button, new() { Name = "Yes, that is OK" }), "/young-carer", "Who can see what about me");
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("This is now your own yes");
         await Assertions.Expect(card.Locator("[data-confirm-by]")).ToHaveCountAsync(0);
-        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var youngCarer = await Platform.YoungCarerAsync(subject);
         var consent = await youngCarer.GetJsonAsync($"/api/consents/{consentId}");
         Assert.Equal("self", consent.GetProperty("givenBy").GetString());
     }
 
     private static async Task<string> ApprovedAsync(HttpClient school, string subject)
     {
-        using var response = await school.PostAsJsonAsync("/api/disclosures", new
-        {
-            subjectId = subject,
-            purpose = "school-support",
-            holderOrgId = Story.LocalAuthority,
-            dataCategories = new[] { "caring.role" },
-            basis = "consent",
-        }, TestContext.Current.CancellationToken);
-        var body = await Story.ReadJsonAsync(response);
+        var body = await Story.RequestShareAsync(school, subject);
         Assert.True(body.GetProperty("status").GetString() == "approved", body.ToString());
         return body.GetProperty("id").GetString()!;
     }
@@ -144,20 +131,11 @@ public sealed class GuardianTests(PortalPlatform platform, BrowserFixture browse
     [Fact]
     public async Task The_holders_Caldicott_guardian_reviews_an_approved_override_from_their_queue()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (guardian)");
-        var subject = Story.NewSubject();
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        var subject = await Story.SubjectUnderActiveDsaAsync(Platform, "Young carers: council and school (guardian)");
+        using var school = await Platform.SchoolPractitionerAsync();
         using var lead = await Platform.ClientAsAsync("SafeguardingLead", org: Story.LocalAuthority, name: "Lee Lead");
-        using var asked = await school.PostAsJsonAsync("/api/disclosures", new
-        {
-            subjectId = subject,
-            purpose = "school-support",
-            holderOrgId = Story.LocalAuthority,
-            dataCategories = new[] { "caring.role" },
-            basis = "safeguarding",
-            justification = "Signs of neglect seen at school this week: the child is exhausted.",
-        }, TestContext.Current.CancellationToken);
-        var id = (await Story.ReadJsonAsync(asked)).GetProperty("id").GetString()!;
+        var asked = await Story.RequestShareAsync(school, subject, basis: "safeguarding", justification: "Signs of neglect seen at school this week: the child is exhausted.");
+        var id = asked.GetProperty("id").GetString()!;
         (await lead.PostAsJsonAsync($"/api/disclosures/{id}/approve-override", new { rationale = "Risk of neglect." }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
         var page = await Browser.NewPageAsync();

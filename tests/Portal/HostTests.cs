@@ -8,12 +8,13 @@ namespace ConsentPlatform.Portal.Tests;
 /// </summary>
 public sealed class HostTests(PortalPlatform platform)
 {
+    /// <summary>A client that shows redirects instead of following them; requests name their own hosts.</summary>
+    private static readonly HttpClient NoRedirects = new(new HttpClientHandler { AllowAutoRedirect = false });
+
     [Fact]
     public async Task Through_the_gateway_the_sign_in_redirect_points_at_the_gateway_address()
     {
-        using var client = NoRedirects();
-
-        using var response = await client.GetAsync(new Uri(platform.Url("/young-carer")), TestContext.Current.CancellationToken);
+        using var response = await SendAsync(platform.Url("/young-carer"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(platform.Url("/sign-in"), response.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -22,9 +23,7 @@ public sealed class HostTests(PortalPlatform platform)
     [Fact]
     public async Task A_foreign_host_at_the_gateway_is_400_problem_and_no_redirect_names_it()
     {
-        using var client = NoRedirects();
-
-        using var response = await SendAsync(client, platform.Url("/young-carer"), host: "evil.example");
+        using var response = await SendAsync(platform.Url("/young-carer"), host: "evil.example");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -34,9 +33,7 @@ public sealed class HostTests(PortalPlatform platform)
     [Fact]
     public async Task A_foreign_host_sent_to_the_portal_itself_is_400()
     {
-        using var client = NoRedirects();
-
-        using var response = await SendAsync(client, new Uri(platform.Portal.BaseAddress, "/young-carer").ToString(), host: "evil.example");
+        using var response = await SendAsync(PortalItself("/young-carer"), host: "evil.example");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -45,10 +42,8 @@ public sealed class HostTests(PortalPlatform platform)
     [Fact]
     public async Task A_foreign_forwarded_host_is_ignored_so_the_redirect_stays_on_a_known_host()
     {
-        using var client = NoRedirects();
-
         // As if a proxy on this machine (a trusted one) forwarded a request that named evil.example.
-        using var response = await SendAsync(client, new Uri(platform.Portal.BaseAddress, "/young-carer").ToString(), forwardedHost: "evil.example");
+        using var response = await SendAsync(PortalItself("/young-carer"), forwardedHost: "evil.example");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("evil.example", response.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -57,21 +52,21 @@ public sealed class HostTests(PortalPlatform platform)
     [Fact]
     public async Task Local_mode_says_on_the_page_that_anyone_can_sign_in_as_anyone()
     {
-        using var client = NoRedirects();
-
-        var page = await client.GetStringAsync(new Uri(platform.Url("/sign-in")), TestContext.Current.CancellationToken);
+        var page = await NoRedirects.GetStringAsync(new Uri(platform.Url("/sign-in")), TestContext.Current.CancellationToken);
 
         Assert.Contains("govuk-phase-banner", page, StringComparison.Ordinal);
         Assert.Contains("Anyone can sign in here as anyone", page, StringComparison.Ordinal);
     }
 
-    private static HttpClient NoRedirects() => new(new HttpClientHandler { AllowAutoRedirect = false });
+    /// <summary>The address of <paramref name="path"/> at the portal itself, not through the gateway.</summary>
+    private string PortalItself(string path) => new Uri(platform.Portal.BaseAddress, path).ToString();
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string url, string? host = null, string? forwardedHost = null)
+    /// <summary>A GET of <paramref name="url"/>, naming <paramref name="host"/> and <paramref name="forwardedHost"/> when given.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(string url, string? host = null, string? forwardedHost = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url));
         if (host is not null) request.Headers.Host = host;
         if (forwardedHost is not null) request.Headers.Add("X-Forwarded-Host", forwardedHost);
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await NoRedirects.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

@@ -7,35 +7,29 @@ namespace ConsentPlatform.Portal.Tests;
 /// their tenant, not as their token claims. A role the platform does not allow their organisation cannot
 /// sign in. Sign-out ends the session at the portal and at the provider; an expired token ends the session.
 /// </summary>
-public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture browser) : IClassFixture<OidcPortalPlatform>, IAsyncDisposable
+public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture browser) : BrowserTest<OidcPortalPlatform>(platform, browser), IClassFixture<OidcPortalPlatform>
 {
-    /// <summary>
-    /// A sign-in is a chain of redirects, a code redemption and the gateway's answer before the page
-    /// renders: on a busy machine more than the suite's 15 s per step. Patience, not a timing goal.
-    /// </summary>
-    private static readonly PageWaitForURLOptions Patient = new() { Timeout = 60_000 };
-
     [Fact]
     public async Task A_staff_member_signs_in_with_the_code_flow_acts_for_the_mapped_organisation_signs_out_and_an_expired_session_asks_to_sign_in_again()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var authorizeRequests = new List<string>();
         page.Request += (_, request) =>
         {
-            if (request.Url.StartsWith(platform.Provider.IssuerOf(TestTenants.School) + "/auth?", StringComparison.Ordinal)) authorizeRequests.Add(request.Url);
+            if (request.Url.StartsWith(Platform.Provider.IssuerOf(TestTenants.School) + "/auth?", StringComparison.Ordinal)) authorizeRequests.Add(request.Url);
         };
 
         // Signed out: straight to the organisation's identity provider, with the code flow and PKCE.
-        await page.GotoAsync(platform.Url("/practitioner"));
+        await page.GotoAsync(Platform.Url("/practitioner"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sign in to {TestTenants.School}");
-        Assert.StartsWith(platform.Provider.IssuerOf(TestTenants.School), page.Url, StringComparison.Ordinal);
+        Assert.StartsWith(Platform.Provider.IssuerOf(TestTenants.School), page.Url, StringComparison.Ordinal);
         var authorize = Assert.Single(authorizeRequests);
         Assert.Contains("response_type=code", authorize, StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", authorize, StringComparison.Ordinal);
 
         await page.GetByLabel("Account").FillAsync("pat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(platform.Url("/practitioner"), Patient);
+        await page.WaitForURLAsync(Platform.Url("/practitioner"), Patient);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Requests and consents");
         var signedInAt = DateTimeOffset.UtcNow;
         // The token claimed the council's code; the platform maps the school's tenant to the school.
@@ -47,20 +41,20 @@ public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture 
         // Signing out ends the portal's session and the provider's.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.Locator("#sign-out").ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(platform.Url("/sign-in"), StringComparison.Ordinal) && url.Contains("signedOut=true", StringComparison.Ordinal), Patient);
+        await page.WaitForURLAsync(url => url.StartsWith(Platform.Url("/sign-in"), StringComparison.Ordinal) && url.Contains("signedOut=true", StringComparison.Ordinal), Patient);
         await Assertions.Expect(page.Locator(".govuk-inset-text")).ToContainTextAsync("You have signed out.");
         await page.AccessibleAsync("oidc-signed-out");
-        await page.GotoAsync(platform.Url("/practitioner"));
+        await page.GotoAsync(Platform.Url("/practitioner"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sign in to {TestTenants.School}");
 
         // Signed in again; once the access token has expired, the next page asks to sign in again.
         await page.GetByLabel("Account").FillAsync("pat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(platform.Url("/practitioner"), Patient);
+        await page.WaitForURLAsync(Platform.Url("/practitioner"), Patient);
         signedInAt = DateTimeOffset.UtcNow;
         var expired = signedInAt + OidcPortalPlatform.TokenLifetime + TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
         if (expired > TimeSpan.Zero) await Task.Delay(expired, TestContext.Current.CancellationToken);
-        await page.GotoAsync(platform.Url("/practitioner"));
+        await page.GotoAsync(Platform.Url("/practitioner"));
         await page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal) && url.Contains("expired=true", StringComparison.Ordinal), Patient);
         await Assertions.Expect(page.Locator(".govuk-inset-text")).ToContainTextAsync("Your session ended");
     }
@@ -68,8 +62,8 @@ public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture 
     [Fact]
     public async Task A_role_the_platform_does_not_allow_the_organisation_cannot_sign_in_to_the_portal()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(platform.Url("/auditor"));
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(Platform.Url("/auditor"));
         await page.GetByLabel("Account").FillAsync("aud");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
@@ -83,33 +77,33 @@ public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture 
     {
         var ct = TestContext.Current.CancellationToken;
         var subject = "yc-oidc-" + Guid.NewGuid().ToString("N")[..8];
-        using var school = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
-        school.DefaultRequestHeaders.Authorization = new("Bearer", await platform.Provider.SignInAsync(TestTenants.School, "pat"));
+        using var school = new HttpClient { BaseAddress = Platform.Gateway.BaseAddress };
+        school.DefaultRequestHeaders.Authorization = new("Bearer", await Platform.Provider.SignInAsync(TestTenants.School, "pat"));
         using var recorded = await school.PostAsJsonAsync("/api/consents", new { subjectId = subject, purpose = "school-support", givenBy = "self" }, ct);
         Assert.Equal(System.Net.HttpStatusCode.Created, recorded.StatusCode);
         var consentId = (await recorded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetString();
 
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(platform.Url("/sign-in"));
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(Platform.Url("/sign-in"));
         await page.AccessibleAsync("oidc-sign-in-choice");
         await page.Locator("#sign-in-young-carer").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sign in to {TestTenants.Consumer}");
         await page.GetByLabel("Account").FillAsync("sam");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(platform.Url("/young-carer"), Patient);
+        await page.WaitForURLAsync(Platform.Url("/young-carer"), Patient);
         // Not linked yet: the sign-in acts for nobody, and the page says how to link it.
         await Assertions.Expect(page.Locator("[data-not-linked]")).ToBeVisibleAsync();
 
         using var issued = await school.PostAsJsonAsync("/api/link-codes", new { subjectId = subject }, ct);
         Assert.Equal(System.Net.HttpStatusCode.Created, issued.StatusCode);
         var code = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("code").GetString()!;
-        await page.GotoAsync(platform.Url("/young-carer/sign-ins"));
+        await page.GotoAsync(Platform.Url("/young-carer/sign-ins"));
         await page.GetByLabel("Your code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Link my sign-in" }).ClickAsync();
-        await page.WaitForURLAsync(platform.Url("/young-carer/sign-ins"), Patient);
+        await page.WaitForURLAsync(Platform.Url("/young-carer/sign-ins"), Patient);
         await Assertions.Expect(page.Locator("[data-link]")).ToHaveCountAsync(1);
 
-        await page.GotoAsync(platform.Url("/young-carer"));
+        await page.GotoAsync(Platform.Url("/young-carer"));
         await Assertions.Expect(page.Locator($"[data-consent='{consentId}']")).ToBeVisibleAsync();
         await page.AccessibleAsync("oidc-young-carer-linked");
 
@@ -117,11 +111,5 @@ public sealed class OidcSignInTests(OidcPortalPlatform platform, BrowserFixture 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.Locator("#sign-out").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("signedOut=true", StringComparison.Ordinal), Patient);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
-        await browser.EndTestAsync(platform, keep: failed || Environment.GetEnvironmentVariable("CP_PORTAL_KEEP") == "1");
     }
 }

@@ -6,8 +6,7 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
     [Fact]
     public async Task Practitioner_records_consent_given_in_person_and_finds_it_for_the_young_carer()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (record consent)");
-        var subject = Story.NewSubject();
+        var subject = await Story.SubjectUnderActiveDsaAsync(Platform, "Young carers: council and school (record consent)");
         var page = await Browser.NewPageAsync();
         await page.SignInAsync(Platform, "Practitioner", org: Story.School, name: "Sally School");
 
@@ -49,8 +48,7 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
         await youngCarer.ClickToAsync(youngCarer.GetByRole(AriaRole.Button, new() { Name = "Link my sign-in" }), "/young-carer/sign-ins", "Link my sign-in");
         await Assertions.Expect(youngCarer.Locator(".govuk-notification-banner")).ToContainTextAsync("Your sign-in is linked");
         await Assertions.Expect(youngCarer.Locator("[data-links] li")).ToContainTextAsync("This sign-in, linked on");
-        await youngCarer.AccessibleAsync("young-carer-sign-ins");
-        await youngCarer.ReadsEasilyAsync("young-carer-sign-ins");
+        await youngCarer.FitForYoungCarersAsync("young-carer-sign-ins");
 
         // Used once: the same code again is refused, in words, on the page.
         await youngCarer.GetByLabel("Your code").FillAsync(code);
@@ -63,20 +61,10 @@ public sealed class PractitionerAndSafeguardingTests(PortalPlatform platform, Br
     [Fact]
     public async Task Safeguarding_lead_approves_with_a_rationale_a_request_awaiting_override_approval()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (safeguarding)");
-        var subject = Story.NewSubject();
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
-        var requested = await school.PostAsJsonAsync("/api/disclosures", new
-        {
-            subjectId = subject,
-            purpose = "school-support",
-            holderOrgId = Story.LocalAuthority,
-            dataCategories = new[] { "caring.role" },
-            basis = "safeguarding",
-            justification = "Bruises seen twice this week and the child says they are not sleeping.",
-        }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
-        var id = (await Story.ReadJsonAsync(requested)).GetProperty("id").GetString();
+        var subject = await Story.SubjectUnderActiveDsaAsync(Platform, "Young carers: council and school (safeguarding)");
+        using var school = await Platform.SchoolPractitionerAsync();
+        var requested = await Story.RequestShareAsync(school, subject, basis: "safeguarding", justification: "Bruises seen twice this week and the child says they are not sleeping.");
+        var id = requested.GetProperty("id").GetString();
 
         var page = await Browser.NewPageAsync();
         await page.SignInAsync(Platform, "SafeguardingLead", org: Story.LocalAuthority, name: "Lee Lead");

@@ -10,9 +10,7 @@ public sealed class StoryTests(PortalPlatform platform, BrowserFixture browser) 
     [Fact]
     public async Task Young_carer_pauses_a_consent_and_the_practitioners_next_package_read_is_refused_then_an_auditor_verifies()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (story)");
-        var subject = Story.NewSubject();
-        await Story.ConsentAsync(Platform, subject);
+        var (subject, _) = await Story.ConsentedSubjectAsync(Platform, "Young carers: council and school (story)");
 
         // The school asks, in two steps: purpose first, then what and from whom.
         var school = await Browser.NewPageAsync();
@@ -71,8 +69,7 @@ public sealed class StoryTests(PortalPlatform platform, BrowserFixture browser) 
         var request = youngCarer.Locator(".govuk-summary-card").First;
         await Assertions.Expect(request).ToContainTextAsync("Riverside School asked on", new() { Timeout = 15_000 });
         await Assertions.Expect(request).ToContainTextAsync("that you are a young carer and who you look after");
-        await youngCarer.AccessibleAsync("young-carer-requests-story");
-        await youngCarer.ReadsEasilyAsync("young-carer-requests-story");
+        await youngCarer.FitForYoungCarersAsync("young-carer-requests-story");
 
         // An auditor verifies the ledger and replays the decision.
         var auditor = await Browser.NewPageAsync();

@@ -11,13 +11,11 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
     [Fact]
     public async Task Young_carer_sees_who_can_see_what_by_name_and_how_often_it_was_used_then_pauses_resumes_and_withdraws()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (young carer page)");
-        var subject = Story.NewSubject();
-        var consentId = await Story.ConsentAsync(Platform, subject);
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
-        var shared = await RequestShareAsync(school, subject, "caring.role");
+        var (subject, consentId) = await Story.ConsentedSubjectAsync(Platform, "Young carers: council and school (young carer page)");
+        using var school = await Platform.SchoolPractitionerAsync();
+        var shared = await Story.RequestShareAsync(school, subject, "caring.role");
         Assert.Equal("approved", shared.GetProperty("status").GetString());
-        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var youngCarer = await Platform.YoungCarerAsync(subject);
         await WaitForUsesAsync(youngCarer, consentId, 1);
         var page = await Browser.NewPageAsync();
 
@@ -35,8 +33,7 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await Assertions.Expect(card.Locator("[data-uses]")).ToContainTextAsync("1 time. The last time was on");
         await Assertions.Expect(card.Locator("[data-uses]")).ToContainTextAsync("by Riverside School");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Story.School);
-        await page.AccessibleAsync("young-carer");
-        await page.ReadsEasilyAsync("young-carer");
+        await page.FitForYoungCarersAsync("young-carer");
 
         await page.ClickToAsync(card.GetByRole(AriaRole.Button, new() { Name = "Pause sharing" }), "/young-carer", "Who can see what about me");
 
@@ -49,8 +46,7 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await Assertions.Expect(card).ToContainTextAsync("Sharing");
 
         await page.ClickToAsync(card.GetByRole(AriaRole.Link, new() { Name = "Stop sharing for good" }), "/young-carer/withdraw/*", "stop sharing for good");
-        await page.AccessibleAsync("young-carer-withdraw");
-        await page.ReadsEasilyAsync("young-carer-withdraw");
+        await page.FitForYoungCarersAsync("young-carer-withdraw");
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }), "/young-carer/withdraw/*", "stop sharing for good");
         await Assertions.Expect(page.Locator("#Sure-error")).ToContainTextAsync("Choose yes");
         await page.AccessibleAsync("young-carer-withdraw-error");
@@ -64,23 +60,20 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await page.ClickToAsync(page.GetByRole(AriaRole.Link, new() { Name = "See who has asked about me" }), "/young-carer/requests", "Who has asked about me");
         await Assertions.Expect(page.Locator($"[data-disclosure='{shared.GetProperty("id").GetString()}'] h2")).ToContainTextAsync("Riverside School asked on");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Story.School);
-        await page.AccessibleAsync("young-carer-requests");
-        await page.ReadsEasilyAsync("young-carer-requests");
+        await page.FitForYoungCarersAsync("young-carer-requests");
     }
 
     [Fact]
     public async Task Young_carer_says_yes_to_only_some_of_a_proposal_after_checking_the_answer_and_keeps_the_signed_receipt()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (proposal, some)");
-        var subject = Story.NewSubject();
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        var subject = await Story.SubjectUnderActiveDsaAsync(Platform, "Young carers: council and school (proposal, some)");
+        using var school = await Platform.SchoolPractitionerAsync();
         var proposalId = await ProposeAsync(school, subject, "So we can give you extra time for homework.");
         var page = await Browser.NewPageAsync();
         await page.SignInAsync(Platform, "YoungCarer", subjectId: subject, name: "Sam");
 
         await Assertions.Expect(page.Locator($"[data-proposal='{proposalId}']")).ToContainTextAsync("So your school can give you extra time");
-        await page.AccessibleAsync("young-carer-proposal-waiting");
-        await page.ReadsEasilyAsync("young-carer-proposal-waiting");
+        await page.FitForYoungCarersAsync("young-carer-proposal-waiting");
         await page.ClickToAsync(page.Locator($"[data-proposal='{proposalId}'] a"), "/young-carer/proposals/*", "Can they share this?");
 
         await Assertions.Expect(page.Locator("[data-note]")).ToContainTextAsync("So we can give you extra time for homework.");
@@ -88,16 +81,14 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await Assertions.Expect(page.Locator("[data-categories] li")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-kept-for-days]")).ToHaveTextAsync("Up to 90 days. Then it is deleted.");
         await Assertions.Expect(page.Locator("[data-lawful-basis]")).ToHaveTextAsync("It is only allowed if you say yes.");
-        await page.AccessibleAsync("young-carer-proposal");
-        await page.ReadsEasilyAsync("young-carer-proposal");
+        await page.FitForYoungCarersAsync("young-carer-proposal");
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }), "/young-carer/proposals/*", "Can they share this?");
         await Assertions.Expect(page.Locator("#Answer-error")).ToContainTextAsync("Choose if they can share this");
         await page.AccessibleAsync("young-carer-proposal-error");
 
         await page.GetByLabel("Yes, but only some of it").CheckAsync();
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }), "/young-carer/proposals/*/some", "Choose what they can share");
-        await page.AccessibleAsync("young-carer-proposal-some");
-        await page.ReadsEasilyAsync("young-carer-proposal-some");
+        await page.FitForYoungCarersAsync("young-carer-proposal-some");
         await page.GetByLabel("County Council").UncheckAsync();
         await page.GetByLabel("Riverside School").UncheckAsync();
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }), "/young-carer/proposals/*/some", "Choose what they can share");
@@ -110,9 +101,8 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await Assertions.Expect(page.Locator("[data-answer]")).ToHaveTextAsync("Yes, but only some of it");
         await Assertions.Expect(page.Locator("[data-kept-recipients]")).ToHaveTextAsync("Riverside School");
         await Assertions.Expect(page.Locator("[data-kept-categories] li")).ToHaveTextAsync(["your name and date of birth", "that you are a young carer and who you look after"]);
-        await page.AccessibleAsync("young-carer-proposal-check");
-        await page.ReadsEasilyAsync("young-carer-proposal-check");
-        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        await page.FitForYoungCarersAsync("young-carer-proposal-check");
+        using var youngCarer = await Platform.YoungCarerAsync(subject);
         Assert.Equal("proposed", (await youngCarer.GetJsonAsync($"/api/consents/{proposalId}")).GetProperty("status").GetString());
 
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }), "/young-carer", "Who can see what about me");
@@ -125,7 +115,7 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         var card = page.Locator($"[data-consent='{proposalId}']");
         await Assertions.Expect(card.Locator("[data-recipients]")).ToHaveTextAsync("Riverside School");
         await Assertions.Expect(card.Locator("[data-categories] li")).ToHaveCountAsync(2);
-        var removed = await RequestShareAsync(school, subject, "education.attendance");
+        var removed = await Story.RequestShareAsync(school, subject, "education.attendance");
         Assert.Equal("denied", removed.GetProperty("status").GetString());
         Assert.Contains("consent-category-mismatch", removed.GetProperty("decision").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
 
@@ -136,8 +126,7 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await Assertions.Expect(receipt.Locator("h2")).ToContainTextAsync("Sharing is on");
         await Assertions.Expect(receipt).ToContainTextAsync("A proposal accepted by the young person");
         await Assertions.Expect(receipt.Locator("[data-receipt-organisations]")).ToContainTextAsync("Riverside School");
-        await page.AccessibleAsync("young-carer-receipts");
-        await page.ReadsEasilyAsync("young-carer-receipts");
+        await page.FitForYoungCarersAsync("young-carer-receipts");
         var download = await page.RunAndWaitForDownloadAsync(() => receipt.GetByRole(AriaRole.Link, new() { Name = "Get the signed file" }).ClickAsync());
         var file = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
         Assert.Equal(receipts[0].GetProperty("jws").GetString(), file);
@@ -147,9 +136,8 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
     [Fact]
     public async Task Young_carer_says_no_to_a_proposal_and_it_cannot_be_answered_again()
     {
-        await Story.ActiveDsaAsync(Platform, "Young carers: council and school (proposal, no)");
-        var subject = Story.NewSubject();
-        using var school = await Platform.ClientAsAsync("Practitioner", org: Story.School, name: "Sally School");
+        var subject = await Story.SubjectUnderActiveDsaAsync(Platform, "Young carers: council and school (proposal, no)");
+        using var school = await Platform.SchoolPractitionerAsync();
         var proposalId = await ProposeAsync(school, subject, null);
         var page = await Browser.NewPageAsync();
         await page.SignInAsync(Platform, "YoungCarer", subjectId: subject, name: "Sam");
@@ -159,41 +147,25 @@ public sealed class YoungCarerTests(PortalPlatform platform, BrowserFixture brow
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }), "/young-carer/proposals/*/check", "Check your answer");
         await Assertions.Expect(page.Locator("[data-answer]")).ToHaveTextAsync("No, they cannot share it");
         await Assertions.Expect(page.Locator("[data-kept-recipients]")).ToHaveCountAsync(0);
-        await page.AccessibleAsync("young-carer-proposal-check-no");
-        await page.ReadsEasilyAsync("young-carer-proposal-check-no");
+        await page.FitForYoungCarersAsync("young-carer-proposal-check-no");
         await page.ClickToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }), "/young-carer", "Who can see what about me");
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("You said no");
-        using var youngCarer = await Platform.ClientAsAsync("YoungCarer", subjectId: subject);
+        using var youngCarer = await Platform.YoungCarerAsync(subject);
         Assert.Equal("declined", (await youngCarer.GetJsonAsync($"/api/consents/{proposalId}")).GetProperty("status").GetString());
         await Assertions.Expect(page.Locator($"[data-proposal='{proposalId}']")).ToHaveCountAsync(0);
         await page.OpenAsync(Platform, $"/young-carer/proposals/{proposalId}", "We cannot ask you this now");
         await Assertions.Expect(page.Locator("[data-unanswerable]")).ToHaveTextAsync("You have already said no to this.");
-        await page.AccessibleAsync("young-carer-proposal-answered");
-        await page.ReadsEasilyAsync("young-carer-proposal-answered");
+        await page.FitForYoungCarersAsync("young-carer-proposal-answered");
     }
 
     private static async Task<string> ProposeAsync(HttpClient practitioner, string subject, string? note)
     {
         var proposed = await practitioner.PostAsJsonAsync("/api/consents/proposals", new { subjectId = subject, purpose = "school-support", note }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
-        var proposal = await Story.ReadJsonAsync(proposed);
+        var proposal = await proposed.ReadJsonAsync();
         Assert.Equal("proposed", proposal.GetProperty("status").GetString());
         return proposal.GetProperty("id").GetString()!;
-    }
-
-    private static async Task<JsonElement> RequestShareAsync(HttpClient school, string subject, string category)
-    {
-        var requested = await school.PostAsJsonAsync("/api/disclosures", new
-        {
-            subjectId = subject,
-            purpose = "school-support",
-            holderOrgId = Story.LocalAuthority,
-            dataCategories = new[] { category },
-            basis = "consent",
-        }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
-        return await Story.ReadJsonAsync(requested);
     }
 
     /// <summary>Uses are counted from the disclosure service's events, which arrive over the broker a moment after the decision.</summary>

@@ -75,7 +75,7 @@ public sealed class LeakTests(LeakWorld world) : IClassFixture<LeakWorld>
     public async Task No_event_of_any_service_contains_the_payload()
     {
         var stores = new Stores(world.Platform);
-        foreach (var (service, schema) in Stores.EventStores)
+        foreach (var (service, schema) in PlatformProcesses.EventStores)
         {
             Assert.Equal(0L, await stores.ScalarAsync<long>(service, $"select count(*) from {schema}.mt_events where strpos(data::text, @m) > 0", ("m", LeakWorld.Marker)));
         }

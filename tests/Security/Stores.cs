@@ -7,14 +7,6 @@ namespace ConsentPlatform.Security.Tests;
 /// </summary>
 internal sealed class Stores(PlatformProcesses platform)
 {
-    /// <summary>The services that keep an event-sourced Marten store, with its schema.</summary>
-    public static readonly (string Service, string Schema)[] EventStores =
-    [
-        ("consent", "consent"),
-        ("dsa-registry", "dsa_registry"),
-        ("disclosure", "disclosure"),
-    ];
-
     public string ConnectionStringOf(string service) => platform.Databases[service].ConnectionString;
 
     /// <summary>Events in every Marten store and entries in the ledger, in one comparable snapshot.</summary>
@@ -22,7 +14,7 @@ internal sealed class Stores(PlatformProcesses platform)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         long published = 0;
-        foreach (var (service, schema) in EventStores)
+        foreach (var (service, schema) in PlatformProcesses.EventStores)
         {
             // Marten's tombstones (the sequence numbers of a rolled-back append) are never forwarded.
             var both = await ScalarAsync<long[]>(service, $"select array[count(*), count(*) filter (where type <> 'tombstone')] from {schema}.mt_events");
@@ -57,22 +49,20 @@ internal sealed class Stores(PlatformProcesses platform)
             : throw new TimeoutException($"the ledger did not catch up in {timeout}: {counts}, {counts.Published} published");
     }
 
-    public async Task<T> ScalarAsync<T>(string service, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStringOf(service));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string service, string sql, params (string Name, object Value)[] parameters) =>
+        RunAsync(service, sql, parameters, async command => (T)(await command.ExecuteScalarAsync())!);
 
-    public async Task<int> ExecuteAsync(string service, string sql, params (string Name, object Value)[] parameters)
+    public Task<int> ExecuteAsync(string service, string sql, params (string Name, object Value)[] parameters) =>
+        RunAsync(service, sql, parameters, command => command.ExecuteNonQueryAsync());
+
+    /// <summary>Runs <paramref name="sql"/> with its parameters on a connection of its own to the service's database.</summary>
+    private async Task<T> RunAsync<T>(string service, string sql, (string Name, object Value)[] parameters, Func<NpgsqlCommand, Task<T>> run)
     {
         await using var connection = new NpgsqlConnection(ConnectionStringOf(service));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteNonQueryAsync();
+        return await run(command);
     }
 
     /// <summary>

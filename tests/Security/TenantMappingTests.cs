@@ -10,12 +10,15 @@ namespace ConsentPlatform.Security.Tests;
 /// </summary>
 public sealed class TenantMappingTests(PlatformProcesses platform)
 {
+    /// <summary>The organisation the shares are asked of: no agreement names it, only who asks matters.</summary>
+    private const string Holder = "LA-TENANT-HOLDER";
+
     [Fact]
     public async Task A_tenant_claiming_another_organisations_code_acts_for_its_own_mapped_organisation()
     {
         using var claimsCouncil = await platform.ClientAsAsync("Practitioner", org: "LA-NOT-MINE", name: "pat", tenantId: TestTenants.School);
 
-        var request = await RequestShareAsync(claimsCouncil);
+        var request = await TenantShares.RequestAsync(claimsCouncil, Holder);
 
         Assert.Equal(HttpStatusCode.Created, request.Status);
         Assert.Equal(TestTenants.SchoolOrg, request.Body.GetProperty("requesterOrgId").GetString());
@@ -54,11 +57,7 @@ public sealed class TenantMappingTests(PlatformProcesses platform)
         using var none = await platform.ClientAsAsync("Practitioner", name: "gp", tenantId: TestTenants.Trust);
         using var outside = await platform.ClientAsAsync("Practitioner", org: TestTenants.SchoolOrg, name: "gp", tenantId: TestTenants.Trust);
 
-        var chosen = await RequestShareAsync(second);
-        Assert.Equal(HttpStatusCode.Created, chosen.Status);
-        Assert.Equal(TestTenants.TrustOrgs[1], chosen.Body.GetProperty("requesterOrgId").GetString());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none)).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(outside)).Status);
+        await TenantShares.AssertActsForTheChosenOrganisationOnlyAsync(Holder, second, none, outside);
     }
 
     [Fact]
@@ -71,20 +70,5 @@ public sealed class TenantMappingTests(PlatformProcesses platform)
         Assert.Equal(HttpStatusCode.Forbidden, (await youngCarer.GetAsync(new Uri("/api/consents", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await youngCarer.GetAsync(new Uri("/api/me/links", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await posingAsStaff.GetAsync(new Uri("/api/dsas", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> RequestShareAsync(HttpClient practitioner)
-    {
-        using var response = await practitioner.PostAsJsonAsync("/api/disclosures", new
-        {
-            subjectId = "yc-tenant-" + Guid.NewGuid().ToString("N")[..8],
-            purpose = "school-support",
-            holderOrgId = "LA-TENANT-HOLDER",
-            dataCategories = new[] { "caring.role" },
-            basis = "consent",
-        }, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        using var document = JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
-        return (response.StatusCode, document.RootElement.Clone());
     }
 }

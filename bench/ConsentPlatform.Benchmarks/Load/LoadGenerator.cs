@@ -38,17 +38,7 @@ public static class LoadGenerator
                 var started = clock.Elapsed;
                 if (started >= stopAt) return;
                 var index = Interlocked.Increment(ref next);
-                Answer answer;
-                string? error;
-                try
-                {
-                    (answer, error) = await operation(index, CancellationToken.None);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    (answer, error) = (Answer.Failed, e.GetType().Name + ": " + e.Message);
-                }
-
+                var (answer, error) = await AnswerOfAsync(operation, index);
                 var ended = clock.Elapsed;
                 if (started < measureFrom) continue;
                 Count(answer, error, ended - started, histogram, okHistogram, ref errors, ref shed, ref firstError);
@@ -81,11 +71,7 @@ public static class LoadGenerator
             string? error;
             try
             {
-                (answer, error) = await operation(index, CancellationToken.None);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-            {
-                (answer, error) = (Answer.Failed, e.GetType().Name + ": " + e.Message);
+                (answer, error) = await AnswerOfAsync(operation, index);
             }
             finally
             {
@@ -118,6 +104,19 @@ public static class LoadGenerator
         await Task.WhenAll(pending);
         var seconds = clock.Elapsed.TotalSeconds;
         return LoadResult.From(name, "open", target, null, ratePerSecond, seconds, histogram, okHistogram, errors, shed, dropped, firstError);
+    }
+
+    /// <summary>What the operation answered; a call that failed on the wire (refused, reset, timed out) is <see cref="Answer.Failed"/> with its error.</summary>
+    private static async Task<(Answer Answer, string? Error)> AnswerOfAsync(Operation operation, long index)
+    {
+        try
+        {
+            return await operation(index, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (Answer.Failed, e.GetType().Name + ": " + e.Message);
+        }
     }
 
     private static void Count(Answer answer, string? error, TimeSpan latency, LatencyHistogram all, LatencyHistogram ok, ref long errors, ref long shed, ref string? firstError)

@@ -68,11 +68,8 @@ public sealed class Seeder(Platform.BenchPlatform platform)
         await using var connection = await OpenAsync(connectionString);
         var missing = target - await ScalarAsync(connection, "select count(*) from consent.mt_events");
         if (missing <= 0) return 0;
-        var template = await ScalarAsync<Guid>(connection, "select id from consent.mt_doc_consentstate where data->>'status' = 'Active' order by id limit 1");
-        var sequence = await SequenceAsync(connection, "consent");
-        var offset = await ScalarAsync(connection, "select count(*) from consent.mt_streams");
+        var (sequence, parameters) = await CloningAsync(connection, "consent", missing, "select id from consent.mt_doc_consentstate where data->>'status' = 'Active' order by id limit 1");
         await using var transaction = await connection.BeginTransactionAsync();
-        var parameters = new Dictionary<string, object> { ["n"] = missing, ["offset"] = offset, ["template"] = template };
         const string Id = "md5('seed-consent-' || (g + @offset))::uuid";
         const string Subject = "'seed-' || (g + @offset)";
         await CloneAsync(connection, "consent.mt_streams", "t.id = @template", parameters, new() { ["id"] = Id });
@@ -88,9 +85,7 @@ public sealed class Seeder(Platform.BenchPlatform platform)
             ["id"] = Id,
             ["data"] = $"jsonb_set(jsonb_set(jsonb_set(t.data, '{{terms,subjectId}}', to_jsonb({Subject})), '{{id}}', to_jsonb({Id}::text)), '{{liveKey}}', to_jsonb({Subject} || '|' || (t.data->'terms'->>'purpose')))",
         });
-        await SkipForwardingAsync(connection, "consent");
-        await transaction.CommitAsync();
-        await ExecuteAsync(connection, "analyze consent.mt_events; analyze consent.mt_streams; analyze consent.mt_doc_consentstate;");
+        await CommitClonesAsync(connection, transaction, "consent", "consentstate");
         return missing;
     }
 
@@ -100,11 +95,8 @@ public sealed class Seeder(Platform.BenchPlatform platform)
         var missing = target - await ScalarAsync(connection, "select count(*) from disclosure.mt_events");
         var disclosures = missing / 2;
         if (disclosures <= 0) return 0;
-        var template = await ScalarAsync<Guid>(connection, "select stream_id from disclosure.mt_events group by stream_id having count(*) = 2 order by stream_id limit 1");
-        var sequence = await SequenceAsync(connection, "disclosure");
-        var offset = await ScalarAsync(connection, "select count(*) from disclosure.mt_streams");
+        var (sequence, parameters) = await CloningAsync(connection, "disclosure", disclosures, "select stream_id from disclosure.mt_events group by stream_id having count(*) = 2 order by stream_id limit 1");
         await using var transaction = await connection.BeginTransactionAsync();
-        var parameters = new Dictionary<string, object> { ["n"] = disclosures, ["offset"] = offset, ["template"] = template };
         const string Id = "md5('seed-disclosure-' || (g + @offset))::uuid";
         await CloneAsync(connection, "disclosure.mt_streams", "t.id = @template", parameters, new() { ["id"] = Id });
         await CloneAsync(connection, "disclosure.mt_events", "t.stream_id = @template", parameters, new()
@@ -119,9 +111,7 @@ public sealed class Seeder(Platform.BenchPlatform platform)
             ["id"] = Id,
             ["data"] = $"jsonb_set(t.data, '{{id}}', to_jsonb({Id}::text))",
         });
-        await SkipForwardingAsync(connection, "disclosure");
-        await transaction.CommitAsync();
-        await ExecuteAsync(connection, "analyze disclosure.mt_events; analyze disclosure.mt_streams; analyze disclosure.mt_doc_disclosurestate;");
+        await CommitClonesAsync(connection, transaction, "disclosure", "disclosurestate");
         return disclosures * 2;
     }
 
@@ -164,6 +154,27 @@ public sealed class Seeder(Platform.BenchPlatform platform)
     /// <c>INSERT INTO table (every column) SELECT (override or t.column) FROM table t CROSS JOIN generate_series(1, @n) g WHERE …</c>:
     /// the rows matched by <paramref name="where"/>, cloned @n times with some columns rewritten.
     /// </summary>
+    /// <summary>
+    /// What cloning <paramref name="n"/> streams of a Marten store from a template stream needs: the
+    /// store's event sequence, and the clone statements' parameters (how many, the number of streams
+    /// already there, for fresh ids, and the template stream's id, found by <paramref name="templateSql"/>).
+    /// </summary>
+    private static async Task<(string Sequence, Dictionary<string, object> Parameters)> CloningAsync(NpgsqlConnection connection, string schema, long n, string templateSql)
+    {
+        var template = await ScalarAsync<Guid>(connection, templateSql);
+        var sequence = await SequenceAsync(connection, schema);
+        var offset = await ScalarAsync(connection, $"select count(*) from {schema}.mt_streams");
+        return (sequence, new Dictionary<string, object> { ["n"] = n, ["offset"] = offset, ["template"] = template });
+    }
+
+    /// <summary>Commits the clones, marked as already forwarded, and brings the store's statistics up to date.</summary>
+    private static async Task CommitClonesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string stateDocument)
+    {
+        await SkipForwardingAsync(connection, schema);
+        await transaction.CommitAsync();
+        await ExecuteAsync(connection, $"analyze {schema}.mt_events; analyze {schema}.mt_streams; analyze {schema}.mt_doc_{stateDocument};");
+    }
+
     private static async Task CloneAsync(NpgsqlConnection connection, string table, string where, Dictionary<string, object> parameters, Dictionary<string, string> overrides, string? orderBy = null)
     {
         var parts = table.Split('.');

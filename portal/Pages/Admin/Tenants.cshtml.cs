@@ -32,22 +32,10 @@ public sealed class TenantsModel : PortalPage
         if (string.IsNullOrEmpty(tenantId)) ModelState.AddModelError(nameof(TenantId), "Enter the tenant ID (the directory's tid)");
         if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter the name people know the organisation by");
         if (Roles.Count == 0) ModelState.AddModelError(nameof(Roles), "Select the roles its people may hold");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
         var saved = await Api.PutAsync<RegistryTenant>($"/api/tenants/{Uri.EscapeDataString(tenantId!)}", new { name = Name!.Trim(), orgIds = SplitList(OrgIds), roles = Roles });
-        if (!saved.Ok)
-        {
-            ShowProblem(saved.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = $"{saved.Value!.Name} is onboarded: its people can sign in within a few seconds.";
-        return LocalRedirect("/admin/tenants");
+        return await AnsweredAsync(saved, tenant => $"{tenant.Name} is onboarded: its people can sign in within a few seconds.", "/admin/tenants", LoadAsync);
     }
 
     protected override string? FieldFor(string apiField) => apiField switch
@@ -61,8 +49,6 @@ public sealed class TenantsModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var tenants = await Api.GetAsync<TenantRegistryView>("/api/tenants");
-        if (tenants.Ok) Tenants = tenants.Value!.Tenants;
-        else ShowProblem(tenants.Problem!);
+        if (await ReadAsync<TenantRegistryView>("/api/tenants") is { } registry) Tenants = registry.Tenants;
     }
 }

@@ -12,16 +12,8 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync()
     {
-        var due = await Api.GetAsync<List<DisclosureResponse>>("/api/disclosures?overrideReview=due");
-        if (!due.Ok)
-        {
-            ShowProblem(due.Problem!);
-            return;
-        }
-
-        Due = due.Value!;
-        var overdue = await Api.GetAsync<List<DisclosureResponse>>("/api/disclosures?overrideReview=overdue");
-        if (overdue.Ok) Overdue = [.. overdue.Value!.Select(d => d.Id)];
-        else ShowProblem(overdue.Problem!);
+        if (await ReadAsync<List<DisclosureResponse>>("/api/disclosures?overrideReview=due") is not { } due) return;
+        Due = due;
+        if (await ReadAsync<List<DisclosureResponse>>("/api/disclosures?overrideReview=overdue") is { } overdue) Overdue = [.. overdue.Select(d => d.Id)];
     }
 }

@@ -1,20 +1,13 @@
 namespace ConsentPlatform.Portal.Pages.Guardian;
 
 /// <summary>One safeguarding override: what was shared, why, who approved it, any notice delay, and the guardian's review (issue 20).</summary>
-public sealed class OverrideModel : PortalPage
+public sealed class OverrideModel : DisclosurePage
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public string? Outcome { get; set; }
 
     [BindProperty]
     public string? Rationale { get; set; }
-
-    public DisclosureResponse? Disclosure { get; private set; }
-
-    public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -22,22 +15,10 @@ public sealed class OverrideModel : PortalPage
         var rationale = Rationale?.Trim();
         if (string.IsNullOrEmpty(rationale)) ModelState.AddModelError(nameof(Rationale), "Enter the reasons for your finding");
         else if (rationale.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(Rationale), $"The reasons must be {DisclosureTextLimits.MaxTextLength:N0} characters or fewer");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
-        var reviewed = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/override-review", new { outcome = Outcome, rationale });
-        if (!reviewed.Ok)
-        {
-            ShowProblem(reviewed.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = "Your review is recorded.";
-        return LocalRedirect("/guardian");
+        var reviewed = await ActAsync("override-review", new { outcome = Outcome, rationale });
+        return await AnsweredAsync(reviewed, _ => "Your review is recorded.", "/guardian", LoadAsync);
     }
 
     protected override string? FieldFor(string apiField) => apiField switch
@@ -46,11 +27,4 @@ public sealed class OverrideModel : PortalPage
         "rationale" => nameof(Rationale),
         _ => null,
     };
-
-    private async Task LoadAsync()
-    {
-        var disclosure = await Api.GetAsync<DisclosureResponse>($"/api/disclosures/{Id}");
-        if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
-        else Disclosure = disclosure.Value;
-    }
 }

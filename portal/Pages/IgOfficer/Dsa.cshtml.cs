@@ -24,28 +24,20 @@ public sealed class DsaModel : PortalPage
     public async Task<IActionResult> OnPostSignAsync()
     {
         var signed = await Api.PostAsync<Dsa>($"/api/dsas/{Id}/sign", new { version = TermsVersion });
-        if (!signed.Ok)
-        {
-            ShowProblem(signed.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = signed.Value!.Status == DsaStatus.Active
-            ? $"You signed version {TermsVersion}. Every party has signed: the agreement is active, and sharing under it can start now."
-            : $"You signed version {TermsVersion}. It becomes active when every party has signed.";
-        return LocalRedirect($"/ig-officer/dsas/{Id}");
+        return await AnsweredAsync(
+            signed,
+            dsa => dsa.Status == DsaStatus.Active
+                ? $"You signed version {TermsVersion}. Every party has signed: the agreement is active, and sharing under it can start now."
+                : $"You signed version {TermsVersion}. It becomes active when every party has signed.",
+            $"/ig-officer/dsas/{Id}",
+            LoadAsync);
     }
 
     public async Task<IActionResult> OnPostSuspendAsync()
     {
         if (string.IsNullOrWhiteSpace(SuspendReason)) ModelState.AddModelError(nameof(SuspendReason), "Enter why you are suspending the agreement");
         else if (SuspendReason.Length > 500) ModelState.AddModelError(nameof(SuspendReason), "The reason must be 500 characters or fewer");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
         return await ChangeAsync("suspend", new { reason = SuspendReason!.Trim() }, "Agreement suspended. Nothing can be shared or read under it until it is reinstated.");
     }
@@ -54,11 +46,7 @@ public sealed class DsaModel : PortalPage
     {
         if (string.IsNullOrWhiteSpace(TerminateReason)) ModelState.AddModelError(nameof(TerminateReason), "Enter why you are ending the agreement");
         else if (TerminateReason.Length > 500) ModelState.AddModelError(nameof(TerminateReason), "The reason must be 500 characters or fewer");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
         return await ChangeAsync("terminate", new { reason = TerminateReason!.Trim() }, "Agreement ended for good.");
     }
@@ -73,15 +61,7 @@ public sealed class DsaModel : PortalPage
     private async Task<IActionResult> ChangeAsync(string action, object body, string done)
     {
         var changed = await Api.PostAsync<Dsa>($"/api/dsas/{Id}/{action}", body);
-        if (!changed.Ok)
-        {
-            ShowProblem(changed.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = done;
-        return LocalRedirect($"/ig-officer/dsas/{Id}");
+        return await AnsweredAsync(changed, _ => done, $"/ig-officer/dsas/{Id}", LoadAsync);
     }
 
     /// <summary>The template the agreement was drafted from, when the registry still lists it (for its title).</summary>
@@ -89,9 +69,7 @@ public sealed class DsaModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var dsa = await Api.GetAsync<Dsa>($"/api/dsas/{Id}");
-        if (!dsa.Ok) ShowProblem(dsa.Problem!);
-        else Dsa = dsa.Value;
+        if (await ReadAsync<Dsa>($"/api/dsas/{Id}") is { } dsa) Dsa = dsa;
         if (Dsa?.TemplateId is { } templateId)
         {
             // Only for its title: without an answer the page shows the template's id.

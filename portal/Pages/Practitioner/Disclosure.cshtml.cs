@@ -5,23 +5,16 @@ namespace ConsentPlatform.Portal.Pages.Practitioner;
 /// field per approved category); for the requester, reading the package (checked again, live,
 /// at every read).
 /// </summary>
-public sealed class DisclosureModel : PortalPage
+public sealed class DisclosureModel : DisclosurePage
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public Dictionary<string, string?> Data { get; set; } = [];
-
-    public DisclosureResponse? Disclosure { get; private set; }
 
     public PackageResponse? Package { get; private set; }
 
     public bool IsHolder => Disclosure is not null && string.Equals(Disclosure.HolderOrgId, Org, StringComparison.OrdinalIgnoreCase);
 
     public bool IsRequester => Disclosure is not null && string.Equals(Disclosure.RequesterOrgId, Org, StringComparison.OrdinalIgnoreCase);
-
-    public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostReleaseAsync()
     {
@@ -37,16 +30,8 @@ public sealed class DisclosureModel : PortalPage
         }
 
         if (!ModelState.IsValid) return Page();
-        var released = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/release", new { data });
-        if (!released.Ok)
-        {
-            ShowProblem(released.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = "Released. The requesting organisation can now read it, while the checks still pass.";
-        return LocalRedirect($"/practitioner/disclosures/{Id}");
+        var released = await ActAsync("release", new { data });
+        return await AnsweredAsync(released, _ => "Released. The requesting organisation can now read it, while the checks still pass.", $"/practitioner/disclosures/{Id}", LoadAsync);
     }
 
     /// <summary>The answer to a deletion request (issue 20): <c>deleted</c> or <c>retained</c>.</summary>
@@ -64,39 +49,19 @@ public sealed class DisclosureModel : PortalPage
         var reason = DeletionReason?.Trim();
         if (outcome == Contracts.Disclosure.DeletionOutcome.Retained && string.IsNullOrEmpty(reason)) ModelState.AddModelError(nameof(DeletionReason), "Enter why you must keep it, for example the law that requires it");
         else if (reason?.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(DeletionReason), $"The reason must be {DisclosureTextLimits.MaxTextLength:N0} characters or fewer");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
-        var answered = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/deletion", new { outcome = DeletionOutcome, reason = string.IsNullOrEmpty(reason) ? null : reason });
-        if (!answered.Ok)
-        {
-            ShowProblem(answered.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = outcome == Contracts.Disclosure.DeletionOutcome.Deleted ? "Recorded that you deleted it. The young person can see your answer." : "Recorded that you keep it, and why. The young person can see your answer.";
-        return LocalRedirect($"/practitioner/disclosures/{Id}");
+        var answered = await ActAsync("deletion", new { outcome = DeletionOutcome, reason = string.IsNullOrEmpty(reason) ? null : reason });
+        var done = outcome == Contracts.Disclosure.DeletionOutcome.Deleted ? "Recorded that you deleted it. The young person can see your answer." : "Recorded that you keep it, and why. The young person can see your answer.";
+        return await AnsweredAsync(answered, _ => done, $"/practitioner/disclosures/{Id}", LoadAsync);
     }
 
     public async Task<IActionResult> OnPostReadAsync()
     {
-        var package = await Api.GetAsync<PackageResponse>($"/api/disclosures/{Id}/package");
-        if (!package.Ok) ShowProblem(package.Problem!);
-        else Package = package.Value;
+        Package = await ReadAsync<PackageResponse>($"/api/disclosures/{Id}/package");
         await LoadAsync();
         return Page();
     }
 
     public static string FieldName(string category) => $"Data[{category}]";
-
-    private async Task LoadAsync()
-    {
-        var disclosure = await Api.GetAsync<DisclosureResponse>($"/api/disclosures/{Id}");
-        if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
-        else Disclosure = disclosure.Value;
-    }
 }

@@ -1,16 +1,11 @@
 namespace ConsentPlatform.Portal.Pages.Practitioner;
 
 /// <summary>A young carer's requests and consents as the practitioner's organisation may see them.</summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel : SubjectSearchPage
 {
-    [BindProperty(SupportsGet = true)]
-    public string? SubjectId { get; set; }
-
     public IReadOnlyList<DisclosureResponse> Disclosures { get; private set; } = [];
 
     public IReadOnlyList<ConsentResponse> Consents { get; private set; } = [];
-
-    public bool Searched { get; private set; }
 
     /// <summary>A link code just issued (issue 18): shown in this answer only, never stored by the portal.</summary>
     public IssuedLinkCode? IssuedCode { get; private set; }
@@ -20,9 +15,7 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync()
     {
-        var asked = await Api.GetAsync<List<DisclosureResponse>>("/api/disclosures?deletionRequest=open");
-        if (asked.Ok) DeletionRequests = [.. asked.Value!.OrderBy(d => d.Deletion?.AnswerBy)];
-        else ShowProblem(asked.Problem!);
+        if (await ReadAsync<List<DisclosureResponse>>("/api/disclosures?deletionRequest=open") is { } asked) DeletionRequests = [.. asked.OrderBy(d => d.Deletion?.AnswerBy)];
         await SearchAsync();
     }
 
@@ -41,21 +34,8 @@ public sealed class IndexModel : PortalPage
 
     private async Task SearchAsync()
     {
-        if (SubjectId is null) return;
-        SubjectId = SubjectId.Trim();
-        if (!IsIdentifier(SubjectId))
-        {
-            ModelState.AddModelError(nameof(SubjectId), "Enter a ledger id of 1 to 64 letters, numbers or hyphens");
-            return;
-        }
-
-        Searched = true;
-        var subject = Uri.EscapeDataString(SubjectId);
-        var disclosures = await Api.GetAsync<List<DisclosureResponse>>($"/api/disclosures?subjectId={subject}");
-        if (disclosures.Ok) Disclosures = [.. disclosures.Value!.OrderByDescending(d => d.RequestedAt)];
-        else ShowProblem(disclosures.Problem!);
-        var consents = await Api.GetAsync<List<ConsentResponse>>($"/api/consents?subjectId={subject}");
-        if (consents.Ok) Consents = consents.Value!;
-        else ShowProblem(consents.Problem!);
+        if (SubjectToSearch() is not { } subject) return;
+        if (await ReadAsync<List<DisclosureResponse>>($"/api/disclosures?subjectId={subject}") is { } disclosures) Disclosures = [.. disclosures.OrderByDescending(d => d.RequestedAt)];
+        if (await ReadAsync<List<ConsentResponse>>($"/api/consents?subjectId={subject}") is { } consents) Consents = consents;
     }
 }

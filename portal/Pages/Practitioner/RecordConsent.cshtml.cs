@@ -71,14 +71,7 @@ public sealed class RecordConsentModel : PortalPage
             givenBy = GivenBy,
             proxy = byProxy ? new { relationship, name = string.IsNullOrEmpty(proxyName) ? null : proxyName } : null,
         });
-        if (!granted.Ok)
-        {
-            ShowProblem(granted.Problem!);
-            return Page();
-        }
-
-        Done = $"Consent recorded for {subject}: {Purpose}.";
-        return LocalRedirect($"/practitioner?SubjectId={Uri.EscapeDataString(subject!)}");
+        return await AnsweredAsync(granted, _ => $"Consent recorded for {subject}: {Purpose}.", $"/practitioner?SubjectId={Uri.EscapeDataString(subject!)}");
     }
 
     protected override string? FieldFor(string apiField) => apiField switch

@@ -1,17 +1,10 @@
 namespace ConsentPlatform.Portal.Pages.Safeguarding;
 
 /// <summary>One request on a safeguarding basis: the concern, and approval with a written rationale.</summary>
-public sealed class DisclosureModel : PortalPage
+public sealed class DisclosureModel : DisclosurePage
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public string? Rationale { get; set; }
-
-    public DisclosureResponse? Disclosure { get; private set; }
-
-    public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -19,30 +12,11 @@ public sealed class DisclosureModel : PortalPage
         if (string.IsNullOrEmpty(rationale)) ModelState.AddModelError(nameof(Rationale), "Enter why sharing without consent is justified");
         else if (rationale.Length < 20) ModelState.AddModelError(nameof(Rationale), "The rationale must be at least 20 characters");
         else if (rationale.Length > DisclosureTextLimits.MaxTextLength) ModelState.AddModelError(nameof(Rationale), $"The rationale must be {DisclosureTextLimits.MaxTextLength} characters or fewer");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
-        var approved = await Api.PostAsync<DisclosureResponse>($"/api/disclosures/{Id}/approve-override", new { rationale });
-        if (!approved.Ok)
-        {
-            ShowProblem(approved.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = "Approved. The holding organisation can now release the information.";
-        return LocalRedirect($"/safeguarding/disclosures/{Id}");
+        var approved = await ActAsync("approve-override", new { rationale });
+        return await AnsweredAsync(approved, _ => "Approved. The holding organisation can now release the information.", $"/safeguarding/disclosures/{Id}", LoadAsync);
     }
 
     protected override string? FieldFor(string apiField) => apiField == "rationale" ? nameof(Rationale) : null;
-
-    private async Task LoadAsync()
-    {
-        var disclosure = await Api.GetAsync<DisclosureResponse>($"/api/disclosures/{Id}");
-        if (!disclosure.Ok) ShowProblem(disclosure.Problem!);
-        else Disclosure = disclosure.Value;
-    }
 }

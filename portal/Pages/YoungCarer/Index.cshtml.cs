@@ -32,8 +32,7 @@ public sealed class IndexModel : PortalPage
         if (!result.Ok)
         {
             ShowProblem(result.Problem!);
-            await LoadAsync();
-            return Page();
+            return await PageAgainAsync(LoadAsync);
         }
 
         Done = done;

@@ -12,14 +12,8 @@ public sealed class ReceiptsModel : PortalPage
 
     public async Task OnGetAsync()
     {
-        var consents = await Api.GetAsync<List<ConsentResponse>>("/api/consents");
-        if (!consents.Ok)
-        {
-            ShowProblem(consents.Problem!);
-            return;
-        }
-
-        var lists = await Task.WhenAll(consents.Value!.Select(async c => (Consent: c, Receipts: await Api.GetAsync<List<ConsentReceiptView>>($"/api/consents/{c.Id}/receipts"))));
+        if (await ReadAsync<List<ConsentResponse>>("/api/consents") is not { } consents) return;
+        var lists = await Task.WhenAll(consents.Select(async c => (Consent: c, Receipts: await Api.GetAsync<List<ConsentReceiptView>>($"/api/consents/{c.Id}/receipts"))));
         if (lists.FirstOrDefault(l => !l.Receipts.Ok) is { Receipts.Problem: { } problem }) ShowProblem(problem);
         Receipts = [.. lists
             .Where(l => l.Receipts.Ok)

@@ -18,22 +18,10 @@ public sealed class SignInsModel : PortalPage
     {
         if (string.IsNullOrWhiteSpace(Code)) ModelState.AddModelError(nameof(Code), "Enter the code you were given");
         else if (Code.Length > 40) ModelState.AddModelError(nameof(Code), "The code is 12 letters and numbers, like ABCD-EFGH-JKMN");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
+        if (!ModelState.IsValid) return await PageAgainAsync(LoadAsync);
 
         var linked = await Api.PostAsync<LinkedSignIn>("/api/me/links", new { code = Code!.Trim() });
-        if (!linked.Ok)
-        {
-            ShowProblem(linked.Problem!);
-            await LoadAsync();
-            return Page();
-        }
-
-        Done = "Your sign-in is linked. You can now see who can see what about you.";
-        return LocalRedirect("/young-carer/sign-ins");
+        return await AnsweredAsync(linked, _ => "Your sign-in is linked. You can now see who can see what about you.", "/young-carer/sign-ins", LoadAsync);
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid linkId)
@@ -42,8 +30,7 @@ public sealed class SignInsModel : PortalPage
         if (ended is not null)
         {
             ShowProblem(ended);
-            await LoadAsync();
-            return Page();
+            return await PageAgainAsync(LoadAsync);
         }
 
         Done = "That sign-in is no longer linked to you.";
@@ -54,8 +41,6 @@ public sealed class SignInsModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var links = await Api.GetAsync<List<LinkedSignIn>>("/api/me/links");
-        if (links.Ok) Links = links.Value!;
-        else ShowProblem(links.Problem!);
+        if (await ReadAsync<List<LinkedSignIn>>("/api/me/links") is { } links) Links = links;
     }
 }

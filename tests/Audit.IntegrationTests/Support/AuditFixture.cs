@@ -55,6 +55,25 @@ public sealed class AuditFixture : IAsyncLifetime
     public Task<IReadOnlyDictionary<Guid, long>> LedgeredAsync(params IPlatformEvent[] events) =>
         LedgeredAsync(events.Select(e => e.EventId));
 
+    /// <summary>Publishes the events and waits until every one is in the ledger; returns their sequences, by event id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> LedgerAsync(params IPlatformEvent[] events)
+    {
+        await PublishAsync(events);
+        return await LedgeredAsync(events);
+    }
+
+    /// <summary>Asserts that the auditor's GET of <paramref name="uri"/> is a 400 validation problem naming <paramref name="field"/>.</summary>
+    public async Task AssertValidationProblemAsync(string uri, string field)
+    {
+        using var auditor = Auditor();
+        using var response = await auditor.GetAsync(new Uri(uri, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors name {field}");
+    }
+
     public async Task<T> GetAsync<T>(HttpClient client, string uri)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -9,6 +9,13 @@ public sealed class DisclosureStory(Samples s, ShareBasis basis = ShareBasis.Con
 {
     public Guid DisclosureId { get; } = Guid.NewGuid();
 
+    /// <summary>A story of a test's own: fresh samples, one request under them, an agreement's and a consent's ids, and the samples' start.</summary>
+    public static (Samples S, DisclosureStory Story, Guid DsaId, Guid ConsentId, DateTimeOffset T) Begin()
+    {
+        var s = new Samples();
+        return (s, new DisclosureStory(s), Guid.NewGuid(), Guid.NewGuid(), s.T0);
+    }
+
     public IReadOnlyList<string> Categories { get; init; } = ["caring.role"];
 
     public EventActor Teacher => new($"Practitioner:{s.School}:ms-lee", "Practitioner", s.School);

@@ -58,6 +58,12 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The gateway's own signing key, read from the key file it created at start.</summary>
     public LocalIssuer Issuer => LocalIssuer.LoadOrCreate(IssuerName, KeyFile);
 
+    /// <summary>A gateway whose portal route goes to <paramref name="portal"/>.</summary>
+    public static Task<GatewayHost> StartWithPortalAsync(FakeService portal) => StartAsync(new GatewaySetup
+    {
+        Settings = new Dictionary<string, string?> { ["Services:Portal"] = portal.Address.ToString() },
+    });
+
     public static async Task<GatewayHost> StartAsync(GatewaySetup? setup = null)
     {
         setup ??= new GatewaySetup();
@@ -142,6 +148,9 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? token = null) => SendAsync(HttpMethod.Get, path, token);
+
+    /// <summary>Asserts that no service behind the gateway received the request named by <paramref name="probe"/>.</summary>
+    public void AssertNeverReached(string probe) => Assert.All(Services.Values, s => Assert.DoesNotContain(probe, s.Received));
 
     public async ValueTask DisposeAsync()
     {

@@ -13,6 +13,16 @@ public static class Problems
         return body;
     }
 
+    /// <summary>Asserts a 200 from a fake service behind the gateway; returns what it was sent.</summary>
+    public static async Task<EchoedRequest> EchoedAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(TestContext.Current.CancellationToken);
+        Assert.NotNull(echoed);
+        return echoed;
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -130,9 +130,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// The base of every browser test: when the test ends, its pages are closed, and kept first
 /// if it failed (xunit sets the test's result before the class is disposed).
 /// </summary>
-public abstract class BrowserTest(PortalPlatform platform, BrowserFixture browser) : IAsyncDisposable
+public abstract class BrowserTest(PortalPlatform platform, BrowserFixture browser) : BrowserTest<PortalPlatform>(platform, browser);
+
+/// <summary>A browser test on a platform of its own kind (signed in through an identity provider, say): its pages end with it.</summary>
+public abstract class BrowserTest<TPlatform>(TPlatform platform, BrowserFixture browser) : IAsyncDisposable
+    where TPlatform : PlatformProcesses
 {
-    protected PortalPlatform Platform { get; } = platform;
+    /// <summary>
+    /// A sign-in is a chain of redirects, a code redemption and the gateway's answer before the page
+    /// renders: on a busy machine more than the suite's 15 s per step. Patience, not a timing goal.
+    /// </summary>
+    protected static readonly PageWaitForURLOptions Patient = new() { Timeout = 60_000 };
+
+    protected TPlatform Platform { get; } = platform;
 
     protected BrowserFixture Browser { get; } = browser;
 

@@ -145,6 +145,13 @@ public static class PageChecks
             $"{name} ({page.Url}) scores {ease.Score:0.0} on Flesch Reading Ease, below {EasyReading}: {ease}. Its text:\n{text}");
     }
 
+    /// <summary>A page a young carer reads: accessible (<see cref="AccessibleAsync"/>) and easy to read (<see cref="ReadsEasilyAsync"/>).</summary>
+    public static async Task FitForYoungCarersAsync(this IPage page, string name)
+    {
+        await page.AccessibleAsync(name);
+        await page.ReadsEasilyAsync(name);
+    }
+
     private static async Task ExpectPageAsync(this IPage page, string path, string heading, string step)
     {
         try

@@ -10,6 +10,9 @@ namespace ConsentPlatform.Security.Tests.SignIn;
 [Collection(nameof(ProductionSignIn))]
 public sealed class OidcSignInTests(SignInPlatform platform)
 {
+    /// <summary>The organisation the shares are asked of: no agreement names it, only who asks matters.</summary>
+    private const string Holder = "LA-SIGN-IN-HOLDER";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -28,7 +31,7 @@ public sealed class OidcSignInTests(SignInPlatform platform)
     {
         using var pat = await platform.SignedInAsync(TestTenants.School, "pat");
 
-        var request = await RequestShareAsync(pat);
+        var request = await TenantShares.RequestAsync(pat, Holder);
 
         Assert.Equal(HttpStatusCode.Created, request.Status);
         Assert.Equal(TestTenants.SchoolOrg, request.Body.GetProperty("requesterOrgId").GetString());
@@ -39,7 +42,7 @@ public sealed class OidcSignInTests(SignInPlatform platform)
     {
         using var mallory = await platform.SignedInAsync(SignInPlatform.Stranger, "mallory");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(mallory)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TenantShares.RequestAsync(mallory, Holder)).Status);
         foreach (var (service, path) in new[] { ("consent", "/api/consents?subjectId=yc-x"), ("dsa-registry", "/api/dsas"), ("disclosure", "/api/disclosures?subjectId=yc-x"), ("audit", "/api/audit/verify") })
         {
             using var direct = new HttpClient { BaseAddress = platform[service].BaseAddress };
@@ -66,11 +69,7 @@ public sealed class OidcSignInTests(SignInPlatform platform)
         using var none = await platform.SignedInAsync(TestTenants.Trust, "gp-none");
         using var outside = await platform.SignedInAsync(TestTenants.Trust, "gp-outside");
 
-        var chosen = await RequestShareAsync(second);
-        Assert.Equal(HttpStatusCode.Created, chosen.Status);
-        Assert.Equal(TestTenants.TrustOrgs[1], chosen.Body.GetProperty("requesterOrgId").GetString());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none)).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(outside)).Status);
+        await TenantShares.AssertActsForTheChosenOrganisationOnlyAsync(Holder, second, none, outside);
     }
 
     [Fact]
@@ -84,20 +83,20 @@ public sealed class OidcSignInTests(SignInPlatform platform)
         Assert.False(unchosen.TryGetProperty("orgId", out var org) && org.ValueKind != JsonValueKind.Null, unchosen.GetRawText());
         Assert.Empty(unchosen.GetProperty("roles").EnumerateArray());
         Assert.Equal(TestTenants.TrustOrgs, unchosen.GetProperty("orgChoices").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TenantShares.RequestAsync(none, Holder)).Status);
 
         // Having chosen, through the gateway: the session and the share are the chosen organisation's.
         var chosen = await SessionAsync(none, TestTenants.TrustOrgs[0]);
         Assert.Equal(TestTenants.TrustOrgs[0], chosen.GetProperty("orgId").GetString());
         Assert.Equal(["Practitioner"], chosen.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        var share = await RequestShareAsync(none, TestTenants.TrustOrgs[0]);
+        var share = await TenantShares.RequestAsync(none, Holder, TestTenants.TrustOrgs[0]);
         Assert.Equal(HttpStatusCode.Created, share.Status);
         Assert.Equal(TestTenants.TrustOrgs[0], share.Body.GetProperty("requesterOrgId").GetString());
         // The person's choice in the portal wins over the org their tenant's administrator put in the token.
-        Assert.Equal(TestTenants.TrustOrgs[0], (await RequestShareAsync(second, TestTenants.TrustOrgs[0])).Body.GetProperty("requesterOrgId").GetString());
+        Assert.Equal(TestTenants.TrustOrgs[0], (await TenantShares.RequestAsync(second, Holder, TestTenants.TrustOrgs[0])).Body.GetProperty("requesterOrgId").GetString());
 
         // A choice outside the mapping: 401 at the gateway, its session included, and at every service asked directly.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestShareAsync(none, TestTenants.SchoolOrg)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TenantShares.RequestAsync(none, Holder, TestTenants.SchoolOrg)).Status);
         using (var outside = new HttpRequestMessage(HttpMethod.Get, "/auth/session"))
         {
             outside.Headers.Add("X-Acting-Org", TestTenants.SchoolOrg);
@@ -154,25 +153,5 @@ public sealed class OidcSignInTests(SignInPlatform platform)
         Assert.Equal(HttpStatusCode.Conflict, (await phone.PostJsonAsync("/api/me/links", new { code })).StatusCode);
         using var alex = await platform.SignedInAsync(TestTenants.Consumer, "alex");
         Assert.Equal(HttpStatusCode.Forbidden, (await alex.GetAsync(new Uri($"/api/consents/{consentId}", UriKind.Relative), Cancel)).StatusCode);
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> RequestShareAsync(HttpClient practitioner, string? actingOrg = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/disclosures")
-        {
-            Content = JsonContent.Create(new
-            {
-                subjectId = Scenario.NewSubject(),
-                purpose = "school-support",
-                holderOrgId = "LA-SIGN-IN-HOLDER",
-                dataCategories = new[] { "caring.role" },
-                basis = "consent",
-            }),
-        };
-        if (actingOrg is not null) request.Headers.Add("X-Acting-Org", actingOrg);
-        using var response = await practitioner.SendAsync(request, Cancel);
-        var text = await response.Content.ReadAsStringAsync(Cancel);
-        using var document = JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
-        return (response.StatusCode, document.RootElement.Clone());
     }
 }

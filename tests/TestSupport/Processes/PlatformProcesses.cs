@@ -195,6 +195,14 @@ public class PlatformProcesses : IAsyncLifetime
     /// <summary>The practitioner the warm-up sends its throw-away requests as (<see cref="WarmUp"/>).</summary>
     public virtual Task<HttpClient> WarmUpClientAsync() => ClientAsAsync("Practitioner", org: "WARM-UP", name: "warm-up");
 
+    /// <summary>The services that keep an event-sourced Marten store (they publish from it), with its schema.</summary>
+    public static readonly IReadOnlyList<(string Service, string Schema)> EventStores =
+    [
+        ("consent", "consent"),
+        ("dsa-registry", "dsa_registry"),
+        ("disclosure", "disclosure"),
+    ];
+
     /// <summary>A client of the gateway carrying a dev token for the role, fetched from <c>/auth/dev-token</c>.</summary>
     public async Task<HttpClient> ClientAsAsync(string role, string? org = null, string? subjectId = null, string? name = null, string? tenantId = null)
     {

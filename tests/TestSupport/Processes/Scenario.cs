@@ -12,8 +12,36 @@ public sealed class Scenario(PlatformProcesses platform)
     /// <summary>A fresh subject id, so that tests never meet each other's consents.</summary>
     public static string NewSubject() => "yc-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>A purpose of an agreement, as the DSA registry takes it (its JSON in the API's camelCase).</summary>
+    public sealed record Purpose(string Code, string Description, string[] DataCategories, LawfulBasis LawfulBasis, bool RequiresConsent, bool AllowsSafeguardingOverride);
+
+    /// <summary>The UK GDPR Article 6 basis a purpose rests on.</summary>
+    public sealed record LawfulBasis(string Article6);
+
+    /// <summary>The purpose the story is about: the school's support, on the young carer's consent.</summary>
+    public static readonly Purpose SchoolSupportPurpose = new(
+        "school-support",
+        "So your school can give you extra time and support when caring gets heavy.",
+        ["identity.basic", "caring.role", "education.attendance"],
+        new LawfulBasis("consent"),
+        RequiresConsent: true,
+        AllowsSafeguardingOverride: true);
+
+    /// <summary>The council's whole-family support, a public task that asks for no consent.</summary>
+    public static readonly Purpose WholeFamilySupportPurpose = new(
+        "whole-family-support",
+        "So the council can plan help for your whole family, not just for you.",
+        ["identity.basic", "caring.role"],
+        new LawfulBasis("public-task"),
+        RequiresConsent: false,
+        AllowsSafeguardingOverride: true);
+
     /// <summary>The school-support agreement between a council and a school (the story's own two unless named).</summary>
-    public static object SchoolSupportDsa(string title = "Young carers: council and school", string localAuthority = LocalAuthority, string school = School) => new
+    public static object SchoolSupportDsa(string title = "Young carers: council and school", string localAuthority = LocalAuthority, string school = School) =>
+        Dsa(title, localAuthority, school, [SchoolSupportPurpose, WholeFamilySupportPurpose]);
+
+    /// <summary>An agreement between a council and a school, both sharing and receiving, for a year from yesterday, with the purposes given.</summary>
+    public static object Dsa(string title, string localAuthority, string school, Purpose[] purposes) => new
     {
         title,
         parties = new object[]
@@ -21,27 +49,7 @@ public sealed class Scenario(PlatformProcesses platform)
             new { orgId = localAuthority, name = "County Council", role = "both" },
             new { orgId = school, name = "Riverside School", role = "both" },
         },
-        purposes = new object[]
-        {
-            new
-            {
-                code = "school-support",
-                description = "So your school can give you extra time and support when caring gets heavy.",
-                dataCategories = new[] { "identity.basic", "caring.role", "education.attendance" },
-                lawfulBasis = new { article6 = "consent" },
-                requiresConsent = true,
-                allowsSafeguardingOverride = true,
-            },
-            new
-            {
-                code = "whole-family-support",
-                description = "So the council can plan help for your whole family, not just for you.",
-                dataCategories = new[] { "identity.basic", "caring.role" },
-                lawfulBasis = new { article6 = "public-task" },
-                requiresConsent = false,
-                allowsSafeguardingOverride = true,
-            },
-        },
+        purposes,
         effectiveFrom = DateTimeOffset.UtcNow.AddDays(-1),
         effectiveTo = DateTimeOffset.UtcNow.AddYears(1),
         retentionDays = 90,
@@ -65,17 +73,46 @@ public sealed class Scenario(PlatformProcesses platform)
         return (await granted.ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
-    /// <summary>The school's practitioner asks the local authority for a share; returns the response.</summary>
-    public static Task<HttpResponseMessage> RequestShareAsync(HttpClient schoolPractitioner, string subject, string[] categories, string purpose = "school-support", string basis = "consent", string? justification = null) =>
+    /// <summary>
+    /// The opening of most stories: the agreement active, a fresh young carer who consents to school
+    /// support, and clients for them, the school's practitioner and the council's.
+    /// </summary>
+    public async Task<Cast> CastAsync()
+    {
+        var subject = NewSubject();
+        var dsaId = await ActiveDsaAsync();
+        var consentId = await ConsentAsync(subject);
+        return new Cast(
+            subject,
+            dsaId,
+            consentId,
+            await platform.ClientAsAsync("YoungCarer", subjectId: subject),
+            await platform.ClientAsAsync("Practitioner", org: School, name: "ms-khan"),
+            await platform.ClientAsAsync("Practitioner", org: LocalAuthority, name: "mr-jones"));
+    }
+
+    /// <summary>The school's practitioner asks the local authority (the story's own unless named) for a share; returns the response.</summary>
+    public static Task<HttpResponseMessage> RequestShareAsync(HttpClient schoolPractitioner, string subject, string[] categories, string purpose = "school-support", string basis = "consent", string? justification = null, string holderOrgId = LocalAuthority) =>
         schoolPractitioner.PostJsonAsync("/api/disclosures", new
         {
             subjectId = subject,
             purpose,
-            holderOrgId = LocalAuthority,
+            holderOrgId,
             dataCategories = categories,
             basis,
             justification,
         });
+}
+
+/// <summary>Who a story starts with (<see cref="Scenario.CastAsync"/>); disposing it disposes their clients.</summary>
+public sealed record Cast(string Subject, string DsaId, string ConsentId, HttpClient YoungCarer, HttpClient School, HttpClient Council) : IDisposable
+{
+    public void Dispose()
+    {
+        YoungCarer.Dispose();
+        School.Dispose();
+        Council.Dispose();
+    }
 }
 
 public static class HttpJson
