@@ -1,7 +1,3 @@
-using ConsentPlatform.Fhir;
-using ConsentPlatform.Gateway.Docs;
-using ConsentPlatform.Gateway.Health;
-
 namespace ConsentPlatform.Gateway;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Gateway;
-using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.Hosting.Messaging;
-using ConsentPlatform.Hosting.Telemetry;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformLogging()
     .AddPlatformJson()

@@ -1,6 +1,3 @@
-using ConsentPlatform.Hosting.Telemetry;
-using ConsentPlatform.Portal;
-
 // The front-end files (GOV.UK Frontend and the portal's stylesheet) are built into the output
 // folder's wwwroot, so the portal serves the same files under `dotnet run` and from bin/.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

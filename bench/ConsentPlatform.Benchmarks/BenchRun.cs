@@ -1,5 +1,3 @@
-using ConsentPlatform.Benchmarks.Phases;
-
 namespace ConsentPlatform.Benchmarks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace ConsentPlatform.Contracts.Rules;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Scalar.AspNetCore;
-
 namespace ConsentPlatform.Gateway.Docs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-
 namespace ConsentPlatform.Gateway.Health;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-
 namespace ConsentPlatform.Gateway.Health;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics.Metrics;
-using OpenTelemetry.Metrics;
-
 namespace ConsentPlatform.Gateway.Limits;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ConsentPlatform.Hosting.Api;
-using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.Extensions.Primitives;
-
 namespace ConsentPlatform.Gateway.Limits;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Validation;
-
 namespace ConsentPlatform.Gateway.LocalIdentity;
 
 /// <summary>Who the caller wants to act as. <c>sub</c> is derived from these by the issuer.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
-
 namespace ConsentPlatform.Gateway.LocalIdentity;
 
 /// <summary>

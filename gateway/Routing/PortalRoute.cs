@@ -1,5 +1,3 @@
-using Yarp.ReverseProxy.Model;
-
 namespace ConsentPlatform.Gateway.Routing;
 
 /// <summary>

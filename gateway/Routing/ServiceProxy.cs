@@ -1,5 +1,3 @@
-using Yarp.ReverseProxy.Transforms;
-
 namespace ConsentPlatform.Gateway.Routing;
 
 /// <summary>

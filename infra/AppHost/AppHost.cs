@@ -1,5 +1,3 @@
-using ConsentPlatform.AppHost;
-
 // The platform, described once: what infra/up runs (docs: infra/README.md, "The AppHost").
 // The processes themselves are listed in PlatformApps.cs, which the process suites read too.
 var builder = DistributedApplication.CreateBuilder(args);

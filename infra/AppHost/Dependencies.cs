@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace ConsentPlatform.AppHost;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Mime;
-
 namespace ConsentPlatform.Portal.Api;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace ConsentPlatform.Portal.Govuk;
 
 /// <summary>

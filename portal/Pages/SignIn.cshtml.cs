@@ -1,5 +1,3 @@
-using ConsentPlatform.Portal.Govuk;
-
 namespace ConsentPlatform.Portal.Pages;
 
 /// <summary>

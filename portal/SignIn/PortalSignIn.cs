@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Identity.Web;
-
 namespace ConsentPlatform.Portal.SignIn;
 
 /// <summary>

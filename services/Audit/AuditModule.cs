@@ -1,14 +1,3 @@
-using ConsentPlatform.Audit.Fhir;
-using ConsentPlatform.Audit.Messaging;
-using ConsentPlatform.Audit.Querying;
-using ConsentPlatform.Audit.Replaying;
-using ConsentPlatform.Audit.Stats;
-using ConsentPlatform.Hosting.Health;
-using ConsentPlatform.Hosting.Messaging;
-using ConsentPlatform.Hosting.Persistence;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OpenTelemetry.Metrics;
-
 namespace ConsentPlatform.Audit;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Audit;
-using ConsentPlatform.Hosting;
-
 // `verify --connection "…"`: the offline chain check, no web host (see README).
 if (VerifyCommand.IsRequested(args)) return await VerifyCommand.RunAsync(args, Console.Out, Console.Error);
 

@@ -1,13 +1,3 @@
-using ConsentPlatform.Consent.Accepting;
-using ConsentPlatform.Consent.Declining;
-using ConsentPlatform.Consent.Fhir;
-using ConsentPlatform.Consent.Linking;
-using ConsentPlatform.Consent.Pausing;
-using ConsentPlatform.Consent.Proposing;
-using ConsentPlatform.Consent.Resuming;
-using ConsentPlatform.Consent.Withdrawing;
-using ConsentPlatform.Hosting.Messaging;
-using Marten.Schema;
 using MassTransit;
 
 namespace ConsentPlatform.Consent;

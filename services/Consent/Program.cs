@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent;
-using ConsentPlatform.Hosting;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults("consent");
 builder.AddConsent();

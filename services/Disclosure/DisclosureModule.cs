@@ -1,11 +1,3 @@
-using ConsentPlatform.Disclosure.AnsweringDeletion;
-using ConsentPlatform.Disclosure.ConsentChanges;
-using ConsentPlatform.Disclosure.DelayingNotice;
-using ConsentPlatform.Disclosure.Messaging;
-using ConsentPlatform.Disclosure.Reading;
-using ConsentPlatform.Disclosure.Releasing;
-using ConsentPlatform.Hosting.Messaging;
-using JasperFx.Events.Projections;
 using MassTransit;
 
 namespace ConsentPlatform.Disclosure;

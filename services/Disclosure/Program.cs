@@ -1,6 +1,3 @@
-using ConsentPlatform.Disclosure;
-using ConsentPlatform.Hosting;
-
 // `keys rotate` / `keys rewrap`: the offline key commands, no web host (see README).
 if (KeysCommand.IsRequested(args)) return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
 

@@ -1,16 +1,3 @@
-using ConsentPlatform.DsaRegistry.Activating;
-using ConsentPlatform.DsaRegistry.Amending;
-using ConsentPlatform.DsaRegistry.Drafting;
-using ConsentPlatform.DsaRegistry.Messaging;
-using ConsentPlatform.DsaRegistry.Publishing;
-using ConsentPlatform.DsaRegistry.Reinstating;
-using ConsentPlatform.DsaRegistry.Signing;
-using ConsentPlatform.DsaRegistry.Suspending;
-using ConsentPlatform.DsaRegistry.Tenants;
-using ConsentPlatform.DsaRegistry.Terminating;
-using ConsentPlatform.Hosting.Messaging;
-using JasperFx.Events.Projections;
-
 namespace ConsentPlatform.DsaRegistry;
 
 /// <summary>Everything the dsa-registry service registers and maps, one extension method per concern.</summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.DsaRegistry;
-using ConsentPlatform.Hosting;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults("dsa-registry");
 builder.AddDsaRegistry();

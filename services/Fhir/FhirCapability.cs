@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using Microsoft.AspNetCore.Routing;
 
 namespace ConsentPlatform.Fhir;
 

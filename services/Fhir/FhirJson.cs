@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using Microsoft.AspNetCore.Http.Metadata;
 using Task = System.Threading.Tasks.Task;
 
 namespace ConsentPlatform.Fhir;

@@ -1,6 +1,4 @@
 using Hl7.Fhir.Model;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsentPlatform.Fhir;
 

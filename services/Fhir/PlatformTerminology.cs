@@ -1,4 +1,3 @@
-using ConsentPlatform.Contracts.Vocabulary;
 using Hl7.Fhir.Model;
 
 namespace ConsentPlatform.Fhir;

@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.OpenApi;
-
 namespace ConsentPlatform.Hosting;
 
 public static class PlatformDefaults

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-
 namespace ConsentPlatform.AppHost.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using ConsentPlatform.TestSupport.Processes;
-
 namespace ConsentPlatform.AppHost.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>

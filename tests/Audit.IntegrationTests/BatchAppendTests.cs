@@ -1,5 +1,3 @@
-using ConsentPlatform.Audit.Messaging;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>

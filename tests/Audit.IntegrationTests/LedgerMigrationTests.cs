@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>

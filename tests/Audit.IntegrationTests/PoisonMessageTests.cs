@@ -1,7 +1,3 @@
-using System.Diagnostics.Metrics;
-using System.Net.Http.Headers;
-using ConsentPlatform.Audit.IntegrationTests.Unknown;
-
 namespace ConsentPlatform.Audit.IntegrationTests;
 
 /// <summary>A message the ledger cannot record is never dropped: it lands in the error queue and is counted.</summary>

@@ -1,4 +1,3 @@
-using ConsentPlatform.Audit.Replaying;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using static ConsentPlatform.Audit.IntegrationTests.Support.DisclosureStory;
 
 namespace ConsentPlatform.Audit.IntegrationTests;

@@ -1,9 +1,3 @@
-using ConsentPlatform.Audit.Replaying;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Contracts.Consent;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Audit.Tests;
 
 /// <summary>Given(ledgered events) / When(rebuilt as at an instant) / Then(the versions that stood then).</summary>

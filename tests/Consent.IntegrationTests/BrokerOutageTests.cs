@@ -1,6 +1,3 @@
-using System.Globalization;
-using ConsentPlatform.TestSupport.Infrastructure;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

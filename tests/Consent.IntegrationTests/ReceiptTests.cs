@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Receipts;
-using Jose;
-using Marten.Events.Daemon.Coordination;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Domain;
-using Marten;
-
 namespace ConsentPlatform.Consent.IntegrationTests;
 
 /// <summary>Issue 24: the stored events were renamed (<c>ConsentEvent.Granted</c>) but keep their names in PostgreSQL, so those stored before read back.</summary>

@@ -1,4 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
 using static ConsentPlatform.Consent.IntegrationTests.Support.Api;
 
 namespace ConsentPlatform.Consent.IntegrationTests;

@@ -1,4 +1,3 @@
-using ConsentPlatform.Consent.Resuming;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

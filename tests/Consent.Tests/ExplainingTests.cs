@@ -1,4 +1,3 @@
-using ConsentPlatform.Consent.Explaining;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,7 +1,3 @@
-using ConsentPlatform.Hosting.Json;
-using ConsentPlatform.Hosting.Validation;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ConsentPlatform.Consent.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Accepting;
-using ConsentPlatform.Consent.Declining;
-using ConsentPlatform.Consent.Proposing;
 using static ConsentPlatform.Consent.Tests.Scenario;
 using Published = ConsentPlatform.Contracts.Consent;
 

@@ -1,6 +1,3 @@
-using ConsentPlatform.Consent.Receipts;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,4 +1,3 @@
-using ConsentPlatform.Contracts.Disclosure;
 using static ConsentPlatform.Consent.Tests.Scenario;
 
 namespace ConsentPlatform.Consent.Tests;

@@ -1,6 +1,3 @@
-using ConsentPlatform.Disclosure.Keys;
-using ConsentPlatform.Disclosure.Packages;
-using Marten;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

@@ -1,5 +1,4 @@
 using ConsentPlatform.TestSupport.Processes;
-using System.Diagnostics;
 using static ConsentPlatform.Disclosure.IntegrationTests.Support.Scenario;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests;

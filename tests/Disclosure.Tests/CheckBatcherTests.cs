@@ -1,5 +1,3 @@
-using ConsentPlatform.Disclosure.Checking;
-
 namespace ConsentPlatform.Disclosure.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using ConsentPlatform.Disclosure.Keys;
-
 namespace ConsentPlatform.Disclosure.Tests;
 
 public sealed class EnvelopeTests

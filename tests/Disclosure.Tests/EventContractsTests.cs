@@ -1,6 +1,3 @@
-using System.Reflection;
-using ConsentPlatform.Disclosure.Messaging;
-using JasperFx.Events;
 using static ConsentPlatform.Disclosure.Tests.Scenario;
 
 namespace ConsentPlatform.Disclosure.Tests;

@@ -1,6 +1,3 @@
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.Hosting.Persistence;
-using ConsentPlatform.Hosting.Problems;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

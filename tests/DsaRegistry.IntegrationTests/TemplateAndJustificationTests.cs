@@ -1,4 +1,3 @@
-using ConsentPlatform.DsaRegistry.Templates;
 using static ConsentPlatform.DsaRegistry.IntegrationTests.Support.Registry;
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests;

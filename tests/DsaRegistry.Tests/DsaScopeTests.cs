@@ -1,4 +1,3 @@
-using ConsentPlatform.Contracts.Rules;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

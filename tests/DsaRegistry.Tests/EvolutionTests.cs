@@ -1,7 +1,3 @@
-using ConsentPlatform.DsaRegistry.Api;
-using ConsentPlatform.DsaRegistry.Publishing;
-using ConsentPlatform.DsaRegistry.Reading;
-using JasperFx.Events;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 using Published = ConsentPlatform.Contracts.DsaRegistry;

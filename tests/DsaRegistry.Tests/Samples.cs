@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-
 namespace ConsentPlatform.DsaRegistry.Tests;
 
 /// <summary>The acceptance scenario's DSA: a local authority and a school, two purposes.</summary>

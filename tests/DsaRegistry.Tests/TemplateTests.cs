@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Vocabulary;
-using ConsentPlatform.DsaRegistry.Templates;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

@@ -1,4 +1,3 @@
-using ConsentPlatform.DsaRegistry.Tenants;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 
 namespace ConsentPlatform.DsaRegistry.Tests;

@@ -1,8 +1,3 @@
-using ConsentPlatform.DsaRegistry.Activating;
-using ConsentPlatform.DsaRegistry.Reinstating;
-using ConsentPlatform.DsaRegistry.Signing;
-using ConsentPlatform.DsaRegistry.Suspending;
-using ConsentPlatform.DsaRegistry.Terminating;
 using static ConsentPlatform.DsaRegistry.Tests.Samples;
 using DsaStatus = ConsentPlatform.Contracts.DsaRegistry.DsaStatus;
 

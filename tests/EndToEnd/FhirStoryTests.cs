@@ -1,4 +1,3 @@
-using ConsentPlatform.Fhir.Tests;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using FhirConsent = Hl7.Fhir.Model.Consent;

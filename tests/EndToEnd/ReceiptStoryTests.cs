@@ -1,5 +1,3 @@
-using Jose;
-
 namespace ConsentPlatform.EndToEnd.Tests;
 
 /// <summary>

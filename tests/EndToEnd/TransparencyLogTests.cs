@@ -1,5 +1,3 @@
-using ConsentPlatform.TestSupport.Infrastructure;
-
 namespace ConsentPlatform.EndToEnd.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>Fault 1: RabbitMQ stops for 20 s while practitioners keep asking for shares.</summary>

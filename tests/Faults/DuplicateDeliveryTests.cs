@@ -1,8 +1,3 @@
-using System.Text.Json;
-using ConsentPlatform.Contracts.Common;
-using ConsentPlatform.Hosting.Json;
-using MassTransit;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>Fault 4: every event is delivered a second time; the ledger does not change.</summary>

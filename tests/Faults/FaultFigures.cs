@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ConsentPlatform.Faults.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Audit.Fhir;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
 using Hl7.Fhir.Model;
 
 namespace ConsentPlatform.Fhir.Tests;

@@ -1,6 +1,4 @@
 using Hl7.Fhir.Model;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using FhirConsent = Hl7.Fhir.Model.Consent;
 using GivenBy = ConsentPlatform.Contracts.Consent.GivenBy;
 

@@ -1,4 +1,3 @@
-using ConsentPlatform.Fhir;
 using Hl7.Fhir.Model;
 
 namespace ConsentPlatform.Fhir.Tests;

@@ -1,5 +1,3 @@
-using ConsentPlatform.Consent.Api;
-using ConsentPlatform.Consent.Receipts;
 using ConsentStatus = ConsentPlatform.Contracts.Consent.ConsentStatus;
 using ConsentProxy = ConsentPlatform.Contracts.Consent.ConsentProxy;
 using GivenBy = ConsentPlatform.Contracts.Consent.GivenBy;

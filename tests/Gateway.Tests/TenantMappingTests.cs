@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.DsaRegistry;
-
 namespace ConsentPlatform.Gateway.Tests;
 
 /// <summary><see cref="TenantMapping"/>: who a tenant's token acts as, decided by the platform's list, never the token alone.</summary>

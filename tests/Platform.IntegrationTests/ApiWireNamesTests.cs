@@ -1,10 +1,3 @@
-using ConsentPlatform.Api.Contracts.Json;
-using ConsentPlatform.Consent.Receipts;
-using ConsentPlatform.Contracts.Disclosure;
-using ConsentPlatform.Contracts.Rules;
-using ConsentPlatform.DsaRegistry.Tenants;
-using ConsentPlatform.Hosting.Json;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>

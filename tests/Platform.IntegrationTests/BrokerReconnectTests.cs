@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Messaging;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using ConsentPlatform.Contracts.Common;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>The one <c>ActorOf</c>: what every event records of who did it, from the token's claims only.</summary>

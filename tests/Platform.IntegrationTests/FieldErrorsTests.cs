@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Validation;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>The one field-error collector (issue 24): every message of every bad field, refused at once.</summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Api;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>The one <c>If-Match</c> parser every service reads a caller's expected version with (issue 24).</summary>

@@ -1,8 +1,3 @@
-using ConsentPlatform.Audit;
-using ConsentPlatform.Disclosure;
-using ConsentPlatform.DsaRegistry;
-using ConsentPlatform.TestSupport.Infrastructure;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Messaging.Forwarding;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>The forwarder's lanes (issue 23): one per stream, each in the page's order.</summary>

@@ -1,6 +1,3 @@
-using ConsentPlatform.Hosting.WarmUp;
-using Microsoft.AspNetCore.Hosting;
-
 namespace ConsentPlatform.Platform.IntegrationTests;
 
 /// <summary>A warm-up step the test holds until it lets it go; it counts its passes.</summary>

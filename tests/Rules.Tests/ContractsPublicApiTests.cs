@@ -1,5 +1,3 @@
-using PublicApiGenerator;
-
 namespace ConsentPlatform.Rules.Tests;
 
 /// <summary>

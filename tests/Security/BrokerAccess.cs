@@ -1,5 +1,3 @@
-using ConsentPlatform.TestSupport.Infrastructure;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>The running platform's broker as a service's own user sees it, and as its administrator manages it.</summary>

@@ -1,6 +1,3 @@
-using RabbitMQ.Client.Events;
-using RabbitMQ.Client.Exceptions;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-
 namespace ConsentPlatform.Security.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using ConsentPlatform.Audit.Tree;
-
 namespace ConsentPlatform.Witness;
 
 /// <summary>What one round of the witness found.</summary>

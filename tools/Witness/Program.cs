@@ -1,5 +1,3 @@
-using ConsentPlatform.Witness;
-
 // dotnet ConsentPlatform.Witness.dll --log URL --log-key VKEY --key FILE --state DIR [--name NAME]
 //        [--token TOKEN] [--poll SECONDS]      (see README.md; exit codes as WitnessOutcome)
 string? Option(string name)

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using ConsentPlatform.Audit.Verifying;
-
 namespace ConsentPlatform.Benchmarks.Ledger;
 
 /// <summary>Verification speed several ways over the same ledger, in entries per second; the last row is raw chained SHA-256.</summary>

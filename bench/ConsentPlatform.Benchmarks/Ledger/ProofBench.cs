@@ -1,6 +1,3 @@
-using ConsentPlatform.Audit.Checkpoints;
-using ConsentPlatform.Audit.Tree;
-
 namespace ConsentPlatform.Benchmarks.Ledger;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace ConsentPlatform.Benchmarks.Load;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using ConsentPlatform.Consent.Checking;
-using ConsentPlatform.Consent.Domain;
-using ConsentPlatform.Hosting.Messaging;
-using JasperFx;
-using Marten;
-using MassTransit;
-using Weasel.Core;
-
 namespace ConsentPlatform.Benchmarks.Messaging;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ConsentPlatform.Benchmarks.Messaging;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

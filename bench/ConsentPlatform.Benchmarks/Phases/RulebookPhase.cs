@@ -1,4 +1,3 @@
-using ConsentPlatform.Benchmarks.Rulebook;
 using static ConsentPlatform.Benchmarks.Reporting.Report;
 
 namespace ConsentPlatform.Benchmarks.Phases;

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ConsentPlatform.Benchmarks.Reporting;
 
 /// <summary>What the figures were measured on: CPU, memory, load, commit, runtime.</summary>

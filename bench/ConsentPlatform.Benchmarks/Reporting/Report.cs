@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ConsentPlatform.Benchmarks.Reporting;
 
 /// <summary>A goal of issue 9 against what was measured.</summary>

@@ -1,7 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using ConsentPlatform.Contracts.DsaRegistry;
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Benchmarks.Rulebook;
 
 /// <summary>

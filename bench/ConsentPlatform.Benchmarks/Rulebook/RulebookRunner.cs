@@ -1,9 +1,3 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-
 namespace ConsentPlatform.Benchmarks.Rulebook;
 
 public sealed record RulebookRow(string Path, double MeanNs, double ErrorNs, double DecisionsPerSecondPerCore, long AllocatedBytes);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ConsentPlatform.Portal.Pages.IgOfficer;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ConsentPlatform.Audit.Checkpoints;
 
 /// <summary><c>{from, to, hashes}</c>: the RFC 6962 consistency proof between two tree sizes, hashes in base64, in RFC 6962's order.</summary>

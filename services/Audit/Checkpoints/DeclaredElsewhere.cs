@@ -1,6 +1,3 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Http.Metadata;
-
 namespace ConsentPlatform.Audit.Checkpoints;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ConsentPlatform.Audit.Ledger;
 
 /// <summary>An entry's place and its event, read back as its contract.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ConsentPlatform.Audit.Messaging;
 
 /// <summary>A message the ledger refuses to record: it goes to the error queue, where it is reported.</summary>

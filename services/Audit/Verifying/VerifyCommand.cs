@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Json;
-
 namespace ConsentPlatform.Audit.Verifying;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ConsentPlatform.Consent.Api;
 
 /// <summary>The consent service's limits and its list, reason and free-text checks; the patterns are <see cref="ConsentPlatform.Hosting.Validation.Vocabulary"/>'s.</summary>

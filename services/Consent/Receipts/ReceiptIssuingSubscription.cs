@@ -1,6 +1,3 @@
-using JasperFx.Events.Daemon;
-using Marten.Subscriptions;
-
 namespace ConsentPlatform.Consent.Receipts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Contracts.Rules;
-
 namespace ConsentPlatform.Consent.Using;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>

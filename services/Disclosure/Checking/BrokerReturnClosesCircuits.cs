@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Transports;
 
 namespace ConsentPlatform.Disclosure.Checking;
 

@@ -1,6 +1,3 @@
-using Polly;
-using Polly.CircuitBreaker;
-
 namespace ConsentPlatform.Disclosure.Checking;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ConsentPlatform.Hosting.Messaging;
 using MassTransit;
 
 namespace ConsentPlatform.Disclosure.ConsentChanges;

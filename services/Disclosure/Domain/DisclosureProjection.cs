@@ -1,5 +1,3 @@
-using Marten.Events.Aggregation;
-
 namespace ConsentPlatform.Disclosure.Domain;
 
 /// <summary>Keeps <see cref="DisclosureState"/> in the same transaction as the events (registered inline).</summary>

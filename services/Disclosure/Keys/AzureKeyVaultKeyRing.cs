@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
-
 namespace ConsentPlatform.Disclosure.Keys;
 
 /// <summary>

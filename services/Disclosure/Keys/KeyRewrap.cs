@@ -1,5 +1,3 @@
-using Marten.Exceptions;
-
 namespace ConsentPlatform.Disclosure.Keys;
 
 /// <summary>What one <c>keys rewrap</c> did.</summary>

@@ -1,5 +1,3 @@
-using Weasel.Core;
-
 namespace ConsentPlatform.Disclosure.Keys;
 
 /// <summary>

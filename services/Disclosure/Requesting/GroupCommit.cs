@@ -1,6 +1,3 @@
-using System.Runtime.ExceptionServices;
-using ConsentPlatform.Hosting.Telemetry;
-
 namespace ConsentPlatform.Disclosure.Requesting;
 
 /// <summary>

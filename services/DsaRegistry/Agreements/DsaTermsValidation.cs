@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using static ConsentPlatform.Hosting.Validation.DsaTermLimits;
 
 namespace ConsentPlatform.DsaRegistry.Agreements;

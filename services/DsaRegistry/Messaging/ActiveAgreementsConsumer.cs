@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace ConsentPlatform.DsaRegistry.Messaging;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ConsentPlatform.DsaRegistry.Tenants;
 
 /// <summary><c>GET /api/tenants</c>: every onboarded tenant, from the configuration and from the registry (platform administrators only).</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.Routing;
-
 namespace ConsentPlatform.Hosting.Api;
 
 /// <summary>

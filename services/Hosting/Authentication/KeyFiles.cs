@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Identity.Web;
-
 namespace ConsentPlatform.Hosting.Authentication;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ConsentPlatform.Contracts.Consent;
 using MassTransit;
 
 namespace ConsentPlatform.Hosting.Authentication;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-
 namespace ConsentPlatform.Hosting.Health;
 
 /// <summary>

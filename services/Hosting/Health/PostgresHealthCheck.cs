@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace ConsentPlatform.Hosting.Health;
 
 /// <summary>Ready when the service's own database answers a trivial query.</summary>

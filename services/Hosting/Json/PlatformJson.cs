@@ -1,6 +1,3 @@
-using ConsentPlatform.Api.Contracts.Json;
-using Microsoft.AspNetCore.Http.Json;
-
 namespace ConsentPlatform.Hosting.Json;
 
 /// <summary>

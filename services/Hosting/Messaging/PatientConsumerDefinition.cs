@@ -1,5 +1,4 @@
 using MassTransit;
-using Npgsql;
 
 namespace ConsentPlatform.Hosting.Messaging;
 

@@ -1,5 +1,3 @@
-using Weasel.Core;
-
 namespace ConsentPlatform.Hosting.Persistence;
 
 public static class PlatformMarten

@@ -1,5 +1,3 @@
-using Marten.Events;
-
 namespace ConsentPlatform.Hosting.Persistence;
 
 /// <summary>

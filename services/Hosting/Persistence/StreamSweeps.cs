@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace ConsentPlatform.Hosting.Persistence;
 
 /// <summary>What a sweeping job does to each stream it finds due (an expiry, the end of a delay).</summary>

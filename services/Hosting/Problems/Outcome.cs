@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
-
 namespace ConsentPlatform.Hosting.Problems;
 
 /// <summary>

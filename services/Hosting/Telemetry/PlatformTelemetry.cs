@@ -1,8 +1,3 @@
-using OpenTelemetry.Logs;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
-
 namespace ConsentPlatform.Hosting.Telemetry;
 
 public static class PlatformTelemetry

@@ -1,5 +1,3 @@
-using System.Runtime;
-
 namespace ConsentPlatform.Hosting.WarmUp;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace ConsentPlatform.Audit.IntegrationTests.Support;
 
 /// <summary>

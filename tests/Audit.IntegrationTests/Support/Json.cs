@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ConsentPlatform.Audit.IntegrationTests.Support;
 
 /// <summary>The API's JSON as a client reads it.</summary>

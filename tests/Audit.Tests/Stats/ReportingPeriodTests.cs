@@ -1,5 +1,3 @@
-using ConsentPlatform.Audit.Stats.Periods;
-
 namespace ConsentPlatform.Audit.Tests.Stats;
 
 /// <summary>Fixed reporting periods, UTC: months, calendar quarters, financial (April) and academic (September) years.</summary>

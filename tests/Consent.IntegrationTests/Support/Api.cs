@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>The Consent resource as a client reads it; enums stay strings to check the wire format.</summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Consent.Expiring;
-
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>

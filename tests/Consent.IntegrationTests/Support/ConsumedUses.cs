@@ -1,5 +1,3 @@
-using ConsentPlatform.Consent.Using;
-
 namespace ConsentPlatform.Consent.IntegrationTests.Support;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using ConsentPlatform.Consent;
-using ConsentPlatform.Disclosure;
-using ConsentPlatform.DsaRegistry;
-using Microsoft.AspNetCore.Hosting;
-
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 
 public sealed class ConsentHost(IsolatedVirtualHost vhost) : ServiceHost<ConsentEntryPoint>("consent", vhost);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 
 /// <summary>Every log line a host writes (message, state values and exception), for tests to search.</summary>

@@ -1,5 +1,4 @@
 using ConsentPlatform.TestSupport.Processes;
-using ConsentPlatform.Hosting.Json;
 
 namespace ConsentPlatform.Disclosure.IntegrationTests.Support;
 
@@ -196,23 +195,10 @@ public sealed class Scenario(Platform platform)
         return disclosure;
     }
 
-    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return (await response.Content.ReadFromJsonAsync<T>(Json, Cancel))!;
-    }
+    public static Task<T> ReadAsync<T>(HttpResponseMessage response) => HttpAnswers.ReadAsync<T>(response);
 
-    /// <summary>A problem response: status and content type checked, body returned.</summary>
-    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
-        var body = document.RootElement.Clone();
-        Assert.Equal((int)expected, body.GetProperty("status").GetInt32());
-        return body;
-    }
+    /// <summary>A problem response: its status and content type checked, its body returned.</summary>
+    public static Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected) => HttpAnswers.ProblemAsync(response, expected);
 
     public static string[] ReasonCodes(JsonElement problem) =>
         [.. problem.GetProperty("decision").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!)];

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using ConsentPlatform.DsaRegistry.Tests;
-using ConsentPlatform.Hosting.Json;
-
 namespace ConsentPlatform.DsaRegistry.IntegrationTests.Support;
 
 /// <summary>The registry's HTTP API as the tests drive it, with a pair of fresh organisations per test.</summary>
@@ -76,23 +71,10 @@ public sealed class Registry(RegistryFixture fixture)
         return await client.SendAsync(request, Cancel);
     }
 
-    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return (await response.Content.ReadFromJsonAsync<T>(Json, Cancel))!;
-    }
+    public static Task<T> ReadAsync<T>(HttpResponseMessage response) => HttpAnswers.ReadAsync<T>(response);
 
     /// <summary>A problem response: its status and content type checked, its body returned.</summary>
-    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
-        var body = document.RootElement.Clone();
-        Assert.Equal((int)expected, body.GetProperty("status").GetInt32());
-        return body;
-    }
+    public static Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected) => HttpAnswers.ProblemAsync(response, expected);
 
     public static string? ETag(HttpResponseMessage response) => response.Headers.ETag?.Tag;
 

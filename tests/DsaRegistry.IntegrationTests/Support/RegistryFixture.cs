@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 [assembly: AssemblyFixture(typeof(RegistryFixture))]
 
 namespace ConsentPlatform.DsaRegistry.IntegrationTests.Support;

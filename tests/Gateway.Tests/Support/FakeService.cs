@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace ConsentPlatform.Gateway.Tests.Support;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace ConsentPlatform.Gateway.Tests.Support;
 
 /// <summary>How to start a gateway for a test: local mode or not, extra settings, and which

@@ -1,5 +1,3 @@
-using ConsentPlatform.TestSupport.Identity;
-
 namespace ConsentPlatform.Portal.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
-
 namespace ConsentPlatform.Portal.Tests.Support;
 
 /// <summary>

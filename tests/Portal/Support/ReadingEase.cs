@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ConsentPlatform.Portal.Tests.Support;
 
 /// <summary>

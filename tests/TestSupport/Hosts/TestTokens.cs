@@ -1,5 +1,3 @@
-using ConsentPlatform.Hosting.Authentication;
-
 namespace ConsentPlatform.TestSupport.Hosts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace ConsentPlatform.TestSupport.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using DotNet.Testcontainers.Containers;
-using Testcontainers.PostgreSql;
-using Testcontainers.RabbitMq;
-
 namespace ConsentPlatform.TestSupport.Infrastructure;
 
 /// <summary>

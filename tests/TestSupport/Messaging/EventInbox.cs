@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using MassTransit;
-
 namespace ConsentPlatform.TestSupport.Messaging;
 
 /// <summary>What a test consumer on the broker received, with each message's id, for tests to wait on.</summary>

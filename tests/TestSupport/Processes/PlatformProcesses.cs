@@ -1,6 +1,3 @@
-using System.Reflection;
-using ConsentPlatform.Description;
-
 namespace ConsentPlatform.TestSupport.Processes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ConsentPlatform.Audit.Stats.DisclosureControl;
-
 namespace ConsentPlatform.Audit.Stats;
 
 /// <summary>The rule set the figures went through, so that a reader knows what "c" and a multiple of 5 mean.</summary>

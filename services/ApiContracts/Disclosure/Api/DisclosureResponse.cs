@@ -1,5 +1,3 @@
-using ConsentPlatform.Disclosure.Domain;
-
 namespace ConsentPlatform.Disclosure.Api;
 
 /// <summary>Who approved a safeguarding override and when (the rationale stays in the ledger).</summary>

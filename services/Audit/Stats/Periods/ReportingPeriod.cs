@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ConsentPlatform.Audit.Stats.Periods;
 
 /// <summary>

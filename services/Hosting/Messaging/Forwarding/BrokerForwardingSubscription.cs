@@ -1,5 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten.Subscriptions;
 using MassTransit;
 
 namespace ConsentPlatform.Hosting.Messaging.Forwarding;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using RabbitMQ.Client;
-
 namespace ConsentPlatform.Hosting.Messaging.Forwarding;
 
 /// <summary>
