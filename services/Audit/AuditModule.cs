@@ -12,8 +12,7 @@ public static class AuditModule
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var connectionString = builder.Configuration.GetConnectionString(PlatformMarten.ConnectionStringName)
-                               ?? throw new InvalidOperationException($"ConnectionStrings:{PlatformMarten.ConnectionStringName} is not set.");
+        var connectionString = PlatformMarten.ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<LedgerDatabase>();
         builder.Services.AddSingleton<LedgerWriter>();

@@ -5,6 +5,24 @@ public static class PlatformMarten
     public const string ConnectionStringName = "Marten";
 
     /// <summary>
+    /// Npgsql options appended to the service's connection string (none by default), so that a
+    /// setting such as prepared statements can be measured without editing code:
+    /// <c>bench/run --settings '*:Persistence__NpgsqlOptions=Max Auto Prepare=32'</c>.
+    /// </summary>
+    public const string NpgsqlOptionsSetting = "Persistence:NpgsqlOptions";
+
+    /// <summary>The service's connection string (<c>ConnectionStrings:Marten</c>), with the <see cref="NpgsqlOptionsSetting"/> if any.</summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+                               ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        return configuration[NpgsqlOptionsSetting] is { Length: > 0 } options
+            ? new NpgsqlConnectionStringBuilder($"{connectionString.TrimEnd(';')};{options}").ConnectionString
+            : connectionString;
+    }
+
+    /// <summary>
     /// The service's own Marten event store, in the database named by <c>ConnectionStrings:Marten</c>
     /// (one database per service; no service reads another's). Its health check is named
     /// <c>postgres</c> and gates readiness.
@@ -12,8 +30,7 @@ public static class PlatformMarten
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddPlatformMarten(this WebApplicationBuilder builder, string schemaName, Action<StoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
-                               ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        var connectionString = ConnectionString(builder.Configuration);
 
         var marten = builder.Services.AddMarten(options =>
             {
