@@ -15,11 +15,14 @@ public static class LoopbackPorts
     private static readonly Lock Gate = new();
 
     /// <summary>A loopback port free right now, never handed out before by this process, outside the ephemeral range.</summary>
-    public static int Free()
+    public static int Free() => FreeBetween(From, To);
+
+    /// <summary>A loopback port from <paramref name="from"/> to <paramref name="to"/> (exclusive), free right now and never handed out before by this process.</summary>
+    public static int FreeBetween(int from, int to)
     {
         for (var attempt = 0; attempt < 1_000; attempt++)
         {
-            var port = Random.Shared.Next(From, To);
+            var port = Random.Shared.Next(from, to);
             lock (Gate)
             {
                 if (!Given.Add(port)) continue;
@@ -28,7 +31,7 @@ public static class LoopbackPorts
             if (IsFree(port)) return port;
         }
 
-        throw new InvalidOperationException($"No free loopback port between {From} and {To}.");
+        throw new InvalidOperationException($"No free loopback port between {from} and {to}.");
     }
 
     private static bool IsFree(int port)

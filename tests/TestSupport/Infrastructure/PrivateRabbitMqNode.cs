@@ -43,8 +43,8 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(root, "mnesia"));
         Directory.CreateDirectory(Path.Combine(root, "log"));
         // Ports low enough that the CLI's own distribution ports (node port + 10000) stay valid.
-        var port = FreePort(21000, 29000);
-        var dist = FreePort(29000, 32700);
+        var port = LoopbackPorts.FreeBetween(21000, 29000);
+        var dist = LoopbackPorts.FreeBetween(29000, 32700);
         var node = new PrivateRabbitMqNode(root, (ushort)port, dist);
         await File.WriteAllTextAsync(Path.Combine(root, "rabbitmq.conf"), $"""
             listeners.tcp.1 = 127.0.0.1:{port}
@@ -241,26 +241,5 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort(int from, int to)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var port = Random.Shared.Next(from, to);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                listener.Stop();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // taken: try another
-            }
-        }
-
-        throw new InvalidOperationException($"no free port between {from} and {to}");
     }
 }
