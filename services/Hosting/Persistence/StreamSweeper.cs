@@ -21,15 +21,7 @@ public abstract class StreamSweeper<TState>(IDocumentStore store, TimeProvider c
             due = await Due(query, now).ToListAsync(cancellationToken);
         }
 
-        var changed = 0;
-        foreach (var id in due)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<TState>(id, cancellationToken);
-            if (stream.Aggregate is { } state && await SweepOneAsync(session, stream, state, now, cancellationToken)) changed++;
-        }
-
-        return changed;
+        return await store.ChangeEachAsync<TState>(due, (session, stream, state) => SweepOneAsync(session, stream, state, now, cancellationToken), cancellationToken);
     }
 
     protected override async Task SweepPassAsync(CancellationToken cancellationToken)

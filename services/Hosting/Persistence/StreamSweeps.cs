@@ -26,12 +26,30 @@ public static class StreamSweeps
             ids = await query.Query<TState>().Where(due).Select(idOf).Take(batchSize).ToListAsync(cancellationToken);
         }
 
+        return await store.ChangeEachAsync<TState>(ids, (session, stream, state) => session.AppendAndSaveAsync(stream, decide(state), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Each of the streams <paramref name="ids"/> loaded for writing in a session of its own and given to
+    /// <paramref name="change"/> (which saves, and says whether it did); returns how many changed. A stream
+    /// that no longer exists is passed over.
+    /// </summary>
+    public static async Task<int> ChangeEachAsync<TState>(
+        this IDocumentStore store,
+        IEnumerable<Guid> ids,
+        Func<IDocumentSession, IEventStream<TState>, TState, Task<bool>> change,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(change);
         var changed = 0;
         foreach (var id in ids)
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<TState>(id, cancellationToken);
-            if (stream.Aggregate is { } state && await session.AppendAndSaveAsync(stream, decide(state), cancellationToken)) changed++;
+            if (stream.Aggregate is { } state && await change(session, stream, state)) changed++;
         }
 
         return changed;
