@@ -56,6 +56,19 @@ public static class CpuUsage
         return result;
     }
 
+    /// <summary>
+    /// The CPU seconds each part used in a window that opens after <paramref name="delay"/> and lasts
+    /// <paramref name="length"/>: started with a step, it covers the step's measured time and not its warm-up.
+    /// </summary>
+    public static async Task<Dictionary<string, double>> WindowAsync(BenchPlatform platform, TimeSpan delay, TimeSpan length)
+    {
+        if (delay > TimeSpan.Zero) await Task.Delay(delay);
+        var before = Snapshot(platform);
+        await Task.Delay(length);
+        var after = Snapshot(platform);
+        return after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
+    }
+
     private static double? Seconds(int pid)
     {
         try
