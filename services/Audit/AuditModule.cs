@@ -30,6 +30,8 @@ public static class AuditModule
         builder.Services.AddFhirOutcomes();
         builder.Services.AddSingleton<LedgerFaultReporter>();
         builder.Services.AddReceiveObserver(sp => sp.GetRequiredService<LedgerFaultReporter>());
+        // Read once here so that a wrong value stops the start with its reason, before the bus is built.
+        _ = LedgerConsumerDefinition.BatchLimitOf(builder.Configuration);
         builder.AddPlatformMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<LedgerConsumer, LedgerConsumerDefinition>();

@@ -121,13 +121,19 @@ public sealed class LedgerConsumerDefinition : ConsumerDefinition<LedgerConsumer
 {
     public const string QueueName = "audit-ledger";
 
+    /// <summary>The setting for <see cref="MessageLimit"/> (<c>Ledger__BatchLimit</c> in the environment).</summary>
+    public const string BatchLimitSetting = "Ledger:BatchLimit";
+
     /// <summary>
-    /// At most 100 events per transaction: a batch then costs mostly rows written, not round trips
-    /// and commits (the same 5–6 round trips and one synchronous commit per batch that each event
+    /// By default at most 100 events per transaction: a batch then costs mostly rows written, not round
+    /// trips and commits (the same 5–6 round trips and one synchronous commit per batch that each event
     /// used to cost), while one batch (≈ 100 KB of JSON) still holds the head lock only briefly
     /// against competing instances.
     /// </summary>
-    public const int MessageLimit = 100;
+    public const int DefaultMessageLimit = 100;
+
+    /// <summary>Above this a batch would hold the head lock for long against another instance, and MassTransit's prefetch (twice the limit) grows with it.</summary>
+    public const int MaxMessageLimit = 1000;
 
     /// <summary>
     /// A partial batch waits at most 10 ms for more: invisible to an auditor, and when events trickle
@@ -136,7 +142,26 @@ public sealed class LedgerConsumerDefinition : ConsumerDefinition<LedgerConsumer
     /// </summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(10);
 
-    public LedgerConsumerDefinition() => EndpointName = QueueName;
+    public LedgerConsumerDefinition(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        EndpointName = QueueName;
+        MessageLimit = BatchLimitOf(configuration);
+    }
+
+    /// <summary>The most events one batch (one transaction) may hold.</summary>
+    public int MessageLimit { get; }
+
+    /// <summary>The configured batch limit, or the default; a value out of 1–1,000 stops the start rather than being guessed at.</summary>
+    public static int BatchLimitOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var setting = configuration[BatchLimitSetting];
+        if (string.IsNullOrWhiteSpace(setting)) return DefaultMessageLimit;
+        return int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxMessageLimit
+            ? limit
+            : throw new InvalidOperationException($"{BatchLimitSetting} must be a whole number from 1 to {MaxMessageLimit}; it is '{setting}'.");
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<LedgerConsumer> consumerConfigurator, IRegistrationContext context)
     {
