@@ -12,9 +12,33 @@ public sealed class ConnectionStringTests
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
     [Fact]
-    public void Given_no_options_When_read_Then_the_connection_string_as_configured()
+    public void Given_no_options_When_read_Then_the_connection_string_as_configured_with_prepared_statements()
     {
-        Assert.Equal(Database, PlatformMarten.ConnectionString(Settings(("ConnectionStrings:Marten", Database))));
+        var read = new Npgsql.NpgsqlConnectionStringBuilder(PlatformMarten.ConnectionString(Settings(("ConnectionStrings:Marten", Database))));
+
+        Assert.Equal(32, read.MaxAutoPrepare);
+        Assert.Equal("127.0.0.1", read.Host);
+        Assert.Equal(5432, read.Port);
+        Assert.Equal("consent", read.Database);
+        Assert.Equal("consent", read.Username);
+    }
+
+    [Fact]
+    public void Given_a_connection_string_that_chooses_its_own_preparation_When_read_Then_its_choice_is_kept()
+    {
+        var read = new Npgsql.NpgsqlConnectionStringBuilder(PlatformMarten.ConnectionString(Settings(("ConnectionStrings:Marten", Database + ";Max Auto Prepare=0"))));
+
+        Assert.Equal(0, read.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void Given_options_that_switch_preparation_off_When_read_Then_the_options_win()
+    {
+        var read = new Npgsql.NpgsqlConnectionStringBuilder(PlatformMarten.ConnectionString(
+            Settings(("ConnectionStrings:Marten", Database + ";Max Auto Prepare=64"), (PlatformMarten.NpgsqlOptionsSetting, "Max Auto Prepare=0"))));
+
+        Assert.Equal(0, read.MaxAutoPrepare);
+        Assert.Equal("consent", read.Database);
     }
 
     [Fact]

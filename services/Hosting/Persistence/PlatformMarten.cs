@@ -5,21 +5,34 @@ public static class PlatformMarten
     public const string ConnectionStringName = "Marten";
 
     /// <summary>
-    /// Npgsql options appended to the service's connection string (none by default), so that a
-    /// setting such as prepared statements can be measured without editing code:
-    /// <c>bench/run --settings '*:Persistence__NpgsqlOptions=Max Auto Prepare=32'</c>.
+    /// Npgsql options added to the service's connection string, after it (so they win), so that a
+    /// setting can be measured or switched off without editing code:
+    /// <c>bench/run --settings '*:Persistence__NpgsqlOptions=Max Auto Prepare=0'</c>.
     /// </summary>
     public const string NpgsqlOptionsSetting = "Persistence:NpgsqlOptions";
 
-    /// <summary>The service's connection string (<c>ConnectionStrings:Marten</c>), with the <see cref="NpgsqlOptionsSetting"/> if any.</summary>
+    /// <summary>
+    /// What every service's connection string gets unless it or <see cref="NpgsqlOptionsSetting"/> says
+    /// otherwise: Npgsql prepares the 32 statements a connection runs most (issue 23, measured in
+    /// docs/performance.md: PostgreSQL's CPU per decision −22 to −27 %, the best closed loop +13 to +19 %,
+    /// the ledger's lag halved). The one cost: after a schema change under a live pool, the first run of
+    /// a prepared statement on each connection fails once (<c>0A000 cached plan must not change result
+    /// type</c>), Npgsql drops that preparation and the next run prepares it again. A share that meets it
+    /// fails closed like any database error; schemas change only when a new version starts.
+    /// </summary>
+    public const string DefaultNpgsqlOptions = "Max Auto Prepare=32";
+
+    /// <summary>
+    /// The service's connection string (<c>ConnectionStrings:Marten</c>) on top of <see cref="DefaultNpgsqlOptions"/>,
+    /// with the <see cref="NpgsqlOptionsSetting"/> if any on top of both (a key given twice: the last one counts).
+    /// </summary>
     public static string ConnectionString(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
                                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
-        return configuration[NpgsqlOptionsSetting] is { Length: > 0 } options
-            ? new NpgsqlConnectionStringBuilder($"{connectionString.TrimEnd(';')};{options}").ConnectionString
-            : connectionString;
+        string[] layers = [DefaultNpgsqlOptions, connectionString, configuration[NpgsqlOptionsSetting] ?? ""];
+        return new NpgsqlConnectionStringBuilder(string.Join(';', layers.Select(l => l.Trim().Trim(';')).Where(l => l.Length > 0))).ConnectionString;
     }
 
     /// <summary>
