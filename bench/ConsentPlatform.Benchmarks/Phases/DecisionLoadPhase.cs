@@ -24,6 +24,9 @@ public sealed class DecisionLoadPhase() : BenchPhase("decisions, closed and open
     public DateTimeOffset LoadEnded { get; private set; }
     public Dictionary<string, double> UnderLoad { get; private set; } = [];
 
+    /// <summary>When each step ran (warm-up included), so the ledger's lag can be told per step.</summary>
+    public List<(LoadResult Step, DateTimeOffset From, DateTimeOffset To)> StepWindows { get; } = [];
+
     public override async Task RunAsync(PlatformRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -50,9 +53,11 @@ public sealed class DecisionLoadPhase() : BenchPhase("decisions, closed and open
                 if (target == "direct" && rate != options.Rates[0]) continue;
                 run.Phase($"open loop, {target}, {rate}/s");
                 var window = CpuUsage.WindowAsync(platform, TimeSpan.Zero, options.OpenDuration);
+                var from = DateTimeOffset.UtcNow;
                 var result = await LoadGenerator.OpenLoopAsync($"open {rate}/s", target, rate, options.OpenDuration, 4000, run.Decide(address));
                 PlatformRun.Print(result);
                 Results.Add(result);
+                StepWindows.Add((result, from, DateTimeOffset.UtcNow));
                 cpuPerStep.Add((result, await window, options.OpenDuration.TotalSeconds));
             }
         }
@@ -75,9 +80,11 @@ public sealed class DecisionLoadPhase() : BenchPhase("decisions, closed and open
         {
             run.Phase($"closed loop, {target}, concurrency {clients}");
             var window = CpuUsage.WindowAsync(run.Platform, run.Options.Warmup, run.Options.Duration);
+            var from = DateTimeOffset.UtcNow;
             var result = await LoadGenerator.ClosedLoopAsync($"closed c={clients}", target, clients, run.Options.Warmup, run.Options.Duration, run.Decide(address));
             PlatformRun.Print(result);
             Results.Add(result);
+            StepWindows.Add((result, from, DateTimeOffset.UtcNow));
             cpuPerStep.Add((result, await window, run.Options.Duration.TotalSeconds));
         }
 
