@@ -53,6 +53,8 @@ public static class PlatformMarten
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 // The trace context of the request that appended an event (TraceContext).
                 options.Events.MetadataConfig.HeadersEnabled = true;
+                // How often the async daemon looks for new events: the forwarder's floor of lag (issue 23).
+                ForwarderPolling.Apply(options.Projections, builder.Configuration);
                 configure?.Invoke(options);
             })
             // Lightweight sessions, stamped with the request's trace context.
