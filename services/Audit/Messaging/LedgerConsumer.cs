@@ -153,15 +153,8 @@ public sealed class LedgerConsumerDefinition : ConsumerDefinition<LedgerConsumer
     public int MessageLimit { get; }
 
     /// <summary>The configured batch limit, or the default; a value out of 1–1,000 stops the start rather than being guessed at.</summary>
-    public static int BatchLimitOf(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var setting = configuration[BatchLimitSetting];
-        if (string.IsNullOrWhiteSpace(setting)) return DefaultMessageLimit;
-        return int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxMessageLimit
-            ? limit
-            : throw new InvalidOperationException($"{BatchLimitSetting} must be a whole number from 1 to {MaxMessageLimit}; it is '{setting}'.");
-    }
+    public static int BatchLimitOf(IConfiguration configuration) =>
+        WholeNumberSetting.Read(configuration, BatchLimitSetting, DefaultMessageLimit, 1, MaxMessageLimit);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<LedgerConsumer> consumerConfigurator, IRegistrationContext context)
     {
