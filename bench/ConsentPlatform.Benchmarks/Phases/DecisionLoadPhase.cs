@@ -52,13 +52,8 @@ public sealed class DecisionLoadPhase() : BenchPhase("decisions, closed and open
             {
                 if (target == "direct" && rate != options.Rates[0]) continue;
                 run.Phase($"open loop, {target}, {rate}/s");
-                var window = CpuUsage.WindowAsync(platform, TimeSpan.Zero, options.OpenDuration);
-                var from = DateTimeOffset.UtcNow;
-                var result = await LoadGenerator.OpenLoopAsync($"open {rate}/s", target, rate, options.OpenDuration, 4000, run.Decide(address));
-                PlatformRun.Print(result);
-                Results.Add(result);
-                StepWindows.Add((result, from, DateTimeOffset.UtcNow));
-                cpuPerStep.Add((result, await window, options.OpenDuration.TotalSeconds));
+                await StepAsync(run, TimeSpan.Zero, options.OpenDuration,
+                    () => LoadGenerator.OpenLoopAsync($"open {rate}/s", target, rate, options.OpenDuration, 4000, run.Decide(address)));
             }
         }
 
@@ -79,18 +74,28 @@ public sealed class DecisionLoadPhase() : BenchPhase("decisions, closed and open
         foreach (var clients in run.Options.Concurrency)
         {
             run.Phase($"closed loop, {target}, concurrency {clients}");
-            var window = CpuUsage.WindowAsync(run.Platform, run.Options.Warmup, run.Options.Duration);
-            var from = DateTimeOffset.UtcNow;
-            var result = await LoadGenerator.ClosedLoopAsync($"closed c={clients}", target, clients, run.Options.Warmup, run.Options.Duration, run.Decide(address));
-            PlatformRun.Print(result);
-            Results.Add(result);
-            StepWindows.Add((result, from, DateTimeOffset.UtcNow));
-            cpuPerStep.Add((result, await window, run.Options.Duration.TotalSeconds));
+            await StepAsync(run, run.Options.Warmup, run.Options.Duration,
+                () => LoadGenerator.ClosedLoopAsync($"closed c={clients}", target, clients, run.Options.Warmup, run.Options.Duration, run.Decide(address)));
         }
 
         var after = CpuUsage.Snapshot(run.Platform);
         var decisions = Results.Skip(count).Sum(r => r.Completed - r.Errors - r.Shed);
         cpu.Add((target, after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key)), decisions, clock.Elapsed.TotalSeconds));
+    }
+
+    /// <summary>
+    /// One load step, recorded with when it ran (for the ledger's lag per step) and the CPU each process
+    /// used over its measured part only, which starts after <paramref name="warmup"/>.
+    /// </summary>
+    private async Task StepAsync(PlatformRun run, TimeSpan warmup, TimeSpan measured, Func<Task<LoadResult>> load)
+    {
+        var window = CpuUsage.WindowAsync(run.Platform, warmup, measured);
+        var from = DateTimeOffset.UtcNow;
+        var result = await load();
+        PlatformRun.Print(result);
+        Results.Add(result);
+        StepWindows.Add((result, from, DateTimeOffset.UtcNow));
+        cpuPerStep.Add((result, await window, measured.TotalSeconds));
     }
 
     public override void Report(Report report)
